@@ -3,5 +3,6 @@ module org.ptreplay.trace {
     requires org.apache.commons.compress;
     requires com.github.luben.zstd_jni;   // commons-compress "requires static" these: a static requirement is
     requires org.tukaani.xz;              // only resolved at run time if some module requires it for real
+    exports org.ptreplay.trace;
     exports org.ptreplay.trace.proto;      // generated code: must be exported or toString/TextFormat break
 }
