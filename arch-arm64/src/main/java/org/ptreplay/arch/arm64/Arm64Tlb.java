@@ -55,7 +55,7 @@ final class Arm64Tlb {
         end = (end + stride - 1) & -stride;
         long pages = (end - start) >>> pageShift;
         ledger.enter(FLUSH_TLB_RANGE);
-        // __flush_tlb_range_limit_excess(); '>' (not '>=') since Gavin Shan's 2024 fix (kernel-model §1.4).
+        // __flush_tlb_range_limit_excess(); '>' (not '>=') since 73301e464a72 (Gavin Shan, 2024; kernel-model §1.4).
         if ((!tlbiRange && end - start >= maxDvmOps * stride) || pages > MAX_TLBI_RANGE_PAGES) {
             flushTlbMm();
         } else if (!tlbiRange) {
@@ -100,9 +100,10 @@ final class Arm64Tlb {
     }
 
     /**
-     * The range branch of {@code __flush_tlb_range_op} (scale counted down from 3 since
-     * 117940aa6e5f): at each scale one range TLBI covers as many whole 2^(5·scale+1)-page units as
-     * fit (at most 32), and a single page left over at the end takes one per-page TLBI.
+     * The range branch of {@code __flush_tlb_range_op}: scale counts down from 3 (e2768b798a19,
+     * 6.9) and each scale's count is clamped to what one operand can hold (e3ba51ab24fd). At each
+     * scale one range TLBI covers as many whole 2^(5·scale+1)-page units as fit (at most 32), and a
+     * single page left over at the end takes one per-page TLBI.
      */
     private void chargeRangeOps(long pages, long stridePages) {
         long ranges = 0;
