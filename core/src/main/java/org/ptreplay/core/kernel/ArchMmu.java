@@ -49,8 +49,10 @@ public interface ArchMmu {
 
     /**
      * {@code ptep_set_access_flags}: makes the entry at least as permissive as {@code entry}
-     * (the COW-reuse path sets write and dirty); returns whether the entry changed. The caller
-     * flushes if the architecture requires it; arm64 unfolds a CONT block when the write bit changes.
+     * (the COW-reuse path sets write and dirty); returns whether the entry changed. Any TLB
+     * maintenance is the architecture's, inside this call: arm64 invalidates the stale entry
+     * ({@code __ptep_set_access_flags}) and unfolds a CONT block when the write bit changes; x86
+     * issues none (a stale read-only entry only causes a spurious fault). Callers never flush.
      */
     boolean ptepSetAccessFlags(MmView mm, long addr, long ptep, long entry);
 
