@@ -22,8 +22,8 @@ import org.ptreplay.core.spi.MachineProfileSource;
 public final class MachineProfiles {
     /** A profile is a page of text; anything larger is not one (and is not read into memory). */
     static final int MAX_BYTES = 1 << 20;
-    /** TextFormat prefixes its messages with "line:column: "; the sentence carries the line itself. */
-    private static final Pattern POSITION = Pattern.compile("^\\d+:\\d+: ");
+    /** TextFormat prefixes its messages with "line:column:"; the sentence carries the line itself. */
+    private static final Pattern POSITION = Pattern.compile("^\\d+:\\d+:\\s*");
 
     private MachineProfiles() {
     }
@@ -74,7 +74,7 @@ public final class MachineProfiles {
         try {
             parser.merge(text, builder);
         } catch (TextFormat.ParseException e) {
-            String problem = POSITION.matcher(e.getMessage()).replaceFirst("");
+            String problem = oneLine(e.getMessage());
             throw new InvalidProfileException(sentence(origin, e.getLine(), "column " + e.getColumn() + ": " + problem), e.getLine());
         }
         Profile profile = builder.build();
@@ -94,6 +94,19 @@ public final class MachineProfiles {
             throw new InvalidProfileException(sentence(origin, 0, "it is not UTF-8 text"), 0);
         }
         return parse(text, origin);
+    }
+
+    /**
+     * TextFormat lists unknown fields on extra "line:column:\tname" lines; the sentence keeps the
+     * first position only and names the fields inline.
+     */
+    private static String oneLine(String message) {
+        String[] lines = message.split("\n");
+        StringBuilder out = new StringBuilder(POSITION.matcher(lines[0]).replaceFirst(""));
+        for (int i = 1; i < lines.length; i++) {
+            out.append(i == 1 ? " " : ", ").append(POSITION.matcher(lines[i]).replaceFirst("").strip());
+        }
+        return out.toString();
     }
 
     private static String describe(IOException e) {
