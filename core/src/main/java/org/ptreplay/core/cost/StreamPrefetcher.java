@@ -1,5 +1,7 @@
 package org.ptreplay.core.cost;
 
+import java.util.Arrays;
+
 /**
  * An ascending stream prefetcher in the style of the L2 streamers of current cores: it tracks a
  * few 4 KiB pages; once two consecutive lines of a page have been accessed in ascending order it
@@ -29,7 +31,7 @@ final class StreamPrefetcher {
     StreamPrefetcher(int degree, int lineShift) {
         this.degree = degree;
         this.linesPerPageShift = PAGE_SHIFT - lineShift;
-        java.util.Arrays.fill(page, -1);
+        Arrays.fill(page, -1);
     }
 
     /**

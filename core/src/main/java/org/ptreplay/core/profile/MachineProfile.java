@@ -3,6 +3,7 @@ package org.ptreplay.core.profile;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import java.util.Collections;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.ptreplay.core.profile.proto.Profile;
@@ -66,7 +67,7 @@ public final class MachineProfile {
                 continue;
             }
             if (field.isRepeated()) {
-                var list = (java.util.List<?>) entry.getValue();
+                var list = (List<?>) entry.getValue();
                 for (int i = 0; i < list.size(); i++) {
                     collectOne((Message) list.get(i), prefix + field.getName() + "[" + i + "]", out);
                 }

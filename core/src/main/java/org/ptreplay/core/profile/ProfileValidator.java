@@ -111,6 +111,7 @@ final class ProfileValidator {
         for (int i = 0; i < memory.getLevelCount(); i++) {
             CacheLevel level = memory.getLevel(i);
             String path = "memory.level[" + i + "]";
+            check(!level.getName().isBlank(), path, path + " has no name");
             double size = level.getSizeBytes().getValue();
             double ways = level.getAssociativity().getValue();
             double line = level.getLineBytes().getValue();
