@@ -1,10 +1,15 @@
 /**
  * arm64 (AArch64) for ptreplay: page-table geometry of the 4K/16K/64K granules, the contpte
- * layer of {@code arch/arm64/mm/contpte.c} (fold, unfold, block reads, batched helpers) and the
- * broadcast-TLBI rules of {@code arch/arm64/include/asm/tlbflush.h}.
+ * layer of {@code arch/arm64/mm/contpte.c} (fold, unfold, block reads, batched helpers), the
+ * broadcast-TLBI rules of {@code arch/arm64/include/asm/tlbflush.h}, and the arm64 machine profiles.
  */
 module org.ptreplay.arch.arm64 {
     requires org.ptreplay.core;
 
     provides org.ptreplay.core.spi.Architecture with org.ptreplay.arch.arm64.Arm64Architecture;
+    provides org.ptreplay.core.spi.MachineProfileSource with
+            org.ptreplay.arch.arm64.profiles.AppleM3Profile,
+            org.ptreplay.arch.arm64.profiles.AppleM2VmProfile,
+            org.ptreplay.arch.arm64.profiles.AmpereAltraProfile,
+            org.ptreplay.arch.arm64.profiles.GenericArm64Profile;
 }

@@ -1,0 +1,96 @@
+package org.ptreplay.arch.x86.profiles;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.ptreplay.core.cost.CostOptions;
+import org.ptreplay.core.cost.ProfileCostModel;
+import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.core.profile.InvalidProfileException;
+import org.ptreplay.core.profile.MachineProfile;
+import org.ptreplay.core.profile.MachineProfiles;
+import org.ptreplay.core.spi.MachineProfileSource;
+
+class BundledProfilesTest {
+    private static final String SERVICE = MachineProfileSource.class.getName();
+    private static final List<MachineProfileSource> SOURCES = List.of(
+                new RaptorLakeProfile(),
+                new SapphireRapidsProfile(),
+                new Xeon4210rProfile(),
+                new GenericX86Profile());
+    private static final List<String> PROVIDERS = List.of(
+                "org.ptreplay.arch.x86.profiles.RaptorLakeProfile",
+                "org.ptreplay.arch.x86.profiles.SapphireRapidsProfile",
+                "org.ptreplay.arch.x86.profiles.Xeon4210rProfile",
+                "org.ptreplay.arch.x86.profiles.GenericX86Profile");
+
+    @Test
+    void testsRunOnTheModulePath() {
+        assertEquals("org.ptreplay.arch.x86", BundledProfile.class.getModule().getName());
+    }
+
+    @Test
+    void everyProfileLoadsThroughItsProviderWithEveryNumberSourced() throws InvalidProfileException {
+        assertEquals(List.of("raptor-lake", "sapphire-rapids", "xeon-4210r", "generic-x86"), SOURCES.stream().map(MachineProfileSource::name).toList());
+        for (MachineProfileSource source : SOURCES) {
+            MachineProfile profile = MachineProfiles.load(source);
+            assertEquals(source.name(), profile.name());
+            assertEquals("x86", profile.arch());
+            assertTrue(profile.numbers().size() >= 28, source.name());
+            profile.numbers().forEach((path, number) ->
+                    assertFalse(number.getSource().isBlank(), source.name() + " " + path));
+        }
+    }
+
+    @Test
+    void plainAccessPriceIsTheL1Latency() throws InvalidProfileException {
+        // The schema defines pte_access_ns as an L1 hit, L1 latency included (profile.proto).
+        for (MachineProfileSource source : SOURCES) {
+            var proto = MachineProfiles.load(source).proto();
+            assertEquals(proto.getMemory().getLevel(0).getLatencyNs().getValue(),
+                    proto.getOps().getPteAccessNs().getValue(), source.name());
+        }
+    }
+
+    @Test
+    void coldStructPageCostsMoreThanAWarmOne() throws InvalidProfileException {
+        long structPage = (1L << 50) + 64L * 123_457;
+        for (MachineProfileSource source : SOURCES) {
+            var model = ProfileCostModel.create(MachineProfiles.load(source), CostOptions.defaults());
+            long cold = model.accessPs(Primitive.SP_R, structPage);
+            long warm = model.accessPs(Primitive.SP_R, structPage);
+            assertTrue(cold > 10 * warm, source.name() + ": cold " + cold + " ps, warm " + warm + " ps");
+        }
+    }
+
+    @Test
+    void everyProfilePricesX86Flushes() throws InvalidProfileException {
+        for (MachineProfileSource source : SOURCES) {
+            var model = ProfileCostModel.create(MachineProfiles.load(source), CostOptions.defaults());
+            assertTrue(model.costPs(Primitive.INVLPG, 1) > 0, source.name());
+            assertTrue(model.costPs(Primitive.X86_FULL, 1) > 0, source.name());
+            assertTrue(model.costPs(Primitive.IPI, 2) > model.costPs(Primitive.IPI, 1), source.name());
+        }
+    }
+
+    @Test
+    void providersAreDeclaredForTheModuleAndTheClassPath() throws IOException {
+        ModuleDescriptor descriptor = BundledProfile.class.getModule().getDescriptor();
+        List<String> declared = descriptor.provides().stream()
+                .filter(p -> p.service().equals(SERVICE))
+                .flatMap(p -> p.providers().stream())
+                .toList();
+        assertEquals(PROVIDERS, declared);
+        try (InputStream in = BundledProfile.class.getModule().getResourceAsStream("META-INF/services/" + SERVICE)) {
+            assertEquals(PROVIDERS, new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+        }
+        assertEquals(PROVIDERS, SOURCES.stream().map(s -> s.getClass().getName()).toList());
+    }
+}

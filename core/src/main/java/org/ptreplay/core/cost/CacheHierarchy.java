@@ -1,0 +1,120 @@
+package org.ptreplay.core.cost;
+
+import java.util.List;
+import org.ptreplay.core.profile.proto.CacheLevel;
+import org.ptreplay.core.profile.proto.Memory;
+
+/**
+ * The caches one CPU sees, fed with simulated physical addresses: PTE slots (8 entries per
+ * 64-byte line), vmemmap struct page lines (one per pfn) and user data streamed by touches.
+ *
+ * <p>Non-inclusive fill: a demand access that hits level k (or memory) installs the line in every
+ * level before k; each level keeps its own LRU order. An optional {@link StreamPrefetcher} installs
+ * the lines it predicts in its fill level and every level beyond it. Nothing here allocates per
+ * access.
+ */
+final class CacheHierarchy {
+    private final LruCache[] levels;
+    private final int lineShift;
+    private final long largestCapacityLines;
+    /** Null when prefetching is off. */
+    private final StreamPrefetcher prefetcher;
+    /** Index of the first level a prefetch fills. */
+    private final int prefetchFill;
+    /** Demand accesses served by each level; the last slot counts memory. */
+    private final long[] served;
+    private long clock;
+
+    /**
+     * @param memory   the profile's memory section (validated: one line size, sane geometry)
+     * @param prefetch whether the prefetcher the profile describes runs
+     */
+    CacheHierarchy(Memory memory, boolean prefetch) {
+        List<CacheLevel> specs = memory.getLevelList();
+        int lineBytes = (int) specs.get(0).getLineBytes().getValue();
+        this.lineShift = Integer.numberOfTrailingZeros(lineBytes);
+        this.levels = new LruCache[specs.size()];
+        long largest = 0;
+        for (int i = 0; i < levels.length; i++) {
+            CacheLevel spec = specs.get(i);
+            levels[i] = new LruCache((long) spec.getSizeBytes().getValue(),
+                    (int) spec.getAssociativity().getValue(), lineBytes);
+            largest = Math.max(largest, levels[i].capacityLines());
+        }
+        this.largestCapacityLines = largest;
+        int degree = (int) memory.getPrefetcher().getDegree().getValue();
+        this.prefetcher = prefetch && degree > 0 ? new StreamPrefetcher(degree, lineShift) : null;
+        this.prefetchFill = (int) memory.getPrefetcher().getFillLevel().getValue() - 1;
+        this.served = new long[levels.length + 1];
+    }
+
+    /** Number of cache levels; {@link #access} returns this value for a miss in all of them. */
+    int levels() {
+        return levels.length;
+    }
+
+    /**
+     * One demand access to the line holding {@code pa} (non-negative). Returns the index of the
+     * level that served it (0 = L1), or {@link #levels()} when it came from memory.
+     */
+    int access(long pa) {
+        long line = pa >>> lineShift;
+        long now = ++clock;
+        int hit = load(line, now);
+        served[hit]++;
+        if (prefetcher != null && prefetcher.train(line)) {
+            for (long l = prefetcher.issueFrom(); l <= prefetcher.issueTo(); l++) {
+                for (int k = prefetchFill; k < levels.length; k++) {
+                    if (!levels[k].contains(l)) {
+                        levels[k].fill(l, now);
+                    }
+                }
+            }
+        }
+        return hit;
+    }
+
+    /**
+     * User data [pa, pa + length) streamed through the caches. A stream is contiguous, so after it
+     * LRU holds exactly its last lines in every level it covers: a stream longer than the largest
+     * level first empties every level (everything is displaced) and then only its last
+     * largest-level-capacity lines are simulated, line by line. Work per call is thus bounded by
+     * the capacity of the largest level, whatever the length. Streams neither train the
+     * prefetcher nor count as demand accesses.
+     */
+    void stream(long pa, long length) {
+        if (length <= 0) {
+            return;
+        }
+        long first = pa >>> lineShift;
+        long last = (pa + length - 1) >>> lineShift;
+        if (last - first + 1 > largestCapacityLines) {
+            for (var level : levels) {
+                level.clear();
+            }
+            first = last - largestCapacityLines + 1;
+        }
+        for (long line = first; line <= last; line++) {
+            load(line, ++clock);
+        }
+    }
+
+    /** Demand accesses served by each level so far; the last element counts memory. */
+    long[] served() {
+        return served.clone();
+    }
+
+    private int load(long line, long now) {
+        int hit = levels.length;
+        for (int k = 0; k < levels.length; k++) {
+            if (levels[k].touch(line, now)) {
+                hit = k;
+                break;
+            }
+        }
+        for (int k = 0; k < hit; k++) {
+            levels[k].fill(line, now);
+        }
+        return hit;
+    }
+}

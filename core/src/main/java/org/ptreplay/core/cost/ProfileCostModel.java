@@ -1,0 +1,203 @@
+package org.ptreplay.core.cost;
+
+import static org.ptreplay.core.kernel.Primitive.AE;
+import static org.ptreplay.core.kernel.Primitive.DSB;
+import static org.ptreplay.core.kernel.Primitive.FOLD;
+import static org.ptreplay.core.kernel.Primitive.INVLPG;
+import static org.ptreplay.core.kernel.Primitive.IPI;
+import static org.ptreplay.core.kernel.Primitive.MAP;
+import static org.ptreplay.core.kernel.Primitive.NOTIFIER;
+import static org.ptreplay.core.kernel.Primitive.PAGE_ALLOC;
+import static org.ptreplay.core.kernel.Primitive.PAGE_ZERO;
+import static org.ptreplay.core.kernel.Primitive.PTEP_GET;
+import static org.ptreplay.core.kernel.Primitive.PTE_R;
+import static org.ptreplay.core.kernel.Primitive.PTE_RMW;
+import static org.ptreplay.core.kernel.Primitive.PTE_W;
+import static org.ptreplay.core.kernel.Primitive.PTE_XCHG;
+import static org.ptreplay.core.kernel.Primitive.PTL;
+import static org.ptreplay.core.kernel.Primitive.PT_ALLOC;
+import static org.ptreplay.core.kernel.Primitive.PT_FREE;
+import static org.ptreplay.core.kernel.Primitive.REF;
+import static org.ptreplay.core.kernel.Primitive.RMAPLOCK;
+import static org.ptreplay.core.kernel.Primitive.SP_ATOM;
+import static org.ptreplay.core.kernel.Primitive.SP_R;
+import static org.ptreplay.core.kernel.Primitive.SYSCALL;
+import static org.ptreplay.core.kernel.Primitive.TLBI_ASID;
+import static org.ptreplay.core.kernel.Primitive.TLBI_RANGE;
+import static org.ptreplay.core.kernel.Primitive.TLBI_VA;
+import static org.ptreplay.core.kernel.Primitive.UNFOLD;
+import static org.ptreplay.core.kernel.Primitive.X86_FULL;
+
+import java.util.Arrays;
+import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.core.profile.MachineProfile;
+import org.ptreplay.core.profile.proto.Linear;
+import org.ptreplay.core.profile.proto.Memory;
+import org.ptreplay.core.profile.proto.Ops;
+import org.ptreplay.core.profile.proto.Profile;
+import org.ptreplay.core.profile.proto.Sourced;
+
+/**
+ * Prices charges with a machine profile and a per-cell cache model (docs/profiles.md).
+ *
+ * <ul>
+ *   <li>Memory primitives: the operation's price on an L1 hit (plain, xchg, cmpxchg or atomic)
+ *       plus, when the cache model serves the line further out, that level's latency minus the
+ *       L1 latency (memory latency for a miss everywhere).</li>
+ *   <li>arm64 TLBI and DSB: base + slope &times; (concurrency &minus; 1).</li>
+ *   <li>IPI: one charge of n is one shootdown to n CPUs: base + slope &times; n.</li>
+ *   <li>PAGE_ZERO: page bytes / zeroing bandwidth per page; PT_ALLOC the same for the table page
+ *       (page-table pages are allocated zeroed; the allocation itself is a PAGE_ALLOC).</li>
+ *   <li>PTEP_GET counts calls only: its reads are priced as PTE_R.</li>
+ * </ul>
+ *
+ * Prices are integer picoseconds, computed once at construction, so the sums are exact and
+ * deterministic. One instance per replay cell: the cache state is not thread-safe.
+ */
+public final class ProfileCostModel implements CostModel {
+    /** Marks a primitive this profile cannot price (the other architecture's). */
+    private static final long UNPRICED = -1;
+
+    private final String profileName;
+    private final String arch;
+    private final int cpus;
+    private final CacheHierarchy cache;
+    /** Price of one unit of each primitive (on an L1 hit for memory primitives), by ordinal. */
+    private final long[] unitPs = new long[Primitive.count()];
+    /** Extra price of an access served by each level, by level index; last = memory. */
+    private final long[] servedExtraPs;
+    private final long ipiBasePs;
+    private final long ipiPerTargetPs;
+    /** Stream price per byte, in ps; user touches are priced at the zeroing bandwidth. */
+    private final double streamPsPerByte;
+
+    private ProfileCostModel(MachineProfile profile, CostOptions options) {
+        Profile p = profile.proto();
+        this.profileName = profile.name();
+        this.arch = profile.arch();
+        this.cpus = options.cpus() > 0 ? options.cpus() : profile.cpus();
+        if (options.concurrency() > cpus) {
+            throw new IllegalArgumentException("Concurrency " + options.concurrency() + " exceeds the " + cpus
+                    + " CPUs of machine profile " + profileName + ".");
+        }
+        Memory memory = p.getMemory();
+        boolean prefetch = switch (options.prefetch()) {
+            case PROFILE -> memory.getPrefetcher().getEnabled();
+            case ON -> true;
+            case OFF -> false;
+        };
+        this.cache = new CacheHierarchy(memory, prefetch);
+        this.servedExtraPs = servedExtraPs(memory);
+
+        Arrays.fill(unitPs, UNPRICED);
+        Ops ops = p.getOps();
+        long plain = ps(ops.getPteAccessNs());
+        set(plain, PTE_R, PTE_W, SP_R);
+        set(ps(ops.getXchgNs()), PTE_XCHG);
+        set(ps(ops.getCmpxchgNs()), PTE_RMW);
+        // AE is mostly a set/clear bit op (fork, fault), priced as an atomic; a pure test is cheaper.
+        set(ps(ops.getAtomicAddNs()), SP_ATOM, REF, MAP, AE);
+        set(ps(ops.getSpinlockNs()), PTL);
+        set(ps(ops.getRwsemWriteNs()), RMAPLOCK);
+        set(ps(ops.getMmuNotifierNs()), NOTIFIER);
+        set(0, PTEP_GET);
+        set(ps(ops.getPageAllocNs()), PAGE_ALLOC);
+        long zeroPagePs = Math.round(options.pageBytes() * 1000.0 / ops.getZeroBytesPerNs().getValue());
+        set(zeroPagePs, PAGE_ZERO, PT_ALLOC);
+        set(ps(ops.getPageFreeNs()), PT_FREE);
+        set(ps(ops.getSyscallNs()), SYSCALL);
+        this.streamPsPerByte = 1000.0 / ops.getZeroBytesPerNs().getValue();
+
+        if (p.hasX86()) {
+            set(ps(p.getX86().getInvlpgNs()), INVLPG);
+            set(ps(p.getX86().getFullFlushNs()), X86_FULL);
+            this.ipiBasePs = ps(p.getX86().getIpi().getBaseNs());
+            this.ipiPerTargetPs = ps(p.getX86().getIpi().getSlopeNs());
+        } else {
+            var arm = p.getArm64();
+            int others = options.concurrency() - 1;
+            set(at(arm.getTlbiVa(), others), TLBI_VA);
+            set(at(arm.getTlbiRange(), others), TLBI_RANGE);
+            set(at(arm.getTlbiAsid(), others), TLBI_ASID);
+            set(at(arm.getDsb(), others), DSB);
+            set(ps(arm.getContpteConvertNs()), FOLD, UNFOLD);
+            this.ipiBasePs = UNPRICED;
+            this.ipiPerTargetPs = UNPRICED;
+        }
+    }
+
+    /** The cost model of {@code profile} under {@code options}: a fresh, cold cache. */
+    public static ProfileCostModel create(MachineProfile profile, CostOptions options) {
+        return new ProfileCostModel(profile, options);
+    }
+
+    @Override
+    public long costPs(Primitive p, long n) {
+        if (p == IPI) {
+            if (ipiBasePs == UNPRICED) {
+                throw unpriced(p);
+            }
+            return n <= 0 ? 0 : ipiBasePs + ipiPerTargetPs * n;
+        }
+        long unit = unitPs[p.ordinal()];
+        if (unit == UNPRICED) {
+            throw unpriced(p);
+        }
+        return unit * n;
+    }
+
+    @Override
+    public long accessPs(Primitive p, long pa) {
+        if (!p.memory()) {
+            throw new IllegalArgumentException(p.key() + " touches no memory; charge it with costPs.");
+        }
+        return unitPs[p.ordinal()] + servedExtraPs[cache.access(pa)];
+    }
+
+    @Override
+    public long streamPs(long pa, long length, boolean write) {
+        // Reads and writes both allocate lines; write-back traffic is not modelled.
+        cache.stream(pa, length);
+        return length <= 0 ? 0 : Math.round(length * streamPsPerByte);
+    }
+
+    /** Logical CPUs of the priced machine (the profile's, or the override). */
+    public int cpus() {
+        return cpus;
+    }
+
+    /** Demand accesses served by each cache level so far; the last element counts memory. */
+    public long[] servedByLevel() {
+        return cache.served();
+    }
+
+    private void set(long ps, Primitive... primitives) {
+        for (Primitive p : primitives) {
+            unitPs[p.ordinal()] = ps;
+        }
+    }
+
+    private IllegalStateException unpriced(Primitive p) {
+        return new IllegalStateException("Machine profile " + profileName + " (" + arch + ") has no price for "
+                + p.key() + ": the profile and the simulated architecture do not match.");
+    }
+
+    private static long[] servedExtraPs(Memory memory) {
+        int levels = memory.getLevelCount();
+        double l1 = memory.getLevel(0).getLatencyNs().getValue();
+        long[] extra = new long[levels + 1];
+        for (int k = 0; k < levels; k++) {
+            extra[k] = Math.round((memory.getLevel(k).getLatencyNs().getValue() - l1) * 1000);
+        }
+        extra[levels] = Math.round((memory.getDramLatencyNs().getValue() - l1) * 1000);
+        return extra;
+    }
+
+    private static long at(Linear price, int x) {
+        return ps(price.getBaseNs()) + ps(price.getSlopeNs()) * x;
+    }
+
+    private static long ps(Sourced ns) {
+        return Math.round(ns.getValue() * 1000);
+    }
+}

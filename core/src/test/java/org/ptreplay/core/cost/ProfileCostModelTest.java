@@ -1,0 +1,134 @@
+package org.ptreplay.core.cost;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.ptreplay.core.cost.CostOptions.Prefetch;
+import org.ptreplay.core.kernel.Primitive;
+
+/** Prices derived by hand from the fixtures' round numbers (see {@link Fixtures}). */
+class ProfileCostModelTest {
+    private static final long VMEMMAP = 1L << 50;
+
+    private static ProfileCostModel x86() {
+        return ProfileCostModel.create(Fixtures.tinyX86(), CostOptions.defaults());
+    }
+
+    private static ProfileCostModel arm64(int concurrency) {
+        return ProfileCostModel.create(Fixtures.tinyArm64(), CostOptions.defaults().withConcurrency(concurrency));
+    }
+
+    @Test
+    void memoryPrimitivesPayOpCostPlusWhereTheLineWasFound() {
+        ProfileCostModel model = x86();
+        // Cold: pte_access 1 ns + (memory 100 - L1 1) = 100 ns.
+        assertEquals(100_000, model.accessPs(Primitive.PTE_R, 0x5000));
+        // Same line, L1: 1 ns. xchg on L1: 20 ns. cmpxchg: 19 ns.
+        assertEquals(1_000, model.accessPs(Primitive.PTE_W, 0x5008));
+        assertEquals(20_000, model.accessPs(Primitive.PTE_XCHG, 0x5010));
+        assertEquals(19_000, model.accessPs(Primitive.PTE_RMW, 0x5018));
+        // A cold struct page read, then a refcount atomic on the same line: 100 ns, 18 ns.
+        assertEquals(100_000, model.accessPs(Primitive.SP_R, VMEMMAP + 64 * 77));
+        assertEquals(18_000, model.accessPs(Primitive.REF, VMEMMAP + 64 * 77));
+    }
+
+    @Test
+    void l2HitAddsTheL2LatencyOverL1() {
+        ProfileCostModel model = x86();
+        // Five lines of L1 set 0 (lines 0, 8, 16, 24, 32): the fifth evicts line 0 from L1 only.
+        for (long line = 0; line <= 32; line += 8) {
+            model.accessPs(Primitive.PTE_R, line * 64);
+        }
+        // pte_access 1 ns + (L2 4 ns - L1 1 ns) = 4 ns.
+        assertEquals(4_000, model.accessPs(Primitive.PTE_R, 0));
+        assertArrayEquals(new long[] {0, 1, 5}, model.servedByLevel());
+    }
+
+    @Test
+    void x86NonMemoryPrices() {
+        ProfileCostModel model = x86();
+        assertEquals(63_000, model.costPs(Primitive.PTL, 3));
+        assertEquals(40_000, model.costPs(Primitive.RMAPLOCK, 1));
+        assertEquals(500_000, model.costPs(Primitive.INVLPG, 5));
+        assertEquals(30_000, model.costPs(Primitive.X86_FULL, 1));
+        // One shootdown to 3 CPUs: 2000 + 150 x 3 = 2450 ns; to nobody: nothing.
+        assertEquals(2_450_000, model.costPs(Primitive.IPI, 3));
+        assertEquals(0, model.costPs(Primitive.IPI, 0));
+        // 4096 bytes at 16 bytes/ns = 256 ns per page.
+        assertEquals(512_000, model.costPs(Primitive.PAGE_ZERO, 2));
+        assertEquals(256_000, model.costPs(Primitive.PT_ALLOC, 1));
+        assertEquals(90_000, model.costPs(Primitive.PAGE_ALLOC, 1));
+        assertEquals(80_000, model.costPs(Primitive.PT_FREE, 1));
+        assertEquals(70_000, model.costPs(Primitive.SYSCALL, 1));
+        assertEquals(500, model.costPs(Primitive.NOTIFIER, 1));
+        assertEquals(0, model.costPs(Primitive.PTEP_GET, 10));
+    }
+
+    @Test
+    void pageZeroFollowsThePageSize() {
+        var model = ProfileCostModel.create(Fixtures.tinyX86(), CostOptions.defaults().withPageBytes(16384));
+        // 16384 / 16 = 1024 ns.
+        assertEquals(1_024_000, model.costPs(Primitive.PAGE_ZERO, 1));
+    }
+
+    @Test
+    void streamIsPricedAtTheZeroingBandwidth() {
+        // 4096 bytes / 16 bytes per ns = 256 ns.
+        assertEquals(256_000, x86().streamPs(0x9000, 4096, true));
+        assertEquals(0, x86().streamPs(0x9000, 0, false));
+    }
+
+    @Test
+    void arm64TlbiAndDsbGrowWithConcurrency() {
+        ProfileCostModel alone = arm64(1);
+        assertEquals(10_000, alone.costPs(Primitive.TLBI_VA, 1));
+        assertEquals(200_000, alone.costPs(Primitive.DSB, 1));
+        ProfileCostModel four = arm64(4);
+        // base + slope x (4 - 1): 10 + 15, 20 + 18, 30 + 21, 200 + 300 ns.
+        assertEquals(25_000, four.costPs(Primitive.TLBI_VA, 1));
+        assertEquals(16 * 25_000, four.costPs(Primitive.TLBI_VA, 16));
+        assertEquals(38_000, four.costPs(Primitive.TLBI_RANGE, 1));
+        assertEquals(51_000, four.costPs(Primitive.TLBI_ASID, 1));
+        assertEquals(500_000, four.costPs(Primitive.DSB, 1));
+        assertEquals(25_000, four.costPs(Primitive.UNFOLD, 1));
+    }
+
+    @Test
+    void otherArchitecturesPrimitivesAreRefused() {
+        var x86 = assertThrows(IllegalStateException.class, () -> x86().costPs(Primitive.TLBI_VA, 1));
+        assertEquals("Machine profile tiny-x86 (x86) has no price for TLBI_VA: the profile and the simulated architecture do not match.",
+                x86.getMessage());
+        assertThrows(IllegalStateException.class, () -> arm64(1).costPs(Primitive.IPI, 2));
+        assertThrows(IllegalStateException.class, () -> arm64(1).costPs(Primitive.INVLPG, 1));
+    }
+
+    @Test
+    void accessOfANonMemoryPrimitiveIsAProgrammingError() {
+        assertThrows(IllegalArgumentException.class, () -> x86().accessPs(Primitive.PTL, 0));
+    }
+
+    @Test
+    void concurrencyCannotExceedTheCpus() {
+        var e = assertThrows(IllegalArgumentException.class, () -> arm64(5));
+        assertEquals("Concurrency 5 exceeds the 4 CPUs of machine profile tiny-arm64.", e.getMessage());
+        var bigger = ProfileCostModel.create(Fixtures.tinyArm64(), CostOptions.defaults().withCpus(8).withConcurrency(5));
+        assertEquals(8, bigger.cpus());
+        // 10 + 5 x 4 = 30 ns.
+        assertEquals(30_000, bigger.costPs(Primitive.TLBI_VA, 1));
+    }
+
+    @Test
+    void prefetchOptionOverridesTheProfile() {
+        // tiny-arm64 prefetches into L1 (degree 2): of 16 sequential struct pages only the first two miss.
+        ProfileCostModel asProfiled = arm64(1);
+        ProfileCostModel off = ProfileCostModel.create(Fixtures.tinyArm64(), CostOptions.defaults().withPrefetch(Prefetch.OFF));
+        for (int pfn = 0; pfn < 16; pfn++) {
+            asProfiled.accessPs(Primitive.SP_R, VMEMMAP + 64L * pfn);
+            off.accessPs(Primitive.SP_R, VMEMMAP + 64L * pfn);
+        }
+        assertArrayEquals(new long[] {14, 2}, asProfiled.servedByLevel());
+        assertArrayEquals(new long[] {0, 16}, off.servedByLevel());
+    }
+}
