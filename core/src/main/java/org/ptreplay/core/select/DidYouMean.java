@@ -9,7 +9,7 @@ final class DidYouMean {
     }
 
     /**
-     * The name at the smallest Levenshtein distance from {@code wrong}, if it is close enough to be
+     * The name at the smallest edit distance ({@link #distance}) from {@code wrong}, if it is close enough to be
      * a plausible typo: at most a third of the length, and at least 2 edits are always allowed.
      * Ties go to the first name in {@code names}' iteration order.
      */
@@ -27,22 +27,28 @@ final class DidYouMean {
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
+    /**
+     * Optimal string alignment distance: insertions, deletions, substitutions and transpositions
+     * of adjacent characters ({@code 6.71} for {@code 6.17}) each cost one edit.
+     */
     static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int best = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    best = Math.min(best, d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = best;
             }
-            int[] t = previous;
-            previous = current;
-            current = t;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

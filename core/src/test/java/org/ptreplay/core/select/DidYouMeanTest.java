@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 class DidYouMeanTest {
 
     @Test
-    void levenshteinDistance() {
+    void editDistance() {
         assertEquals(0, DidYouMean.distance("linux-6.9", "linux-6.9"));
         assertEquals(1, DidYouMean.distance("linux-6.9", "linux-6.8"), "one substitution");
         assertEquals(1, DidYouMean.distance("folio-bach", "folio-batch"), "one insertion");
         assertEquals(3, DidYouMean.distance("kitten", "sitting"));
+        assertEquals(1, DidYouMean.distance("linux-6.71", "linux-6.17"), "one transposition");
+        assertEquals(2, DidYouMean.distance("linux-6.71", "linux-5.11"));
         assertEquals(5, DidYouMean.distance("", "abcde"));
     }
 

@@ -110,7 +110,7 @@ class StrategySelectorTest {
                 + "'linux-6.16+move-ptes/folio-bach' (did you mean move-ptes/folio-batch?); " + KNOWN,
                 error("linux-6.16+move-ptes/folio-bach"));
         assertEquals("unknown strategy or kernel preset 'linux-6.61' in strategy argument 'linux-6.61' "
-                + "(did you mean linux-6.9?); " + KNOWN, error("linux-6.61"));
+                + "(did you mean linux-6.16?); " + KNOWN, error("linux-6.61"));
     }
 
     @Test
