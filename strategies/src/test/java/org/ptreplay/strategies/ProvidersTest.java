@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.module.ModuleDescriptor;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +37,7 @@ class ProvidersTest {
 
     @Test
     void everyProviderIsWellFormed() {
-        List<Provider> all = new java.util.ArrayList<>(Providers.strategies());
+        List<Provider> all = new ArrayList<>(Providers.strategies());
         all.addAll(Providers.presets());
         for (Provider p : all) {
             assertTrue(Provider.NAME.matcher(p.name()).matches(), p.name());

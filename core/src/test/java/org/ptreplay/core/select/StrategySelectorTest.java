@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class StrategySelectorTest {
     private final StrategySelector selector = new StrategySelector(StandIns.strategies(), StandIns.presets());
 
     private static Map<KernelPath, String> names(ResolvedKernel k) {
-        Map<KernelPath, String> m = new java.util.EnumMap<>(KernelPath.class);
+        Map<KernelPath, String> m = new EnumMap<>(KernelPath.class);
         k.strategies().forEach((path, s) -> m.put(path, s.name()));
         return m;
     }
@@ -250,7 +251,7 @@ class StrategySelectorTest {
 
     @Test
     void resolvedKernelNeedsEveryPath() {
-        Map<KernelPath, Strategy> three = new java.util.EnumMap<>(
+        Map<KernelPath, Strategy> three = new EnumMap<>(
                 selector.resolve("linux-6.9", "x86").strategies());
         three.remove(KernelPath.ZAP_PTES);
         assertEquals("no zap-ptes strategy in linux-6.9", assertThrows(IllegalArgumentException.class,

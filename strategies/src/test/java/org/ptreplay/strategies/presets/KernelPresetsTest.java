@@ -1,6 +1,7 @@
 package org.ptreplay.strategies.presets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -103,7 +104,7 @@ class KernelPresetsTest {
 
     @Test
     void unknownPresetSuggestsTheNearestRelease() {
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> selector.resolve("linux-6.71", "x86"));
         assertEquals("unknown strategy or kernel preset 'linux-6.71' in strategy argument 'linux-6.71' (did you mean "
                 + "linux-6.17?); known names: linux-4.19, linux-5.0, linux-5.11, linux-6.8, linux-6.9, linux-6.16, "
