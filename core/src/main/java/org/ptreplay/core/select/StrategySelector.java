@@ -128,7 +128,10 @@ public final class StrategySelector {
         if (preset == null) {
             for (KernelPath path : KernelPath.values()) {
                 String ref = REFERENCE.get(path);
-                if (!overrides.containsKey(path) && !strategies.containsKey(ref)) {
+                if (overrides.containsKey(path)) {
+                    continue;
+                }
+                if (!strategies.containsKey(ref)) {
                     throw new IllegalArgumentException("strategy argument '" + normalised + "' needs the reference strategy '"
                             + ref + "' for path " + path.prefix() + ", which is not available");
                 }
