@@ -17,6 +17,18 @@ public interface PteOps {
     int FPB_RESPECT_SOFT_DIRTY = 1 << 1;
     /** 04d1c9d60c6e "mm/mremap: honour writable bit in mremap pte batching". */
     int FPB_RESPECT_WRITE = 1 << 2;
+    /**
+     * Report whether any entry of the batch is writable: 6.9's {@code any_writable} out-parameter of
+     * {@code folio_pte_batch} (f8d937761d65), 6.17's FPB_MERGE_WRITE. {@code copy_present_ptes}
+     * needs it to decide the parent's write-protect when the first entry is read-only. The answer
+     * comes back in the result as {@link #BATCH_ANY_WRITABLE}.
+     */
+    int FPB_MERGE_WRITE = 1 << 3;
+
+    /** Set in the result of {@link #folioPteBatch} under {@link #FPB_MERGE_WRITE} when an entry of the batch is writable. */
+    int BATCH_ANY_WRITABLE = 1 << 30;
+    /** The entry count in the result of {@link #folioPteBatch}. */
+    int BATCH_NR_MASK = BATCH_ANY_WRITABLE - 1;
 
     Ledger ledger();
 
@@ -62,6 +74,9 @@ public interface PteOps {
      * {@code pte}) map consecutive pages of {@code folio} with the same bits (modulo those the flags
      * ignore), at most {@code maxNr} and never past the folio's end. Steps by
      * {@code pte_batch_hint}, one {@code ptep_get} per step.
+     *
+     * @return the count; with {@link #FPB_MERGE_WRITE} also {@link #BATCH_ANY_WRITABLE}, so mask
+     *         the count with {@link #BATCH_NR_MASK}
      */
     int folioPteBatch(long folio, long ptep, long pte, int maxNr, int flags);
 }

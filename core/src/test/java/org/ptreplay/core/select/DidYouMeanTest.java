@@ -1,0 +1,30 @@
+package org.ptreplay.core.select;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DidYouMeanTest {
+
+    @Test
+    void editDistance() {
+        assertEquals(0, DidYouMean.distance("linux-6.9", "linux-6.9"));
+        assertEquals(1, DidYouMean.distance("linux-6.9", "linux-6.8"), "one substitution");
+        assertEquals(1, DidYouMean.distance("folio-bach", "folio-batch"), "one insertion");
+        assertEquals(3, DidYouMean.distance("kitten", "sitting"));
+        assertEquals(1, DidYouMean.distance("linux-6.71", "linux-6.17"), "one transposition");
+        assertEquals(2, DidYouMean.distance("linux-6.71", "linux-5.11"));
+        assertEquals(5, DidYouMean.distance("", "abcde"));
+    }
+
+    @Test
+    void closestWithinAThirdOfTheLength() {
+        List<String> names = List.of("linux-6.16", "linux-6.17", "move-ptes/hint-batch");
+        assertEquals(Optional.of("linux-6.16"), DidYouMean.closest("linux-6.18", names), "ties go to the first");
+        assertEquals(Optional.of("move-ptes/hint-batch"), DidYouMean.closest("move-ptes/hint-btach", names));
+        assertEquals(Optional.empty(), DidYouMean.closest("hint", names), "too far from everything");
+        assertEquals(Optional.empty(), DidYouMean.closest("x", List.of()));
+    }
+}

@@ -1,0 +1,98 @@
+package org.ptreplay.strategies.presets;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.ptreplay.core.spi.KernelPath;
+import org.ptreplay.core.spi.KernelPreset;
+import org.ptreplay.core.spi.Spi;
+
+/**
+ * A Linux release as the strategy it runs per path, the arch options it has and its kernel
+ * configuration. The subclasses are the releases; each cites the commits that decide its choices.
+ */
+abstract class LinuxRelease implements KernelPreset {
+    /**
+     * CONFIG_PAGE_MAPCOUNT: per-page mapcounts exist in every release up to 6.14 and stay unless
+     * CONFIG_NO_PAGE_MAPCOUNT (6.15+, default n) is set; docs/kernel-model.md §0 (MAP±).
+     */
+    private static final Map<String, String> KERNEL_CONFIG = Map.of("page_mapcount", "true");
+
+    private final String name;
+    private final String description;
+    private final Map<KernelPath, String> strategies;
+    private final Map<String, Map<KernelPath, String>> archStrategies;
+    private final Map<String, Map<String, String>> archOptions;
+
+    /**
+     * @param version        the release, e.g. {@code 6.17-rc1}
+     * @param strategies     strategy name per path, the same on every arch unless overridden
+     * @param archStrategies per arch, the paths whose strategy differs on that arch
+     * @param x86            the x86 options of this release
+     * @param arm64          the arm64 options of this release
+     */
+    LinuxRelease(String version, String description, Map<KernelPath, String> strategies,
+                 Map<String, Map<KernelPath, String>> archStrategies,
+                 Map<String, String> x86, Map<String, String> arm64) {
+        this.name = "linux-" + version;
+        this.description = description;
+        this.strategies = Collections.unmodifiableMap(new EnumMap<>(strategies));
+        Map<String, Map<KernelPath, String>> perArch = new TreeMap<>();
+        archStrategies.forEach((arch, overrides) -> {
+            Map<KernelPath, String> merged = new EnumMap<>(strategies);
+            merged.putAll(overrides);
+            perArch.put(arch, Collections.unmodifiableMap(merged));
+        });
+        this.archStrategies = Collections.unmodifiableMap(perArch);
+        Map<String, Map<String, String>> options = new TreeMap<>();
+        options.put("arm64", Collections.unmodifiableMap(new TreeMap<>(arm64)));
+        options.put("x86", Collections.unmodifiableMap(new TreeMap<>(x86)));
+        this.archOptions = Collections.unmodifiableMap(options);
+    }
+
+    /** The four paths in order: move_ptes, page-table moves, copy_pte_range, zap_pte_range. */
+    static Map<KernelPath, String> paths(String movePtes, String pgtableMove, String copyPtes, String zapPtes) {
+        Map<KernelPath, String> m = new EnumMap<>(KernelPath.class);
+        m.put(KernelPath.MOVE_PTES, movePtes);
+        m.put(KernelPath.PGTABLE_MOVE, pgtableMove);
+        m.put(KernelPath.COPY_PTES, copyPtes);
+        m.put(KernelPath.ZAP_PTES, zapPtes);
+        return m;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final String description() {
+        return description;
+    }
+
+    @Override
+    public final String spiVersion() {
+        return Spi.VERSION;
+    }
+
+    @Override
+    public final Map<KernelPath, String> strategies() {
+        return strategies;
+    }
+
+    @Override
+    public final Map<KernelPath, String> strategies(String arch) {
+        return archStrategies.getOrDefault(arch, strategies);
+    }
+
+    @Override
+    public final Map<String, Map<String, String>> archOptions() {
+        return archOptions;
+    }
+
+    @Override
+    public final Map<String, String> kernelConfig() {
+        return KERNEL_CONFIG;
+    }
+}

@@ -1,0 +1,85 @@
+package org.ptreplay.strategies;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ptreplay.core.kernel.ZapPtesContext;
+
+/**
+ * One zap_pte_range call over table 0 of a {@link FakePteOps}, with an mmu_gather of a given
+ * number of page slots: one per single page, two per batch (__tlb_remove_folio_pages).
+ */
+final class FakeZapContext extends FakePteOps implements ZapPtesContext {
+    static final long BASE = 0x4000_0000L;
+
+    private final int count;
+    private final int gatherSlots;
+    private long addr = BASE;
+    boolean fullMm;
+    boolean anon = true;
+
+    int slotsUsed;
+    int gatheredPages;
+    final List<Integer> rmapRemoveNr = new ArrayList<>();
+    final List<Integer> gatherNr = new ArrayList<>();
+    int rss;
+
+    /** Zaps entries {@code [0, count)}; the gather is full once {@code gatherSlots} slots are used. */
+    FakeZapContext(int contPtes, int count, int gatherSlots) {
+        super(contPtes);
+        this.count = count;
+        this.gatherSlots = gatherSlots;
+    }
+
+    /** The caller's flush after an early return: the gather is empty again, and the zap resumes at {@code at}. */
+    void flushAndResume(long at) {
+        slotsUsed = 0;
+        addr = at;
+    }
+
+    @Override
+    public long addr() {
+        return addr;
+    }
+
+    @Override
+    public long end() {
+        return BASE + ((long) count << 12);
+    }
+
+    @Override
+    public long ptep() {
+        return ptep(0, (int) ((addr - BASE) >>> 12));
+    }
+
+    @Override
+    public boolean fullMm() {
+        return fullMm;
+    }
+
+    @Override
+    public boolean anon() {
+        return anon;
+    }
+
+    @Override
+    public void tlbRemoveTlbEntries(long addr, int nr) {
+        gatheredPages += nr;
+    }
+
+    @Override
+    public void folioRemoveRmapPtes(long folio, long pagePfn, int nr) {
+        rmapRemoveNr.add(nr);
+    }
+
+    @Override
+    public boolean tlbRemoveFolioPages(long pagePfn, int nr) {
+        gatherNr.add(nr);
+        slotsUsed += nr == 1 ? 1 : 2;
+        return slotsUsed >= gatherSlots;
+    }
+
+    @Override
+    public void addRss(int nr) {
+        rss += nr;
+    }
+}
