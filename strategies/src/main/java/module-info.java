@@ -1,0 +1,5 @@
+module org.ptreplay.strategies {
+    requires org.ptreplay.core;
+
+    provides org.ptreplay.core.spi.Strategy with org.ptreplay.strategies.FolioBatchMovePtes;
+}
