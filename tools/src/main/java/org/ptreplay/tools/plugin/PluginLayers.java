@@ -77,10 +77,7 @@ final class PluginLayers {
             }
             throw new RefusedException("not a usable module (" + cause.getMessage() + ")");
         }
-        if (modules.isEmpty()) {
-            // ModuleFinder.of(file) finds nothing in a file it does not recognise as a module at all.
-            throw new RefusedException("not a jar file");
-        }
+        // Given one *.jar file, the finder yields that jar's module or throws.
         return modules.iterator().next().descriptor();
     }
 
