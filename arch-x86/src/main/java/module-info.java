@@ -1,9 +1,12 @@
 /**
- * The x86 architecture module. So far it provides the x86 machine profiles.
+ * x86-64 for ptreplay: pte_batch_hint() is always 1, the flush rules of
+ * {@code arch/x86/mm/tlb.c} (INVLPG up to 33 pages, full flush above, IPIs to the other CPUs of
+ * the mm), and the x86 machine profiles.
  */
 module org.ptreplay.arch.x86 {
     requires org.ptreplay.core;
 
+    provides org.ptreplay.core.spi.Architecture with org.ptreplay.arch.x86.X86Architecture;
     provides org.ptreplay.core.spi.MachineProfileSource with
             org.ptreplay.arch.x86.profiles.RaptorLakeProfile,
             org.ptreplay.arch.x86.profiles.SapphireRapidsProfile,

@@ -1,0 +1,52 @@
+#!/bin/sh
+# Smoke test of the real ./ptreplay launcher on the real module path, outside surefire (which
+# opens every package and would hide a missing 'requires' or 'opens'). Maven runs it at
+# integration-test, from the repository root, after 'package' has assembled tools/target/ptreplay/lib.
+#
+# usage: launcher-smoke.sh EXAMPLE_PLUGIN_JAR WORK_DIR
+set -eu
+
+example_jar=$1
+work=$2
+
+fail() {
+    echo "launcher smoke test FAILED: $*" >&2
+    exit 1
+}
+
+# Whether the pretty-printed 'plugins --json' output in $1 has a provider of kind $2 named $3
+# with status $4. Keys are sorted, so "kind", "name" and "status" come in that order.
+has_provider() {
+    awk -v kind="\"$2\"," -v name="\"$3\"," -v status="\"$4\"," '
+        /^ *"kind": /   { k = $2 }
+        /^ *"name": /   { n = $2 }
+        /^ *"status": / { s = $0; sub(/^ *"status": /, "", s) }
+        /^ *},?$/       { if (k == kind && n == name && s == status) found = 1; k = n = s = "" }
+        END             { exit !found }' "$1"
+}
+
+rm -rf "$work"
+mkdir -p "$work/plugins"
+
+# 1. The built-ins, through service binding on the module path.
+PTREPLAY_SKIP_BUILD=1 ./ptreplay plugins --json >"$work/plugins.json" 2>"$work/plugins.err" \
+    || fail "'ptreplay plugins --json' exited with $? (stderr: $(cat "$work/plugins.err"))"
+[ ! -s "$work/plugins.err" ] || fail "'ptreplay plugins --json' wrote to stderr: $(cat "$work/plugins.err")"
+for arch in x86 arm64; do
+    { has_provider "$work/plugins.json" architecture "$arch" "ok" \
+        || has_provider "$work/plugins.json" architecture "$arch" "not implemented"; } \
+        || fail "'ptreplay plugins --json' does not list the $arch architecture as ok or not implemented (output in $work/plugins.json)"
+done
+
+# 2. A plugin directory with the example plugin and a corrupt jar: the example loads, the
+#    corrupt jar is reported, and that is not an error.
+cp "$example_jar" "$work/plugins/"
+printf 'this is not a zip file' >"$work/plugins/corrupt.jar"
+PTREPLAY_SKIP_BUILD=1 ./ptreplay plugins --json --plugin-path "$work/plugins" >"$work/with-plugins.json" \
+    || fail "'ptreplay plugins --plugin-path' exited with $? for a corrupt jar"
+has_provider "$work/with-plugins.json" strategy move-ptes/folio-cache ok \
+    || fail "the example plugin is not listed as ok (output in $work/with-plugins.json)"
+grep -q "\"jar\": \"$work/plugins/corrupt.jar\"" "$work/with-plugins.json" \
+    || fail "the corrupt jar is not listed as broken (output in $work/with-plugins.json)"
+
+echo "launcher smoke test passed: x86 and arm64 listed; example plugin ok; corrupt jar reported"

@@ -1,0 +1,19 @@
+/**
+ * The ptreplay command-line tool. It compiles against core's SPI only: architectures, strategies,
+ * kernel presets, machine profiles and workload generators are found with ServiceLoader, in the
+ * boot layer (the modules shipped with ptreplay, pulled in by service binding) and in one module
+ * layer per third-party plugin jar.
+ */
+module org.ptreplay.tools {
+    requires org.ptreplay.core;
+    requires info.picocli;
+
+    uses org.ptreplay.core.spi.Architecture;
+    uses org.ptreplay.core.spi.Strategy;
+    uses org.ptreplay.core.spi.KernelPreset;
+    uses org.ptreplay.core.spi.MachineProfileSource;
+    uses org.ptreplay.core.spi.WorkloadGenerator;
+
+    // picocli reads and writes the annotated fields of the command classes reflectively.
+    opens org.ptreplay.tools to info.picocli;
+}

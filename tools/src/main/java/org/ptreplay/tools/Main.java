@@ -1,0 +1,35 @@
+package org.ptreplay.tools;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Entry point of the {@code ptreplay} command. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
+    }
+
+    /**
+     * Runs one command line.
+     *
+     * @param env the environment ({@code PTREPLAY_PLUGIN_PATH}); a parameter so tests can set it
+     * @return the exit code: {@link ExitCode#OK}, {@link ExitCode#FAILED} or {@link ExitCode#USAGE}
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        PtreplayCommand root = new PtreplayCommand(env);
+        CommandLine commandLine = new CommandLine(root)
+                .setOut(out)
+                .setErr(err)
+                .setParameterExceptionHandler(new UsageErrorHandler())
+                .setExecutionExceptionHandler(new FailureHandler(root));
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,50 @@
+package org.ptreplay.tools;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ptreplay.tools.text.Suggestions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ptreplay",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = {
+            "Replays traces of memory-management syscalls through a model of Linux page tables and"
+                    + " counts every page-table operation, per batching strategy and architecture.",
+            "",
+            "Exit codes: 0 ok, 1 bad data or failed check, 2 bad usage."},
+        subcommands = {PluginsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+final class PtreplayCommand implements Callable<Integer> {
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Print the stack trace of an error, not just its one-line message.")
+    boolean debug;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> env;
+
+    PtreplayCommand(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    /** Without a command: the usage, on stderr, as a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("ptreplay: no command given; commands: "
+                + Suggestions.list(spec.subcommands().keySet()));
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+}

@@ -1,0 +1,45 @@
+package org.ptreplay.tools;
+
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+import org.ptreplay.tools.text.Suggestions;
+
+/** Command-line errors: one sentence on stderr, with "did you mean" for unknown commands and options; exit 2. */
+final class UsageErrorHandler implements IParameterExceptionHandler {
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine commandLine = ex.getCommandLine();
+        commandLine.getErr().println("ptreplay: " + sentence(ex, commandLine));
+        if (List.of(args).contains("--debug")) {
+            ex.printStackTrace(commandLine.getErr());
+        }
+        return ExitCode.USAGE;
+    }
+
+    private static String sentence(ParameterException ex, CommandLine commandLine) {
+        String command = commandLine.getCommandSpec().qualifiedName();
+        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String arg = unmatched.getUnmatched().get(0);
+            if (arg.startsWith("-")) {
+                String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+                List<String> options = List.copyOf(commandLine.getCommandSpec().optionsMap().keySet());
+                return "unknown option '" + option + "' for " + command
+                        + Suggestions.didYouMean(option, options).map(s -> " (" + s + ")").orElse("")
+                        + "; see '" + command + " --help'";
+            }
+            if (!commandLine.getSubcommands().isEmpty()) {
+                List<String> commands = List.copyOf(commandLine.getSubcommands().keySet());
+                return "unknown command '" + arg + "'"
+                        + Suggestions.didYouMean(arg, commands).map(s -> " (" + s + ")").orElse("")
+                        + "; commands: " + Suggestions.list(commands);
+            }
+            return "unexpected argument '" + arg + "' for " + command + "; see '" + command + " --help'";
+        }
+        String message = ex.getMessage();
+        return Character.toLowerCase(message.charAt(0)) + message.substring(1) + "; see '" + command + " --help'";
+    }
+}

@@ -1,0 +1,28 @@
+package org.ptreplay.tools.plugin;
+
+import java.nio.file.Path;
+
+/** Where a provider came from. */
+public sealed interface Origin {
+
+    Origin BUILT_IN = new BuiltIn();
+
+    /** {@code built-in}, or the plugin jar's path. */
+    String describe();
+
+    /** Shipped with ptreplay: a module of the boot layer (or the class path). */
+    record BuiltIn() implements Origin {
+        @Override
+        public String describe() {
+            return "built-in";
+        }
+    }
+
+    /** A third-party jar from a plugin directory, loaded into a module layer of its own. */
+    record PluginJar(Path jar) implements Origin {
+        @Override
+        public String describe() {
+            return jar.toString();
+        }
+    }
+}

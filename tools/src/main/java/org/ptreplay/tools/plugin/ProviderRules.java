@@ -1,0 +1,40 @@
+package org.ptreplay.tools.plugin;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ptreplay.core.spi.Provider;
+import org.ptreplay.core.spi.Spi;
+import org.ptreplay.core.spi.Strategy;
+
+/** The rules every provider must meet before it is used; each broken rule is one reason. */
+final class ProviderRules {
+
+    private static final Pattern SPI_VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
+
+    private ProviderRules() {
+    }
+
+    static Optional<String> check(Provider provider, ProviderIdentity id) {
+        // The SPI version first: a plugin built for another major version may fail in any other call.
+        Matcher v = SPI_VERSION.matcher(id.spiVersion());
+        if (!v.matches()) {
+            return Optional.of("declares SPI version \"" + id.spiVersion() + "\", which is not MAJOR.MINOR");
+        }
+        if (!v.group(1).equals(String.valueOf(Spi.MAJOR))) {
+            return Optional.of("built for SPI " + id.spiVersion() + ", this ptreplay has SPI " + Spi.VERSION);
+        }
+        if (!Provider.NAME.matcher(id.name()).matches()) {
+            return Optional.of("invalid name \"" + id.name() + "\": a name has lowercase letters, digits,"
+                    + " '-', '.', '/' and '+', and starts with a letter or digit");
+        }
+        if (provider instanceof Strategy strategy) {
+            String prefix = strategy.path().prefix() + "/";
+            if (!id.name().startsWith(prefix) || id.name().length() == prefix.length()) {
+                return Optional.of("invalid name \"" + id.name() + "\": a " + strategy.path().prefix()
+                        + " strategy is named " + prefix + "<variant>");
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,156 @@
+package org.ptreplay.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI as a user runs it: exit codes, stdout and stderr. */
+class MainTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), env);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> providers(String json) {
+        Map<String, Object> root = (Map<String, Object>) JsonReader.parse(json);
+        return (List<Map<String, Object>>) root.get("providers");
+    }
+
+    @Test
+    void pluginsJsonParsesAndListsBothArchitectures() {
+        Run run = run("plugins", "--json");
+        assertEquals(0, run.code(), run.err());
+        assertEquals("", run.err());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> root = (Map<String, Object>) JsonReader.parse(run.out());
+        assertEquals(List.of("brokenJars", "providers", "spiVersion"), new ArrayList<>(root.keySet()));
+        assertEquals("1.0", root.get("spiVersion"));
+        assertEquals(List.of(), root.get("brokenJars"));
+        List<Map<String, Object>> providers = providers(run.out());
+        Map<String, Object> x86 = providers.stream().filter(p -> "x86".equals(p.get("name"))).findFirst().orElseThrow();
+        assertEquals(List.of("description", "kind", "module", "name", "source", "spiVersion", "status", "version"),
+                new ArrayList<>(x86.keySet()));
+        assertEquals("architecture", x86.get("kind"));
+        assertEquals("org.ptreplay.arch.x86", x86.get("module"));
+        assertEquals("built-in", x86.get("source"));
+        assertTrue(providers.stream().anyMatch(p -> "arm64".equals(p.get("name")) && "architecture".equals(p.get("kind"))));
+        assertTrue(providers.stream().anyMatch(p -> "strategy".equals(p.get("kind"))));
+    }
+
+    @Test
+    void pluginsJsonIsTheSameEveryTime() {
+        assertEquals(run("plugins", "--json").out(), run("plugins", "--json").out());
+    }
+
+    @Test
+    void unknownCommandIsAUsageErrorWithASuggestion() {
+        Run run = run("plugnis");
+        assertEquals(2, run.code());
+        assertEquals("", run.out());
+        assertEquals("ptreplay: unknown command 'plugnis' (did you mean 'plugins'?); commands: demo, help, plugins"
+                + System.lineSeparator(), run.err());
+    }
+
+    @Test
+    void unknownCommandFarFromAnyNameStillListsTheCommands() {
+        Run run = run("frobnicate");
+        assertEquals(2, run.code());
+        assertEquals("ptreplay: unknown command 'frobnicate'; commands: demo, help, plugins" + System.lineSeparator(),
+                run.err());
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorWithASuggestion() {
+        Run run = run("plugins", "--jsn");
+        assertEquals(2, run.code());
+        assertEquals("ptreplay: unknown option '--jsn' for ptreplay plugins (did you mean '--json'?);"
+                + " see 'ptreplay plugins --help'" + System.lineSeparator(), run.err());
+    }
+
+    @Test
+    void aCorruptPluginJarIsListedAsBrokenAndIsNotAnError(@TempDir Path dir) throws IOException {
+        Path corrupt = Files.writeString(dir.resolve("corrupt.jar"), "this is not a zip file");
+        Run run = run("plugins", "--plugin-path", dir.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().endsWith("\nBroken plugin jars:\n  " + corrupt
+                + ": not a readable jar file (zip END header not found)\n"), run.out());
+    }
+
+    @Test
+    void thePluginPathComesFromTheEnvironmentToo(@TempDir Path dir) throws IOException {
+        Path corrupt = Files.writeString(dir.resolve("corrupt.jar"), "this is not a zip file");
+        Run run = run(Map.of("PTREPLAY_PLUGIN_PATH", dir.toString()), "plugins", "--json");
+        assertEquals(0, run.code(), run.err());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> broken =
+                (List<Map<String, Object>>) ((Map<String, Object>) JsonReader.parse(run.out())).get("brokenJars");
+        assertEquals(List.of(Map.of("jar", corrupt.toString(), "reason",
+                "not a readable jar file (zip END header not found)")), broken.stream().map(m -> {
+                    Map<String, Object> copy = new java.util.HashMap<>(m);
+                    assertTrue(copy.containsKey("provider") && copy.remove("provider") == null);
+                    return copy;
+                }).toList());
+    }
+
+    @Test
+    void aMissingPluginDirectoryIsAUsageError(@TempDir Path dir) {
+        Path missing = dir.resolve("missing");
+        Run run = run("plugins", "--plugin-path", missing.toString());
+        assertEquals(2, run.code());
+        assertEquals("ptreplay: plugin directory " + missing + " (given to --plugin-path) is not a directory"
+                + System.lineSeparator(), run.err());
+    }
+
+    @Test
+    void debugAfterTheCommandAddsTheStackTrace(@TempDir Path dir) {
+        Run run = run("plugins", "--plugin-path", dir.resolve("missing").toString(), "--debug");
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("\tat org.ptreplay.tools"), run.err());
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        Run run = run();
+        assertEquals(2, run.code());
+        assertTrue(run.err().startsWith("ptreplay: no command given; commands: demo, help, plugins"), run.err());
+    }
+
+    @Test
+    void versionNamesPtreplayTheSpiAndJava() {
+        Run run = run("--version");
+        assertEquals(0, run.code());
+        String[] lines = run.out().split(System.lineSeparator());
+        assertTrue(lines[0].matches("ptreplay \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), lines[0]);
+        assertEquals("plugin SPI 1.0", lines[1]);
+        assertTrue(lines[2].startsWith("Java " + Runtime.version()), lines[2]);
+    }
+
+    @Test
+    void demoSaysWhatIsMissingAndSimulatesNothing() {
+        Run run = run("demo");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("The demo cannot replay anything yet. Missing from this build:\n"
+                + "  - the replay engine and the bundled demo traces\n"), run.out());
+    }
+}
