@@ -1,9 +1,9 @@
 /**
- * The simulated kernel and the SPI that plugins implement. Only the SPI ({@code spi}), the
+ * The simulated kernel and the SPI that plugins implement. Exported: the SPI ({@code spi}), the
  * instrumented kernel API that strategies and architectures program against ({@code kernel}),
  * the pricing interface and its profile-based implementation ({@code cost}), machine profiles
- * ({@code profile}, with their generated schema) and strategy selection ({@code select}) are
- * exported; the simulator's internals are not.
+ * ({@code profile}, with their generated schema), strategy selection ({@code select}) and the
+ * replay API the tools use ({@code sim}); the simulator's internals are not.
  */
 module org.ptreplay.core {
     requires transitive org.ptreplay.trace;
@@ -17,4 +17,12 @@ module org.ptreplay.core {
     // Generated code: must be exported or toString/TextFormat reflection breaks.
     exports org.ptreplay.core.profile.proto;
     exports org.ptreplay.core.select;
+    exports org.ptreplay.core.sim;
+
+    // The per-PTE loops are the reference every batched strategy is tested against (issue 4).
+    provides org.ptreplay.core.spi.Strategy with
+            org.ptreplay.core.reference.PerPteMovePtes,
+            org.ptreplay.core.reference.NoPgtableMove,
+            org.ptreplay.core.reference.PerPteCopyPtes,
+            org.ptreplay.core.reference.PerPteZapPtes;
 }

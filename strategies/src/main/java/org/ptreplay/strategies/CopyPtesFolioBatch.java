@@ -95,7 +95,8 @@ public final class CopyPtesFolioBatch implements CopyPtesStrategy {
     }
 
     private static void dupRmap(CopyPtesContext ctx, long folio, long pte, int nr) {
-        if (ctx.anon()) {
+        // The folio decides, not the VMA: a private file mapping holds anon folios after COW.
+        if (ctx.folioTestAnon(folio)) {
             ctx.folioDupAnonRmapPtes(folio, Pte.pfn(pte), nr);
         } else {
             ctx.folioDupFileRmapPtes(folio, Pte.pfn(pte), nr);

@@ -85,9 +85,9 @@ public final class ZapPtesFolioBatch implements ZapPtesStrategy {
             nr = ctx.folioPteBatch(folio, ptep, pte, maxNr, 0);
             ledger.exit(FOLIO_PTE_BATCH);
         }
-        // zap_present_folio_ptes. Anon: the a/d bits are not needed. File: they are, but the
-        // folio_mark_dirty/accessed that follow have no primitive in the model.
-        if (ctx.anon()) {
+        // zap_present_folio_ptes decides by folio_test_anon. Anon: the a/d bits are not needed.
+        // File: they are, but the folio_mark_dirty/accessed that follow have no primitive in the model.
+        if (ctx.folioTestAnon(folio)) {
             ctx.clearFullPtes(addr, ptep, nr, fullMm);
         } else {
             ctx.getAndClearFullPtes(addr, ptep, nr, fullMm);

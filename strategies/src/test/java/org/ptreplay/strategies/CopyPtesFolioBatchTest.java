@@ -77,7 +77,7 @@ class CopyPtesFolioBatchTest {
     @Test
     void fileRmapForFileBackedMappings() {
         FakeCopyContext ctx = table64k();
-        ctx.anon = false;
+        ctx.anonFolios = false;
         strategy.copyPteRange(ctx);
         assertEquals(List.of(), ctx.dupAnonNr);
         assertEquals(Collections.nCopies(32, 16), ctx.dupFileNr);

@@ -11,7 +11,6 @@ final class FakeCopyContext extends FakePteOps implements CopyPtesContext {
     private final int count;
     boolean cow = true;
     boolean shared;
-    boolean anon = true;
     boolean softDirtyTracking;
 
     int folioGetCalls;
@@ -56,10 +55,6 @@ final class FakeCopyContext extends FakePteOps implements CopyPtesContext {
         return shared;
     }
 
-    @Override
-    public boolean anon() {
-        return anon;
-    }
 
     @Override
     public boolean softDirtyTracking() {

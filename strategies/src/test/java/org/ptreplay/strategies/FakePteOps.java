@@ -17,6 +17,9 @@ import org.ptreplay.core.kernel.PteOps;
  * the arch's business and are not modelled here.
  */
 class FakePteOps implements PteOps {
+    /** What folio_test_anon answers for every folio. */
+    boolean anonFolios = true;
+
     /** Simulated physical address of table 0; table t starts {@code t * 4096} further. */
     static final long TABLE_BASE = 0x10_0000L;
     static final int TABLES = 2;
@@ -159,6 +162,11 @@ class FakePteOps implements PteOps {
             throw new AssertionError("no folio maps pfn " + Pte.pfn(pte));
         }
         return f.getKey();
+    }
+
+    @Override
+    public boolean folioTestAnon(long folio) {
+        return anonFolios;
     }
 
     @Override

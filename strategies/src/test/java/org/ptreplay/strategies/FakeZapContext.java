@@ -15,7 +15,6 @@ final class FakeZapContext extends FakePteOps implements ZapPtesContext {
     private final int gatherSlots;
     private long addr = BASE;
     boolean fullMm;
-    boolean anon = true;
 
     int slotsUsed;
     int gatheredPages;
@@ -56,10 +55,6 @@ final class FakeZapContext extends FakePteOps implements ZapPtesContext {
         return fullMm;
     }
 
-    @Override
-    public boolean anon() {
-        return anon;
-    }
 
     @Override
     public void tlbRemoveTlbEntries(long addr, int nr) {

@@ -73,7 +73,7 @@ class ZapPtesFolioBatchTest {
     @Test
     void fileMappingsGetAndClearAndExitPassesFull() {
         FakeZapContext ctx = folios64k(1000);
-        ctx.anon = false;
+        ctx.anonFolios = false;
         ctx.fullMm = true;
         assertEquals(ctx.end(), strategy.zapPteRange(ctx));
         assertEquals(Collections.nCopies(16, 16), ctx.getAndClearNr);

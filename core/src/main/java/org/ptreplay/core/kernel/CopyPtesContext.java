@@ -22,8 +22,6 @@ public interface CopyPtesContext extends PteOps {
     /** VM_SHARED: the child's entries are made clean. */
     boolean shared();
 
-    /** The VMA is anonymous (anon rmap duplication) rather than file-backed. */
-    boolean anon();
 
     /** Soft-dirty tracking is enabled for the VMA (decides FPB_RESPECT_SOFT_DIRTY in 6.17+). */
     boolean softDirtyTracking();

@@ -46,6 +46,10 @@ public enum Primitive {
     X86_FULL(false),
     /** x86 shootdown IPIs; one charge of n is one shootdown to n other CPUs. */
     IPI(false),
+    /** One AMD INVLPGB broadcast invalidation (a page range or a whole PCID); 6.15+, 4afeb0ed1753. */
+    INVLPGB(false),
+    /** One AMD TLBSYNC waiting for this CPU's INVLPGBs to complete everywhere. */
+    TLBSYNC(false),
     /** arm64 contpte_convert to CONT (its xchg, TLBI, DSB and writes are charged separately). */
     FOLD(false),
     /** arm64 contpte_convert to non-CONT (its xchg, TLBI, DSB and writes are charged separately). */

@@ -66,6 +66,13 @@ public interface PteOps {
     /** {@code folio_test_large}: no charge of its own (see {@link #vmNormalFolio}). */
     boolean folioTestLarge(long folio);
 
+    /**
+     * {@code folio_test_anon}: no charge of its own ({@code folio->mapping} is on the head line that
+     * {@link #vmNormalFolio} charged). A private file mapping holds anon folios after COW, so the
+     * fork and zap loops decide per folio, as the kernel does.
+     */
+    boolean folioTestAnon(long folio);
+
     /** {@code folio_nr_pages}: one {@link Primitive#SP_R} (page[1]) for a large folio. */
     int folioNrPages(long folio);
 

@@ -18,8 +18,6 @@ public interface ZapPtesContext extends PteOps {
     /** The whole mm is being torn down (exit_mmap): x86 clears without atomics, arm64 skips TLBIs. */
     boolean fullMm();
 
-    /** The VMA is anonymous: {@code clear_full_ptes}, since the old a/d bits are not needed. */
-    boolean anon();
 
     /** {@code tlb_remove_tlb_entries}: extends the gathered range by {@code nr} pages (no primitive). */
     void tlbRemoveTlbEntries(long addr, int nr);

@@ -179,6 +179,11 @@ final class FakeMovePtesContext implements MovePtesContext, Ledger {
     }
 
     @Override
+    public boolean folioTestAnon(long folio) {
+        return true;
+    }
+
+    @Override
     public boolean folioTestLarge(long folio) {
         return folios.getOrDefault(folio, 1) > 1;
     }

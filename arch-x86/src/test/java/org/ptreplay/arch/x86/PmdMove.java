@@ -1,0 +1,13 @@
+package org.ptreplay.arch.x86;
+
+import org.ptreplay.core.spi.PgtableMoveStrategy;
+import org.ptreplay.core.spi.Spi;
+
+/** Test strategy: CONFIG_HAVE_MOVE_PMD on, PUD moves off (x86 5.0–5.10). */
+final class PmdMove implements PgtableMoveStrategy {
+    public String name() { return "pgtable-move/pmd-test"; }
+    public String description() { return "test: move_normal_pmd only"; }
+    public String spiVersion() { return Spi.VERSION; }
+    public boolean movePmd() { return true; }
+    public boolean movePud() { return false; }
+}

@@ -1,0 +1,326 @@
+package org.ptreplay.core.mem;
+
+import java.util.Arrays;
+import org.ptreplay.core.sim.Placement;
+
+/**
+ * Simulated physical memory: a buddy allocator of naturally aligned blocks of order 0 to the PMD
+ * order, and the struct-page state of every pfn in parallel primitive arrays (refcount, per-page
+ * mapcount, large mapcount, AnonExclusive, kind, order). Memory grows with the pfns handed out, in
+ * chunks of 2^15 pfns, so a sparse replay costs about 9 bytes of metadata per resident page.
+ *
+ * <p>Like the kernel, the large-folio counters live in the first tail pages: the large mapcount in
+ * page[1]'s refcount slot and the entire (PMD) mapcount in page[2]'s. Free blocks are linked through
+ * the refcount (next) and mapcount (prev) slots, the way free pages reuse {@code page->lru}.
+ * Nothing here charges primitives: the kernel paths do.
+ */
+public final class PhysMem {
+    /** Base of the simulated vmemmap; struct page of pfn p is at {@code VMEMMAP_BASE + 64 p}. */
+    public static final long VMEMMAP_BASE = 1L << 50;
+    public static final int STRUCT_PAGE_SIZE = 64;
+
+    public static final int KIND_UNUSED = 0;
+    public static final int KIND_FREE = 1;
+    public static final int KIND_ANON = 2;
+    public static final int KIND_FILE = 3;
+    public static final int KIND_PGTABLE = 4;
+    public static final int KIND_ZERO = 5;
+    /** Kernel-internal pages (mmu_gather batch pages). */
+    public static final int KIND_KERNEL = 6;
+
+    private static final int CHUNK_SHIFT = 15;
+    private static final int CHUNK = 1 << CHUNK_SHIFT;
+    private static final int CHUNK_MASK = CHUNK - 1;
+    private static final int KIND_MASK = 0x7;
+    private static final int ORDER_SHIFT = 3;
+    private static final int ORDER_MASK = 0xF << ORDER_SHIFT;
+    private static final int AE_BIT = 0x80;
+    private static final int NIL = -1;
+    /** Scattered placement spreads order-0 pages over arenas of 2^18 pages (1 GiB of 4K pages). */
+    private static final int ARENA_BITS = 18;
+
+    private final int pageShift;
+    private final int maxOrder;
+    private final Placement placement;
+    private final long seed;
+
+    private int[][] ref = new int[0][];
+    private int[][] mapcount = new int[0][];
+    private byte[][] state = new byte[0][];
+    private final int[] freeHead;
+    private long top;
+    private long arenaBase = -1;
+    private int arenaNext;
+    private long allocatedPages;
+
+    /**
+     * @param pageShift base page shift (12 for 4K)
+     * @param maxOrder  the largest order (the PMD order: 9 with 4K pages)
+     */
+    public PhysMem(int pageShift, int maxOrder, Placement placement, long seed) {
+        this.pageShift = pageShift;
+        this.maxOrder = maxOrder;
+        this.placement = placement;
+        this.seed = seed;
+        this.freeHead = new int[maxOrder + 1];
+        Arrays.fill(freeHead, NIL);
+    }
+
+    public int pageShift() {
+        return pageShift;
+    }
+
+    public int maxOrder() {
+        return maxOrder;
+    }
+
+    /** Simulated physical address of a pfn. */
+    public long pa(long pfn) {
+        return pfn << pageShift;
+    }
+
+    public static long vmemmap(long pfn) {
+        return VMEMMAP_BASE + pfn * STRUCT_PAGE_SIZE;
+    }
+
+    /** Pages currently allocated (folios, tables, kernel pages). */
+    public long allocatedPages() {
+        return allocatedPages;
+    }
+
+    /** Allocates a naturally aligned block of {@code 2^order} pages as a folio of {@code kind}; refcount 1. */
+    public long alloc(int order, int kind) {
+        if (order < 0 || order > maxOrder) {
+            throw new IllegalArgumentException("order out of range: " + order);
+        }
+        long pfn;
+        if (order == 0 && placement == Placement.SCATTERED && freeHead[0] == NIL) {
+            pfn = nextScattered();
+        } else {
+            pfn = takeBuddy(order);
+        }
+        int n = 1 << order;
+        for (int i = 0; i < n; i++) {
+            long p = pfn + i;
+            setState(p, kind | (order << ORDER_SHIFT));
+            setRef(p, 0);
+            setMap(p, 0);
+        }
+        setRef(pfn, 1);
+        allocatedPages += n;
+        return pfn;
+    }
+
+    /** Returns a folio (by its head pfn) to the allocator, merging free buddies. */
+    public void free(long head) {
+        int order = order(head);
+        int kind = kind(head);
+        if (kind == KIND_FREE || kind == KIND_UNUSED || head != head(head)) {
+            throw new IllegalStateException("freeing pfn " + head + " that is not an allocated head");
+        }
+        allocatedPages -= 1L << order;
+        long pfn = head;
+        for (int i = 1; i < (1 << order); i++) {
+            setState(head + i, KIND_UNUSED);
+        }
+        while (order < maxOrder) {
+            long buddy = pfn ^ (1L << order);
+            if (!present(buddy) || kind(buddy) != KIND_FREE || order(buddy) != order) {
+                break;
+            }
+            unlink(buddy, order);
+            setState(buddy, KIND_UNUSED);
+            pfn = Math.min(pfn, buddy);
+            order++;
+        }
+        push(pfn, order);
+    }
+
+    public int kind(long pfn) {
+        return stateOf(pfn) & KIND_MASK;
+    }
+
+    /** Order of the folio (or free block) the page belongs to. */
+    public int order(long pfn) {
+        return (stateOf(pfn) & ORDER_MASK) >>> ORDER_SHIFT;
+    }
+
+    /** Head pfn of the folio containing {@code pfn} (folios are naturally aligned). */
+    public long head(long pfn) {
+        return pfn & ~((1L << order(pfn)) - 1);
+    }
+
+    public boolean isFolio(long pfn) {
+        int k = kind(pfn);
+        return k == KIND_ANON || k == KIND_FILE;
+    }
+
+    public int refcount(long head) {
+        return ref[(int) (head >>> CHUNK_SHIFT)][(int) (head & CHUNK_MASK)];
+    }
+
+    /** Adds {@code delta} to the folio refcount and returns the new value. */
+    public int addRef(long head, int delta) {
+        int[] c = ref[(int) (head >>> CHUNK_SHIFT)];
+        return c[(int) (head & CHUNK_MASK)] += delta;
+    }
+
+    /** Per-page mapcount (0 = unmapped). */
+    public int mapcount(long pfn) {
+        return mapcount[(int) (pfn >>> CHUNK_SHIFT)][(int) (pfn & CHUNK_MASK)];
+    }
+
+    public void addMapcount(long pfn, int delta) {
+        mapcount[(int) (pfn >>> CHUNK_SHIFT)][(int) (pfn & CHUNK_MASK)] += delta;
+    }
+
+    /** How many page-table entries map any page of the folio ({@code folio_mapcount}). */
+    public int folioMapcount(long head) {
+        return order(head) == 0 ? mapcount(head) : refSlot(head + 1);
+    }
+
+    public void addLargeMapcount(long head, int delta) {
+        addRefSlot(head + 1, delta);
+    }
+
+    /** PMD mappings of a PMD-sized folio ({@code _entire_mapcount}). */
+    public int entireMapcount(long head) {
+        return refSlot(head + 2);
+    }
+
+    public void addEntireMapcount(long head, int delta) {
+        addRefSlot(head + 2, delta);
+    }
+
+    public boolean anonExclusive(long pfn) {
+        return (stateOf(pfn) & AE_BIT) != 0;
+    }
+
+    public void setAnonExclusive(long pfn, boolean exclusive) {
+        int s = stateOf(pfn);
+        setState(pfn, exclusive ? s | AE_BIT : s & ~AE_BIT);
+    }
+
+    private int refSlot(long pfn) {
+        return ref[(int) (pfn >>> CHUNK_SHIFT)][(int) (pfn & CHUNK_MASK)];
+    }
+
+    private void addRefSlot(long pfn, int delta) {
+        ref[(int) (pfn >>> CHUNK_SHIFT)][(int) (pfn & CHUNK_MASK)] += delta;
+    }
+
+    private long takeBuddy(int order) {
+        int o = order;
+        while (o <= maxOrder && freeHead[o] == NIL) {
+            o++;
+        }
+        long pfn;
+        if (o > maxOrder) {
+            pfn = grow(maxOrder);
+            o = maxOrder;
+        } else {
+            pfn = freeHead[o];
+            unlink(pfn, o);
+        }
+        // Split down, keeping the lower half and freeing the upper halves (as expand() does).
+        while (o > order) {
+            o--;
+            push(pfn + (1L << o), o);
+        }
+        return pfn;
+    }
+
+    /** Fresh memory above everything handed out so far, aligned to {@code 2^order}. */
+    private long grow(int order) {
+        long size = 1L << order;
+        long pfn = (top + size - 1) & -size;
+        // Skipped pages between the old top and the aligned start stay UNUSED for ever; harmless.
+        top = pfn + size;
+        ensure(top);
+        return pfn;
+    }
+
+    private long nextScattered() {
+        int arenaSize = 1 << ARENA_BITS;
+        if (arenaBase < 0 || arenaNext == arenaSize) {
+            arenaBase = grow(ARENA_BITS);
+            arenaNext = 0;
+        }
+        return arenaBase + permute(arenaNext++);
+    }
+
+    /** A seeded bijection on ARENA_BITS bits (odd multiplications and xor-shifts are invertible). */
+    private int permute(int i) {
+        int mask = (1 << ARENA_BITS) - 1;
+        long x = (i + seed) & mask;
+        x = (x * 0x9E3B5L) & mask;
+        x ^= x >>> 9;
+        x = (x * 0x2F2C7L + (seed >>> 18)) & mask;
+        x ^= x >>> 7;
+        x = (x * 0x6A1DDL) & mask;
+        x ^= x >>> 11;
+        return (int) x;
+    }
+
+    private void push(long pfn, int order) {
+        setState(pfn, KIND_FREE | (order << ORDER_SHIFT));
+        int old = freeHead[order];
+        setRef(pfn, old);
+        setMap(pfn, NIL);
+        if (old != NIL) {
+            setMap(old, (int) pfn);
+        }
+        freeHead[order] = (int) pfn;
+    }
+
+    private void unlink(long pfn, int order) {
+        int next = refSlot(pfn);
+        int prev = mapcount(pfn);
+        if (prev == NIL) {
+            freeHead[order] = next;
+        } else {
+            setRef(prev, next);
+        }
+        if (next != NIL) {
+            setMap(next, prev);
+        }
+    }
+
+    private boolean present(long pfn) {
+        int c = (int) (pfn >>> CHUNK_SHIFT);
+        return c < state.length && state[c] != null;
+    }
+
+    private int stateOf(long pfn) {
+        return state[(int) (pfn >>> CHUNK_SHIFT)][(int) (pfn & CHUNK_MASK)];
+    }
+
+    private void setState(long pfn, int s) {
+        state[(int) (pfn >>> CHUNK_SHIFT)][(int) (pfn & CHUNK_MASK)] = (byte) s;
+    }
+
+    private void setRef(long pfn, int v) {
+        ref[(int) (pfn >>> CHUNK_SHIFT)][(int) (pfn & CHUNK_MASK)] = v;
+    }
+
+    private void setMap(long pfn, int v) {
+        mapcount[(int) (pfn >>> CHUNK_SHIFT)][(int) (pfn & CHUNK_MASK)] = v;
+    }
+
+    private void ensure(long endPfn) {
+        int chunks = (int) ((endPfn + CHUNK - 1) >>> CHUNK_SHIFT);
+        if (chunks > state.length) {
+            int n = Math.max(chunks, state.length * 2);
+            ref = Arrays.copyOf(ref, n);
+            mapcount = Arrays.copyOf(mapcount, n);
+            state = Arrays.copyOf(state, n);
+        }
+        for (int c = 0; c < chunks; c++) {
+            if (state[c] == null) {
+                ref[c] = new int[CHUNK];
+                mapcount[c] = new int[CHUNK];
+                state[c] = new byte[CHUNK];
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.ptreplay.core.mm;
+
+import java.util.List;
+import org.ptreplay.core.kernel.Frame;
+
+/**
+ * {@code do_vmi_munmap}: split the VMAs at the range ends, detach them, and clear their page
+ * tables with floor and ceiling set by the neighbours. Unmapping nothing succeeds.
+ */
+public final class VmiMunmap {
+    private static final Frame DO_VMI_MUNMAP = Frame.of("do_vmi_munmap");
+
+    private final Kpaths k;
+
+    public VmiMunmap(Kpaths k) {
+        this.k = k;
+    }
+
+    /** @return 0, or -EINVAL for an unaligned start or a bad length */
+    public long munmap(Mm mm, long start, long len) {
+        Cell c = k.cell();
+        long page = c.pageSize();
+        if ((start & (page - 1)) != 0 || len > c.taskSize() || start > c.taskSize() - len) {
+            return Errno.EINVAL;
+        }
+        len = (len + page - 1) & -page;
+        if (len == 0) {
+            return Errno.EINVAL;
+        }
+        unmapRange(mm, start, start + len);
+        return 0;
+    }
+
+    /** The unmap itself, for callers that validated the range. */
+    void unmapRange(Mm mm, long start, long end) {
+        VmaTree t = mm.vmas();
+        if (!t.anyIn(start, end)) {
+            return;
+        }
+        c().ledger.enter(DO_VMI_MUNMAP);
+        List<Vma> detached = t.isolate(start, end);
+        Vma prev = t.below(start);
+        Vma next = t.findVma(end);
+        for (Vma v : detached) {
+            t.remove(v);
+        }
+        k.unmap().clearPtes(mm, detached, prev == null ? 0 : prev.end(), next == null ? 0 : next.start());
+        c().ledger.exit(DO_VMI_MUNMAP);
+    }
+
+    private Cell c() {
+        return k.cell();
+    }
+}

@@ -1,0 +1,128 @@
+package org.ptreplay.core.paths;
+
+import org.ptreplay.core.kernel.CopyPtesContext;
+import org.ptreplay.core.kernel.MmView;
+import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.core.mm.Cell;
+import org.ptreplay.core.mm.Mm;
+
+/** The {@link CopyPtesContext} of one {@code copy_pte_range} call; reused across calls. */
+final class CopyPtesCtx extends PteOpsBase implements CopyPtesContext {
+    private long addr;
+    private long end;
+    private long srcPtep;
+    private long dstPtep;
+    private long dstTable;
+    private boolean cow;
+    private boolean shared;
+    private Mm child;
+
+    CopyPtesCtx(Cell cell) {
+        super(cell);
+    }
+
+    void reset(Mm parent, Mm child, long addr, long end, long srcPtep, long dstPtep, boolean cow, boolean shared) {
+        this.mm = parent;
+        this.child = child;
+        this.addr = addr;
+        this.end = end;
+        this.srcPtep = srcPtep;
+        this.dstPtep = dstPtep;
+        this.dstTable = cell.mem.tablePfnOf(dstPtep);
+        this.cow = cow;
+        this.shared = shared;
+    }
+
+    @Override
+    MmView mmOf(long ptep) {
+        return cell.mem.tablePfnOf(ptep) == dstTable ? child : mm;
+    }
+
+    @Override
+    public long addr() {
+        return addr;
+    }
+
+    @Override
+    public long end() {
+        return end;
+    }
+
+    @Override
+    public long srcPtep() {
+        return srcPtep;
+    }
+
+    @Override
+    public long dstPtep() {
+        return dstPtep;
+    }
+
+    @Override
+    public boolean cow() {
+        return cow;
+    }
+
+    @Override
+    public boolean shared() {
+        return shared;
+    }
+
+
+    @Override
+    public boolean softDirtyTracking() {
+        // Soft-dirty tracking is only on after a clear_refs write, which traces do not carry.
+        return false;
+    }
+
+    @Override
+    public void folioGet(long folio) {
+        touchPage(Primitive.REF, folio);
+        phys.addRef(folio, 1);
+    }
+
+    @Override
+    public void folioRefAdd(long folio, int nr) {
+        touchPage(Primitive.REF, folio);
+        phys.addRef(folio, nr);
+    }
+
+    @Override
+    public void folioDupAnonRmapPtes(long folio, long pagePfn, int nr) {
+        boolean large = phys.order(folio) > 0;
+        for (int i = 0; i < nr; i++) {
+            long p = pagePfn + i;
+            // The parent and the child now share the page: it is no longer exclusive.
+            touchPage(Primitive.AE, p);
+            phys.setAnonExclusive(p, false);
+            if (!large || cell.pageMapcount) {
+                touchPage(Primitive.MAP, p);
+            }
+            phys.addMapcount(p, 1);
+        }
+        if (large) {
+            touchPage(Primitive.MAP, folio + 1);
+            phys.addLargeMapcount(folio, nr);
+        }
+    }
+
+    @Override
+    public void folioDupFileRmapPtes(long folio, long pagePfn, int nr) {
+        boolean large = phys.order(folio) > 0;
+        for (int i = 0; i < nr; i++) {
+            if (!large || cell.pageMapcount) {
+                touchPage(Primitive.MAP, pagePfn + i);
+            }
+            phys.addMapcount(pagePfn + i, 1);
+        }
+        if (large) {
+            touchPage(Primitive.MAP, folio + 1);
+            phys.addLargeMapcount(folio, nr);
+        }
+    }
+
+    @Override
+    public void addRss(int nr) {
+        // A local counter array in the kernel: nothing to count.
+    }
+}

@@ -1,0 +1,149 @@
+package org.ptreplay.core.paths;
+
+import org.ptreplay.core.kernel.Frame;
+import org.ptreplay.core.kernel.Ledger;
+import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.core.kernel.Pte;
+import org.ptreplay.core.mm.Cell;
+import org.ptreplay.core.mm.Mm;
+import org.ptreplay.core.pgtable.PageWalk;
+import org.ptreplay.core.pgtable.TableMemory;
+
+/**
+ * {@code move_page_tables} (docs/kernel-model.md §2.2–§2.4): the extent loop with
+ * {@code get_extent}, PUD and PMD relinks ({@code move_normal_pud}, {@code move_normal_pmd}) when
+ * the page-table-move strategy allows them, THP leaves ({@code move_huge_pmd}, or a split when the
+ * extent is partial), and the {@code move_ptes} frame around the strategy's PTE loop.
+ */
+public final class MovePageTables {
+    private static final Frame MOVE_PAGE_TABLES = Frame.of("move_page_tables");
+    private static final Frame MOVE_PTES = Frame.of("move_ptes");
+    private static final Frame MOVE_NORMAL_PMD = Frame.of("move_normal_pmd");
+    private static final Frame MOVE_NORMAL_PUD = Frame.of("move_normal_pud");
+
+    private final Cell cell;
+    private final Ledger ledger;
+    private final TableMemory mem;
+    private final PageWalk walk;
+    private final HugePmd huge;
+    private final MovePtesCtx ctx;
+
+    public MovePageTables(Cell cell, HugePmd huge) {
+        this.cell = cell;
+        this.ledger = cell.ledger;
+        this.mem = cell.mem;
+        this.walk = cell.walk;
+        this.huge = huge;
+        this.ctx = new MovePtesCtx(cell);
+    }
+
+    /**
+     * Moves the page tables of [oldAddr, oldAddr + len) to newAddr within one mm.
+     *
+     * @param needRmapLocks from {@code copy_vma}: the new VMA may precede the old one in rmap order
+     * @return the number of bytes moved (always len: the model cannot run out of memory)
+     */
+    public long movePageTables(Mm mm, long oldAddr, long newAddr, long len, boolean needRmapLocks) {
+        ledger.enter(MOVE_PAGE_TABLES);
+        long oldEnd = oldAddr + len;
+        ledger.charge(Primitive.NOTIFIER);
+        long pmdSize = cell.geo.pmdSize();
+        long pudSize = cell.geo.pudSize();
+        long extent;
+        for (; oldAddr < oldEnd; oldAddr += extent, newAddr += extent) {
+            if (cell.geo.hasPud()) {
+                extent = getExtent(oldAddr, oldEnd, newAddr, pudSize);
+                long oldPud = walk.entry(mm.pgd(), oldAddr, 3);
+                if (oldPud < 0 || mem.peek(oldPud) == Pte.NONE) {
+                    continue;
+                }
+                if (cell.pgtableMove.movePud() && extent == pudSize) {
+                    long newPud = walk.entryAlloc(mm.pgd(), newAddr, 3);
+                    if (moveNormal(mm, MOVE_NORMAL_PUD, oldAddr, oldPud, newPud, pudSize)) {
+                        continue;
+                    }
+                }
+            }
+            extent = getExtent(oldAddr, oldEnd, newAddr, pmdSize);
+            long oldPmd = walk.entry(mm.pgd(), oldAddr, 2);
+            if (oldPmd < 0 || mem.peek(oldPmd) == Pte.NONE) {
+                continue;
+            }
+            long newPmd = walk.entryAlloc(mm.pgd(), newAddr, 2);
+            long pmd = mem.peek(oldPmd);
+            if (HugePmd.isLeaf(pmd)) {
+                if (extent == pmdSize && mem.peek(newPmd) == Pte.NONE) {
+                    huge.move(mm, oldAddr, oldPmd, newAddr, newPmd, needRmapLocks);
+                    continue;
+                }
+                huge.split(mm, oldAddr & -pmdSize, oldPmd);
+            } else if (cell.pgtableMove.movePmd() && extent == pmdSize
+                    && moveNormal(mm, MOVE_NORMAL_PMD, oldAddr, oldPmd, newPmd, pmdSize)) {
+                continue;
+            }
+            if (mem.peek(newPmd) == Pte.NONE) {
+                walk.allocInto(newPmd, 1);
+            }
+            movePtes(mm, oldPmd, oldAddr, extent, newPmd, newAddr, needRmapLocks);
+        }
+        ledger.exit(MOVE_PAGE_TABLES);
+        return len;
+    }
+
+    /** {@code get_extent}: up to the next boundary of the old and of the new address, and no further than the end. */
+    static long getExtent(long oldAddr, long oldEnd, long newAddr, long size) {
+        long mask = -size;
+        long extent = ((oldAddr + size) & mask) - oldAddr;
+        extent = Math.min(extent, oldEnd - oldAddr);
+        return Math.min(extent, ((newAddr + size) & mask) - newAddr);
+    }
+
+    /**
+     * {@code move_normal_pmd} / {@code move_normal_pud}: relink the lower table under the new entry
+     * (PTEs untouched), with the rmap locks taken unconditionally (5.13+) and the old range
+     * flushed inside the locks (eb66ae030829, 2c91bd4a4e2e).
+     */
+    private boolean moveNormal(Mm mm, Frame frame, long oldAddr, long oldEntry, long newEntry, long size) {
+        if (mem.peek(newEntry) != Pte.NONE) {
+            // The kernel WARNs and falls back to the lower level.
+            return false;
+        }
+        ledger.enter(frame);
+        ledger.charge(Primitive.RMAPLOCK);
+        ledger.charge(Primitive.PTL);
+        if (mem.tablePfnOf(oldEntry) != mem.tablePfnOf(newEntry)) {
+            ledger.charge(Primitive.PTL);
+        }
+        long e = mem.readPte(oldEntry);
+        boolean moved = PageWalk.tableOf(e) >= 0;
+        if (moved) {
+            mem.writePte(oldEntry, Pte.NONE);
+            mem.writePte(newEntry, e);
+            cell.arch.flushTlbRange(mm, oldAddr, oldAddr + size, cell.pageShift(), false, false);
+        }
+        ledger.exit(frame);
+        return moved;
+    }
+
+    /** The {@code move_ptes} frame: locks, the strategy's loop, and the extent flush before unlocking. */
+    private void movePtes(Mm mm, long oldPmd, long oldAddr, long extent, long newPmd, long newAddr, boolean needRmapLocks) {
+        ledger.enter(MOVE_PTES);
+        if (needRmapLocks) {
+            ledger.charge(Primitive.RMAPLOCK);
+        }
+        long oldTable = PageWalk.tableOf(mem.peek(oldPmd));
+        long newTable = PageWalk.tableOf(mem.peek(newPmd));
+        ledger.charge(Primitive.PTL);
+        if (oldTable != newTable) {
+            ledger.charge(Primitive.PTL);
+        }
+        long oldEnd = oldAddr + extent;
+        ctx.reset(mm, oldAddr, oldEnd, newAddr, mem.ptep(oldTable, walk.index(1, oldAddr)),
+                mem.ptep(newTable, walk.index(1, newAddr)));
+        if (cell.movePtes.movePtes(ctx)) {
+            // eb66ae030829: flush before either PTL is dropped when a present entry moved.
+            cell.arch.flushTlbRange(mm, oldEnd - extent, oldEnd, cell.pageShift(), false, false);
+        }
+        ledger.exit(MOVE_PTES);
+    }
+}

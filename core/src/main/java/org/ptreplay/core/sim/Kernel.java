@@ -1,0 +1,211 @@
+package org.ptreplay.core.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ptreplay.core.kernel.ArchMmu;
+import org.ptreplay.core.kernel.Frame;
+import org.ptreplay.core.kernel.PageTableGeometry;
+import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.core.ledger.PathLedger;
+import org.ptreplay.core.mem.PhysMem;
+import org.ptreplay.core.mm.BrkCall;
+import org.ptreplay.core.mm.Cell;
+import org.ptreplay.core.mm.Kpaths;
+import org.ptreplay.core.mm.MadviseCall;
+import org.ptreplay.core.mm.MmapCall;
+import org.ptreplay.core.mm.MprotectCall;
+import org.ptreplay.core.mm.MremapCall;
+import org.ptreplay.core.mm.Mm;
+import org.ptreplay.core.mm.Processes;
+import org.ptreplay.core.mm.ThpPolicy;
+import org.ptreplay.core.mm.TouchCall;
+import org.ptreplay.core.mm.VmiMunmap;
+import org.ptreplay.core.pgtable.TableMemory;
+import org.ptreplay.core.spi.Provider;
+import org.ptreplay.core.spi.Strategy;
+import org.ptreplay.trace.TraceEvent;
+
+/**
+ * The simulated kernel of one replay cell: feed it the trace's events in order with
+ * {@link #apply}, then read {@link #result}. Every syscall event charges one {@code SYSCALL} under
+ * a root frame named after it; touch events charge under {@code fault} (page faults) and
+ * {@code user} (the data stream). Deterministic: the same events and configuration give the same
+ * result. Not thread-safe.
+ */
+public final class Kernel {
+    private static final Frame MMAP = Frame.of("mmap");
+    private static final Frame MUNMAP = Frame.of("munmap");
+    private static final Frame MREMAP = Frame.of("mremap");
+    private static final Frame BRK = Frame.of("brk");
+    private static final Frame MADVISE = Frame.of("madvise");
+    private static final Frame MPROTECT = Frame.of("mprotect");
+    private static final Frame FORK = Frame.of("fork");
+    private static final Frame EXEC = Frame.of("exec");
+    private static final Frame EXIT = Frame.of("exit");
+
+    private final SimConfig config;
+    private final Cell cell;
+    private final PathLedger ledger;
+    private final Processes processes;
+    private final VmiMunmap munmap;
+    private final MmapCall mmap;
+    private final MremapCall mremap;
+    private final BrkCall brk;
+    private final MadviseCall madvise;
+    private final MprotectCall mprotect;
+    private final TouchCall touch;
+    private final List<Divergence> divergences = new ArrayList<>();
+    private long events;
+    private long currentIndex;
+
+    /** @throws IllegalArgumentException one sentence naming a bad option or unusable strategy */
+    public Kernel(SimConfig config) {
+        this.config = config;
+        for (Strategy s : List.of(config.movePtes(), config.pgtableMove(), config.copyPtes(), config.zapPtes())) {
+            if (s.status() == Provider.Status.NOT_IMPLEMENTED) {
+                throw new IllegalArgumentException("strategy " + s.name() + " is a named placeholder and cannot simulate.");
+            }
+        }
+        PageTableGeometry geo = config.arch().geometry(config.archOptions());
+        PhysMem phys = new PhysMem(geo.pageShift(), geo.tableBits(), config.placement(), config.seed());
+        this.ledger = new PathLedger(config.cost());
+        TableMemory mem = new TableMemory(phys, ledger);
+        ArchMmu mmu = config.arch().create(config.archOptions(), mem);
+        this.cell = new Cell(geo, phys, mem, ledger, mmu, config.movePtes(), config.pgtableMove(),
+                config.copyPtes(), config.zapPtes(), new ThpPolicy(config.thp(), geo), config.pageMapcount(),
+                config.softDirty(), config.cpus());
+        Kpaths k = Kpaths.of(cell);
+        this.processes = new Processes(k);
+        this.munmap = new VmiMunmap(k);
+        this.mmap = new MmapCall(k, munmap);
+        this.mremap = new MremapCall(k, munmap);
+        this.brk = new BrkCall(k, munmap);
+        this.madvise = new MadviseCall(k);
+        this.mprotect = new MprotectCall(k);
+        this.touch = new TouchCall(k);
+    }
+
+    public SimConfig config() {
+        return config;
+    }
+
+    /**
+     * Replays one event and returns the model's result (an address or 0, {@code -errno}, the child
+     * pid of a fork, the SIGSEGV page count of a touch). A result that differs from the recorded one
+     * is recorded as a {@link Divergence}.
+     *
+     * @throws ReplayException for an event that cannot be replayed, or the first divergence in strict mode
+     */
+    public long apply(long index, TraceEvent e) {
+        validate(index, e);
+        currentIndex = index;
+        events++;
+        ledger.beginEvent(e.kind());
+        long r = dispatch(e);
+        long recorded = recordedResult(e);
+        if (recorded != TraceEvent.UNKNOWN_RESULT && recorded != r) {
+            diverge(e.kind().key() + " result", recorded, r);
+        }
+        return r;
+    }
+
+    private long dispatch(TraceEvent e) {
+        if (e instanceof TraceEvent.Mmap m) {
+            long hint = m.result() == TraceEvent.UNKNOWN_RESULT ? -1 : m.result();
+            return syscall(MMAP, () -> mmap.mmap(mm(m.pid()), m.addr(), m.length(), m.prot(), m.flags(), m.fd(),
+                    m.offset(), hint, this::diverge));
+        } else if (e instanceof TraceEvent.Munmap m) {
+            return syscall(MUNMAP, () -> munmap.munmap(mm(m.pid()), m.addr(), m.length()));
+        } else if (e instanceof TraceEvent.Mremap m) {
+            return syscall(MREMAP, () -> mremap.mremap(mm(m.pid()), m.oldAddr(), m.oldLength(), m.newLength(),
+                    m.flags(), m.newAddr()));
+        } else if (e instanceof TraceEvent.Brk b) {
+            long rec = b.result() == TraceEvent.UNKNOWN_RESULT ? -1 : b.result();
+            return syscall(BRK, () -> brk.brk(mm(b.pid()), b.addr(), rec));
+        } else if (e instanceof TraceEvent.Madvise m) {
+            return syscall(MADVISE, () -> madvise.madvise(mm(m.pid()), m.addr(), m.length(), m.advice()));
+        } else if (e instanceof TraceEvent.Mprotect m) {
+            return syscall(MPROTECT, () -> mprotect.mprotect(mm(m.pid()), m.addr(), m.length(), m.prot()));
+        } else if (e instanceof TraceEvent.Fork f) {
+            return syscall(FORK, () -> processes.fork(f.pid(), f.childPid(), f.cloneFlags()));
+        } else if (e instanceof TraceEvent.Exec x) {
+            return syscall(EXEC, () -> processes.exec(x.pid()));
+        } else if (e instanceof TraceEvent.Exit x) {
+            return syscall(EXIT, () -> {
+                processes.exit(x.pid(), x.group());
+                return 0;
+            });
+        }
+        TraceEvent.Touch t = (TraceEvent.Touch) e;
+        long segv = touch.touch(mm(t.pid()), t.addr(), t.length(), t.write());
+        if (segv != 0) {
+            diverge("touch pages without access (SIGSEGV)", 0, segv);
+        }
+        return segv;
+    }
+
+    /** Replays events in order, numbering them from 0. */
+    public SimResult replay(Iterable<? extends TraceEvent> trace) {
+        long i = 0;
+        for (TraceEvent e : trace) {
+            apply(i++, e);
+        }
+        return result();
+    }
+
+    public SimResult result() {
+        return new SimResult(events, ledger.snapshot(), divergences, new java.util.TreeMap<>(madvise.ignored()),
+                cell.phys.allocatedPages());
+    }
+
+    /** The VMAs of a task's mm in address order (the task is created on first sight). */
+    public java.util.List<VmaInfo> vmas(int pid) {
+        return mm(pid).vmas().all().stream()
+                .map(v -> new VmaInfo(v.start(), v.end(), v.flags(), v.isAnonymous()))
+                .toList();
+    }
+
+    private Mm mm(int pid) {
+        return processes.task(pid).mm();
+    }
+
+    private long syscall(Frame f, java.util.function.LongSupplier body) {
+        ledger.enter(f);
+        ledger.charge(Primitive.SYSCALL);
+        long r = body.getAsLong();
+        ledger.exit(f);
+        return r;
+    }
+
+    private void diverge(String what, long recorded, long model) {
+        Divergence d = new Divergence(currentIndex, what, recorded, model);
+        divergences.add(d);
+        if (config.strict()) {
+            throw new ReplayException(currentIndex, "Stopped at the first divergence (strict): " + d.describe());
+        }
+    }
+
+    private static long recordedResult(TraceEvent e) {
+        if (e instanceof TraceEvent.Mmap m) return m.result();
+        if (e instanceof TraceEvent.Munmap m) return m.result();
+        if (e instanceof TraceEvent.Mremap m) return m.result();
+        if (e instanceof TraceEvent.Brk b) return b.result();
+        if (e instanceof TraceEvent.Madvise m) return m.result();
+        if (e instanceof TraceEvent.Mprotect m) return m.result();
+        if (e instanceof TraceEvent.Fork f) return f.result();
+        if (e instanceof TraceEvent.Exec x) return x.result();
+        return TraceEvent.UNKNOWN_RESULT;
+    }
+
+    private static void validate(long index, TraceEvent e) {
+        if (e.pid() <= 0) {
+            throw new ReplayException(index, "Event " + index + " has pid " + e.pid() + ", but pids must be positive.");
+        }
+        if (e instanceof TraceEvent.Touch t && (t.length() < 0 || t.addr() < 0)) {
+            throw new ReplayException(index, "Event " + index + " touches a negative address or length.");
+        }
+        if (e instanceof TraceEvent.Fork f && f.childPid() <= 0) {
+            throw new ReplayException(index, "Event " + index + " forks child pid " + f.childPid() + ", but pids must be positive.");
+        }
+    }
+}

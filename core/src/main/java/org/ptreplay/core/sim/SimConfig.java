@@ -1,0 +1,90 @@
+package org.ptreplay.core.sim;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.ptreplay.core.cost.CostModel;
+import org.ptreplay.core.reference.NoPgtableMove;
+import org.ptreplay.core.reference.PerPteCopyPtes;
+import org.ptreplay.core.reference.PerPteMovePtes;
+import org.ptreplay.core.reference.PerPteZapPtes;
+import org.ptreplay.core.spi.Architecture;
+import org.ptreplay.core.spi.CopyPtesStrategy;
+import org.ptreplay.core.spi.MovePtesStrategy;
+import org.ptreplay.core.spi.PgtableMoveStrategy;
+import org.ptreplay.core.spi.ZapPtesStrategy;
+
+/**
+ * The configuration of one replay cell: architecture and its options, one strategy per kernel
+ * path, THP settings, kernel switches and machine facts. Build with {@link #builder}.
+ *
+ * @param cpus         CPUs of the machine; an mm is live on min(threads, cpus) of them
+ * @param pageMapcount CONFIG_PAGE_MAPCOUNT (per-page mapcounts of large folios), on by default
+ * @param softDirty    CONFIG_MEM_SOFT_DIRTY, off by default (it changes no count)
+ * @param strict       stop at the first divergence
+ */
+public record SimConfig(Architecture arch, Map<String, String> archOptions, MovePtesStrategy movePtes,
+                        PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes, ZapPtesStrategy zapPtes,
+                        ThpSpec thp, int cpus, Placement placement, long seed, boolean pageMapcount,
+                        boolean softDirty, boolean strict, CostModel cost) {
+
+    public SimConfig {
+        Objects.requireNonNull(arch, "arch");
+        archOptions = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(archOptions));
+        Objects.requireNonNull(movePtes, "movePtes");
+        Objects.requireNonNull(pgtableMove, "pgtableMove");
+        Objects.requireNonNull(copyPtes, "copyPtes");
+        Objects.requireNonNull(zapPtes, "zapPtes");
+        Objects.requireNonNull(thp, "thp");
+        Objects.requireNonNull(placement, "placement");
+        Objects.requireNonNull(cost, "cost");
+        if (cpus < 1) {
+            throw new IllegalArgumentException("cpus must be at least 1, got " + cpus + ".");
+        }
+    }
+
+    /** Defaults: the reference per-PTE strategies, no page-table moves, kernel-default THP, unlimited CPUs, counts only. */
+    public static Builder builder(Architecture arch) {
+        return new Builder(arch);
+    }
+
+    public static final class Builder {
+        private final Architecture arch;
+        private Map<String, String> archOptions = Map.of();
+        private MovePtesStrategy movePtes = new PerPteMovePtes();
+        private PgtableMoveStrategy pgtableMove = new NoPgtableMove();
+        private CopyPtesStrategy copyPtes = new PerPteCopyPtes();
+        private ZapPtesStrategy zapPtes = new PerPteZapPtes();
+        private ThpSpec thp = ThpSpec.DEFAULT;
+        private int cpus = Integer.MAX_VALUE;
+        private Placement placement = Placement.SEQUENTIAL;
+        private long seed = 1;
+        private boolean pageMapcount = true;
+        private boolean softDirty;
+        private boolean strict;
+        private CostModel cost = CostModel.FREE;
+
+        private Builder(Architecture arch) {
+            this.arch = arch;
+        }
+
+        public Builder archOptions(Map<String, String> v) { archOptions = v; return this; }
+        public Builder movePtes(MovePtesStrategy v) { movePtes = v; return this; }
+        public Builder pgtableMove(PgtableMoveStrategy v) { pgtableMove = v; return this; }
+        public Builder copyPtes(CopyPtesStrategy v) { copyPtes = v; return this; }
+        public Builder zapPtes(ZapPtesStrategy v) { zapPtes = v; return this; }
+        public Builder thp(ThpSpec v) { thp = v; return this; }
+        public Builder cpus(int v) { cpus = v; return this; }
+        public Builder placement(Placement v) { placement = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder pageMapcount(boolean v) { pageMapcount = v; return this; }
+        public Builder softDirty(boolean v) { softDirty = v; return this; }
+        public Builder strict(boolean v) { strict = v; return this; }
+        public Builder cost(CostModel v) { cost = v; return this; }
+
+        public SimConfig build() {
+            return new SimConfig(arch, archOptions, movePtes, pgtableMove, copyPtes, zapPtes, thp, cpus,
+                    placement, seed, pageMapcount, softDirty, strict, cost);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.ptreplay.core.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.ptreplay.core.cost.CostModel;
+import org.ptreplay.core.kernel.Frame;
+import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.core.sim.LedgerSnapshot;
+import org.ptreplay.trace.TraceEvent;
+
+class PathLedgerTest {
+    private static final Frame MREMAP = Frame.of("mremap");
+    private static final Frame MOVE = Frame.of("move_ptes");
+
+    /** Prices: 3 ps per charge of n (whatever n), 5 ps per memory access. */
+    private static final CostModel PRICES = new CostModel() {
+        public long costPs(Primitive p, long n) { return 3; }
+        public long accessPs(Primitive p, long pa) { return 5; }
+        public long streamPs(long pa, long length, boolean write) { return 0; }
+    };
+
+    @Test
+    void chargesGoToThePathAndTheEventKind() {
+        PathLedger l = new PathLedger(PRICES);
+        l.beginEvent(TraceEvent.Kind.MREMAP);
+        l.enter(MREMAP);
+        l.charge(Primitive.SYSCALL);
+        l.enter(MOVE);
+        l.touch(Primitive.PTE_R, 0x1000);
+        l.touch(Primitive.PTE_R, 0x1008);
+        l.charge(Primitive.IPI, 3);
+        l.exit(MOVE);
+        l.exit(MREMAP);
+        LedgerSnapshot s = l.snapshot();
+        assertEquals(2, s.self("mremap;move_ptes").get(Primitive.PTE_R));
+        assertEquals(3, s.self("mremap;move_ptes").get(Primitive.IPI));
+        assertEquals(13, s.paths().get("mremap;move_ptes").ps());
+        assertEquals(1, s.self("mremap").get(Primitive.SYSCALL));
+        assertEquals(2, s.inclusive("mremap").get(Primitive.PTE_R));
+        assertEquals(1, s.syscalls().get("mremap").calls());
+        assertEquals(16, s.syscalls().get("mremap").ps());
+        assertEquals(16, s.totalPs());
+    }
+
+    @Test
+    void unbalancedExitIsAProgrammingError() {
+        PathLedger l = new PathLedger(CostModel.FREE);
+        l.enter(MREMAP);
+        assertThrows(IllegalStateException.class, () -> l.exit(MOVE));
+    }
+}

@@ -1,0 +1,55 @@
+package org.ptreplay.core.sim;
+
+import java.util.List;
+import java.util.Map;
+import org.ptreplay.core.kernel.ArchMmu;
+import org.ptreplay.core.kernel.MmView;
+import org.ptreplay.core.kernel.MmuEnv;
+import org.ptreplay.core.kernel.PageTableGeometry;
+import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.core.kernel.Pte;
+import org.ptreplay.core.spi.Architecture;
+import org.ptreplay.core.spi.OptionSpec;
+import org.ptreplay.core.spi.Spi;
+
+/** A test-only architecture: 4K pages, 4 levels, hint 1, x86-like entry charges, one INVLPG per flushed page. */
+final class TestArch implements Architecture {
+    static final PageTableGeometry GEO = new PageTableGeometry(12, 4, 47, 1);
+
+    public String name() { return "test"; }
+    public String description() { return "test architecture"; }
+    public String spiVersion() { return Spi.VERSION; }
+    public List<OptionSpec> options() { return List.of(); }
+    public PageTableGeometry geometry(Map<String, String> options) { return GEO; }
+
+    public ArchMmu create(Map<String, String> options, MmuEnv env) {
+        return new ArchMmu() {
+            public PageTableGeometry geometry() { return GEO; }
+            public long ptepGet(long ptep) { env.ledger().charge(Primitive.PTEP_GET); return env.readPte(ptep); }
+            public long ptepGetLockless(long ptep) { return env.readPte(ptep); }
+            public int pteBatchHint(long ptep, long pte) { return 1; }
+            public void setPtes(MmView mm, long addr, long ptep, long pte, int nr) {
+                for (int i = 0; i < nr; i++) env.writePte(ptep + 8L * i, Pte.advancePfn(pte, i));
+            }
+            public long ptepGetAndClear(MmView mm, long addr, long ptep) { return env.xchgPte(ptep, Pte.NONE); }
+            public long getAndClearFullPtes(MmView mm, long addr, long ptep, int nr, boolean full) {
+                long first = env.xchgPte(ptep, Pte.NONE);
+                for (int i = 1; i < nr; i++) env.xchgPte(ptep + 8L * i, Pte.NONE);
+                return first;
+            }
+            public void clearFullPtes(MmView mm, long addr, long ptep, int nr, boolean full) { getAndClearFullPtes(mm, addr, ptep, nr, full); }
+            public void ptepSetWrprotect(MmView mm, long addr, long ptep) { env.rmwPte(ptep, Pte.WRITE, 0); }
+            public void wrprotectPtes(MmView mm, long addr, long ptep, int nr) {
+                for (int i = 0; i < nr; i++) env.rmwPte(ptep + 8L * i, Pte.WRITE, 0);
+            }
+            public boolean ptepSetAccessFlags(MmView mm, long addr, long ptep, long entry) { env.writePte(ptep, entry); return true; }
+            public void flushTlbRange(MmView mm, long start, long end, int strideShift, boolean lastLevel, boolean freedTables) {
+                env.ledger().charge(Primitive.INVLPG, Math.max(1, (end - start) >>> strideShift));
+            }
+            public void flushTlbMm(MmView mm) { env.ledger().charge(Primitive.X86_FULL); }
+            public void tlbFlush(MmView mm, long start, long end, int strideShift, boolean freedTables, boolean fullMm) {
+                env.ledger().charge(Primitive.X86_FULL);
+            }
+        };
+    }
+}
