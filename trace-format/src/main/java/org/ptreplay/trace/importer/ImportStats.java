@@ -12,18 +12,17 @@ import org.ptreplay.trace.TraceEvent;
  *
  * @param lines             lines read
  * @param eventsByKind      events written, by kind (synthesized touches included), in kind order
- * @param skippedSyscalls   syscalls (strace) or events (perf) that ptreplay does not model, by name, sorted
+ * @param skippedSyscalls   syscalls (strace) or events (perf) that ptreplay does not model, by name, sorted;
+ *                          failed execve and clone-family calls (no exec, no new task) as {@code "NAME (failed)"}
  * @param unparsedLines     lines that were neither a call, a fault, a signal, an exit nor a comment
  * @param firstUnparsedLine the first such line (1-based), 0 if none
  * @param unfinishedCalls   calls that started but never returned in the recording; dropped, since
  *                          whether the kernel completed them is unknown
  * @param orphanReturns     returns without a start (the recording began mid-call); dropped
- * @param failedExecs       execve calls that failed (not an exec: the task keeps its mm)
  */
 public record ImportStats(long lines, Map<TraceEvent.Kind, Long> eventsByKind,
                           SortedMap<String, Long> skippedSyscalls, long unparsedLines,
-                          long firstUnparsedLine, long unfinishedCalls, long orphanReturns,
-                          long failedExecs) {
+                          long firstUnparsedLine, long unfinishedCalls, long orphanReturns) {
 
     public ImportStats {
         EnumMap<TraceEvent.Kind, Long> kinds = new EnumMap<>(TraceEvent.Kind.class);

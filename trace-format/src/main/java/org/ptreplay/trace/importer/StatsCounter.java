@@ -12,7 +12,6 @@ final class StatsCounter {
     private long firstUnparsed;
     long unfinished;
     long orphanReturns;
-    long failedExecs;
 
     void event(TraceEvent.Kind kind) {
         events.merge(kind, 1L, Long::sum);
@@ -29,7 +28,6 @@ final class StatsCounter {
     }
 
     ImportStats snapshot(long lines) {
-        return new ImportStats(lines, events, skipped, unparsed, firstUnparsed, unfinished, orphanReturns,
-                failedExecs);
+        return new ImportStats(lines, events, skipped, unparsed, firstUnparsed, unfinished, orphanReturns);
     }
 }
