@@ -5,4 +5,5 @@ module org.ptreplay.trace {
     requires org.tukaani.xz;              // only resolved at run time if some module requires it for real
     exports org.ptreplay.trace;
     exports org.ptreplay.trace.proto;      // generated code: must be exported or toString/TextFormat break
+    exports org.ptreplay.trace.importer;
 }
