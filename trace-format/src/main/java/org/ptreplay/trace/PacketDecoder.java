@@ -1,0 +1,202 @@
+package org.ptreplay.trace;
+
+import static org.ptreplay.trace.WireValues.addressResult;
+import static org.ptreplay.trace.WireValues.join;
+import static org.ptreplay.trace.WireValues.statusResult;
+
+import java.util.Arrays;
+
+/**
+ * Decodes one {@code Packet} of trace.proto from a byte range, without the generated classes.
+ *
+ * <p>Why hand-written: generated {@code parseFrom} builds a builder and a message per packet, and
+ * decode must run at tens of millions of events a second. This decoder reads the same wire format
+ * with the semantics of the protobuf encoding specification: every event field is a varint
+ * numbered 1..15 (trace.proto guarantees it), so the fields of an event message land in one array
+ * slot each; a field with another wire type or number is unknown and skipped; a repeated field
+ * keeps its last value; a repeated event message merges into the previous one of the same kind,
+ * while another oneof member replaces it. Deliberate differences from the generated Java parser,
+ * for input no writer produces: groups (wire types 3 and 4, unused by proto3) are rejected as
+ * malformed instead of skipped; and a kind that comes back after another oneof member starts
+ * afresh, as the specification says, where the generated builder would merge it into the first
+ * occurrence.
+ *
+ * <p>Not thread-safe; one per reader. Allocates only the event it returns.
+ */
+final class PacketDecoder {
+
+    /** Packet field numbers (trace.proto). */
+    static final int TOUCH = 1;
+    static final int MREMAP = 2;
+    static final int MMAP = 3;
+    static final int MUNMAP = 4;
+    static final int MADVISE = 5;
+    static final int MPROTECT = 6;
+    static final int BRK = 7;
+    static final int FORK = 8;
+    static final int EXIT = 9;
+    static final int EXEC = 10;
+    static final int HEADER = 16;
+    /** {@link #decode} result for a packet without a payload this version knows: skip it. */
+    static final int NONE = 0;
+
+    private static final int WT_VARINT = 0;
+    private static final int WT_FIXED64 = 1;
+    private static final int WT_LEN = 2;
+    private static final int WT_FIXED32 = 5;
+
+    /** Raw varint values of fields 1..15 of the current event message. */
+    private final long[] f = new long[16];
+    private int kind;
+    private int pos;
+
+    /** A packet that does not follow the protobuf wire format. */
+    static final class MalformedPacketException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        MalformedPacketException(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
+     * Decodes {@code b[start, end)}; returns the payload's field number ({@link #HEADER}, an event
+     * kind, or {@link #NONE}). For an event, {@link #event()} then builds it.
+     */
+    int decode(byte[] b, int start, int end) throws MalformedPacketException {
+        kind = NONE;
+        pos = start;
+        while (pos < end) {
+            long tag = varint(b, end);
+            int field = (int) (tag >>> 3);
+            int wireType = (int) tag & 7;
+            if (field == 0) {
+                throw new MalformedPacketException("malformed packet (field number 0)");
+            }
+            if (wireType == WT_LEN && field >= TOUCH && field <= EXEC) {
+                int len = length(b, end);
+                if (field != kind) {
+                    Arrays.fill(f, 0);
+                    kind = field;
+                }
+                fields(b, pos, pos + len);
+                pos += len;
+            } else if (wireType == WT_LEN && field == HEADER) {
+                // Parsed by the generated classes (rare); only the oneof case matters here.
+                int len = length(b, end);
+                kind = HEADER;
+                pos += len;
+            } else {
+                skip(wireType, b, end);
+            }
+        }
+        return kind;
+    }
+
+    private void fields(byte[] b, int start, int end) throws MalformedPacketException {
+        int outer = pos;
+        pos = start;
+        while (pos < end) {
+            long tag = varint(b, end);
+            int field = (int) (tag >>> 3);
+            int wireType = (int) tag & 7;
+            if (field == 0) {
+                throw new MalformedPacketException("malformed packet (field number 0 in an event)");
+            }
+            if (wireType == WT_VARINT && field < 16) {
+                f[field] = varint(b, end);
+            } else {
+                skip(wireType, b, end);
+            }
+        }
+        pos = outer;
+    }
+
+    /** The event of the last {@link #decode}d packet, which returned an event kind. */
+    TraceEvent event() {
+        long[] v = f;
+        return switch (kind) {
+            case TOUCH -> new TraceEvent.Touch(i32(v[1]), s64(v[2]), join(v[3], v[4]), join(v[5], v[6]), v[7] != 0);
+            case MREMAP -> new TraceEvent.Mremap(i32(v[1]), s64(v[2]), join(v[3], v[4]), join(v[5], v[6]),
+                    join(v[7], v[8]), i32(v[9]), join(v[10], v[11]), addressResult(v[15] != 0, i32(v[14]), v[12], v[13]));
+            case MMAP -> new TraceEvent.Mmap(i32(v[1]), s64(v[2]), join(v[3], v[4]), join(v[5], v[6]), i32(v[7]),
+                    i32(v[8]), s32(v[9]), join(v[10], v[11]), addressResult(v[15] != 0, i32(v[14]), v[12], v[13]));
+            case MUNMAP -> new TraceEvent.Munmap(i32(v[1]), s64(v[2]), join(v[3], v[4]), join(v[5], v[6]),
+                    statusResult(v[8] != 0, s64(v[7])));
+            case MADVISE -> new TraceEvent.Madvise(i32(v[1]), s64(v[2]), join(v[3], v[4]), join(v[5], v[6]), i32(v[7]),
+                    statusResult(v[9] != 0, s64(v[8])));
+            case MPROTECT -> new TraceEvent.Mprotect(i32(v[1]), s64(v[2]), join(v[3], v[4]), join(v[5], v[6]), i32(v[7]),
+                    statusResult(v[9] != 0, s64(v[8])));
+            case BRK -> new TraceEvent.Brk(i32(v[1]), s64(v[2]), join(v[3], v[4]),
+                    addressResult(v[8] != 0, i32(v[7]), v[5], v[6]));
+            case FORK -> new TraceEvent.Fork(i32(v[1]), s64(v[2]), i32(v[3]), v[4], statusResult(v[6] != 0, s64(v[5])));
+            case EXEC -> new TraceEvent.Exec(i32(v[1]), s64(v[2]), statusResult(v[4] != 0, s64(v[3])));
+            case EXIT -> new TraceEvent.Exit(i32(v[1]), s64(v[2]), s32(v[3]), v[4] != 0);
+            default -> throw new IllegalStateException("no event decoded (kind " + kind + ")");
+        };
+    }
+
+    /** int32, uint32: the generated parser keeps the low 32 bits of the varint. */
+    private static int i32(long raw) {
+        return (int) raw;
+    }
+
+    private static int s32(long raw) {
+        int n = (int) raw;
+        return (n >>> 1) ^ -(n & 1);
+    }
+
+    private static long s64(long raw) {
+        return (raw >>> 1) ^ -(raw & 1);
+    }
+
+    private int length(byte[] b, int end) throws MalformedPacketException {
+        long len = varint(b, end);
+        if (len < 0 || len > end - pos) {
+            throw new MalformedPacketException("malformed packet (a field of " + Long.toUnsignedString(len)
+                    + " bytes in " + (end - pos) + " remaining bytes)");
+        }
+        return (int) len;
+    }
+
+    private void skip(int wireType, byte[] b, int end) throws MalformedPacketException {
+        int n = switch (wireType) {
+            case WT_VARINT -> {
+                varint(b, end);
+                yield 0;
+            }
+            case WT_FIXED64 -> 8;
+            case WT_LEN -> length(b, end);
+            case WT_FIXED32 -> 4;
+            default -> throw new MalformedPacketException("malformed packet (wire type " + wireType + ")");
+        };
+        if (n > end - pos) {
+            throw new MalformedPacketException("malformed packet (a fixed-size field runs past its end)");
+        }
+        pos += n;
+    }
+
+    private long varint(byte[] b, int end) throws MalformedPacketException {
+        int p = pos;
+        if (p < end) {
+            byte x = b[p];
+            if (x >= 0) {
+                pos = p + 1;
+                return x;
+            }
+        }
+        long result = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (p >= end) {
+                throw new MalformedPacketException("malformed packet (a varint runs past its end)");
+            }
+            byte x = b[p++];
+            result |= (long) (x & 0x7f) << shift;
+            if (x >= 0) {
+                pos = p;
+                return result;
+            }
+        }
+        throw new MalformedPacketException("malformed packet (a varint longer than 10 bytes)");
+    }
+}

@@ -1,0 +1,272 @@
+package org.ptreplay.trace;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.ptreplay.trace.proto.Packet;
+
+/**
+ * Reads a binary trace: detects the codec from the magic bytes, checks the header, then returns
+ * the events one by one. Memory stays constant whatever the file size: one buffer of
+ * {@link #MAX_PACKET_BYTES} plus the decompressor's window. Every problem is a
+ * {@link TraceException} naming the file and the event index; nothing else escapes, whatever
+ * the bytes (a test mutates files at random to keep it so).
+ *
+ * <pre>{@code
+ * try (TraceReader r = TraceReader.open(path)) {
+ *     for (TraceEvent e; (e = r.next()) != null; ) { ... }
+ * }
+ * }</pre>
+ */
+public final class TraceReader implements TraceSource {
+
+    /**
+     * The largest packet a reader accepts. Events are tens of bytes and a header a few KiB, so a
+     * larger length prefix means a corrupt file; the cap keeps a lying prefix from allocating.
+     */
+    public static final int MAX_PACKET_BYTES = 1 << 20;
+
+    private static final int MAX_VARINT_BYTES = 10;
+    /** A stream that returns 0 bytes this many times in a row is broken, not slow. */
+    private static final int MAX_EMPTY_READS = 1000;
+
+    private final InputStream in;
+    private final String fileName;
+    private final Codec codec;
+    private final PacketDecoder decoder = new PacketDecoder();
+    private final byte[] buf = new byte[MAX_PACKET_BYTES + MAX_VARINT_BYTES];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    /** Index of the next event; the header problems are reported at "header" while it is -1. */
+    private long nextIndex = -1;
+    private TraceHeader header;
+
+    private TraceReader(InputStream in, String fileName, Codec codec) {
+        this.in = in;
+        this.fileName = fileName;
+        this.codec = codec;
+    }
+
+    /** Opens a trace file; the codec comes from its first bytes, never from its name. */
+    public static TraceReader open(Path file) throws TraceException {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw TraceException.atHeader(name, "is a directory, not a trace file");
+        }
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw TraceException.atHeader(name, "no such file");
+        } catch (AccessDeniedException e) {
+            throw TraceException.atHeader(name, "permission denied");
+        } catch (IOException e) {
+            throw TraceException.atHeader(name, "cannot open the file (" + e.getMessage() + ")", e);
+        }
+        return open(in, name);
+    }
+
+    /**
+     * Reads a trace from a stream, e.g. standard input. The reader owns the stream: it closes it
+     * on {@link #close()}, and also when this method fails.
+     *
+     * @param displayName the name used in error messages
+     */
+    public static TraceReader open(InputStream in, String displayName) throws TraceException {
+        InputStream outermost = in;
+        try {
+            InputStream buffered = new BufferedInputStream(in, 1 << 16);
+            Codec codec = CodecStreams.detect(buffered, displayName);
+            try {
+                outermost = CodecStreams.decompress(codec, buffered);
+            } catch (IOException | RuntimeException e) {
+                // xz and gzip read their stream header here.
+                throw TraceException.atHeader(displayName, "corrupt " + codec.key() + " data (" + e.getMessage() + ")", e);
+            }
+            TraceReader reader = new TraceReader(outermost, displayName, codec);
+            reader.readHeader();
+            return reader;
+        } catch (TraceException e) {
+            // Closing the decompressor frees its native memory (zstd) and closes the file.
+            closeQuietly(outermost, e);
+            throw e;
+        }
+    }
+
+    @Override
+    public TraceHeader header() {
+        return header;
+    }
+
+    /** The compression layer the file was detected to use. */
+    public Codec codec() {
+        return codec;
+    }
+
+    @Override
+    public long eventIndex() {
+        return nextIndex - 1;
+    }
+
+    @Override
+    public TraceEvent next() throws TraceException {
+        while (true) {
+            int start = nextPacket();
+            if (start < 0) {
+                return null;
+            }
+            int kind = decode(start, pos);
+            if (kind == PacketDecoder.HEADER) {
+                // A concatenated file: the next part must be readable too; its events continue the index.
+                checkHeader(start, pos);
+            } else if (kind != PacketDecoder.NONE) {
+                TraceEvent e = decoder.event();
+                nextIndex++;
+                return e;
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    private void readHeader() throws TraceException {
+        // The detector saw only the compressor's magic; a compressed file must hold a trace too.
+        int avail = ensure(CodecStreams.SNIFF_BYTES);
+        if (codec != Codec.NONE && !CodecStreams.isRawTrace(Arrays.copyOfRange(buf, pos, pos + avail))) {
+            throw problem(avail == 0 ? "the " + codec.key() + " data is empty"
+                    : "not a ptreplay trace (the " + codec.key() + " data does not start with a trace header)");
+        }
+        int start = nextPacket();
+        if (start < 0 || decode(start, pos) != PacketDecoder.HEADER) {
+            throw problem("the first packet is not a header");
+        }
+        header = checkHeader(start, pos);
+        nextIndex = 0;
+    }
+
+    private TraceHeader checkHeader(int start, int end) throws TraceException {
+        try {
+            Packet p = Packet.parseFrom(ByteBuffer.wrap(buf, start, end - start));
+            return HeaderMapping.fromProto(p.getHeader());
+        } catch (InvalidProtocolBufferException e) {
+            throw problem("malformed header packet (" + e.getMessage() + ")");
+        } catch (HeaderMapping.UnreadableHeaderException e) {
+            throw problem(e.getMessage());
+        }
+    }
+
+    private int decode(int start, int end) throws TraceException {
+        try {
+            return decoder.decode(buf, start, end);
+        } catch (PacketDecoder.MalformedPacketException e) {
+            throw problem(e.getMessage());
+        }
+    }
+
+    /**
+     * Frames the next packet: on return, its bytes are {@code buf[result, pos)}. Returns -1 at a
+     * clean end of the stream (between packets).
+     */
+    private int nextPacket() throws TraceException {
+        if (ensure(1) == 0) {
+            return -1;
+        }
+        int avail = ensure(MAX_VARINT_BYTES);
+        long len = 0;
+        int p = pos;
+        int shift = 0;
+        while (true) {
+            if (p - pos == avail) {
+                throw problem("truncated packet length prefix (the stream ends after " + avail + " of its bytes)");
+            }
+            byte x = buf[p++];
+            len |= (long) (x & 0x7f) << shift;
+            if (x >= 0) {
+                break;
+            }
+            shift += 7;
+            if (shift >= 7 * MAX_VARINT_BYTES) {
+                throw problem("corrupt packet length prefix (a varint longer than " + MAX_VARINT_BYTES + " bytes)");
+            }
+        }
+        if (len < 0 || len > MAX_PACKET_BYTES) {
+            throw problem("packet length prefix says " + Long.toUnsignedString(len) + " bytes, more than the "
+                    + (MAX_PACKET_BYTES >> 20) + " MiB packet limit; the file is corrupt");
+        }
+        pos = p;
+        int n = (int) len;
+        int left = ensure(n);
+        if (left < n) {
+            throw problem("truncated packet (length prefix says " + n + " bytes, " + left + " left)");
+        }
+        int start = pos;
+        pos += n;
+        return start;
+    }
+
+    /**
+     * Makes {@code n} bytes available at {@code buf[pos]} unless the stream ends first; returns the
+     * number available. Reads as much as fits, so most calls return without reading.
+     */
+    private int ensure(int n) throws TraceException {
+        int avail = limit - pos;
+        if (avail >= n || eof) {
+            return avail;
+        }
+        System.arraycopy(buf, pos, buf, 0, avail);
+        pos = 0;
+        limit = avail;
+        int emptyReads = 0;
+        while (limit < n && !eof) {
+            int r = read(limit, buf.length - limit);
+            if (r < 0) {
+                eof = true;
+            } else if (r == 0 && ++emptyReads > MAX_EMPTY_READS) {
+                throw problem("the input stream returns no data");
+            } else {
+                limit += r;
+            }
+        }
+        return limit - pos;
+    }
+
+    private int read(int off, int len) throws TraceException {
+        try {
+            return in.read(buf, off, len);
+        } catch (IOException e) {
+            throw problem(codec == Codec.NONE ? "read error (" + e.getMessage() + ")"
+                    : "truncated or corrupt " + codec.key() + " data (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            // A decompressor fed hostile bytes may throw unchecked exceptions: still a bad file, not a bug of ours.
+            throw problem("corrupt " + codec.key() + " data (" + e + ")", e);
+        }
+    }
+
+    private TraceException problem(String reason) {
+        return problem(reason, null);
+    }
+
+    private TraceException problem(String reason, Throwable cause) {
+        return nextIndex < 0 ? TraceException.atHeader(fileName, reason, cause)
+                : TraceException.atEvent(fileName, nextIndex, reason, cause);
+    }
+
+    private static void closeQuietly(InputStream in, TraceException pending) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            pending.addSuppressed(e);
+        }
+    }
+}
