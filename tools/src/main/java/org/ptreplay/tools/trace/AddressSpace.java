@@ -39,6 +39,13 @@ final class AddressSpace {
         return mapped.covers(addr & -page, pageUp(addr + length));
     }
 
+    /** The pages of [addr, addr + length) that no mapping of the trace covers. */
+    long uncoveredPages(long addr, long length) {
+        long start = addr & -page;
+        long end = pageUp(addr + length);
+        return (end - start - mapped.coveredBytes(start, end)) / page;
+    }
+
     /** Applies a successful call's effect, given its result (recorded, or the model's where the trace has none). */
     void apply(TraceEvent e, long result) {
         if (!Results.succeeded(result)) {

@@ -57,7 +57,7 @@ public final class InvariantChecker {
         if (e instanceof TraceEvent.Touch t && task != null && !task.mm.covers(t.addr(), t.length())) {
             if (realFaults) {
                 unseenTouches++;
-                unseenPages += pages(t.addr(), t.length());
+                unseenPages += task.mm.uncoveredPages(t.addr(), t.length());
             } else {
                 report(index, "touch-unmapped", "pid " + t.pid() + " touches " + range(t.addr(), t.length())
                         + ", which no mapping made by the trace covers");
@@ -163,10 +163,6 @@ public final class InvariantChecker {
         if (shown.size() < limit) {
             shown.add(new Violation(index, rule, sentence));
         }
-    }
-
-    private long pages(long addr, long length) {
-        return ((addr + length + page - 1) & -page) - (addr & -page) >> Long.numberOfTrailingZeros(page);
     }
 
     private static String range(long addr, long length) {

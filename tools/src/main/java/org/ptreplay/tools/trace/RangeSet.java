@@ -78,4 +78,18 @@ final class RangeSet {
         Map.Entry<Long, Long> e = ranges.floorEntry(start);
         return e != null && e.getValue() >= end;
     }
+
+    /** The bytes of [start, end) that are in the set. */
+    long coveredBytes(long start, long end) {
+        long covered = 0;
+        Map.Entry<Long, Long> e = ranges.floorEntry(start);
+        if (e == null || e.getValue() <= start) {
+            e = ranges.higherEntry(start);
+        }
+        while (e != null && e.getKey() < end) {
+            covered += Math.min(end, e.getValue()) - Math.max(start, e.getKey());
+            e = ranges.higherEntry(e.getKey());
+        }
+        return covered;
+    }
 }

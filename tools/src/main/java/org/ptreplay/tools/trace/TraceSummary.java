@@ -21,6 +21,7 @@ public final class TraceSummary {
     private final long page;
     private final TraceWalk walk;
     private final EnumMap<TraceEvent.Kind, Long> byKind = new EnumMap<>(TraceEvent.Kind.class);
+    /** Task ids that make calls or are created by a fork (a thread may do neither's calls but still exist). */
     private final Set<Integer> pids = new HashSet<>();
     /** call → errno name → count. */
     private final Map<String, Map<String, Long>> errors = new TreeMap<>();
@@ -45,6 +46,9 @@ public final class TraceSummary {
         events++;
         byKind.merge(e.kind(), 1L, Long::sum);
         pids.add(e.pid());
+        if (e instanceof TraceEvent.Fork f) {
+            pids.add(f.childPid());
+        }
         durationNs += e.timeDeltaNs();
         TaskTable.Task before = walk.tasks().live(e.pid());
         long heapBefore = before == null ? 0 : before.mm.mappedBytes();
