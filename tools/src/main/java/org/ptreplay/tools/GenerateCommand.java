@@ -149,7 +149,9 @@ final class GenerateCommand implements Callable<Integer> {
         Path target = output.toAbsolutePath();
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+            // Next to OUT (so the rename stays on one file system), named per process so that two
+            // runs cannot share it, and created like OUT itself (createTempFile would make it 0600).
+            tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
             long events;
             try (TraceWriter writer = TraceWriter.create(tmp, c, header)) {
                 generator.generate(given, e -> {

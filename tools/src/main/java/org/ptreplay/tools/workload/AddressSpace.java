@@ -39,10 +39,6 @@ final class AddressSpace {
         this.mmapBase = taskSize - MIN_GAP;
     }
 
-    long mmapBase() {
-        return mmapBase;
-    }
-
     /**
      * The address an mmap of {@code len} bytes gets (placing it).
      *

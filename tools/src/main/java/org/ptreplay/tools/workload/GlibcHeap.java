@@ -3,9 +3,10 @@ package org.ptreplay.tools.workload;
 import org.ptreplay.trace.Flags;
 
 /**
- * glibc's allocator (malloc/malloc.c, 2.30 to 2.41; read in the 2.33 and a 2.42-development tree)
- * as seen by a single-threaded program that owns one growing allocation at a time, which is
- * stress-ng's bigheap. It emits the system calls glibc makes and knows, through
+ * glibc's allocator (malloc/malloc.c as of 2.36, the version of the project's recording; read in a
+ * 2.33-era tree and in a current development tree, which agree on every rule below except the
+ * size of the tcache chunk) as seen by a single-threaded program that owns one growing
+ * allocation at a time, which is stress-ng's bigheap. It emits the system calls glibc makes and knows, through
  * {@link AddressSpace}, the addresses they return. The main arena is modelled as the tcache
  * chunk, the one allocation when it lives in the heap, and the top chunk above them; the bins
  * stay empty because every freed heap chunk borders top and merges into it.
@@ -15,7 +16,7 @@ import org.ptreplay.trace.Flags;
  *   <li>a request of {@code n} bytes becomes a chunk of {@code nb = (n + 8 + 15) & ~15} bytes
  *       ({@code checked_request2size}, SIZE_SZ 8, MALLOC_ALIGNMENT 16), at least MINSIZE 32;</li>
  *   <li>the first malloc of a thread allocates its tcache first ({@code MAYBE_INIT_TCACHE}):
- *       a 0x290-byte chunk (64 two-byte counts and 64 pointers, glibc 2.30+);</li>
+ *       a 0x290-byte chunk (64 two-byte counts and 64 pointers, from glibc 2.30);</li>
  *   <li>a request is carved from top when top holds {@code nb + MINSIZE}; otherwise
  *       {@code sysmalloc} maps a chunk of its own when {@code nb >= mmap_threshold}
  *       (128 KiB at start), of {@code ALIGN_UP(nb + SIZE_SZ, page)} bytes (2.36; newer glibc adds
@@ -148,10 +149,6 @@ final class GlibcHeap {
     /** malloc_trim(0). */
     void trim() {
         systrim(0);
-    }
-
-    long mmapThreshold() {
-        return mmapThreshold;
     }
 
     private static long chunkSize(long bytes) {
