@@ -1,6 +1,7 @@
 package org.ptreplay.tools;
 
 import java.util.List;
+import java.util.Map;
 import org.ptreplay.core.spi.OptionSpec;
 import org.ptreplay.core.spi.WorkloadGenerator;
 import org.ptreplay.tools.text.Table;
@@ -38,7 +39,7 @@ final class GeneratorListing {
     /** With the default parameters; a generator whose defaults it refuses says so. */
     private static String recommendedThp(WorkloadGenerator g) {
         try {
-            return g.recommendedThp(java.util.Map.of());
+            return g.recommendedThp(Map.of());
         } catch (IllegalArgumentException e) {
             return "unknown (" + e.getMessage() + ")";
         }

@@ -42,6 +42,8 @@ class ReplayAgreementTest {
         assertNoDivergence("x86", "", new Bigheap(), Map.of("limit", "8M", "cycles", "2"));
         // 40 MiB: the freed chunk is over 32 MiB, so the second cycle maps again, below the libraries.
         assertNoDivergence("x86", "", new Bigheap(), Map.of("limit", "40M", "cycles", "2", "growth", "256K"));
+        // 4 KiB steps: many heap growths into top and through the break, with trims, before the first mmap.
+        assertNoDivergence("x86", "", new Bigheap(), Map.of("limit", "1M", "cycles", "3", "growth", "4K"));
     }
 
     @Test
