@@ -80,8 +80,7 @@ final class RecordCommand implements Callable<Integer> {
             }
             String thp = largeFolios(rec.machine().thp());
             if (!thp.isEmpty()) {
-                report.println("warning: " + thp + " was enabled while recording: a fault may have mapped many pages,"
-                        + " so touches are undercounted (see 'ptreplay record --help')");
+                report.println(thp);
             }
             if (result.stats().unparsedLines() > 0) {
                 report.println("note: " + result.stats().unparsedLines() + " lines of perf script output had no known shape");
@@ -98,24 +97,30 @@ final class RecordCommand implements Callable<Integer> {
     }
 
     /**
-     * The first THP setting that lets one fault map a large folio, or empty: the top-level
-     * {@code enabled} unless {@code [never]}, and each mTHP size that is {@code [always]} or
-     * {@code [madvise]}, or {@code [inherit]} while the top level is not never. {@code madvise}
-     * counts because the recorded program may call madvise(MADV_HUGEPAGE).
+     * What the THP settings in force mean for the touches, or empty when every first touch of an
+     * anonymous page faulted alone: a warning when a size is {@code [always]} (directly, or an
+     * mTHP size set to {@code [inherit]} under a top level of always), a note when one is
+     * {@code [madvise]} (only regions the program marks with MADV_HUGEPAGE get large folios).
      */
     static String largeFolios(Map<String, String> thp) {
         String top = thp.getOrDefault("enabled", "");
-        boolean topOn = !top.isEmpty() && !top.contains("[never]");
-        if (topOn) {
-            return "transparent_hugepage/enabled " + top;
+        if (top.contains("[always]")) {
+            return "warning: transparent_hugepage/enabled was '" + top + "' while recording: one fault may have mapped"
+                    + " up to 2 MiB, so touches are undercounted (see 'ptreplay record --help')";
         }
+        String madvise = top.contains("[madvise]") ? "enabled" : "";
         for (Map.Entry<String, String> e : thp.entrySet()) {
             String v = e.getValue();
-            if (e.getKey().startsWith("hugepages-") && (v.contains("[always]") || v.contains("[madvise]")
-                    || (v.contains("[inherit]") && topOn))) {
-                return "transparent_hugepage/" + e.getKey() + " " + v;
+            if (e.getKey().startsWith("hugepages-") && v.contains("[always]")) {
+                return "warning: transparent_hugepage/" + e.getKey() + " was '" + v + "' while recording: one fault may"
+                        + " have mapped a large folio, so touches are undercounted (see 'ptreplay record --help')";
+            }
+            if (e.getKey().startsWith("hugepages-") && madvise.isEmpty()
+                    && (v.contains("[madvise]") || (v.contains("[inherit]") && top.contains("[madvise]")))) {
+                madvise = e.getKey();
             }
         }
-        return "";
+        return madvise.isEmpty() ? "" : "note: transparent_hugepage/" + madvise + " was in madvise mode while recording:"
+                + " regions the program marked with MADV_HUGEPAGE may have faulted in large folios, with fewer touches";
     }
 }
