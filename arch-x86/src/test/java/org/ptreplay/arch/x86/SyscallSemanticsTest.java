@@ -103,4 +103,65 @@ class SyscallSemanticsTest {
         assertEquals(2, r[0]);
         assertEquals(1, k.result().divergences().size());
     }
+
+    /**
+     * old_len 0 (mm/mremap.c check_prep_vma/remap_is_valid): refused with EINVAL for a private
+     * mapping; for a shared one it "duplicates" the mapping: a second VMA over the same pages,
+     * nothing moved and the source kept.
+     */
+    @Test
+    void mremapWithOldLenZeroDuplicatesOnlySharedMappings() {
+        Kernel k = kernel();
+        long shared = A + 16 * MiB;
+        long[] r = new Trace()
+                .mmap(A, 4 * 4096, RW, ANON | Flags.MAP_FIXED)
+                .mremap(A, 0, 4 * 4096, MAYMOVE, 0)
+                .mmap(shared, 4 * 4096, RW, Flags.MAP_SHARED | Flags.MAP_ANONYMOUS | Flags.MAP_FIXED)
+                .write(shared, 4 * 4096)
+                .mremap(shared, 0, 4 * 4096, MAYMOVE, 0)
+                .run(k);
+        assertEquals(EINVAL, r[1]);
+        assertTrue(r[4] > 0 && r[4] != shared, Long.toHexString(r[4]));
+        assertEquals(3, k.vmas(1).size());
+        assertEquals(0, k.result().ledger().inclusive("mremap").get(Primitive.PTE_XCHG));
+        assertEquals(0, k.result().ledger().inclusive("mremap").get(Primitive.PTEP_GET));
+    }
+
+    /**
+     * 6.17 remap_move: MREMAP_FIXED of unchanged size over two VMAs with a one-page gap moves each
+     * VMA, keeping the gap; what is mapped in the destination opposite the gap is not unmapped.
+     * A range that starts in a hole fails with EFAULT before anything is unmapped.
+     */
+    @Test
+    void mremapFixedMovesSeveralVmasAndKeepsTheirGaps() {
+        Kernel k = kernel();
+        long p = 4096;
+        long d = A + 64 * MiB;
+        long[] r = new Trace()
+                .mmap(A, 2 * p, RW, ANON | Flags.MAP_FIXED)
+                .mmap(A + 3 * p, 2 * p, Flags.PROT_READ, ANON | Flags.MAP_FIXED)
+                .mmap(d + 2 * p, p, RW, ANON | Flags.MAP_FIXED)
+                .write(A, 2 * p)
+                .mremap(A, 5 * p, 5 * p, MAYMOVE | FIXED, d)
+                .mremap(A, 5 * p, 5 * p, MAYMOVE | FIXED, d + MiB)
+                .run(k);
+        assertEquals(d, r[4]);
+        assertEquals(-Flags.EFAULT, r[5]);
+        var v = k.vmas(1);
+        assertEquals(3, v.size(), v.toString());
+        assertEquals(d, v.get(0).start());
+        assertEquals(d + 2 * p, v.get(0).end());
+        assertEquals(d + 2 * p, v.get(1).start());
+        assertEquals(d + 3 * p, v.get(2).start());
+        assertEquals(2, k.result().ledger().self("mremap;move_page_tables;move_ptes").get(Primitive.PTE_XCHG));
+    }
+
+    /** Asking for the VMAs of a pid the trace never showed creates no task: a later fork may use it. */
+    @Test
+    void vmasOfAnUnknownPidCreatesNoTask() {
+        Kernel k = kernel();
+        assertTrue(k.vmas(99).isEmpty());
+        long[] r = new Trace().mmap(A, 4096, RW, ANON | Flags.MAP_FIXED).fork(99).run(k);
+        assertEquals(99, r[1]);
+    }
 }
