@@ -80,20 +80,26 @@ class SyscallSemanticsTest {
         assertEquals(1, k.vmas(1).size());
     }
 
-    /** A recorded mmap address differing from the model's is used and reported; strict mode stops there. */
+    /**
+     * A recorded mmap address differing from the model's is used and reported; strict mode stops
+     * there. The first unhinted mmap only teaches the model mmap_base, so the second one diverges.
+     */
     @Test
     void divergenceIsReportedAndStrictStops() {
         Kernel k = kernel();
-        new Trace().mmapReturning(0, 4096, A).run(k);
+        long other = A - 64 * MiB;
+        new Trace().mmapReturning(0, 4096, A).mmapReturning(0, 4096, other).run(k);
         assertEquals(1, k.result().divergences().size());
         Divergence d = k.result().divergences().get(0);
-        assertEquals(0, d.eventIndex());
-        assertEquals(A, d.recorded());
-        assertEquals(A, k.vmas(1).get(0).start());
+        assertEquals(1, d.eventIndex());
+        assertEquals(other, d.recorded());
+        assertEquals(A - 4096, d.model());
+        assertEquals(other, k.vmas(1).get(0).start());
 
         Kernel strict = new Kernel(Trace.x86().cpus(1).strict(true).build());
-        ReplayException e = assertThrows(ReplayException.class, () -> new Trace().mmapReturning(0, 4096, A).run(strict));
-        assertTrue(e.getMessage().contains("event 0"), e.getMessage());
+        ReplayException e = assertThrows(ReplayException.class,
+                () -> new Trace().mmapReturning(0, 4096, A).mmapReturning(0, 4096, other).run(strict));
+        assertTrue(e.getMessage().contains("event 1"), e.getMessage());
     }
 
     @Test
@@ -163,5 +169,28 @@ class SyscallSemanticsTest {
         assertTrue(k.vmas(99).isEmpty());
         long[] r = new Trace().mmap(A, 4096, RW, ANON | Flags.MAP_FIXED).fork(99).run(k);
         assertEquals(99, r[1]);
+    }
+
+    /**
+     * Placement learned from the trace: the first unhinted mmap with a recorded address sets the
+     * randomised mmap_base (no divergence), so the next mapping goes right below it, as top-down
+     * placement puts it. A 4 MiB file mapping at offset 0 covers a whole PMD of the file and is
+     * PMD-aligned (thp_get_unmapped_area); a 4 KiB anonymous one is not.
+     */
+    @Test
+    void mmapLearnsTheRandomisedBaseAndAlignsLargeFileMappings() {
+        Kernel k = kernel();
+        long first = 0x7f12_3456_7000L;
+        long[] r = new Trace()
+                .mmapReturning(0, 8192, first)
+                .mmap(0, 4096, RW, ANON)
+                .add(new org.ptreplay.trace.TraceEvent.Mmap(1, 0, 0, 4 * MiB, Flags.PROT_READ, Flags.MAP_PRIVATE, 3, 0,
+                        Trace.U))
+                .run(k);
+        assertEquals(first, r[0]);
+        assertEquals(first - 4096, r[1]);
+        assertEquals(0, r[2] & (2 * MiB - 1), Long.toHexString(r[2]));
+        assertTrue(r[2] + 4 * MiB <= first - 4096);
+        assertTrue(k.result().divergences().isEmpty(), k.result().divergences().toString());
     }
 }

@@ -37,7 +37,7 @@ final class Trace {
     Trace thread(int child) { return add(new TraceEvent.Fork(pid, 0, child, Flags.CLONE_VM | Flags.CLONE_THREAD, U)); }
     Trace exit() { return add(new TraceEvent.Exit(pid, 0, 0, false)); }
 
-    private Trace add(TraceEvent e) {
+    Trace add(TraceEvent e) {
         events.add(e);
         return this;
     }

@@ -20,7 +20,12 @@ public final class MremapCall {
         this.munmap = munmap;
     }
 
-    public long mremap(Mm mm, long addr, long oldLen, long newLen, int flags, long newAddr) {
+    /**
+     * @param recorded the address the trace says mremap returned, or negative when unknown: a move
+     *                 the model would place elsewhere goes there when that range is free, as mmap does
+     */
+    public long mremap(Mm mm, long addr, long oldLen, long newLen, int flags, long newAddr, long recorded,
+                       Divergences div) {
         Cell c = k.cell();
         long page = c.pageSize();
         boolean mayMove = (flags & Flags.MREMAP_MAYMOVE) != 0;
@@ -93,7 +98,14 @@ public final class MremapCall {
             return Errno.ENOMEM;
         }
         // vrm_set_new_addr: MREMAP_DONTUNMAP makes new_addr a placement hint.
-        long dest = k.area().get(mm, dontUnmap ? newAddr : 0, newLen, vma.isAnonymous() && !vma.has(VmFlags.VM_SHARED));
+        long fileOffset = vma.isAnonymous() ? -1 : vma.pgoffOf(addr, c.pageShift()) << c.pageShift();
+        long dest = k.area().get(mm, dontUnmap ? newAddr : 0, newLen,
+                vma.isAnonymous() && !vma.has(VmFlags.VM_SHARED), fileOffset);
+        if (recorded >= 0 && recorded != dest && recorded != addr && (recorded & (page - 1)) == 0
+                && k.area().free(mm, recorded, newLen)) {
+            div.report("mremap placement", recorded, dest);
+            dest = recorded;
+        }
         if (dest < 0) {
             return Errno.ENOMEM;
         }

@@ -117,8 +117,9 @@ public final class Kernel {
         } else if (e instanceof TraceEvent.Munmap m) {
             return syscall(MUNMAP, () -> munmap.munmap(mm(m.pid()), m.addr(), m.length()));
         } else if (e instanceof TraceEvent.Mremap m) {
+            long rec = m.result() == TraceEvent.UNKNOWN_RESULT ? -1 : m.result();
             return syscall(MREMAP, () -> mremap.mremap(mm(m.pid()), m.oldAddr(), m.oldLength(), m.newLength(),
-                    m.flags(), m.newAddr()));
+                    m.flags(), m.newAddr(), rec, this::diverge));
         } else if (e instanceof TraceEvent.Brk b) {
             long rec = b.result() == TraceEvent.UNKNOWN_RESULT ? -1 : b.result();
             return syscall(BRK, () -> brk.brk(mm(b.pid()), b.addr(), rec));
