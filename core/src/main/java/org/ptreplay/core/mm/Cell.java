@@ -34,6 +34,8 @@ public final class Cell {
     /** CONFIG_MEM_SOFT_DIRTY. */
     public final boolean softDirty;
     public final int cpus;
+    /** Entries moved, copied, zapped and faulted so far. */
+    public final EntryCounts entries = new EntryCounts();
     /** The shared zero page and the huge zero folio. */
     public final long zeroPfn;
     public final long hugeZeroPfn;

@@ -140,6 +140,7 @@ public final class MovePageTables {
         long oldEnd = oldAddr + extent;
         ctx.reset(mm, oldAddr, oldEnd, newAddr, mem.ptep(oldTable, walk.index(1, oldAddr)),
                 mem.ptep(newTable, walk.index(1, newAddr)));
+        cell.entries.moved += mem.countPresent(ctx.oldPtep(), (int) (extent >>> cell.pageShift()));
         if (cell.movePtes.movePtes(ctx)) {
             // eb66ae030829: flush before either PTL is dropped when a present entry moved.
             cell.arch.flushTlbRange(mm, oldEnd - extent, oldEnd, cell.pageShift(), false, false);

@@ -155,7 +155,8 @@ public final class Kernel {
 
     public SimResult result() {
         return new SimResult(events, ledger.snapshot(), divergences, new java.util.TreeMap<>(madvise.ignored()),
-                cell.phys.allocatedPages());
+                cell.phys.allocatedPages(), new EntryTotals(cell.entries.moved, cell.entries.copied,
+                cell.entries.zapped, cell.entries.faulted));
     }
 
     /** The VMAs of a task's mm in address order (the task is created on first sight). */
