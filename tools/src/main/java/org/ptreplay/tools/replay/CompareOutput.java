@@ -2,7 +2,6 @@ package org.ptreplay.tools.replay;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.ptreplay.core.replay.ReplayOutcome;
@@ -92,7 +91,7 @@ public final class CompareOutput {
             r.put("baseline_ps", d.basePs());
             r.put("other_ps", d.otherPs());
             r.put("delta_ps", d.deltaPs());
-            r.put("count_deltas", new TreeMap<String, Object>((Map<String, Long>) d.counts()));
+            r.put("count_deltas", new TreeMap<String, Object>(d.counts()));
             rows.add(r);
         }
         return rows;
