@@ -10,9 +10,4 @@ import org.ptreplay.trace.TraceEvent;
  * @param events     the events; only the first {@code size} are valid
  */
 record Batch(long firstIndex, TraceEvent[] events, int size) {
-
-    /** The index of the event after the last one of this batch. */
-    long endIndex() {
-        return firstIndex + size;
-    }
 }

@@ -41,12 +41,13 @@ final class CellRunner implements Runnable {
                 TraceEvent[] events = batch.events();
                 for (int i = 0; i < batch.size(); i++, index++) {
                     kernel.apply(index, events[i]);
+                    // Per event: one event can be a multi-GiB mremap, so batch granularity would stall the bar.
+                    done = index + 1;
                 }
             } catch (RuntimeException | Error e) {
                 feed.fail(this, index, e);
                 return;
             }
-            done = batch.endIndex();
             feed.consumed(this);
         }
     }

@@ -41,10 +41,11 @@ public final class ProgressBar implements AutoCloseable {
         return new ProgressBar(timer, err);
     }
 
-    /** One progress line, e.g. {@code [=======>      ] 1200000/4000000 events, 2.1 M events/s}. */
+    /** One progress line, e.g. {@code [=======>      ] 1200000/4000000 events, 2.1 M events/s} (below 1 M/s: {@code 850 events/s}). */
     static String line(long done, long total, long elapsedNanos) {
         double rate = elapsedNanos <= 0 ? 0 : done * 1e9 / elapsedNanos;
-        String speed = String.format(Locale.ROOT, "%.1f M events/s", rate / 1e6);
+        String speed = rate >= 1e6 ? String.format(Locale.ROOT, "%.1f M events/s", rate / 1e6)
+                : String.format(Locale.ROOT, "%.0f events/s", rate);
         if (total <= 0) {
             return done + " events, " + speed;
         }
