@@ -151,6 +151,6 @@ class MainTest {
         Run run = run("demo");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("The demo cannot replay anything yet. Missing from this build:\n"
-                + "  - the replay engine and the bundled demo traces\n"), run.out());
+                + "  - the bundled demo traces (they come with the workload generators)\n"), run.out());
     }
 }
