@@ -68,7 +68,7 @@ class MainTest {
         Run run = run("plugnis");
         assertEquals(2, run.code());
         assertEquals("", run.out());
-        assertEquals("ptreplay: unknown command 'plugnis' (did you mean 'plugins'?); commands: check, convert, demo, generate, help, plugins, print, record, stats, summary"
+        assertEquals("ptreplay: unknown command 'plugnis' (did you mean 'plugins'?); commands: check, compare, convert, demo, generate, help, plugins, print, record, replay, stats, summary"
                 + System.lineSeparator(), run.err());
     }
 
@@ -76,7 +76,7 @@ class MainTest {
     void unknownCommandFarFromAnyNameStillListsTheCommands() {
         Run run = run("frobnicate");
         assertEquals(2, run.code());
-        assertEquals("ptreplay: unknown command 'frobnicate'; commands: check, convert, demo, generate, help, plugins, print, record, stats, summary" + System.lineSeparator(),
+        assertEquals("ptreplay: unknown command 'frobnicate'; commands: check, compare, convert, demo, generate, help, plugins, print, record, replay, stats, summary" + System.lineSeparator(),
                 run.err());
     }
 
@@ -133,7 +133,7 @@ class MainTest {
     void noCommandIsAUsageError() {
         Run run = run();
         assertEquals(2, run.code());
-        assertTrue(run.err().startsWith("ptreplay: no command given; commands: check, convert, demo, generate, help, plugins, print, record, stats, summary"), run.err());
+        assertTrue(run.err().startsWith("ptreplay: no command given; commands: check, compare, convert, demo, generate, help, plugins, print, record, replay, stats, summary"), run.err());
     }
 
     @Test
@@ -151,6 +151,6 @@ class MainTest {
         Run run = run("demo");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("The demo cannot replay anything yet. Missing from this build:\n"
-                + "  - the replay engine and the bundled demo traces\n"), run.out());
+                + "  - the bundled demo traces (they come with the workload generators)\n"), run.out());
     }
 }
