@@ -123,14 +123,14 @@ public final class TraceReader implements TraceSource {
             if (start < 0) {
                 return null;
             }
-            int kind = decode(start, pos);
-            if (kind == PacketDecoder.HEADER) {
-                // A concatenated file: the next part must be readable too; its events continue the index.
-                checkHeader(start, pos);
-            } else if (kind != PacketDecoder.NONE) {
-                TraceEvent e = decoder.event();
+            TraceEvent e = decode(start, pos);
+            if (e != null) {
                 nextIndex++;
                 return e;
+            }
+            if (decoder.kind() == PacketDecoder.HEADER) {
+                // A concatenated file: the next part must be readable too; its events continue the index.
+                checkHeader(start, pos);
             }
         }
     }
@@ -148,7 +148,7 @@ public final class TraceReader implements TraceSource {
                     : "not a ptreplay trace (the " + codec.key() + " data does not start with a trace header)");
         }
         int start = nextPacket();
-        if (start < 0 || decode(start, pos) != PacketDecoder.HEADER) {
+        if (start < 0 || decode(start, pos) != null || decoder.kind() != PacketDecoder.HEADER) {
             throw problem("the first packet is not a header");
         }
         header = checkHeader(start, pos);
@@ -166,7 +166,7 @@ public final class TraceReader implements TraceSource {
         }
     }
 
-    private int decode(int start, int end) throws TraceException {
+    private TraceEvent decode(int start, int end) throws TraceException {
         try {
             return decoder.decode(buf, start, end);
         } catch (PacketDecoder.MalformedPacketException e) {
