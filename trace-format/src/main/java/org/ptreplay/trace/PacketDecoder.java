@@ -139,9 +139,10 @@ final class PacketDecoder {
         kind = NONE;
         pos = start;
         while (pos < end) {
-            long tag = varint(b, end);
-            int field = (int) (tag >>> 3);
-            int wireType = (int) tag & 7;
+            // Like the generated parser, keep the low 32 bits of a tag: field numbers are 29 bits.
+            int tag = (int) varint(b, end);
+            int field = tag >>> 3;
+            int wireType = tag & 7;
             if (field == 0) {
                 throw new MalformedPacketException("malformed packet (field number 0)");
             }
@@ -169,9 +170,10 @@ final class PacketDecoder {
         int outer = pos;
         pos = start;
         while (pos < end) {
-            long tag = varint(b, end);
-            int field = (int) (tag >>> 3);
-            int wireType = (int) tag & 7;
+            // Like the generated parser, keep the low 32 bits of a tag: field numbers are 29 bits.
+            int tag = (int) varint(b, end);
+            int field = tag >>> 3;
+            int wireType = tag & 7;
             if (field == 0) {
                 throw new MalformedPacketException("malformed packet (field number 0 in an event)");
             }
