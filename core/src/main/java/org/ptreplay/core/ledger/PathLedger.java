@@ -36,6 +36,8 @@ public final class PathLedger implements Ledger {
     private int[] nextSibling = new int[64];
     private long[] counts = new long[64 * NP];
     private long[] ps = new long[64];
+    /** Picoseconds per node and primitive: what each primitive cost where it was charged. */
+    private long[] primitivePs = new long[64 * NP];
     /** Event kind ordinal of each node's subtree; -1 for the root. */
     private int[] kindOf = new int[64];
     private int nodes = 1;
@@ -104,14 +106,20 @@ public final class PathLedger implements Ledger {
 
     @Override
     public void charge(Primitive p, long n) {
-        counts[currentBase + p.ordinal()] += n;
-        ps[current] += cost.costPs(p, n);
+        int at = currentBase + p.ordinal();
+        long c = cost.costPs(p, n);
+        counts[at] += n;
+        primitivePs[at] += c;
+        ps[current] += c;
     }
 
     @Override
     public void touch(Primitive p, long pa) {
-        counts[currentBase + p.ordinal()]++;
-        ps[current] += cost.accessPs(p, pa);
+        int at = currentBase + p.ordinal();
+        long c = cost.accessPs(p, pa);
+        counts[at]++;
+        primitivePs[at] += c;
+        ps[current] += c;
     }
 
     /** User data streamed by the workload (touch events): time only, no primitive. */
@@ -127,30 +135,29 @@ public final class PathLedger implements Ledger {
     /** SELF counts per path, per syscall kind, and totals; sorted, so output is deterministic. */
     public LedgerSnapshot snapshot() {
         SortedMap<String, long[]> pathCounts = new TreeMap<>();
+        SortedMap<String, long[]> pathPrimitivePs = new TreeMap<>();
         SortedMap<String, Long> pathPs = new TreeMap<>();
         long[] total = new long[NP];
+        long[] totalPrimitivePs = new long[NP];
         long totalPs = 0;
         long[] kindCounts = new long[KINDS * NP];
+        long[] kindPrimitivePs = new long[KINDS * NP];
         long[] kindPs = new long[KINDS];
         for (int n = 0; n < nodes; n++) {
             int at = n * NP;
-            for (int i = 0; i < NP; i++) {
-                total[i] += counts[at + i];
-            }
+            addInto(total, 0, at, counts);
+            addInto(totalPrimitivePs, 0, at, primitivePs);
             totalPs += ps[n];
             int k = kindOf[n];
             if (k >= 0) {
-                for (int i = 0; i < NP; i++) {
-                    kindCounts[k * NP + i] += counts[at + i];
-                }
+                addInto(kindCounts, k * NP, at, counts);
+                addInto(kindPrimitivePs, k * NP, at, primitivePs);
                 kindPs[k] += ps[n];
             }
             if (frame[n] >= 0) {
                 String path = pathOf(n);
-                long[] c = pathCounts.computeIfAbsent(path, x -> new long[NP]);
-                for (int i = 0; i < NP; i++) {
-                    c[i] += counts[at + i];
-                }
+                addInto(pathCounts.computeIfAbsent(path, x -> new long[NP]), 0, at, counts);
+                addInto(pathPrimitivePs.computeIfAbsent(path, x -> new long[NP]), 0, at, primitivePs);
                 pathPs.merge(path, ps[n], Long::sum);
             }
         }
@@ -158,7 +165,8 @@ public final class PathLedger implements Ledger {
         pathCounts.forEach((path, c) -> {
             long p = pathPs.get(path);
             if (p != 0 || Arrays.stream(c).anyMatch(v -> v != 0)) {
-                paths.put(path, new LedgerSnapshot.PathEntry(new PrimitiveCounts(c), p));
+                paths.put(path, new LedgerSnapshot.PathEntry(new PrimitiveCounts(c), p,
+                        new PrimitiveCounts(pathPrimitivePs.get(path))));
             }
         });
         SortedMap<String, LedgerSnapshot.KindEntry> kinds = new TreeMap<>();
@@ -166,10 +174,19 @@ public final class PathLedger implements Ledger {
             int ki = k.ordinal();
             if (kindCalls[ki] != 0) {
                 long[] c = Arrays.copyOfRange(kindCounts, ki * NP, (ki + 1) * NP);
-                kinds.put(k.key(), new LedgerSnapshot.KindEntry(kindCalls[ki], new PrimitiveCounts(c), kindPs[ki]));
+                long[] cps = Arrays.copyOfRange(kindPrimitivePs, ki * NP, (ki + 1) * NP);
+                kinds.put(k.key(), new LedgerSnapshot.KindEntry(kindCalls[ki], new PrimitiveCounts(c), kindPs[ki],
+                        new PrimitiveCounts(cps)));
             }
         }
-        return new LedgerSnapshot(paths, kinds, new PrimitiveCounts(total), totalPs);
+        return new LedgerSnapshot(paths, kinds, new PrimitiveCounts(total), totalPs, new PrimitiveCounts(totalPrimitivePs));
+    }
+
+    /** Adds the NP counters of {@code from} starting at {@code fromAt} to {@code into} from {@code intoAt}. */
+    private static void addInto(long[] into, int intoAt, int fromAt, long[] from) {
+        for (int i = 0; i < NP; i++) {
+            into[intoAt + i] += from[fromAt + i];
+        }
     }
 
     private int newNode(int frameId, int parentNode, int kindOrdinal) {
@@ -182,6 +199,7 @@ public final class PathLedger implements Ledger {
             nextSibling = Arrays.copyOf(nextSibling, n);
             ps = Arrays.copyOf(ps, n);
             counts = Arrays.copyOf(counts, n * NP);
+            primitivePs = Arrays.copyOf(primitivePs, n * NP);
         }
         int c = nodes++;
         frame[c] = frameId;
