@@ -53,6 +53,10 @@ public final class TraceException extends IOException {
         return new TraceException(fileName, "line " + line, NO_EVENT, reason, null);
     }
 
+    public static TraceException atLine(String fileName, long line, String reason, Throwable cause) {
+        return new TraceException(fileName, "line " + line, NO_EVENT, reason, cause);
+    }
+
     public String fileName() {
         return fileName;
     }

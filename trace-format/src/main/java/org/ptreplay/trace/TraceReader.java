@@ -14,7 +14,7 @@ import org.ptreplay.trace.proto.Packet;
 
 /**
  * Reads a binary trace: detects the codec from the magic bytes, checks the header, then returns
- * the events one by one. Memory stays constant whatever the file size: one buffer of
+ * the events one by one. Memory stays constant whatever the file size: one buffer of at most
  * {@link #MAX_PACKET_BYTES} plus the decompressor's window. Every problem is a
  * {@link TraceException} naming the file and the event index; nothing else escapes, whatever
  * the bytes (a test mutates files at random to keep it so).
@@ -34,6 +34,7 @@ public final class TraceReader implements TraceSource {
     public static final int MAX_PACKET_BYTES = 1 << 20;
 
     private static final int MAX_VARINT_BYTES = 10;
+    private static final int INITIAL_BUFFER_BYTES = 1 << 16;
     /** A stream that returns 0 bytes this many times in a row is broken, not slow. */
     private static final int MAX_EMPTY_READS = 1000;
 
@@ -41,7 +42,8 @@ public final class TraceReader implements TraceSource {
     private final String fileName;
     private final Codec codec;
     private final PacketDecoder decoder = new PacketDecoder();
-    private final byte[] buf = new byte[MAX_PACKET_BYTES + MAX_VARINT_BYTES];
+    /** Grows up to MAX_PACKET_BYTES + MAX_VARINT_BYTES when a packet needs it; events need a few bytes. */
+    private byte[] buf = new byte[INITIAL_BUFFER_BYTES];
     private int pos;
     private int limit;
     private boolean eof;
@@ -123,14 +125,14 @@ public final class TraceReader implements TraceSource {
             if (start < 0) {
                 return null;
             }
-            int kind = decode(start, pos);
-            if (kind == PacketDecoder.HEADER) {
-                // A concatenated file: the next part must be readable too; its events continue the index.
-                checkHeader(start, pos);
-            } else if (kind != PacketDecoder.NONE) {
-                TraceEvent e = decoder.event();
+            TraceEvent e = decode(start, pos);
+            if (e != null) {
                 nextIndex++;
                 return e;
+            }
+            if (decoder.kind() == PacketDecoder.HEADER) {
+                // A concatenated file: the next part must be readable too; its events continue the index.
+                checkHeader(start, pos);
             }
         }
     }
@@ -148,7 +150,7 @@ public final class TraceReader implements TraceSource {
                     : "not a ptreplay trace (the " + codec.key() + " data does not start with a trace header)");
         }
         int start = nextPacket();
-        if (start < 0 || decode(start, pos) != PacketDecoder.HEADER) {
+        if (start < 0 || decode(start, pos) != null || decoder.kind() != PacketDecoder.HEADER) {
             throw problem("the first packet is not a header");
         }
         header = checkHeader(start, pos);
@@ -166,7 +168,7 @@ public final class TraceReader implements TraceSource {
         }
     }
 
-    private int decode(int start, int end) throws TraceException {
+    private TraceEvent decode(int start, int end) throws TraceException {
         try {
             return decoder.decode(buf, start, end);
         } catch (PacketDecoder.MalformedPacketException e) {
@@ -223,6 +225,9 @@ public final class TraceReader implements TraceSource {
         int avail = limit - pos;
         if (avail >= n || eof) {
             return avail;
+        }
+        if (n > buf.length) {
+            buf = Arrays.copyOf(buf, Math.min(Math.max(n, 2 * buf.length), MAX_PACKET_BYTES + MAX_VARINT_BYTES));
         }
         System.arraycopy(buf, pos, buf, 0, avail);
         pos = 0;

@@ -74,7 +74,13 @@ public final class TraceWriter implements AutoCloseable {
     }
 
     private void writePacket(Packet p) throws IOException {
-        out.writeUInt32NoTag(p.getSerializedSize());
+        int size = p.getSerializedSize();
+        if (size > TraceReader.MAX_PACKET_BYTES) {
+            // Only a header can be this large (events are tens of bytes); readers would refuse it.
+            throw new IllegalArgumentException("a packet of " + size + " bytes is larger than the "
+                    + (TraceReader.MAX_PACKET_BYTES >> 20) + " MiB that readers accept");
+        }
+        out.writeUInt32NoTag(size);
         p.writeTo(out);
     }
 

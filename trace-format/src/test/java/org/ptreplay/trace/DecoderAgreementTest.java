@@ -28,6 +28,7 @@ class DecoderAgreementTest {
             byte[] bytes = EventEncoder.toPacket(e).toByteArray();
             assertEquals(e, ReferenceDecoder.event(Packet.parseFrom(bytes)), "generated decoder");
             assertEquals(e, fast(bytes), "hand-written decoder");
+            assertEquals(e, fast(withTrailingUnknownField(bytes)), "hand-written decoder, general path");
             seen.add(e.kind());
         }
         assertEquals(EnumSet.allOf(TraceEvent.Kind.class), seen);
@@ -99,8 +100,14 @@ class DecoderAgreementTest {
     void aPacketWithoutAKnownPayloadHoldsNoEvent() throws Exception {
         byte[] future = packet(out -> writeSub(out, 11, t -> t.writeInt32(1, 1)));
         assertNull(ReferenceDecoder.event(Packet.parseFrom(future)));
-        assertEquals(PacketDecoder.NONE, new PacketDecoder().decode(future, 0, future.length));
-        assertEquals(PacketDecoder.NONE, new PacketDecoder().decode(new byte[0], 0, 0));
+        PacketDecoder d = new PacketDecoder();
+        assertNull(d.decode(future, 0, future.length));
+        assertEquals(PacketDecoder.NONE, d.kind());
+        assertNull(d.decode(new byte[0], 0, 0));
+        assertEquals(PacketDecoder.NONE, d.kind());
+        byte[] header = Packet.newBuilder().setHeader(HeaderMapping.toProto(Fixtures.HEADER)).build().toByteArray();
+        assertNull(d.decode(header, 0, header.length));
+        assertEquals(PacketDecoder.HEADER, d.kind());
     }
 
     @Test
@@ -120,9 +127,15 @@ class DecoderAgreementTest {
     }
 
     private static TraceEvent fast(byte[] bytes) throws PacketDecoder.MalformedPacketException {
-        PacketDecoder d = new PacketDecoder();
-        int kind = d.decode(bytes, 0, bytes.length);
-        return kind == PacketDecoder.NONE || kind == PacketDecoder.HEADER ? null : d.event();
+        return new PacketDecoder().decode(bytes, 0, bytes.length);
+    }
+
+    /** The same packet with an unknown field after the event, which only the general path takes. */
+    private static byte[] withTrailingUnknownField(byte[] packet) throws IOException {
+        return sub(out -> {
+            out.writeRawBytes(packet);
+            out.writeUInt64(31, 1);
+        });
     }
 
     interface Body {
