@@ -89,8 +89,8 @@ final class ConvertCommand implements Callable<Integer> {
             throw CommandFailure.badUsage("--pid must be positive, not " + defaultPid);
         }
         String summary = switch (kind) {
-            case PTRACE -> copy(form, outCodec);
-            case TEXT -> throw CommandFailure.badData(in + ": this build cannot read the text form yet.");
+            case PTRACE -> copy(binary(), form, outCodec);
+            case TEXT -> copy(TraceFiles.openText(in), form, outCodec);
             case STRACE -> importText(new StraceImporter(), form, outCodec,
                     populate == null ? Populate.NONE : parse(() -> Populate.parse(populate)));
             case PERF -> importText(new PerfScriptImporter(), form, outCodec, Populate.NONE);
@@ -111,14 +111,16 @@ final class ConvertCommand implements Callable<Integer> {
         }
     }
 
-    /** A trace into another form or codec: the header and events unchanged. */
-    private String copy(EventOutput.Form form, Codec outCodec) {
-        TraceSource source;
+    private TraceSource binary() {
         try {
-            source = TraceReader.open(in);
+            return TraceReader.open(in);
         } catch (TraceException e) {
             throw CommandFailure.badData(e.getMessage(), e);
         }
+    }
+
+    /** A trace into another form or codec: the header and events unchanged. */
+    private String copy(TraceSource source, EventOutput.Form form, Codec outCodec) {
         try (EventOutput output = EventOutput.open(out, form, outCodec, source.header(), spec.commandLine().getOut())) {
             for (TraceEvent e; (e = TraceFiles.next(source)) != null; ) {
                 output.write(e);

@@ -1,5 +1,6 @@
 package org.ptreplay.tools;
 
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -9,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import org.ptreplay.trace.Codec;
+import org.ptreplay.trace.TextTraceWriter;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.trace.TraceHeader;
 import org.ptreplay.trace.TraceWriter;
@@ -77,20 +79,26 @@ final class EventOutput implements AutoCloseable {
             if (form == Form.PTRACE) {
                 throw CommandFailure.badUsage("a binary trace cannot go to standard output; give a file name");
             }
-            throw CommandFailure.badData("this build cannot write the text form yet.");
+            try {
+                TextTraceWriter w = TextTraceWriter.create(new KeepOpen(stdout), header);
+                return new EventOutput(out, null, null, w, w::write);
+            } catch (IOException e) {
+                throw CommandFailure.badData("standard output: cannot write (" + e.getMessage() + ").", e);
+            }
         }
         Path target = Path.of(out);
         if (Files.isDirectory(target)) {
             throw CommandFailure.badData(out + " is a directory; give the name of the trace file to write.");
-        }
-        if (form == Form.TEXT) {
-            throw CommandFailure.badData("this build cannot write the text form yet.");
         }
         Path temp = null;
         try {
             Path dir = target.toAbsolutePath().getParent();
             temp = Files.createTempFile(dir, "." + target.getFileName(), ".partial");
             readableByAll(temp);
+            if (form == Form.TEXT) {
+                TextTraceWriter w = TextTraceWriter.create(temp, header);
+                return new EventOutput(out, target, temp, w, w::write);
+            }
             TraceWriter w = TraceWriter.create(temp, codec == null ? Codec.ZSTD : codec, header);
             return new EventOutput(out, target, temp, w, w::write);
         } catch (IOException e) {
@@ -143,6 +151,18 @@ final class EventOutput implements AutoCloseable {
             // the output is abandoned: nothing in it matters any more
         }
         deleteQuietly(temp);
+    }
+
+    /** Standard output for a writer that closes what it writes to: flushed, never closed. */
+    private static final class KeepOpen extends FilterWriter {
+        KeepOpen(PrintWriter out) {
+            super(out);
+        }
+
+        @Override
+        public void close() {
+            ((PrintWriter) out).flush();
+        }
     }
 
     /** createTempFile makes the file private (0600); a trace is an ordinary file, as if created directly. */

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.ptreplay.tools.text.Json;
 import org.ptreplay.tools.text.Suggestions;
 import org.ptreplay.tools.trace.EventJson;
+import org.ptreplay.trace.TextTrace;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.trace.TraceSource;
 import picocli.CommandLine.Command;
@@ -23,6 +24,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Prints a trace's events with their indices, filtered by pid, kind and index range.",
+            "",
+            "Without --json: a text trace (trace-format/README.md): the header's directives, then one line per"
+                    + " event ending in a comment with its index, '# N'.",
             "",
             "With --json: JSON Lines, one object per event with 'index', 'kind' and the event's fields"
                     + " (README.md)."})
@@ -63,11 +67,14 @@ final class PrintCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TraceSource source = TraceFiles.open(trace);
         try {
+            if (!json) {
+                out.print(TextTrace.format(source.header(), List.of()));
+            }
             long left = limit == null ? Long.MAX_VALUE : limit;
             for (TraceEvent e; left > 0 && (e = TraceFiles.next(source)) != null; ) {
                 long index = source.eventIndex();
                 if (index >= from && wanted.contains(e.kind()) && (pid == null || e.pid() == pid)) {
-                    out.print(json ? Json.line(EventJson.of(index, e)) : index + "\t" + e + "\n");
+                    out.print(json ? Json.line(EventJson.of(index, e)) : TextTrace.format(e) + "  # " + index + "\n");
                     left--;
                 }
             }

@@ -1,6 +1,8 @@
 package org.ptreplay.tools;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.ptreplay.core.spi.Architecture;
@@ -10,6 +12,7 @@ import org.ptreplay.tools.trace.InputKind;
 import org.ptreplay.tools.trace.VmaReplay;
 import org.ptreplay.trace.Codec;
 import org.ptreplay.trace.FileSniffer;
+import org.ptreplay.trace.TextTraceReader;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.trace.TraceException;
 import org.ptreplay.trace.TraceHeader;
@@ -40,10 +43,20 @@ final class TraceFiles {
                     + ")."));
             return switch (kind) {
                 case PTRACE -> TraceReader.open(file);
-                case TEXT -> throw CommandFailure.badData(file + ": header: this build cannot read text traces yet.");
+                case TEXT -> openText(file);
                 case STRACE, PERF -> throw CommandFailure.badData(file + ": header: this is " + kind.key()
                         + " output, not a trace; convert it first: ptreplay convert " + file + " TRACE.ptrace.");
             };
+        } catch (TraceException e) {
+            throw CommandFailure.badData(e.getMessage(), e);
+        }
+    }
+
+    /** A text trace, possibly compressed. */
+    static TraceSource openText(Path file) {
+        try {
+            return TextTraceReader.open(new InputStreamReader(FileSniffer.openContent(file), StandardCharsets.UTF_8),
+                    file.toString());
         } catch (TraceException e) {
             throw CommandFailure.badData(e.getMessage(), e);
         }

@@ -38,7 +38,8 @@ public enum InputKind {
             "(?:\\[pid\\s+\\d+\\]\\s+|\\d+\\s+)?(?:\\d+\\.\\d+\\s+|\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?\\s+)?"
                     + "(?:[a-z_][a-z0-9_]*\\(|<\\.\\.\\. [a-z_0-9]+ resumed>|\\+\\+\\+ |--- ).*");
 
-    private static final Pattern TEXT_EVENT = Pattern.compile("\\d+\\s+(?:\\+\\S+\\s+)?(?:"
+    /** {@code [PID] [+DELTA] KIND ...}: pid and delta are optional in the text form. */
+    private static final Pattern TEXT_EVENT = Pattern.compile("(?:\\d+\\s+)?(?:\\+\\S+\\s+)?(?:"
             + Arrays.stream(TraceEvent.Kind.values()).map(TraceEvent.Kind::key).collect(Collectors.joining("|"))
             + ")(?:\\s.*)?");
 
@@ -89,7 +90,7 @@ public enum InputKind {
         return Optional.empty();
     }
 
-    /** A text-form line: a directive ({@code @format 1}) or an event ({@code PID [+DT] KIND ...}). */
+    /** A text-form line: a directive ({@code @format 1}) or an event ({@code [PID] [+DT] KIND ...}, grammar in trace-format/README.md). */
     private static boolean textLine(String line) {
         return line.startsWith("@") || TEXT_EVENT.matcher(line).matches();
     }

@@ -34,6 +34,10 @@ class InputKindTest {
     void textFormAfterCommentsAndDirectives() {
         assertEquals(Optional.of(InputKind.TEXT), detect("# a fixture\n\n@format 1\n100 mmap 0 64K prot=rw flags=private|anonymous\n"));
         assertEquals(Optional.of(InputKind.TEXT), detect("# only an event\n1 +150 munmap 0x7f0000000000 64K = 0\n"));
+        assertEquals(Optional.of(InputKind.TEXT), detect("mmap 0 2M prot=rw flags=private|anonymous = 0x7f0000000000\n"),
+                "pid and delta are optional");
+        assertEquals(Optional.of(InputKind.TEXT), detect("+2us touch 0x7f0000000000 2M write\n"));
+        assertEquals(Optional.of(InputKind.TEXT), detect("exec # no arguments\n"));
     }
 
     @Test
