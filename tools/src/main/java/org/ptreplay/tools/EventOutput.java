@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -101,6 +102,9 @@ final class EventOutput implements AutoCloseable {
             }
             TraceWriter w = TraceWriter.create(temp, codec == null ? Codec.ZSTD : codec, header);
             return new EventOutput(out, target, temp, w, w::write);
+        } catch (NoSuchFileException e) {
+            throw CommandFailure.badData(out + ": cannot write: directory "
+                    + target.toAbsolutePath().getParent() + " does not exist.", e);
         } catch (IOException e) {
             deleteQuietly(temp);
             throw CommandFailure.badData(out + ": cannot write (" + e.getMessage() + ").", e);
