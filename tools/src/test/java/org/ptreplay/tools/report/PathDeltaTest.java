@@ -1,0 +1,52 @@
+package org.ptreplay.tools.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.ptreplay.tools.report.FrameTreeTest.usage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class PathDeltaTest {
+
+    private static final CellData BASE = cell(Map.of(
+            "m;p", usage(100, "PTE_R", 10),
+            "m;q", usage(50, "PTE_W", 5),
+            "same", usage(7, "REF", 1),
+            "gone", usage(20, "MAP", 2)));
+    private static final CellData OTHER = cell(Map.of(
+            "m;p", usage(90, "PTE_R", 9),
+            "m;q", usage(80, "PTE_W", 5, "SP_R", 3),
+            "same", usage(7, "REF", 1),
+            "new", usage(20, "SP_R", 4)));
+
+    @Test
+    void changedPathsComeLargestChangeFirstEitherWayThenByName() {
+        // m;q +30; gone -20 and new +20 tie, so by name; m;p -10; same unchanged, so left out.
+        List<PathDelta> top = PathDelta.top(BASE, OTHER, 10);
+        assertEquals(List.of("m;q", "gone", "new", "m;p"), top.stream().map(PathDelta::path).toList());
+        assertEquals(List.of(30L, -20L, 20L, -10L), top.stream().map(PathDelta::deltaNs).toList());
+        assertEquals(List.of("m;q", "gone"), PathDelta.top(BASE, OTHER, 2).stream().map(PathDelta::path).toList());
+    }
+
+    @Test
+    void countDeltasKeepOnlyWhatChangedLargestFirst() {
+        PathDelta q = PathDelta.top(BASE, OTHER, 1).get(0);
+        assertEquals(Map.of("SP_R", 3L), q.countDeltas(), "PTE_W stayed at 5");
+        PathDelta gone = PathDelta.top(BASE, OTHER, 2).get(1);
+        assertEquals(List.of(Map.entry("MAP", -2L)), gone.largestCountDeltas());
+    }
+
+    @Test
+    void ratiosNameNewAndVanishedPaths() {
+        assertEquals("new", Tables.ratio(0, 20));
+        assertEquals("gone", Tables.ratio(20, 0));
+        assertEquals("×1.6", Tables.ratio(50, 80));
+    }
+
+    static CellData cell(Map<String, Usage> byPath) {
+        return new CellData("x86", new TreeMap<>(), "s", new TreeMap<>(), "", "", "", "", Usage.NONE,
+                new TreeMap<>(), new TreeMap<>(byPath), new TreeMap<>(), List.of());
+    }
+}
