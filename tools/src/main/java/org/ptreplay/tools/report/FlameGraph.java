@@ -11,7 +11,11 @@ import java.util.Map;
  * primitive counts and, for cells after the first, its change against the baseline.
  *
  * <p>Frames are nested {@code <g class="frame">} elements carrying their layout in {@code data-x}
- * and {@code data-w}, which is all the page's script needs to zoom into a frame.
+ * and {@code data-w}, which is all the page's script needs to zoom into a frame. In cells after
+ * the first, each frame's rectangle also carries {@code data-diff-fill}, the colour of a
+ * differential flame graph (Gregg, "Differential Flame Graphs", 2014): red where the frame's
+ * inclusive time grew against the baseline, blue where it shrank, deeper for larger changes. The
+ * script switches to it on request; without script the graph keeps its name colours.
  */
 final class FlameGraph {
 
@@ -22,8 +26,23 @@ final class FlameGraph {
     /** Width of a character of the 11px monospace label font; the script uses the same figure. */
     static final double CHAR_WIDTH = 6.7;
     private static final int MAX_COUNTS = 6;
+    private static final int[] WHITE = {255, 255, 255};
+    private static final int[] GREW = {226, 74, 51};
+    private static final int[] SHRANK = {66, 126, 222};
 
-    private FlameGraph() {
+    private final StringBuilder s;
+    private final String rootLabel;
+    private final long total;
+    private final FrameTree baseline;
+    /** The largest change of any frame below the root, which gets the deepest colour. */
+    private final long maxDelta;
+
+    private FlameGraph(StringBuilder s, String rootLabel, FrameTree tree, FrameTree baseline) {
+        this.s = s;
+        this.rootLabel = rootLabel;
+        this.total = tree.inclusive();
+        this.baseline = baseline;
+        this.maxDelta = baseline == null ? 0 : maxDelta(tree);
     }
 
     /**
@@ -33,14 +52,13 @@ final class FlameGraph {
      * @param baseline the baseline cell's frames, or null for the baseline itself
      */
     static String svg(String id, String label, FrameTree tree, FrameTree baseline) {
-        int height = tree.depth() * ROW;
         StringBuilder s = new StringBuilder();
         s.append("<svg id=\"").append(Html.escape(id)).append("\" class=\"flame\" viewBox=\"0 0 ")
-                .append(WIDTH).append(' ').append(height).append("\" data-width=\"").append(WIDTH)
+                .append(WIDTH).append(' ').append(tree.depth() * ROW).append("\" data-width=\"").append(WIDTH)
                 .append("\" role=\"img\" aria-label=\"").append(Html.escape("Icicle graph of simulated time by kernel path: " + label))
                 .append("\">\n");
         if (tree.inclusive() > 0) {
-            frame(s, tree, label, 0, WIDTH, 0, tree.inclusive(), baseline);
+            new FlameGraph(s, label, tree, baseline).frame(tree, 0, WIDTH, 0);
         }
         return s.append("</svg>\n").toString();
     }
@@ -66,16 +84,18 @@ final class FlameGraph {
         return n;
     }
 
-    private static void frame(StringBuilder s, FrameTree node, String rootLabel, double x, double w, int depth,
-                              long total, FrameTree baseline) {
+    private void frame(FrameTree node, double x, double w, int depth) {
         String name = depth == 0 ? "all (" + rootLabel + ")" : node.name();
         int y = depth * ROW;
         s.append("<g class=\"frame\" data-x=\"").append(Format.coord(x)).append("\" data-w=\"").append(Format.coord(w))
                 .append("\" data-name=\"").append(Html.escape(name)).append("\">")
                 .append("<rect x=\"").append(Format.coord(x)).append("\" y=\"").append(y)
                 .append("\" width=\"").append(Format.coord(w)).append("\" height=\"").append(ROW - 1)
-                .append("\" fill=\"").append(depth == 0 ? "#d8d8d8" : Palette.frame(node.name())).append("\"><title>")
-                .append(Html.escape(title(node, name, total, baseline))).append("</title></rect>")
+                .append("\" fill=\"").append(depth == 0 ? "#d8d8d8" : Palette.frame(node.name())).append('"');
+        if (baseline != null && depth > 0) {
+            s.append(" data-diff-fill=\"").append(diffColour(delta(node))).append('"');
+        }
+        s.append("><title>").append(Html.escape(title(node, name))).append("</title></rect>")
                 .append("<text x=\"").append(Format.coord(x + 3)).append("\" y=\"").append(y + 13).append("\">")
                 .append(Html.escape(fit(name, w))).append("</text>\n");
         double scale = w / node.inclusive();
@@ -83,14 +103,14 @@ final class FlameGraph {
         for (FrameTree child : node.children().values()) {
             double cw = child.inclusive() * scale;
             if (cw >= MIN_WIDTH) {
-                frame(s, child, rootLabel, cx, cw, depth + 1, total, baseline);
+                frame(child, cx, cw, depth + 1);
             }
             cx += cw;
         }
         s.append("</g>\n");
     }
 
-    private static String title(FrameTree node, String name, long total, FrameTree baseline) {
+    private String title(FrameTree node, String name) {
         StringBuilder t = new StringBuilder(name)
                 .append("\ninclusive ").append(Format.duration(node.inclusive()))
                 .append(" (").append(Format.percent((double) node.inclusive() / total)).append(" of the cell)")
@@ -109,12 +129,36 @@ final class FlameGraph {
             }
         }
         if (baseline != null) {
-            FrameTree base = baseline.find(node.stack());
-            long before = base == null ? 0 : base.inclusive();
-            t.append("\nvs baseline: ").append(Format.signedDuration(node.inclusive() - before)).append(" inclusive")
+            long before = node.inclusive() - delta(node);
+            t.append("\nvs baseline: ").append(Format.signedDuration(delta(node))).append(" inclusive")
                     .append(before == 0 ? " (not in the baseline)" : " (" + Format.ratio((double) node.inclusive() / before) + ")");
         }
         return t.toString();
+    }
+
+    /** Inclusive time against the baseline's frame with the same stack (0 if it has none). */
+    private long delta(FrameTree node) {
+        FrameTree base = baseline.find(node.stack());
+        return node.inclusive() - (base == null ? 0 : base.inclusive());
+    }
+
+    private long maxDelta(FrameTree node) {
+        long max = 0;
+        for (FrameTree child : node.children().values()) {
+            max = Math.max(max, Math.max(Math.abs(delta(child)), maxDelta(child)));
+        }
+        return max;
+    }
+
+    /** White for no change, towards red for growth and blue for shrinkage, in proportion to the largest change. */
+    private String diffColour(long delta) {
+        double t = maxDelta == 0 ? 0 : Math.abs((double) delta) / maxDelta;
+        int[] to = delta >= 0 ? GREW : SHRANK;
+        int[] rgb = new int[3];
+        for (int i = 0; i < 3; i++) {
+            rgb[i] = (int) Math.round(WHITE[i] + (to[i] - WHITE[i]) * t);
+        }
+        return Palette.hex(rgb[0], rgb[1], rgb[2]);
     }
 
     /** The label that fits a frame of width w: the name, the name cut short with "..", or nothing. */

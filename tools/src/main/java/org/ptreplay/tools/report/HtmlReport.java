@@ -122,7 +122,9 @@ public final class HtmlReport {
             for (int c = 0; c < cells.size(); c++) {
                 s.append("<button type=\"button\" aria-pressed=\"false\">").append(Tables.swatch(c)).append(Html.escape(labels.get(c))).append("</button>");
             }
-            s.append("</div>\n");
+            s.append("<label class=\"diff-toggle\"><input type=\"checkbox\" id=\"diff-colours\"> colour by change against ")
+                    .append(Html.escape(labels.get(0)))
+                    .append(": <span class=\"up\">red</span> grew, <span class=\"down-blue\">blue</span> shrank</label></div>\n");
         }
         List<FrameTree> trees = new ArrayList<>();
         cells.forEach(cell -> trees.add(FrameTree.of(cell.byPath())));
@@ -139,7 +141,7 @@ public final class HtmlReport {
             int hidden = FlameGraph.hidden(tree);
             if (hidden > 0) {
                 s.append("<p class=\"note\">").append(Format.integer(hidden))
-                        .append(hidden == 1 ? " frame is" : " frames are").append(" too narrow to draw; their time counts in their parents.</p>\n");
+                        .append(hidden == 1 ? " frame is too narrow to draw; its time counts in its parent.</p>\n" : " frames are too narrow to draw; their time counts in their parents.</p>\n");
             }
             s.append("</div>\n");
         }

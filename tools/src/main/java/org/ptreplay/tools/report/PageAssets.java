@@ -36,6 +36,8 @@ final class PageAssets {
             .delta { display: block; font-size: 12px; }
             .up { color: var(--up); }
             .down { color: var(--down); }
+            .down-blue { color: #2f6fd0; }
+            .diff-toggle { margin-left: 12px; font-size: 13px; white-space: nowrap; }
             .path { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12.5px; max-width: 520px; overflow-wrap: anywhere; }
             .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -1px; }
             svg.chart { width: 100%; max-width: 960px; height: auto; display: block; }
@@ -125,6 +127,13 @@ final class PageAssets {
                 });
                 tabs.hidden = false;
                 show(0);
+                var toggle = document.getElementById('diff-colours');
+                toggle.addEventListener('change', function () {
+                  document.querySelectorAll('svg.flame rect[data-diff-fill]').forEach(function (rect) {
+                    if (!rect.hasAttribute('data-name-fill')) { rect.setAttribute('data-name-fill', rect.getAttribute('fill')); }
+                    rect.setAttribute('fill', rect.getAttribute(toggle.checked ? 'data-diff-fill' : 'data-name-fill'));
+                  });
+                });
               }
             })();
             """.formatted(Format.coord(FlameGraph.CHAR_WIDTH));

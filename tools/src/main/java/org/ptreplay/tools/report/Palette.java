@@ -30,6 +30,10 @@ final class Palette {
         int r = 205 + Math.floorMod(h, 50);
         int g = Math.floorMod(h >>> 8, 180);
         int b = Math.floorMod(h >>> 16, 55);
+        return hex(r, g, b);
+    }
+
+    static String hex(int r, int g, int b) {
         return String.format(Locale.ROOT, "#%02x%02x%02x", r, g, b);
     }
 }

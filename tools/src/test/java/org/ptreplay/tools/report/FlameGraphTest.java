@@ -46,6 +46,20 @@ class FlameGraphTest {
         assertTrue(svg.contains("vs baseline: +30 ns inclusive (×4)"), svg);           // a: 40 against 10
         assertTrue(svg.contains("vs baseline: +30 ns inclusive (not in the baseline)"), svg); // b
         assertTrue(svg.contains("vs baseline: 0 ns inclusive (×1)"), svg);             // d
+        // a and b changed by the largest amount (+30 ns): full red; d did not change: white.
+        assertEquals(2, HtmlReportTest.occurrences(svg, "data-diff-fill=\"#e24a33\""), svg);
+        assertEquals(1, HtmlReportTest.occurrences(svg, "data-diff-fill=\"#ffffff\""), svg);
+        assertEquals(3, HtmlReportTest.occurrences(svg, "data-diff-fill"), "every frame but the root");
+    }
+
+    @Test
+    void shrinkingFramesTurnBlueInProportion() {
+        // Against a baseline of a 10 + a;b 30 + d 120: d shrank by 60 (the largest change, full blue), a unchanged.
+        FrameTree base = FrameTree.of(Map.of("a", usage(10), "a;b", usage(30), "d", usage(120)));
+        String svg = FlameGraph.svg("g", "cell", TREE, base);
+        assertTrue(svg.contains("data-name=\"d\"><rect x=\"480.00\" y=\"18\" width=\"720.00\" height=\"17\" fill=\""
+                + Palette.frame("d") + "\" data-diff-fill=\"#427ede\">"), svg);
+        assertTrue(FlameGraph.svg("g", "cell", TREE, null).indexOf("data-diff-fill") < 0, "the baseline has no differential colours");
     }
 
     @Test

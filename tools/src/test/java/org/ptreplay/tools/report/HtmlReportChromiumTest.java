@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * what comes after it, so the hook runs while the report's own scripts stay hash-checked). The
  * hook records uncaught errors, unhandled rejections, CSP violations and {@code console.error}
  * and {@code console.warn} calls in an attribute of {@code <html>}; after {@code load} it drives
- * the page (every cell tab, a zoom and a reset) so the script's event handlers run too. Chromium's
+ * the page (every cell tab, a zoom, a reset, the colour switch) so the script's event handlers run too. Chromium's
  * {@code --dump-dom} prints the DOM after load, attribute and all.</li>
  * <li>In Chromium's log: with {@code --enable-logging=stderr}, every message that reaches the
  * DevTools console, the browser's own included (blocked loads, CSP violations, uncaught
@@ -63,6 +63,7 @@ class HtmlReportChromiumTest {
                 var zoomed = frame(first, 'move_ptes').getAttribute('width');
                 click(document.querySelector('button.reset[data-target="flame-0"]'));
                 click(frame(second, 'move_ptes'));
+                click(document.getElementById('diff-colours'));
                 root.setAttribute('data-exercised', 'zoomed ' + zoomed + ', reset ' + frame(first, 'move_ptes').getAttribute('width'));
               });
             })();
@@ -116,6 +117,8 @@ class HtmlReportChromiumTest {
         assertTrue(dom.contains("<div class=\"flame-cell\" id=\"flame-cell-0\" hidden=\"\">"), "cell switching");
         assertTrue(dom.contains("<div class=\"flame-cell\" id=\"flame-cell-1\">"), "cell switching");
         assertTrue(dom.contains("<div class=\"tabs\">"), "the script reveals the tabs");
+        // The checkbox switched the second graph to differential colours: vm_normal_folio, the largest change, is deepest red.
+        assertTrue(dom.contains("fill=\"#e24a33\" data-diff-fill=\"#e24a33\" data-name-fill="), "differential colours");
         // The escaped trace name stayed text.
         assertTrue(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;.ptr"));
     }
