@@ -28,7 +28,7 @@ final class BarChart {
         double max = 0;
         for (CellData cell : cells) {
             for (Usage u : cell.bySyscall().values()) {
-                max = Math.max(max, u.simNs());
+                max = Math.max(max, u.simPs());
             }
         }
         Ticks ticks = Ticks.of(max);
@@ -70,13 +70,13 @@ final class BarChart {
             double x0 = LEFT + k * group + group * 0.1;
             for (int c = 0; c < cells.size(); c++) {
                 Usage u = cells.get(c).bySyscall().getOrDefault(kind, Usage.NONE);
-                double h = plotHeight * (double) u.simNs() / ticks.top();
+                double h = plotHeight * (double) u.simPs() / ticks.top();
                 s.append("<rect class=\"bar\" x=\"").append(Format.coord(x0 + c * bar))
                         .append("\" y=\"").append(Format.coord(top + plotHeight - h))
                         .append("\" width=\"").append(Format.coord(Math.max(bar - 1, 1)))
                         .append("\" height=\"").append(Format.coord(h))
                         .append("\" fill=\"").append(Palette.cell(c)).append("\"><title>")
-                        .append(Html.escape(labels.get(c) + " — " + kind + ": " + Format.duration(u.simNs())
+                        .append(Html.escape(labels.get(c) + " — " + kind + ": " + Format.duration(u.simPs())
                                 + " in " + Format.integer(u.calls()) + " calls"))
                         .append("</title></rect>\n");
             }
@@ -92,7 +92,7 @@ final class BarChart {
         TreeSet<String> names = new TreeSet<>();
         cells.forEach(c -> names.addAll(c.bySyscall().keySet()));
         Comparator<String> byCost = Comparator.comparingLong(
-                (String kind) -> cells.stream().mapToLong(c -> c.bySyscall().getOrDefault(kind, Usage.NONE).simNs()).max().orElse(0));
+                (String kind) -> cells.stream().mapToLong(c -> c.bySyscall().getOrDefault(kind, Usage.NONE).simPs()).max().orElse(0));
         List<String> kinds = new ArrayList<>(names);
         kinds.sort(byCost.reversed().thenComparing(Comparator.naturalOrder()));
         return kinds;

@@ -26,24 +26,30 @@ final class Format {
         return n > 0 ? "+" + integer(n) : integer(n);
     }
 
-    /** Nanoseconds with a unit chosen so the figure has at most three significant digits. */
-    static String duration(long ns) {
-        long abs = Math.abs(ns);
-        if (abs < 1_000) {
-            return ns + " ns";
+    /** Picoseconds with a unit chosen so the figure has at most three significant digits: {@code 1.23 ms}. */
+    static String duration(long ps) {
+        long abs = Math.abs(ps);
+        if (ps == 0) {
+            return "0 ns";
         }
-        if (abs < 1_000_000) {
-            return significant(ns / 1e3, THREE_DIGITS) + " µs";
+        if (abs < 1_000L) {
+            return ps + " ps";
         }
-        if (abs < 1_000_000_000) {
-            return significant(ns / 1e6, THREE_DIGITS) + " ms";
+        if (abs < 1_000_000L) {
+            return significant(ps / 1e3, THREE_DIGITS) + " ns";
         }
-        return significant(ns / 1e9, THREE_DIGITS) + " s";
+        if (abs < 1_000_000_000L) {
+            return significant(ps / 1e6, THREE_DIGITS) + " µs";
+        }
+        if (abs < 1_000_000_000_000L) {
+            return significant(ps / 1e9, THREE_DIGITS) + " ms";
+        }
+        return significant(ps / 1e12, THREE_DIGITS) + " s";
     }
 
-    /** A duration with its sign always shown. */
-    static String signedDuration(long ns) {
-        return ns > 0 ? "+" + duration(ns) : duration(ns);
+    /** A duration in picoseconds with its sign always shown. */
+    static String signedDuration(long ps) {
+        return ps > 0 ? "+" + duration(ps) : duration(ps);
     }
 
     /** Four significant digits; at 1000 and above, the rounded integer with separators. */

@@ -32,7 +32,7 @@ final class FrameTree {
             for (String frame : path.getKey().split(";", -1)) {
                 node = node.child(frame);
             }
-            node.self += path.getValue().simNs();
+            node.self += path.getValue().simPs();
             for (Map.Entry<String, Long> count : path.getValue().counts().entrySet()) {
                 node.selfCounts.merge(count.getKey(), count.getValue(), Long::sum);
             }

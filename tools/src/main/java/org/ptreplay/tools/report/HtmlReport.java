@@ -83,7 +83,13 @@ public final class HtmlReport {
                 .append("</section>\n<section class=\"box\" id=\"host\">\n<h2>Host <span class=\"badge\">not deterministic</span></h2>\n")
                 .append("<p class=\"note\">Measured on the machine that ran the replay: these change from run to run.</p>\n")
                 .append(Tables.keyValues(data.host(), "No host figures in the tree."))
-                .append("</section>\n</div>\n<h2>Cells</h2>\n").append(Tables.cells(data.cells(), labels)).append("</header>\n");
+                .append("</section>\n</div>\n<h2>Cells</h2>\n").append(Tables.cells(data.cells(), labels));
+        if (!data.notes().isEmpty()) {
+            s.append("<ul class=\"notes\">\n");
+            data.notes().forEach(n -> s.append("<li>").append(Html.escape(n)).append("</li>\n"));
+            s.append("</ul>\n");
+        }
+        s.append("</header>\n");
     }
 
     private static void chart(StringBuilder s, List<CellData> cells, List<String> labels) {
@@ -103,12 +109,12 @@ public final class HtmlReport {
         CellData base = cells.get(0);
         for (int c = 1; c < cells.size(); c++) {
             CellData cell = cells.get(c);
-            long delta = cell.totals().simNs() - base.totals().simNs();
+            long delta = cell.totals().simPs() - base.totals().simPs();
             s.append("<h3>").append(Tables.swatch(c)).append(Html.escape(labels.get(c))).append(" vs ").append(Html.escape(labels.get(0)))
-                    .append("</h3>\n<p>Total ").append(Format.duration(base.totals().simNs())).append(" → ")
-                    .append(Format.duration(cell.totals().simNs())).append(" (").append(Format.signedDuration(delta)).append(", ")
-                    .append(Tables.ratio(base.totals().simNs(), cell.totals().simNs())).append(").</p>\n")
-                    .append(Tables.pathDeltas(PathDelta.top(base, cell, Tables.TOP_PATHS)));
+                    .append("</h3>\n<p>Total ").append(Format.duration(base.totals().simPs())).append(" → ")
+                    .append(Format.duration(cell.totals().simPs())).append(" (").append(Format.signedDuration(delta)).append(", ")
+                    .append(Tables.ratio(base.totals().simPs(), cell.totals().simPs())).append(").</p>\n")
+                    .append(Tables.pathDeltas(PathDelta.top(base, cell, Tables.TOP_PATHS), base.totals(), cell.totals()));
         }
         s.append("</section>\n");
     }
@@ -158,23 +164,29 @@ public final class HtmlReport {
                     .append("<details><summary>metrics</summary>\n").append(Tables.keyValues(cell.metrics(), "No metrics."))
                     .append("</details>\n");
             divergences(s, cell);
+            if (!cell.ignored().isEmpty()) {
+                s.append("<details><summary>accepted but not modelled</summary>\n")
+                        .append(Tables.keyValues(cell.ignored(), "")).append("</details>\n");
+            }
         }
         s.append("</section>\n");
     }
 
     private static void divergences(StringBuilder s, CellData cell) {
-        List<String> all = cell.divergences();
-        if (all.isEmpty()) {
+        List<String> listed = cell.divergences();
+        long count = Math.max(cell.divergenceCount(), listed.size());
+        if (count == 0) {
             s.append("<p class=\"note\">No divergences from the recording.</p>\n");
             return;
         }
-        s.append("<details><summary>").append(Format.integer(all.size())).append(all.size() == 1 ? " divergence" : " divergences")
+        s.append("<details><summary>").append(Format.integer(count)).append(count == 1 ? " divergence" : " divergences")
                 .append(" from the recording</summary>\n<ul>\n");
-        for (int i = 0; i < Math.min(SHOWN_DIVERGENCES, all.size()); i++) {
-            s.append("<li>").append(Html.escape(all.get(i))).append("</li>\n");
+        int shown = Math.min(SHOWN_DIVERGENCES, listed.size());
+        for (int i = 0; i < shown; i++) {
+            s.append("<li>").append(Html.escape(listed.get(i))).append("</li>\n");
         }
-        if (all.size() > SHOWN_DIVERGENCES) {
-            s.append("<li class=\"note\">and ").append(Format.integer(all.size() - SHOWN_DIVERGENCES)).append(" more (see --json)</li>\n");
+        if (count > shown) {
+            s.append("<li class=\"note\">and ").append(Format.integer(count - shown)).append(" more</li>\n");
         }
         s.append("</ul>\n</details>\n");
     }

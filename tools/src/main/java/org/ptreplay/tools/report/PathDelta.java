@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -23,8 +22,8 @@ record PathDelta(String path, Usage base, Usage cell, SortedMap<String, Long> co
         countDeltas = Collections.unmodifiableSortedMap(new TreeMap<>(countDeltas));
     }
 
-    long deltaNs() {
-        return cell.simNs() - base.simNs();
+    long deltaPs() {
+        return cell.simPs() - base.simPs();
     }
 
     /** The paths whose self time changed, largest change (either way) first, then by path; at most limit. */
@@ -34,11 +33,11 @@ record PathDelta(String path, Usage base, Usage cell, SortedMap<String, Long> co
         List<PathDelta> out = new ArrayList<>();
         for (String path : paths) {
             PathDelta d = of(path, baseline.byPath().getOrDefault(path, Usage.NONE), cell.byPath().getOrDefault(path, Usage.NONE));
-            if (d.deltaNs() != 0) {
+            if (d.deltaPs() != 0) {
                 out.add(d);
             }
         }
-        out.sort(Comparator.comparingLong((PathDelta d) -> Math.abs(d.deltaNs())).reversed().thenComparing(PathDelta::path));
+        out.sort(Comparator.comparingLong((PathDelta d) -> Math.abs(d.deltaPs())).reversed().thenComparing(PathDelta::path));
         return out.subList(0, Math.min(limit, out.size()));
     }
 
@@ -55,11 +54,29 @@ record PathDelta(String path, Usage base, Usage cell, SortedMap<String, Long> co
         return new PathDelta(path, base, cell, deltas);
     }
 
-    /** The count changes, largest first (either way), then by primitive name. */
-    List<Map.Entry<String, Long>> largestCountDeltas() {
-        List<Map.Entry<String, Long>> entries = new ArrayList<>(countDeltas.entrySet());
-        entries.sort(Comparator.comparingLong((Map.Entry<String, Long> e) -> Math.abs(e.getValue())).reversed()
-                .thenComparing(Map.Entry.comparingByKey()));
-        return entries;
+    /**
+     * The count changes with the time they account for, priced at the primitive's mean price in
+     * the cell's totals (the baseline's, if the cell has none of it): by_path carries counts and
+     * time but not time per primitive, so the split is an estimate. Largest estimated time first
+     * (either way); unpriced changes after, by count; then by name.
+     */
+    List<PrimitiveDelta> primitives(Usage baseTotals, Usage cellTotals) {
+        List<PrimitiveDelta> out = new ArrayList<>();
+        countDeltas.forEach((p, n) -> {
+            double mean = cellTotals.meanPs(p) >= 0 ? cellTotals.meanPs(p) : baseTotals.meanPs(p);
+            out.add(new PrimitiveDelta(p, n, mean < 0 ? null : Math.round(n * mean)));
+        });
+        out.sort(Comparator.comparingLong((PrimitiveDelta d) -> d.estimatedPs() == null ? -1 : Math.abs(d.estimatedPs())).reversed()
+                .thenComparing(Comparator.comparingLong((PrimitiveDelta d) -> Math.abs(d.count())).reversed())
+                .thenComparing(PrimitiveDelta::primitive));
+        return out;
+    }
+
+    /**
+     * @param primitive   the primitive's name
+     * @param count       cell − baseline count
+     * @param estimatedPs count × mean price, or null when the tree has no price for it
+     */
+    record PrimitiveDelta(String primitive, long count, Long estimatedPs) {
     }
 }

@@ -28,16 +28,21 @@ final class TreeReader {
         for (int i = 0; i < cellList.size(); i++) {
             cells.add(cell(map(cellList.get(i), "cells[" + i + "]"), "cells[" + i + "]."));
         }
-        return new ReportData(flat(root.get("trace"), "trace"), cells, flat(root.get("host"), "host"));
+        return new ReportData(flat(root.get("trace"), "trace"), texts(root.get("notes"), "notes"), cells, flat(root.get("host"), "host"));
     }
 
     private static CellData cell(Map<?, ?> m, String at) {
         Usage totals = usage(map(required(m, "totals", at), at + "totals"), at + "totals.");
+        List<String> divergences = divergences(m.get("divergences"), at + "divergences");
+        Object count = m.get("divergence_count");
         return new CellData(
+                optionalText(m.get("label")),
                 text(required(m, "arch", at)),
                 flat(m.get("arch_options"), at + "arch_options"),
+                texts(m.get("arch_notes"), at + "arch_notes"),
                 text(required(m, "strategy", at)),
                 flat(m.get("strategies"), at + "strategies"),
+                flat(m.get("kernel_config"), at + "kernel_config"),
                 optionalText(m.get("profile")),
                 optionalText(m.get("thp")),
                 optionalText(m.get("cpus")),
@@ -46,7 +51,9 @@ final class TreeReader {
                 usages(m.get("by_syscall"), at + "by_syscall"),
                 usages(m.get("by_path"), at + "by_path"),
                 flat(m.get("metrics"), at + "metrics"),
-                divergences(m.get("divergences"), at + "divergences"));
+                divergences,
+                count == null ? divergences.size() : number(count, at + "divergence_count"),
+                flat(m.get("ignored"), at + "ignored"));
     }
 
     private static SortedMap<String, Usage> usages(Object value, String at) {
@@ -58,14 +65,25 @@ final class TreeReader {
         return out;
     }
 
+    /** sim_ps when the tree has it (exact), else sim_ns. */
     private static Usage usage(Map<?, ?> m, String at) {
-        SortedMap<String, Long> counts = new TreeMap<>();
-        Object countMap = m.get("counts");
-        if (countMap != null) {
-            map(countMap, at + "counts").forEach((k, v) -> counts.put(key(k, at), number(v, at + "counts." + k)));
-        }
         Object calls = m.get("calls");
-        return new Usage(calls == null ? 0 : number(calls, at + "calls"), number(required(m, "sim_ns", at), at + "sim_ns"), counts);
+        Object ps = m.get("sim_ps");
+        long simPs = ps != null ? number(ps, at + "sim_ps") : Math.multiplyExact(number(required(m, "sim_ns", at), at + "sim_ns"), 1000L);
+        return new Usage(calls == null ? 0 : number(calls, at + "calls"), simPs,
+                longs(m.get("counts"), at + "counts"), longs(m.get("primitive_ps"), at + "primitive_ps"));
+    }
+
+    private static SortedMap<String, Long> longs(Object value, String at) {
+        SortedMap<String, Long> out = new TreeMap<>();
+        if (value != null) {
+            map(value, at).forEach((k, v) -> out.put(key(k, at), number(v, at + "." + k)));
+        }
+        return out;
+    }
+
+    private static List<String> texts(Object value, String at) {
+        return value == null ? List.of() : list(value, at).stream().map(TreeReader::optionalText).toList();
     }
 
     private static List<String> divergences(Object value, String at) {
@@ -76,7 +94,9 @@ final class TreeReader {
         List<?> items = list(value, at);
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
-            if (item instanceof Map<?, ?>) {
+            if (item instanceof Map<?, ?> m && m.get("message") instanceof String message) {
+                out.add(message);
+            } else if (item instanceof Map<?, ?>) {
                 StringBuilder line = new StringBuilder();
                 flat(item, at + "[" + i + "]").forEach((k, v) -> line.append(line.isEmpty() ? "" : ", ").append(k).append(": ").append(v));
                 out.add(line.toString());
@@ -98,7 +118,7 @@ final class TreeReader {
 
     private static void flatten(String prefix, Object value, SortedMap<String, String> out) {
         if (value instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> flatten(prefix + "." + k, v, out));
+            m.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
         } else if (value instanceof List<?> l && l.stream().anyMatch(e -> e instanceof Map<?, ?> || e instanceof List<?>)) {
             for (int i = 0; i < l.size(); i++) {
                 flatten(prefix + "[" + i + "]", l.get(i), out);
@@ -110,8 +130,19 @@ final class TreeReader {
         }
     }
 
+    /** A setting as one line: a scalar as is, an object as {@code k=v, …} (dotted keys), an array joined by commas. */
     private static String optionalText(Object value) {
-        return value == null ? "" : text(value);
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Map<?, ?> || value instanceof List<?>) {
+            SortedMap<String, String> flat = new TreeMap<>();
+            flatten("", value, flat);
+            StringBuilder line = new StringBuilder();
+            flat.forEach((k, v) -> line.append(line.isEmpty() ? "" : ", ").append(k.isEmpty() ? "" : k + "=").append(v));
+            return line.toString();
+        }
+        return text(value);
     }
 
     /** A scalar as the page shows it; integers get thousands separators. */

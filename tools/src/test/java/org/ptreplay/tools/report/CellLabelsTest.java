@@ -17,12 +17,28 @@ class CellLabelsTest {
     }
 
     @Test
+    void archOptionsNameCellsThatDifferOnlyInThem() {
+        CellData on = cell("arm64", "linux-6.17", "p");
+        CellData off = new CellData("", "arm64", new TreeMap<>(java.util.Map.of("contpte", "off")), List.of(), "linux-6.17",
+                new TreeMap<>(), new TreeMap<>(), "p", "never", "1", "1", Usage.NONE, new TreeMap<>(), new TreeMap<>(),
+                new TreeMap<>(), List.of(), 0, new TreeMap<>());
+        assertEquals(List.of("", "contpte=off"), CellLabels.of(List.of(on, off)).stream().map(String::strip).toList());
+    }
+
+    @Test
+    void cellsWithTheSameSettingsAreNumbered() {
+        CellData a = cell("x86", "linux-6.16", "p");
+        // Only the arch differs, and two cells share it.
+        assertEquals(List.of("#1 x86", "#2 x86", "arm64"), CellLabels.of(List.of(a, a, cell("arm64", "linux-6.16", "p"))));
+    }
+
+    @Test
     void aLoneCellIsNamedByArchAndStrategy() {
         assertEquals(List.of("x86 · linux-6.17"), CellLabels.of(List.of(cell("x86", "linux-6.17", "p"))));
     }
 
     private static CellData cell(String arch, String strategy, String profile) {
-        return new CellData(arch, new TreeMap<>(), strategy, new TreeMap<>(), profile, "never", "1", "1", Usage.NONE,
-                new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), List.of());
+        return new CellData("", arch, new TreeMap<>(), List.of(), strategy, new TreeMap<>(), new TreeMap<>(), profile, "never", "1", "1", Usage.NONE,
+                new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), List.of(), 0, new TreeMap<>());
     }
 }

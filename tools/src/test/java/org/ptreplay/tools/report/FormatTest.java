@@ -10,14 +10,18 @@ class FormatTest {
 
     @Test
     void durationsPickAUnitAndThreeSignificantDigits() {
-        assertEquals("0 ns", Format.duration(0));
-        assertEquals("999 ns", Format.duration(999));
-        assertEquals("1 µs", Format.duration(1_000));
-        assertEquals("1.23 ms", Format.duration(1_234_567));
-        assertEquals("2.04 ms", Format.duration(2_040_000));
-        assertEquals("12.3 s", Format.duration(12_345_678_901L));
-        assertEquals("-2.04 ms", Format.duration(-2_040_000));
-        assertEquals("+2.04 ms", Format.signedDuration(2_040_000));
+        // Picoseconds in.
+        assertEquals("0 ns", Format.duration(0), "zero in the unit most figures have");
+        assertEquals("1 ps", Format.duration(1));
+        assertEquals("999 ps", Format.duration(999));
+        assertEquals("1 ns", Format.duration(1_000));
+        assertEquals("999 ns", Format.duration(999_000));
+        assertEquals("1 µs", Format.duration(1_000_000));
+        assertEquals("1.23 ms", Format.duration(1_234_567_000));
+        assertEquals("2.04 ms", Format.duration(2_040_000_000));
+        assertEquals("12.3 s", Format.duration(12_345_678_901_000L));
+        assertEquals("-2.04 ms", Format.duration(-2_040_000_000));
+        assertEquals("+2.04 ms", Format.signedDuration(2_040_000_000));
     }
 
     @Test

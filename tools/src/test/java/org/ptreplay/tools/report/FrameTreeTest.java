@@ -19,13 +19,14 @@ class FrameTreeTest {
 
     @Test
     void inclusiveIsSelfPlusEverythingBelow() {
-        assertEquals(100, TREE.inclusive());          // 10 + 30 + 5 + 55
+        // In ps: 1000 per ns.
+        assertEquals(100_000, TREE.inclusive());          // 10 + 30 + 5 + 55
         assertEquals(0, TREE.self());
-        assertEquals(45, TREE.find("a").inclusive());  // 10 + 30 + 5
-        assertEquals(10, TREE.find("a").self());
-        assertEquals(35, TREE.find("a;b").inclusive()); // 30 + 5
-        assertEquals(5, TREE.find("a;b;c").inclusive());
-        assertEquals(55, TREE.find("d").inclusive());
+        assertEquals(45_000, TREE.find("a").inclusive());  // 10 + 30 + 5
+        assertEquals(10_000, TREE.find("a").self());
+        assertEquals(35_000, TREE.find("a;b").inclusive()); // 30 + 5
+        assertEquals(5_000, TREE.find("a;b;c").inclusive());
+        assertEquals(55_000, TREE.find("d").inclusive());
         assertEquals(4, TREE.depth(), "all, a, b, c");
     }
 
@@ -42,15 +43,16 @@ class FrameTreeTest {
     @Test
     void theSameFrameNameUnderDifferentParentsStaysSeparate() {
         FrameTree tree = FrameTree.of(Map.of("fork;zap_pte_range", usage(4), "exit;zap_pte_range", usage(6)));
-        assertEquals(4, tree.find("fork;zap_pte_range").inclusive());
-        assertEquals(6, tree.find("exit;zap_pte_range").inclusive());
+        assertEquals(4_000, tree.find("fork;zap_pte_range").inclusive());
+        assertEquals(6_000, tree.find("exit;zap_pte_range").inclusive());
     }
 
+    /** A path's usage with its time given in ns (stored in ps, as the report keeps it). */
     static Usage usage(long simNs, Object... counts) {
         TreeMap<String, Long> c = new TreeMap<>();
         for (int i = 0; i < counts.length; i += 2) {
             c.put((String) counts[i], ((Number) counts[i + 1]).longValue());
         }
-        return new Usage(0, simNs, c);
+        return new Usage(0, simNs * 1000, c, new TreeMap<>());
     }
 }

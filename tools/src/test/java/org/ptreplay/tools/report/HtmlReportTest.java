@@ -73,7 +73,8 @@ class HtmlReportTest {
         assertTrue(row.contains("mremap_folio_pte_batch;<wbr>vm_normal_folio</td>"), row);
         assertTrue(row.contains(">+2.04 ms</td>"), row);
         assertTrue(row.contains(">new</td>"), row);
-        assertTrue(row.contains("<code>SP_R</code> <span class=\"up\">+25,500</span>"), row);
+        // 25,500 struct page reads at the cell's mean SP_R price, 80 ns: 2.04 ms.
+        assertTrue(row.contains("<code>SP_R</code> <span class=\"up\">+25,500</span> <span class=\"note\">≈ +2.04 ms</span>"), row);
         // Nothing else changed, so it is the only row.
         assertFalse(first.find());
     }
@@ -99,6 +100,7 @@ class HtmlReportTest {
         assertTrue(perCell.contains("<td>mremap</td><td class=\"num\">100</td><td class=\"num\">551 µs</td>"), perCell);
         assertTrue(perCell.contains("<td class=\"num\">5.51 µs</td><td class=\"num\">181,488</td>"), perCell);
         assertTrue(perCell.contains("1 divergence from the recording"));
+        assertTrue(perCell.contains("<li>event 17: mremap result was 0x8583b00 in the trace but 0x859c1a0 in the model.</li>"));
     }
 
     @Test
@@ -163,11 +165,15 @@ class HtmlReportTest {
         Map<String, Object> cell = (Map<String, Object>) ((List<Object>) tree.get("cells")).get(1);
         @SuppressWarnings("unchecked")
         Map<String, Object> fork = (Map<String, Object>) ((Map<String, Object>) cell.get("by_syscall")).get("fork");
-        fork.put("sim_ns", "fast");
-        assertEquals("cells[1].by_syscall.fork.sim_ns is a string, expected a finite number",
+        fork.put("sim_ps", "fast");
+        assertEquals("cells[1].by_syscall.fork.sim_ps is a string, expected a finite number",
                 assertThrows(IllegalArgumentException.class, () -> HtmlReport.render(tree)).getMessage());
-        fork.put("sim_ns", Double.NaN);
-        assertEquals("cells[1].by_syscall.fork.sim_ns is not finite, expected a finite number",
+        fork.put("sim_ps", Double.NaN);
+        assertEquals("cells[1].by_syscall.fork.sim_ps is not finite, expected a finite number",
+                assertThrows(IllegalArgumentException.class, () -> HtmlReport.render(tree)).getMessage());
+        fork.remove("sim_ps");
+        fork.remove("sim_ns");
+        assertEquals("cells[1].by_syscall.fork has no \"sim_ns\"",
                 assertThrows(IllegalArgumentException.class, () -> HtmlReport.render(tree)).getMessage());
         fork.put("sim_ns", 2_000L);
         cell.put("by_path", List.of());

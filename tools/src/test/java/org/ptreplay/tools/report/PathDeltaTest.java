@@ -26,7 +26,7 @@ class PathDeltaTest {
         // m;q +30; gone -20 and new +20 tie, so by name; m;p -10; same unchanged, so left out.
         List<PathDelta> top = PathDelta.top(BASE, OTHER, 10);
         assertEquals(List.of("m;q", "gone", "new", "m;p"), top.stream().map(PathDelta::path).toList());
-        assertEquals(List.of(30L, -20L, 20L, -10L), top.stream().map(PathDelta::deltaNs).toList());
+        assertEquals(List.of(30_000L, -20_000L, 20_000L, -10_000L), top.stream().map(PathDelta::deltaPs).toList());
         assertEquals(List.of("m;q", "gone"), PathDelta.top(BASE, OTHER, 2).stream().map(PathDelta::path).toList());
     }
 
@@ -35,7 +35,21 @@ class PathDeltaTest {
         PathDelta q = PathDelta.top(BASE, OTHER, 1).get(0);
         assertEquals(Map.of("SP_R", 3L), q.countDeltas(), "PTE_W stayed at 5");
         PathDelta gone = PathDelta.top(BASE, OTHER, 2).get(1);
-        assertEquals(List.of(Map.entry("MAP", -2L)), gone.largestCountDeltas());
+        assertEquals(List.of(new PathDelta.PrimitiveDelta("MAP", -2, null)), gone.primitives(Usage.NONE, Usage.NONE));
+    }
+
+    @Test
+    void primitivesAreRankedByTheTimeTheyAccountForAtTheMeanPrice() {
+        // A path gains 100 PTE_R and 3 SP_R. Cell totals: PTE_R 1,000 for 2,000,000 ps (2,000 ps each);
+        // SP_R only in the baseline: 10 for 800,000 ps (80,000 ps each); PTL unpriced.
+        // Estimates: PTE_R 100 × 2,000 = 200,000 ps, SP_R 3 × 80,000 = 240,000 ps: SP_R first, unpriced PTL last.
+        CellData base = cell(Map.of("p", usage(0)));
+        CellData other = cell(Map.of("p", usage(1, "PTE_R", 100, "SP_R", 3, "PTL", 7)));
+        Usage baseTotals = new Usage(0, 0, new TreeMap<>(Map.of("SP_R", 10L)), new TreeMap<>(Map.of("SP_R", 800_000L)));
+        Usage cellTotals = new Usage(0, 0, new TreeMap<>(Map.of("PTE_R", 1_000L)), new TreeMap<>(Map.of("PTE_R", 2_000_000L)));
+        assertEquals(List.of(new PathDelta.PrimitiveDelta("SP_R", 3, 240_000L), new PathDelta.PrimitiveDelta("PTE_R", 100, 200_000L),
+                        new PathDelta.PrimitiveDelta("PTL", 7, null)),
+                PathDelta.top(base, other, 1).get(0).primitives(baseTotals, cellTotals));
     }
 
     @Test
@@ -46,7 +60,7 @@ class PathDeltaTest {
     }
 
     static CellData cell(Map<String, Usage> byPath) {
-        return new CellData("x86", new TreeMap<>(), "s", new TreeMap<>(), "", "", "", "", Usage.NONE,
-                new TreeMap<>(), new TreeMap<>(byPath), new TreeMap<>(), List.of());
+        return new CellData("", "x86", new TreeMap<>(), List.of(), "s", new TreeMap<>(), new TreeMap<>(), "", "", "", "", Usage.NONE,
+                new TreeMap<>(), new TreeMap<>(byPath), new TreeMap<>(), List.of(), 0, new TreeMap<>());
     }
 }
