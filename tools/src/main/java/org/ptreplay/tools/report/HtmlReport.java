@@ -114,7 +114,7 @@ public final class HtmlReport {
                     .append("</h3>\n<p>Total ").append(Format.duration(base.totals().simPs())).append(" → ")
                     .append(Format.duration(cell.totals().simPs())).append(" (").append(Format.signedDuration(delta)).append(", ")
                     .append(Tables.ratio(base.totals().simPs(), cell.totals().simPs())).append(").</p>\n")
-                    .append(Tables.pathDeltas(PathDelta.top(base, cell, Tables.TOP_PATHS), base.totals(), cell.totals()));
+                    .append(Tables.pathDeltas(PathDelta.top(base, cell, Tables.TOP_PATHS), base, cell));
         }
         s.append("</section>\n");
     }

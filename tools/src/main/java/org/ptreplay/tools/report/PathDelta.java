@@ -55,21 +55,33 @@ record PathDelta(String path, Usage base, Usage cell, SortedMap<String, Long> co
     }
 
     /**
-     * The count changes with the time they account for, priced at the primitive's mean price in
-     * the cell's totals (the baseline's, if the cell has none of it): by_path carries counts and
-     * time but not time per primitive, so the split is an estimate. Largest estimated time first
-     * (either way); unpriced changes after, by count; then by name.
+     * The count changes with the time they account for. by_path carries counts and time but not
+     * time per primitive, so each change is priced at the primitive's mean price in the syscall
+     * kind named by the path's first frame, where the cache model's prices are most alike; failing
+     * that in the cell's totals; failing that in the baseline's, the same way. An estimate: the
+     * same primitive costs more or less with the state of the simulated caches. Largest estimated
+     * time first (either way); unpriced changes after, by count; then by name.
      */
-    List<PrimitiveDelta> primitives(Usage baseTotals, Usage cellTotals) {
+    List<PrimitiveDelta> primitives(CellData baseline, CellData other) {
+        String kind = path.split(";", 2)[0];
         List<PrimitiveDelta> out = new ArrayList<>();
         countDeltas.forEach((p, n) -> {
-            double mean = cellTotals.meanPs(p) >= 0 ? cellTotals.meanPs(p) : baseTotals.meanPs(p);
+            double mean = meanPs(other, kind, p);
+            if (mean < 0) {
+                mean = meanPs(baseline, kind, p);
+            }
             out.add(new PrimitiveDelta(p, n, mean < 0 ? null : Math.round(n * mean)));
         });
         out.sort(Comparator.comparingLong((PrimitiveDelta d) -> d.estimatedPs() == null ? -1 : Math.abs(d.estimatedPs())).reversed()
                 .thenComparing(Comparator.comparingLong((PrimitiveDelta d) -> Math.abs(d.count())).reversed())
                 .thenComparing(PrimitiveDelta::primitive));
         return out;
+    }
+
+    private static double meanPs(CellData cell, String kind, String primitive) {
+        Usage local = cell.bySyscall().get(kind);
+        double mean = local == null ? -1 : local.meanPs(primitive);
+        return mean >= 0 ? mean : cell.totals().meanPs(primitive);
     }
 
     /**

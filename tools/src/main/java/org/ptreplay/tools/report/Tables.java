@@ -127,13 +127,13 @@ final class Tables {
     }
 
     /** The paths whose self time changed most from the baseline to one cell. */
-    static String pathDeltas(List<PathDelta> deltas, Usage baseTotals, Usage cellTotals) {
+    static String pathDeltas(List<PathDelta> deltas, CellData baseline, CellData cell) {
         if (deltas.isEmpty()) {
             return "<p class=\"note\">No path's simulated time differs from the baseline.</p>\n";
         }
         StringBuilder s = new StringBuilder("<table class=\"path-deltas\">\n<thead><tr><th class=\"num\">#</th><th>path (self)</th>"
                 + "<th class=\"num\">baseline</th><th class=\"num\">this cell</th><th class=\"num\">delta</th>"
-                + "<th class=\"num\">ratio</th><th>primitives behind it (count delta ≈ time at the cell's mean price)</th></tr></thead>\n<tbody>\n");
+                + "<th class=\"num\">ratio</th><th>primitives behind it (count delta ≈ time at its mean price)</th></tr></thead>\n<tbody>\n");
         for (int i = 0; i < deltas.size(); i++) {
             PathDelta d = deltas.get(i);
             s.append("<tr class=\"delta-row\"><td class=\"num\">").append(i + 1).append("</td><td class=\"path\">")
@@ -143,7 +143,7 @@ final class Tables {
                     .append("<td class=\"num ").append(d.deltaPs() > 0 ? "up" : "down").append("\">")
                     .append(Format.signedDuration(d.deltaPs())).append("</td>")
                     .append("<td class=\"num\">").append(ratio(d.base().simPs(), d.cell().simPs())).append("</td><td>")
-                    .append(primitives(d.primitives(baseTotals, cellTotals))).append("</td></tr>\n");
+                    .append(primitives(d.primitives(baseline, cell))).append("</td></tr>\n");
         }
         return s.append("</tbody>\n</table>\n").toString();
     }

@@ -35,21 +35,29 @@ class PathDeltaTest {
         PathDelta q = PathDelta.top(BASE, OTHER, 1).get(0);
         assertEquals(Map.of("SP_R", 3L), q.countDeltas(), "PTE_W stayed at 5");
         PathDelta gone = PathDelta.top(BASE, OTHER, 2).get(1);
-        assertEquals(List.of(new PathDelta.PrimitiveDelta("MAP", -2, null)), gone.primitives(Usage.NONE, Usage.NONE));
+        assertEquals(List.of(new PathDelta.PrimitiveDelta("MAP", -2, null)), gone.primitives(BASE, OTHER));
     }
 
     @Test
     void primitivesAreRankedByTheTimeTheyAccountForAtTheMeanPrice() {
-        // A path gains 100 PTE_R and 3 SP_R. Cell totals: PTE_R 1,000 for 2,000,000 ps (2,000 ps each);
-        // SP_R only in the baseline: 10 for 800,000 ps (80,000 ps each); PTL unpriced.
-        // Estimates: PTE_R 100 × 2,000 = 200,000 ps, SP_R 3 × 80,000 = 240,000 ps: SP_R first, unpriced PTL last.
+        // Path m;p gains 100 PTE_R, 3 SP_R and 7 PTL. Prices: PTE_R from the cell's syscall kind m, 1,000 for
+        // 2,000,000 ps (2,000 ps each; its totals' 5,000 ps is not used); SP_R only in the cell's totals,
+        // 10 for 800,000 ps (80,000 each); PTL only in the baseline's kind m, 1 for 50,000 ps.
+        // Estimates: PTL 7 × 50,000 = 350,000 ps, SP_R 3 × 80,000 = 240,000, PTE_R 100 × 2,000 = 200,000.
+        CellData base = cell(Map.of("m;p", usage(0)), Map.of("m", priced("PTL", 1, 50_000)), priced("PTE_R", 1, 9_000));
+        CellData other = cell(Map.of("m;p", usage(1, "PTE_R", 100, "SP_R", 3, "PTL", 7)),
+                Map.of("m", priced("PTE_R", 1_000, 2_000_000)), priced("PTE_R", 1_000, 5_000_000, "SP_R", 10, 800_000));
+        assertEquals(List.of(new PathDelta.PrimitiveDelta("PTL", 7, 350_000L), new PathDelta.PrimitiveDelta("SP_R", 3, 240_000L),
+                        new PathDelta.PrimitiveDelta("PTE_R", 100, 200_000L)),
+                PathDelta.top(base, other, 1).get(0).primitives(base, other));
+    }
+
+    @Test
+    void unpricedPrimitivesComeLastByCount() {
         CellData base = cell(Map.of("p", usage(0)));
-        CellData other = cell(Map.of("p", usage(1, "PTE_R", 100, "SP_R", 3, "PTL", 7)));
-        Usage baseTotals = new Usage(0, 0, new TreeMap<>(Map.of("SP_R", 10L)), new TreeMap<>(Map.of("SP_R", 800_000L)));
-        Usage cellTotals = new Usage(0, 0, new TreeMap<>(Map.of("PTE_R", 1_000L)), new TreeMap<>(Map.of("PTE_R", 2_000_000L)));
-        assertEquals(List.of(new PathDelta.PrimitiveDelta("SP_R", 3, 240_000L), new PathDelta.PrimitiveDelta("PTE_R", 100, 200_000L),
-                        new PathDelta.PrimitiveDelta("PTL", 7, null)),
-                PathDelta.top(base, other, 1).get(0).primitives(baseTotals, cellTotals));
+        CellData other = cell(Map.of("p", usage(1, "PTL", 7, "REF", 9)), Map.of(), priced("PTL", 1, 1));
+        assertEquals(List.of(new PathDelta.PrimitiveDelta("PTL", 7, 7L), new PathDelta.PrimitiveDelta("REF", 9, null)),
+                PathDelta.top(base, other, 1).get(0).primitives(base, other));
     }
 
     @Test
@@ -59,8 +67,23 @@ class PathDeltaTest {
         assertEquals("×1.6", Tables.ratio(50, 80));
     }
 
+    /** Usage with counts and time per primitive: name, count, ps triples. */
+    private static Usage priced(Object... triples) {
+        TreeMap<String, Long> counts = new TreeMap<>();
+        TreeMap<String, Long> ps = new TreeMap<>();
+        for (int i = 0; i < triples.length; i += 3) {
+            counts.put((String) triples[i], ((Number) triples[i + 1]).longValue());
+            ps.put((String) triples[i], ((Number) triples[i + 2]).longValue());
+        }
+        return new Usage(0, 0, counts, ps);
+    }
+
     static CellData cell(Map<String, Usage> byPath) {
-        return new CellData("", "x86", new TreeMap<>(), List.of(), "s", new TreeMap<>(), new TreeMap<>(), "", "", "", "", Usage.NONE,
-                new TreeMap<>(), new TreeMap<>(byPath), new TreeMap<>(), List.of(), 0, new TreeMap<>());
+        return cell(byPath, Map.of(), Usage.NONE);
+    }
+
+    static CellData cell(Map<String, Usage> byPath, Map<String, Usage> bySyscall, Usage totals) {
+        return new CellData("", "x86", new TreeMap<>(), List.of(), "s", new TreeMap<>(), new TreeMap<>(), "", "", "", "", totals,
+                new TreeMap<>(bySyscall), new TreeMap<>(byPath), new TreeMap<>(), List.of(), 0, new TreeMap<>());
     }
 }
