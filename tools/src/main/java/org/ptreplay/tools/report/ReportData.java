@@ -21,8 +21,4 @@ record ReportData(SortedMap<String, String> trace, List<String> notes, List<Cell
         cells = List.copyOf(cells);
         host = Collections.unmodifiableSortedMap(new TreeMap<>(host));
     }
-
-    CellData baseline() {
-        return cells.get(0);
-    }
 }
