@@ -49,4 +49,11 @@ has_provider "$work/with-plugins.json" strategy move-ptes/folio-cache ok \
 grep -q "\"jar\": \"$work/plugins/corrupt.jar\"" "$work/with-plugins.json" \
     || fail "the corrupt jar is not listed as broken (output in $work/with-plugins.json)"
 
-echo "launcher smoke test passed: x86 and arm64 listed; example plugin ok; corrupt jar reported"
+# 3. The built-in workload generators (provided by the tools module itself) write a trace.
+PTREPLAY_SKIP_BUILD=1 ./ptreplay generate jain-mremap --param iterations=2 -o "$work/jain.trace" \
+    >"$work/generate.out" 2>"$work/generate.err" \
+    || fail "'ptreplay generate jain-mremap' exited with $? (stderr: $(cat "$work/generate.err"))"
+grep -q "^wrote 8 events to " "$work/generate.out" \
+    || fail "'ptreplay generate jain-mremap' did not write 8 events (output in $work/generate.out)"
+
+echo "launcher smoke test passed: x86 and arm64 listed; example plugin ok; corrupt jar reported; jain-mremap generated"

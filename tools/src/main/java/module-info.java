@@ -14,6 +14,14 @@ module org.ptreplay.tools {
     uses org.ptreplay.core.spi.MachineProfileSource;
     uses org.ptreplay.core.spi.WorkloadGenerator;
 
+    // The built-in workload generators; also listed in META-INF/services for class-path runs.
+    provides org.ptreplay.core.spi.WorkloadGenerator with
+            org.ptreplay.tools.workload.JainMremap,
+            org.ptreplay.tools.workload.Bigheap,
+            org.ptreplay.tools.workload.ForkBench,
+            org.ptreplay.tools.workload.MunmapBench,
+            org.ptreplay.tools.workload.MremapLarge;
+
     // picocli reads and writes the annotated fields of the command classes reflectively.
     opens org.ptreplay.tools to info.picocli;
 }

@@ -113,6 +113,21 @@ final class X86Mmu implements ArchMmu {
         return true;
     }
 
+    /**
+     * x86 {@code pte_needs_flush} (arch/x86/include/asm/tlbflush.h): a non-present old entry never
+     * needs it; a pfn change does; otherwise only flags whose change could not be fixed up by a
+     * spurious fault: write among those the simulated entry carries (present and dirty are
+     * flush-on-clear, but mprotect never clears them here; the accessed bit is ignored).
+     */
+    @Override
+    public boolean pteNeedsFlush(long oldPte, long newPte) {
+        if (!Pte.present(oldPte)) {
+            return false;
+        }
+        return Pte.pfn(oldPte) != Pte.pfn(newPte) || Pte.write(oldPte) != Pte.write(newPte)
+                || !Pte.present(newPte) || (Pte.dirty(oldPte) && !Pte.dirty(newPte));
+    }
+
     @Override
     public void flushTlbRange(MmView mm, long start, long end, int strideShift, boolean lastLevel, boolean freedTables) {
         flush.flushTlbMmRange(mm, start, end, strideShift, freedTables);

@@ -80,20 +80,26 @@ class SyscallSemanticsTest {
         assertEquals(1, k.vmas(1).size());
     }
 
-    /** A recorded mmap address differing from the model's is used and reported; strict mode stops there. */
+    /**
+     * A recorded mmap address differing from the model's is used and reported; strict mode stops
+     * there. The first unhinted mmap only teaches the model mmap_base, so the second one diverges.
+     */
     @Test
     void divergenceIsReportedAndStrictStops() {
         Kernel k = kernel();
-        new Trace().mmapReturning(0, 4096, A).run(k);
+        long other = A - 64 * MiB;
+        new Trace().mmapReturning(0, 4096, A).mmapReturning(0, 4096, other).run(k);
         assertEquals(1, k.result().divergences().size());
         Divergence d = k.result().divergences().get(0);
-        assertEquals(0, d.eventIndex());
-        assertEquals(A, d.recorded());
-        assertEquals(A, k.vmas(1).get(0).start());
+        assertEquals(1, d.eventIndex());
+        assertEquals(other, d.recorded());
+        assertEquals(A - 4096, d.model());
+        assertEquals(other, k.vmas(1).get(0).start());
 
         Kernel strict = new Kernel(Trace.x86().cpus(1).strict(true).build());
-        ReplayException e = assertThrows(ReplayException.class, () -> new Trace().mmapReturning(0, 4096, A).run(strict));
-        assertTrue(e.getMessage().contains("event 0"), e.getMessage());
+        ReplayException e = assertThrows(ReplayException.class,
+                () -> new Trace().mmapReturning(0, 4096, A).mmapReturning(0, 4096, other).run(strict));
+        assertTrue(e.getMessage().contains("event 1"), e.getMessage());
     }
 
     @Test
@@ -102,5 +108,89 @@ class SyscallSemanticsTest {
         long[] r = new Trace().write(A, 2 * 4096).run(k);
         assertEquals(2, r[0]);
         assertEquals(1, k.result().divergences().size());
+    }
+
+    /**
+     * old_len 0 (mm/mremap.c check_prep_vma/remap_is_valid): refused with EINVAL for a private
+     * mapping; for a shared one it "duplicates" the mapping: a second VMA over the same pages,
+     * nothing moved and the source kept.
+     */
+    @Test
+    void mremapWithOldLenZeroDuplicatesOnlySharedMappings() {
+        Kernel k = kernel();
+        long shared = A + 16 * MiB;
+        long[] r = new Trace()
+                .mmap(A, 4 * 4096, RW, ANON | Flags.MAP_FIXED)
+                .mremap(A, 0, 4 * 4096, MAYMOVE, 0)
+                .mmap(shared, 4 * 4096, RW, Flags.MAP_SHARED | Flags.MAP_ANONYMOUS | Flags.MAP_FIXED)
+                .write(shared, 4 * 4096)
+                .mremap(shared, 0, 4 * 4096, MAYMOVE, 0)
+                .run(k);
+        assertEquals(EINVAL, r[1]);
+        assertTrue(r[4] > 0 && r[4] != shared, Long.toHexString(r[4]));
+        assertEquals(3, k.vmas(1).size());
+        assertEquals(0, k.result().ledger().inclusive("mremap").get(Primitive.PTE_XCHG));
+        assertEquals(0, k.result().ledger().inclusive("mremap").get(Primitive.PTEP_GET));
+    }
+
+    /**
+     * 6.17 remap_move: MREMAP_FIXED of unchanged size over two VMAs with a one-page gap moves each
+     * VMA, keeping the gap; what is mapped in the destination opposite the gap is not unmapped.
+     * A range that starts in a hole fails with EFAULT before anything is unmapped.
+     */
+    @Test
+    void mremapFixedMovesSeveralVmasAndKeepsTheirGaps() {
+        Kernel k = kernel();
+        long p = 4096;
+        long d = A + 64 * MiB;
+        long[] r = new Trace()
+                .mmap(A, 2 * p, RW, ANON | Flags.MAP_FIXED)
+                .mmap(A + 3 * p, 2 * p, Flags.PROT_READ, ANON | Flags.MAP_FIXED)
+                .mmap(d + 2 * p, p, RW, ANON | Flags.MAP_FIXED)
+                .write(A, 2 * p)
+                .mremap(A, 5 * p, 5 * p, MAYMOVE | FIXED, d)
+                .mremap(A, 5 * p, 5 * p, MAYMOVE | FIXED, d + MiB)
+                .run(k);
+        assertEquals(d, r[4]);
+        assertEquals(-Flags.EFAULT, r[5]);
+        var v = k.vmas(1);
+        assertEquals(3, v.size(), v.toString());
+        assertEquals(d, v.get(0).start());
+        assertEquals(d + 2 * p, v.get(0).end());
+        assertEquals(d + 2 * p, v.get(1).start());
+        assertEquals(d + 3 * p, v.get(2).start());
+        assertEquals(2, k.result().ledger().self("mremap;move_page_tables;move_ptes").get(Primitive.PTE_XCHG));
+    }
+
+    /** Asking for the VMAs of a pid the trace never showed creates no task: a later fork may use it. */
+    @Test
+    void vmasOfAnUnknownPidCreatesNoTask() {
+        Kernel k = kernel();
+        assertTrue(k.vmas(99).isEmpty());
+        long[] r = new Trace().mmap(A, 4096, RW, ANON | Flags.MAP_FIXED).fork(99).run(k);
+        assertEquals(99, r[1]);
+    }
+
+    /**
+     * Placement learned from the trace: the first unhinted mmap with a recorded address sets the
+     * randomised mmap_base (no divergence), so the next mapping goes right below it, as top-down
+     * placement puts it. A 4 MiB file mapping at offset 0 covers a whole PMD of the file and is
+     * PMD-aligned (thp_get_unmapped_area); a 4 KiB anonymous one is not.
+     */
+    @Test
+    void mmapLearnsTheRandomisedBaseAndAlignsLargeFileMappings() {
+        Kernel k = kernel();
+        long first = 0x7f12_3456_7000L;
+        long[] r = new Trace()
+                .mmapReturning(0, 8192, first)
+                .mmap(0, 4096, RW, ANON)
+                .add(new org.ptreplay.trace.TraceEvent.Mmap(1, 0, 0, 4 * MiB, Flags.PROT_READ, Flags.MAP_PRIVATE, 3, 0,
+                        Trace.U))
+                .run(k);
+        assertEquals(first, r[0]);
+        assertEquals(first - 4096, r[1]);
+        assertEquals(0, r[2] & (2 * MiB - 1), Long.toHexString(r[2]));
+        assertTrue(r[2] + 4 * MiB <= first - 4096);
+        assertTrue(k.result().divergences().isEmpty(), k.result().divergences().toString());
     }
 }

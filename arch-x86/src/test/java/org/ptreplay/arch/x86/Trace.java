@@ -31,12 +31,13 @@ final class Trace {
     Trace read(long addr, long len) { return add(new TraceEvent.Touch(pid, 0, addr, len, false)); }
     Trace mremap(long old, long oldLen, long newLen, int flags, long newAddr) { return add(new TraceEvent.Mremap(pid, 0, old, oldLen, newLen, flags, newAddr, U)); }
     Trace munmap(long addr, long len) { return add(new TraceEvent.Munmap(pid, 0, addr, len, U)); }
+    Trace mprotect(long addr, long len, int prot) { return add(new TraceEvent.Mprotect(pid, 0, addr, len, prot, U)); }
     Trace madvise(long addr, long len, int advice) { return add(new TraceEvent.Madvise(pid, 0, addr, len, advice, U)); }
     Trace fork(int child) { return add(new TraceEvent.Fork(pid, 0, child, 0, U)); }
     Trace thread(int child) { return add(new TraceEvent.Fork(pid, 0, child, Flags.CLONE_VM | Flags.CLONE_THREAD, U)); }
     Trace exit() { return add(new TraceEvent.Exit(pid, 0, 0, false)); }
 
-    private Trace add(TraceEvent e) {
+    Trace add(TraceEvent e) {
         events.add(e);
         return this;
     }

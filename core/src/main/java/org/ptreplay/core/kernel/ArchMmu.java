@@ -57,6 +57,15 @@ public interface ArchMmu {
     boolean ptepSetAccessFlags(MmView mm, long addr, long ptep, long entry);
 
     /**
+     * {@code pte_needs_flush}: whether changing a present entry from {@code oldPte} to
+     * {@code newPte} (mprotect) must be flushed. The generic answer, which arm64 keeps, is always;
+     * x86 flushes only for changes that would not fault spuriously (arch/x86/include/asm/tlbflush.h).
+     */
+    default boolean pteNeedsFlush(long oldPte, long newPte) {
+        return true;
+    }
+
+    /**
      * {@code flush_tlb_range} / {@code flush_tlb_mm_range}: invalidates [start, end) at a stride
      * of {@code 1 << strideShift}. {@code lastLevel}: only leaf entries changed (arm64 VALE1IS);
      * {@code freedTables}: page tables were freed (x86 also flushes lazy CPUs).

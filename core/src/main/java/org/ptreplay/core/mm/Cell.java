@@ -34,6 +34,8 @@ public final class Cell {
     /** CONFIG_MEM_SOFT_DIRTY. */
     public final boolean softDirty;
     public final int cpus;
+    /** {@code try_realign_addr} in move_page_tables (af8ca1c14906, v6.7). */
+    public final boolean mremapRealign;
     /** The shared zero page and the huge zero folio. */
     public final long zeroPfn;
     public final long hugeZeroPfn;
@@ -42,7 +44,8 @@ public final class Cell {
 
     public Cell(PageTableGeometry geo, PhysMem phys, TableMemory mem, PathLedger ledger, ArchMmu arch,
                 MovePtesStrategy movePtes, PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes,
-                ZapPtesStrategy zapPtes, ThpPolicy thp, boolean pageMapcount, boolean softDirty, int cpus) {
+                ZapPtesStrategy zapPtes, ThpPolicy thp, boolean pageMapcount, boolean softDirty, int cpus,
+                boolean mremapRealign) {
         this.geo = geo;
         this.phys = phys;
         this.mem = mem;
@@ -58,6 +61,7 @@ public final class Cell {
         this.pageMapcount = pageMapcount;
         this.softDirty = softDirty;
         this.cpus = cpus;
+        this.mremapRealign = mremapRealign;
         this.zeroPfn = phys.alloc(0, PhysMem.KIND_ZERO);
         this.hugeZeroPfn = phys.alloc(thp.pmdOrder(), PhysMem.KIND_ZERO);
     }

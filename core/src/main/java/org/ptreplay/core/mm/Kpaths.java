@@ -1,5 +1,6 @@
 package org.ptreplay.core.mm;
 
+import org.ptreplay.core.paths.ChangeProtection;
 import org.ptreplay.core.paths.CopyPageRange;
 import org.ptreplay.core.paths.Fault;
 import org.ptreplay.core.paths.HugePmd;
@@ -8,11 +9,11 @@ import org.ptreplay.core.paths.Unmap;
 
 /** The kernel paths of one cell, shared by the syscalls. */
 public record Kpaths(Cell cell, Unmap unmap, MovePageTables move, CopyPageRange copy, Fault fault, HugePmd huge,
-                     UnmappedArea area) {
+                     UnmappedArea area, ChangeProtection protect) {
 
     public static Kpaths of(Cell cell) {
         HugePmd huge = new HugePmd(cell);
         return new Kpaths(cell, new Unmap(cell, huge), new MovePageTables(cell, huge), new CopyPageRange(cell, huge),
-                new Fault(cell, huge), huge, new UnmappedArea(cell));
+                new Fault(cell, huge), huge, new UnmappedArea(cell), new ChangeProtection(cell, huge));
     }
 }

@@ -13,7 +13,10 @@ public final class Mm implements MmView {
     private final long id;
     private final VmaTree vmas;
     final long pgd;
-    final long mmapBase;
+    /** Top of the top-down mmap area; learned from the trace once (ASLR randomises it). */
+    long mmapBase;
+    /** Whether {@link #mmapBase} was taken from the trace. */
+    boolean mmapBaseLearned;
     long startBrk;
     long brk;
     boolean brkSet;

@@ -62,7 +62,14 @@ public final class MmapCall {
             }
             start = addr;
         } else {
-            start = k.area().get(mm, addr, len, anon && !shared);
+            if (addr == 0 && !mm.mmapBaseLearned && recorded > 0 && (recorded & (page - 1)) == 0
+                    && recorded + len <= c.taskSize()) {
+                // ASLR randomises mmap_base; the first unhinted mapping the trace placed shows
+                // where the top-down search started (execve's own mappings lie above it).
+                mm.mmapBase = recorded + len;
+                mm.mmapBaseLearned = true;
+            }
+            start = k.area().get(mm, addr, len, anon && !shared, anon ? -1 : off);
             if (recorded >= 0 && recorded != start && (recorded & (page - 1)) == 0 && k.area().free(mm, recorded, len)) {
                 div.report("mmap placement", recorded, start);
                 start = recorded;

@@ -1,6 +1,5 @@
 package org.ptreplay.core.mm;
 
-import java.util.List;
 import org.ptreplay.trace.Flags;
 
 /**
@@ -21,12 +20,18 @@ public final class MremapCall {
         this.munmap = munmap;
     }
 
-    public long mremap(Mm mm, long addr, long oldLen, long newLen, int flags, long newAddr) {
+    /**
+     * @param recorded the address the trace says mremap returned, or negative when unknown: a move
+     *                 the model would place elsewhere goes there when that range is free, as mmap does
+     */
+    public long mremap(Mm mm, long addr, long oldLen, long newLen, int flags, long newAddr, long recorded,
+                       Divergences div) {
         Cell c = k.cell();
         long page = c.pageSize();
         boolean mayMove = (flags & Flags.MREMAP_MAYMOVE) != 0;
         boolean fixed = (flags & Flags.MREMAP_FIXED) != 0;
         boolean dontUnmap = (flags & Flags.MREMAP_DONTUNMAP) != 0;
+        // check_mremap_params
         if ((flags & ~KNOWN) != 0 || ((fixed || dontUnmap) && !mayMove)) {
             return Errno.EINVAL;
         }
@@ -45,6 +50,9 @@ public final class MremapCall {
             if ((newAddr & (page - 1)) != 0 || newLen > c.taskSize() || newAddr > c.taskSize() - newLen) {
                 return Errno.EINVAL;
             }
+            if (oldLen == newLen) {
+                return remapMove(mm, addr, oldLen, newAddr, dontUnmap);
+            }
             if (addr < newAddr + newLen && newAddr < addr + oldLen) {
                 return Errno.EINVAL;
             }
@@ -53,26 +61,35 @@ public final class MremapCall {
         if (vma == null) {
             return Errno.EFAULT;
         }
-        if (oldLen == 0) {
-            // Duplicating a shared mapping (old_len 0) is not modelled; private ones are refused by Linux.
+        if (oldLen == 0 && !vma.has(VmFlags.VM_SHARED | VmFlags.VM_MAYSHARE)) {
+            // check_prep_vma: "duplicating" a private mapping is refused.
             return Errno.EINVAL;
         }
-        boolean multi = addr + oldLen > vma.end();
-        if (multi && !(fixed && oldLen == newLen)) {
+        // No remap across VMA boundaries, except for the tail a shrink unmaps.
+        if (Math.min(oldLen, newLen) > vma.end() - addr) {
             return Errno.EFAULT;
         }
         if (fixed) {
-            return mremapTo(mm, addr, oldLen, newLen, newAddr, dontUnmap);
+            // mremap_to: the destination goes first, then the shrunk tail; then the move.
+            munmap.unmapRange(mm, newAddr, newAddr + newLen);
+            if (oldLen > newLen) {
+                munmap.unmapRange(mm, addr + newLen, addr + oldLen);
+                oldLen = newLen;
+            }
+            vma = mm.vmas().lookup(addr);
+            if (vma == null) {
+                return Errno.EFAULT;
+            }
+            moveVma(mm, vma, addr, oldLen, newLen, newAddr, dontUnmap);
+            return newAddr;
         }
-        if (oldLen >= newLen) {
+        if (oldLen >= newLen && !dontUnmap) {
             if (oldLen > newLen) {
                 munmap.unmapRange(mm, addr + newLen, addr + oldLen);
             }
-            if (!dontUnmap) {
-                return addr;
-            }
+            return addr;
         }
-        if (!dontUnmap && addr + oldLen == vma.end() && expandable(mm, vma, newLen - oldLen)) {
+        if (!dontUnmap && oldLen > 0 && addr + oldLen == vma.end() && expandable(mm, vma, newLen - oldLen)) {
             vma.end = addr + newLen;
             mm.vmas().mergeAround(vma);
             return addr;
@@ -80,7 +97,15 @@ public final class MremapCall {
         if (!mayMove) {
             return Errno.ENOMEM;
         }
-        long dest = k.area().get(mm, 0, newLen, vma.isAnonymous() && !vma.has(VmFlags.VM_SHARED));
+        // vrm_set_new_addr: MREMAP_DONTUNMAP makes new_addr a placement hint.
+        long fileOffset = vma.isAnonymous() ? -1 : vma.pgoffOf(addr, c.pageShift()) << c.pageShift();
+        long dest = k.area().get(mm, dontUnmap ? newAddr : 0, newLen,
+                vma.isAnonymous() && !vma.has(VmFlags.VM_SHARED), fileOffset);
+        if (recorded >= 0 && recorded != dest && recorded != addr && (recorded & (page - 1)) == 0
+                && k.area().free(mm, recorded, newLen)) {
+            div.report("mremap placement", recorded, dest);
+            dest = recorded;
+        }
         if (dest < 0) {
             return Errno.ENOMEM;
         }
@@ -88,21 +113,36 @@ public final class MremapCall {
         return dest;
     }
 
-    private long mremapTo(Mm mm, long addr, long oldLen, long newLen, long newAddr, boolean dontUnmap) {
-        munmap.unmapRange(mm, newAddr, newAddr + newLen);
-        if (oldLen > newLen) {
-            munmap.unmapRange(mm, addr + newLen, addr + oldLen);
-            oldLen = newLen;
-        }
-        List<Vma> sources = mm.vmas().intersecting(addr, addr + oldLen);
-        if (sources.isEmpty() || sources.get(0).start() > addr) {
+    /**
+     * {@code remap_move} (6.17, "mm/mremap: permit mremap() move of multiple VMAs", Lorenzo
+     * Stoakes): MREMAP_FIXED without a size change moves every VMA of [addr, addr + len), each on
+     * its own (its destination piece unmapped first, then copy_vma and move_page_tables), keeping
+     * the gaps between them; what lies in the destination opposite a gap stays mapped. The range
+     * must start inside a VMA. uffd-armed VMAs and file systems with their own
+     * {@code get_unmapped_area} cannot move in batches; traces carry neither.
+     */
+    private long remapMove(Mm mm, long addr, long len, long newAddr, boolean dontUnmap) {
+        long end = addr + len;
+        Vma v = mm.vmas().findVma(addr);
+        if (v == null || v.start() > addr) {
             return Errno.EFAULT;
         }
-        for (Vma v : sources) {
+        while (v != null && v.start() < end) {
             long s = Math.max(addr, v.start());
-            long e = Math.min(addr + oldLen, v.end());
-            long len = sources.size() == 1 ? newLen : e - s;
-            moveVma(mm, v, s, e - s, len, newAddr + (s - addr), dontUnmap);
+            long e = Math.min(end, v.end());
+            long to = newAddr + (s - addr);
+            long pieceLen = e - s;
+            if (s < to + pieceLen && to < e) {
+                // vrm_overlaps, per VMA.
+                return Errno.EINVAL;
+            }
+            munmap.unmapRange(mm, to, to + pieceLen);
+            v = mm.vmas().lookup(s);
+            if (v == null) {
+                return Errno.EFAULT;
+            }
+            moveVma(mm, v, s, pieceLen, pieceLen, to, dontUnmap);
+            v = mm.vmas().findVma(e);
         }
         return newAddr;
     }
@@ -113,7 +153,11 @@ public final class MremapCall {
         return end <= k.cell().taskSize() && end > vma.end() && !mm.vmas().anyIn(vma.end(), end);
     }
 
-    /** {@code move_vma}: copy_vma, move_page_tables, then unmap the source unless DONTUNMAP. */
+    /**
+     * {@code move_vma}: copy_vma, move_page_tables, then unmap the source unless DONTUNMAP. With
+     * old_len 0 (a shared mapping "duplicated", the DOS-emu case {@code check_mremap_params} keeps)
+     * the new VMA maps the same file pages and nothing moves or goes.
+     */
     private void moveVma(Mm mm, Vma vma, long oldAddr, long oldLen, long newLen, long newAddr, boolean dontUnmap) {
         int shift = k.cell().pageShift();
         long pgoff = vma.anonVma() == null && vma.isAnonymous()
@@ -125,8 +169,8 @@ public final class MremapCall {
         Vma merged = mm.vmas().mergeAround(nv);
         // copy_vma: a merged VMA may precede the old one in rmap order; a fresh one cannot.
         boolean needRmapLocks = merged != nv && merged.pgoff() <= vma.pgoffOf(oldAddr, shift);
-        k.move().movePageTables(mm, oldAddr, newAddr, oldLen, needRmapLocks);
-        if (!dontUnmap) {
+        k.move().movePageTables(mm, vma, merged, oldAddr, newAddr, oldLen, needRmapLocks);
+        if (!dontUnmap && oldLen > 0) {
             munmap.unmapRange(mm, oldAddr, oldAddr + oldLen);
         }
     }

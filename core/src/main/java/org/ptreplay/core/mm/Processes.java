@@ -57,6 +57,9 @@ public final class Processes {
             mm.startBrk = parent.mm().startBrk;
             mm.brk = parent.mm().brk;
             mm.brkSet = parent.mm().brkSet;
+            // dup_mmap copies the layout: the child maps where the parent would.
+            mm.mmapBase = parent.mm().mmapBase;
+            mm.mmapBaseLearned = parent.mm().mmapBaseLearned;
             k.copy().dupMmap(parent.mm(), mm);
             k.cell().ledger.exit(DUP_MM);
             child = new Task(childPid, childPid, mm, true);

@@ -118,9 +118,14 @@ final class MmuGather {
         tables[tableCount++] = pfn;
     }
 
+    /** Something was cleared or freed since the last flush: {@link #flushTlbOnly} would flush. */
+    boolean hasRange() {
+        return freedTables || clearedPtes || clearedPmds || clearedPuds || clearedP4ds;
+    }
+
     /** {@code tlb_flush_mmu_tlbonly}: the arch flush over the gathered range, if anything was cleared. */
     void flushTlbOnly() {
-        if (!(freedTables || clearedPtes || clearedPmds || clearedPuds || clearedP4ds)) {
+        if (!hasRange()) {
             return;
         }
         ledger.enter(TLB_FLUSH_MMU_TLBONLY);

@@ -108,6 +108,12 @@ abstract class PteOpsBase implements PteOps {
         return cell.mem.folioNrPages(folio);
     }
 
+    /**
+     * {@code folio_pte_batch} (6.9 with its {@code any_writable} out-parameter, f8d937761d65; 6.17
+     * {@code folio_pte_batch_flags} with FPB_MERGE_WRITE): with {@link #FPB_MERGE_WRITE} the write bit
+     * of the first entry and of every entry the batch takes is ORed into {@link #BATCH_ANY_WRITABLE}.
+     * Entries a {@code pte_batch_hint} step skips are CONT siblings with the same permissions.
+     */
     @Override
     public int folioPteBatch(long folio, long ptep, long pte, int maxNr, int flags) {
         // max_nr is clipped to the pages left in the folio (the May 2025 fix, Fixes f8d937761d65).
@@ -117,6 +123,8 @@ abstract class PteOpsBase implements PteOps {
         if ((flags & FPB_RESPECT_DIRTY) == 0) ignore |= Pte.DIRTY;
         if ((flags & FPB_RESPECT_SOFT_DIRTY) == 0) ignore |= Pte.SOFT_DIRTY;
         if ((flags & FPB_RESPECT_WRITE) == 0) ignore |= Pte.WRITE;
+        boolean mergeWrite = (flags & FPB_MERGE_WRITE) != 0;
+        boolean anyWritable = Pte.write(pte);
         int nr = pteBatchHint(ptep, pte);
         long expected = Pte.advancePfn(pte & ~ignore, nr);
         long p = ptep + 8L * nr;
@@ -125,12 +133,14 @@ abstract class PteOpsBase implements PteOps {
             if ((next & ~ignore) != expected) {
                 break;
             }
+            anyWritable |= Pte.write(next);
             int step = pteBatchHint(p, next);
             expected = Pte.advancePfn(expected, step);
             p += 8L * step;
             nr += step;
         }
-        return Math.min(nr, max);
+        nr = Math.min(nr, max);
+        return mergeWrite && anyWritable ? nr | BATCH_ANY_WRITABLE : nr;
     }
 
     /** One charge of {@code p} on the struct page line of {@code pfn}. */

@@ -24,6 +24,7 @@ public final class Unmap {
     private static final Frame FREE_PGTABLES = Frame.of("free_pgtables");
     private static final Frame EXIT_MMAP = Frame.of("exit_mmap");
     private static final Frame ZAP_PAGE_RANGE = Frame.of("zap_page_range_single");
+    private static final Frame TLB_END_VMA = Frame.of("tlb_end_vma");
 
     private final Cell cell;
     private final Ledger ledger;
@@ -84,6 +85,7 @@ public final class Unmap {
         MmuGather tlb = new MmuGather(cell, mm, false);
         ledger.charge(Primitive.NOTIFIER);
         zapLevel(tlb, vma, mm.pgd(), walk.levels(), start, end);
+        tlbEndVma(tlb);
         tlb.finish();
         ledger.exit(ZAP_PAGE_RANGE);
     }
@@ -94,8 +96,24 @@ public final class Unmap {
         ledger.charge(Primitive.NOTIFIER);
         for (Vma v : vmas) {
             zapLevel(tlb, v, tlb.mm().pgd(), walk.levels(), v.start(), v.end());
+            tlbEndVma(tlb);
         }
         ledger.exit(UNMAP_VMAS);
+    }
+
+    /**
+     * {@code tlb_end_vma} after each VMA's {@code unmap_page_range} (include/asm-generic/tlb.h,
+     * docs/kernel-model.md §4.2): a non-fullmm gather flushes what this VMA cleared, so munmap
+     * flushes once per VMA (nothing if no PTE was cleared) and again in {@code tlb_finish_mmu}
+     * for the freed tables. The pages stay gathered until then. A fullmm gather (exit) skips it.
+     */
+    private void tlbEndVma(MmuGather tlb) {
+        if (tlb.fullMm() || !tlb.hasRange()) {
+            return;
+        }
+        ledger.enter(TLB_END_VMA);
+        tlb.flushTlbOnly();
+        ledger.exit(TLB_END_VMA);
     }
 
     /** zap_p4d/pud/pmd_range: visit the populated entries of [addr, end) in one table of {@code level}. */

@@ -73,7 +73,7 @@ public final class Kernel {
         ArchMmu mmu = config.arch().create(config.archOptions(), mem);
         this.cell = new Cell(geo, phys, mem, ledger, mmu, config.movePtes(), config.pgtableMove(),
                 config.copyPtes(), config.zapPtes(), new ThpPolicy(config.thp(), geo), config.pageMapcount(),
-                config.softDirty(), config.cpus());
+                config.softDirty(), config.cpus(), config.mremapRealign());
         Kpaths k = Kpaths.of(cell);
         this.processes = new Processes(k);
         this.munmap = new VmiMunmap(k);
@@ -117,8 +117,9 @@ public final class Kernel {
         } else if (e instanceof TraceEvent.Munmap m) {
             return syscall(MUNMAP, () -> munmap.munmap(mm(m.pid()), m.addr(), m.length()));
         } else if (e instanceof TraceEvent.Mremap m) {
+            long rec = m.result() == TraceEvent.UNKNOWN_RESULT ? -1 : m.result();
             return syscall(MREMAP, () -> mremap.mremap(mm(m.pid()), m.oldAddr(), m.oldLength(), m.newLength(),
-                    m.flags(), m.newAddr()));
+                    m.flags(), m.newAddr(), rec, this::diverge));
         } else if (e instanceof TraceEvent.Brk b) {
             long rec = b.result() == TraceEvent.UNKNOWN_RESULT ? -1 : b.result();
             return syscall(BRK, () -> brk.brk(mm(b.pid()), b.addr(), rec));
@@ -158,8 +159,11 @@ public final class Kernel {
                 cell.phys.allocatedPages());
     }
 
-    /** The VMAs of a task's mm in address order (the task is created on first sight). */
+    /** The VMAs of a task's mm in address order; none for a pid the trace has not shown (a query creates no task). */
     public java.util.List<VmaInfo> vmas(int pid) {
+        if (!processes.exists(pid)) {
+            return List.of();
+        }
         return mm(pid).vmas().all().stream()
                 .map(v -> new VmaInfo(v.start(), v.end(), v.flags(), v.isAnonymous()))
                 .toList();

@@ -21,12 +21,14 @@ import org.ptreplay.core.spi.ZapPtesStrategy;
  * @param cpus         CPUs of the machine; an mm is live on min(threads, cpus) of them
  * @param pageMapcount CONFIG_PAGE_MAPCOUNT (per-page mapcounts of large folios), on by default
  * @param softDirty    CONFIG_MEM_SOFT_DIRTY, off by default (it changes no count)
+ * @param mremapRealign {@code try_realign_addr} in move_page_tables (af8ca1c14906, v6.7), on by
+ *                     default; kernels before 6.7 move from the unaligned start
  * @param strict       stop at the first divergence
  */
 public record SimConfig(Architecture arch, Map<String, String> archOptions, MovePtesStrategy movePtes,
                         PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes, ZapPtesStrategy zapPtes,
                         ThpSpec thp, int cpus, Placement placement, long seed, boolean pageMapcount,
-                        boolean softDirty, boolean strict, CostModel cost) {
+                        boolean softDirty, boolean mremapRealign, boolean strict, CostModel cost) {
 
     public SimConfig {
         Objects.requireNonNull(arch, "arch");
@@ -61,6 +63,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         private long seed = 1;
         private boolean pageMapcount = true;
         private boolean softDirty;
+        private boolean mremapRealign = true;
         private boolean strict;
         private CostModel cost = CostModel.FREE;
 
@@ -79,12 +82,13 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         public Builder seed(long v) { seed = v; return this; }
         public Builder pageMapcount(boolean v) { pageMapcount = v; return this; }
         public Builder softDirty(boolean v) { softDirty = v; return this; }
+        public Builder mremapRealign(boolean v) { mremapRealign = v; return this; }
         public Builder strict(boolean v) { strict = v; return this; }
         public Builder cost(CostModel v) { cost = v; return this; }
 
         public SimConfig build() {
             return new SimConfig(arch, archOptions, movePtes, pgtableMove, copyPtes, zapPtes, thp, cpus,
-                    placement, seed, pageMapcount, softDirty, strict, cost);
+                    placement, seed, pageMapcount, softDirty, mremapRealign, strict, cost);
         }
     }
 }

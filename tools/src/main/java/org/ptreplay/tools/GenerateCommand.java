@@ -1,0 +1,195 @@
+package org.ptreplay.tools;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.ptreplay.core.spi.OptionSpec;
+import org.ptreplay.core.spi.WorkloadGenerator;
+import org.ptreplay.tools.plugin.PluginRegistry;
+import org.ptreplay.tools.plugin.ProviderKind;
+import org.ptreplay.tools.text.Suggestions;
+import org.ptreplay.trace.Codec;
+import org.ptreplay.trace.TraceHeader;
+import org.ptreplay.trace.TraceWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "generate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Writes the trace of a synthetic workload (jain-mremap, bigheap, fork-bench, munmap-bench,"
+                    + " mremap-large, or a plugin's) for replay.",
+            "",
+            "The trace header records the generator, every parameter (defaults included) and the THP"
+                    + " settings the workload is meant for, as 'recommended-thp'. The same name and"
+                    + " parameters always give the same bytes.",
+            "",
+            "A bad parameter is a usage error (exit 2); OUT is then left untouched."})
+final class GenerateCommand implements Callable<Integer> {
+
+    static final String RECOMMENDED_THP = "recommended-thp";
+
+    @ParentCommand
+    PtreplayCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PluginPathOption pluginPath;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "The workload generator (see --list).")
+    String name;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+            description = "A generator parameter (repeatable); sizes take K, M, G, T, e.g. size=1G.")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "The trace file to write (replaced if it exists).")
+    Path output;
+
+    @Option(names = "--codec", paramLabel = "CODEC", defaultValue = "zstd",
+            description = "Compression: zstd (default), xz, gzip or none.")
+    String codec;
+
+    @Option(names = "--list", description = "List the workload generators (or only NAME) with their parameters.")
+    boolean list;
+
+    @Override
+    public Integer call() {
+        PluginRegistry registry = PluginRegistry.load(pluginPath.directories(parent.env()));
+        if (list) {
+            List<String> names = name == null ? registry.names(ProviderKind.WORKLOAD) : List.of(name);
+            List<WorkloadGenerator> generators = names.stream().map(n -> registry.require(ProviderKind.WORKLOAD, n)).toList();
+            spec.commandLine().getOut().print(GeneratorListing.text(generators));
+            return ExitCode.OK;
+        }
+        if (name == null) {
+            throw CommandFailure.badUsage("generate needs a workload NAME; workloads: "
+                    + Suggestions.list(registry.names(ProviderKind.WORKLOAD)));
+        }
+        if (output == null) {
+            throw CommandFailure.badUsage("generate needs -o OUT, the trace file to write");
+        }
+        Codec c = codec();
+        WorkloadGenerator generator = registry.require(ProviderKind.WORKLOAD, name);
+        Map<String, String> given = given();
+        TraceHeader header = header(generator, given);
+        long events = write(generator, given, header, c);
+        String thp = header.source().params().getOrDefault(RECOMMENDED_THP, "");
+        spec.commandLine().getOut().println("wrote " + events + " events to " + output + " (" + name
+                + (thp.isEmpty() ? "" : "; recommended THP: " + thp) + ")");
+        return ExitCode.OK;
+    }
+
+    private Codec codec() {
+        try {
+            return Codec.fromKey(codec);
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.badUsage(e.getMessage());
+        }
+    }
+
+    /** The {@code --param} values by name; each must be NAME=VALUE and given once. */
+    private Map<String, String> given() {
+        Map<String, String> given = new TreeMap<>();
+        for (String p : params) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw CommandFailure.badUsage("--param '" + p + "' is not of the form NAME=VALUE");
+            }
+            if (given.put(p.substring(0, eq).trim(), p.substring(eq + 1)) != null) {
+                throw CommandFailure.badUsage("parameter '" + p.substring(0, eq).trim() + "' is given twice");
+            }
+        }
+        return given;
+    }
+
+    /**
+     * The header: this tool as producer, the generator as source, every parameter with its value
+     * (defaults included) and the recommended THP settings. Asking for them checks the parameters.
+     */
+    private static TraceHeader header(WorkloadGenerator generator, Map<String, String> given) {
+        String thp;
+        try {
+            thp = generator.recommendedThp(given);
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.badUsage(e.getMessage());
+        }
+        SortedMap<String, String> effective = new TreeMap<>();
+        for (OptionSpec o : generator.parameters()) {
+            effective.put(o.name(), o.defaultValue());
+        }
+        effective.putAll(given);
+        if (!thp.isEmpty()) {
+            effective.put(RECOMMENDED_THP, thp);
+        }
+        return new TraceHeader(TraceHeader.CURRENT_VERSION, 0, "ptreplay " + VersionProvider.toolVersion(),
+                new TraceHeader.Source(TraceHeader.SourceKind.GENERATOR, generator.name(), effective),
+                TraceHeader.Machine.UNKNOWN, 0);
+    }
+
+    /** Writes into a temporary file next to OUT and renames it, so a failure never leaves half a trace. */
+    private long write(WorkloadGenerator generator, Map<String, String> given, TraceHeader header, Codec c) {
+        Path target = output.toAbsolutePath();
+        Path tmp = null;
+        try {
+            // Next to OUT (so the rename stays on one file system), named per process so that two
+            // runs cannot share it, and created like OUT itself (createTempFile would make it 0600).
+            tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+            long events;
+            try (TraceWriter writer = TraceWriter.create(tmp, c, header)) {
+                generator.generate(given, e -> {
+                    try {
+                        writer.write(e);
+                    } catch (IOException x) {
+                        throw new UncheckedIOException(x);
+                    }
+                });
+                events = writer.eventsWritten();
+            }
+            move(tmp, target);
+            tmp = null;
+            return events;
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.badUsage(e.getMessage());
+        } catch (NoSuchFileException e) {
+            throw CommandFailure.badData("cannot write " + output + ": directory " + target.getParent() + " does not exist");
+        } catch (IOException e) {
+            throw CommandFailure.badData("cannot write " + output + ": " + e);
+        } catch (UncheckedIOException e) {
+            throw CommandFailure.badData("cannot write " + output + ": " + e.getCause());
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // The failure being reported matters more than a leftover temporary file.
+                }
+            }
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

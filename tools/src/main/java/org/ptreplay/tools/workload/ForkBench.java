@@ -1,0 +1,40 @@
+package org.ptreplay.tools.workload;
+
+import java.util.List;
+
+/**
+ * David Hildenbrand's fork benchmark from "mm/memory: optimize fork() with PTE-mapped THP"
+ * (Message-IDs 20240125193227.444072-1-david@redhat.com, 20240129124649.189745-1-david@redhat.com):
+ * populate {@code size} bytes of anonymous private memory by writing every page, fork, and let
+ * the child exit at once. The folio size is the replay's {@code --thp} (his series measured 4 KiB
+ * to 2 MiB), so nothing is recommended. The memory sits at the 1 GiB hint, aligned for every
+ * folio size, on every architecture.
+ */
+public final class ForkBench extends Generator {
+    private static final int CHILD = PID + 1;
+    private static final List<Param> PARAMS = List.of(size("1G"));
+
+    @Override
+    public String name() {
+        return "fork-bench";
+    }
+
+    @Override
+    public String description() {
+        return "David Hildenbrand's fork benchmark: populate size bytes, fork, the child exits";
+    }
+
+    @Override
+    List<Param> params() {
+        return PARAMS;
+    }
+
+    @Override
+    void emit(ParamValues values, EventOut out) {
+        long size = values.get("size");
+        out.mmap(HINT, size, EventOut.RW, EventOut.PRIVATE_ANON, HINT);
+        out.write(HINT, size);
+        out.fork(CHILD);
+        out.task(CHILD).exit(0);
+    }
+}

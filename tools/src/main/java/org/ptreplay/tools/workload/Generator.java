@@ -1,0 +1,72 @@
+package org.ptreplay.tools.workload;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.ptreplay.core.spi.OptionSpec;
+import org.ptreplay.core.spi.Spi;
+import org.ptreplay.core.spi.WorkloadGenerator;
+import org.ptreplay.trace.TraceEvent;
+
+/**
+ * What the built-in generators share: typed parameters checked before the first event, so a bad
+ * parameter never leaves half a trace behind, and the SPI plumbing.
+ */
+abstract sealed class Generator implements WorkloadGenerator
+        permits JainMremap, Bigheap, ForkBench, MunmapBench, MremapLarge {
+
+    /** Where the benchmarks that place their own memory put it: Dev Jain's hint, free in a fresh mm on every architecture. */
+    static final long HINT = 1L << 30;
+    static final long PAGE = AddressSpace.PAGE;
+    static final long PMD = AddressSpace.PMD;
+    static final long PUD = 1L << 30;
+    /** The largest {@code size}: keeps a replay, which simulates every page, within a few GiB of heap. */
+    static final long MAX_SIZE = 64L << 30;
+    /** The task of generated single-process traces. */
+    static final int PID = 1;
+
+    /** The parameters, in the order {@code generate --list} shows them. */
+    abstract List<Param> params();
+
+    /** Emits the events for checked parameters. */
+    abstract void emit(ParamValues values, EventOut out);
+
+    /** The THP settings the workload is meant for; empty when the replay's choice is the point. */
+    String thp(ParamValues values) {
+        return "";
+    }
+
+    @Override
+    public final String version() {
+        return "1.0";
+    }
+
+    @Override
+    public final String spiVersion() {
+        return Spi.VERSION;
+    }
+
+    @Override
+    public final List<OptionSpec> parameters() {
+        return params().stream().map(Param::spec).toList();
+    }
+
+    @Override
+    public final String recommendedThp(Map<String, String> params) {
+        return thp(check(params));
+    }
+
+    @Override
+    public final void generate(Map<String, String> params, Consumer<TraceEvent> out) {
+        emit(check(params), new EventOut(out, PID));
+    }
+
+    private ParamValues check(Map<String, String> params) {
+        return ParamValues.check(name(), params(), params);
+    }
+
+    /** {@code size}: the bytes a benchmark populates. */
+    static Param size(String defaultValue) {
+        return Param.size("size", defaultValue, PAGE, MAX_SIZE, PAGE, "bytes to populate (write every page)");
+    }
+}

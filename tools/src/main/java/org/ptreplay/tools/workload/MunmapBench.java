@@ -1,0 +1,36 @@
+package org.ptreplay.tools.workload;
+
+import java.util.List;
+
+/**
+ * The zap benchmark of "mm/memory: optimize unmap/zap with PTE-mapped THP"
+ * (Message-ID 20240129143221.263763-1-david@redhat.com) and of Ryan Roberts' contpte series:
+ * populate {@code size} bytes of anonymous private memory by writing every page, then munmap
+ * them. The folio size is the replay's {@code --thp}; the memory sits at the 1 GiB hint.
+ */
+public final class MunmapBench extends Generator {
+    private static final List<Param> PARAMS = List.of(size("1G"));
+
+    @Override
+    public String name() {
+        return "munmap-bench";
+    }
+
+    @Override
+    public String description() {
+        return "populate size bytes, then munmap them";
+    }
+
+    @Override
+    List<Param> params() {
+        return PARAMS;
+    }
+
+    @Override
+    void emit(ParamValues values, EventOut out) {
+        long size = values.get("size");
+        out.mmap(HINT, size, EventOut.RW, EventOut.PRIVATE_ANON, HINT);
+        out.write(HINT, size);
+        out.munmap(HINT, size);
+    }
+}

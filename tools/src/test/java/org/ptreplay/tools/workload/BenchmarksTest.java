@@ -1,0 +1,118 @@
+package org.ptreplay.tools.workload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.ptreplay.trace.Flags;
+import org.ptreplay.trace.TraceEvent;
+import org.ptreplay.trace.TraceEvent.Fork;
+import org.ptreplay.trace.TraceEvent.Madvise;
+import org.ptreplay.trace.TraceEvent.Mmap;
+import org.ptreplay.trace.TraceEvent.Mremap;
+import org.ptreplay.trace.TraceEvent.Munmap;
+import org.ptreplay.trace.TraceEvent.Touch;
+
+/** The fixed-address generators, event by event. */
+class BenchmarksTest {
+    private static final long G = 1L << 30;
+    private static final long M = 1L << 20;
+    private static final int RW = Flags.PROT_READ | Flags.PROT_WRITE;
+    private static final int ANON = Flags.MAP_PRIVATE | Flags.MAP_ANONYMOUS;
+    private static final int MOVE_FIXED = Flags.MREMAP_MAYMOVE | Flags.MREMAP_FIXED;
+
+    @Test
+    void jainMremapTwoIterationsIsEightEvents() {
+        List<TraceEvent> iteration = List.of(
+                new Mmap(1, 0, G, M, RW, ANON, -1, 0, G),
+                new Touch(1, 0, G, M, true),
+                new Mremap(1, 0, G, M, M, MOVE_FIXED, G + M, G + M),
+                new Munmap(1, 0, G + M, M, 0));
+        List<TraceEvent> expected = new java.util.ArrayList<>(iteration);
+        expected.addAll(iteration);
+        assertEquals(expected, Generated.events(new JainMremap(), Map.of("iterations", "2")));
+    }
+
+    @Test
+    void jainMremapMovesBySizeAndRecommends64kFolios() {
+        List<TraceEvent> e = Generated.events(new JainMremap(), Map.of("iterations", "1", "size", "2M"));
+        assertEquals(new Mremap(1, 0, G, 2 * M, 2 * M, MOVE_FIXED, G + 2 * M, G + 2 * M), e.get(2));
+        assertEquals("64K=always", new JainMremap().recommendedThp(Map.of()));
+    }
+
+    @Test
+    void forkBenchPopulatesForksAndTheChildExits() {
+        assertEquals(List.of(
+                new Mmap(1, 0, G, 8 * M, RW, ANON, -1, 0, G),
+                new Touch(1, 0, G, 8 * M, true),
+                new Fork(1, 0, 2, 17, 2),
+                new TraceEvent.Exit(2, 0, 0, true)),
+                Generated.events(new ForkBench(), Map.of("size", "8M")));
+        assertEquals("", new ForkBench().recommendedThp(Map.of()));
+    }
+
+    @Test
+    void munmapBenchPopulatesThenUnmaps() {
+        assertEquals(List.of(
+                new Mmap(1, 0, G, G, RW, ANON, -1, 0, G),
+                new Touch(1, 0, G, G, true),
+                new Munmap(1, 0, G, G, 0)),
+                Generated.events(new MunmapBench(), Map.of()));
+    }
+
+    /** A and B for 1 GiB: B = A + 1 GiB (size rounded up to a GiB) + a 1 GiB gap. */
+    @Test
+    void mremapLargePudAlignedMovesBetweenGigabyteBoundaries() {
+        List<TraceEvent> e = Generated.events(new MremapLarge(), Map.of("align", "pud", "moves", "3"));
+        assertEquals(List.of(
+                new Mmap(1, 0, G, G, RW, ANON, -1, 0, G),
+                new Madvise(1, 0, G, G, Flags.MADV_NOHUGEPAGE, 0),
+                new Touch(1, 0, G, G, true),
+                new Mremap(1, 0, G, G, G, MOVE_FIXED, 3 * G, 3 * G),
+                new Mremap(1, 0, 3 * G, G, G, MOVE_FIXED, G, G),
+                new Mremap(1, 0, G, G, G, MOVE_FIXED, 3 * G, 3 * G)), e);
+    }
+
+    @Test
+    void mremapLargePmdAlignedSitsTwoMegabytesAboveGigabyteBoundaries() {
+        List<Mremap> moves = Generated.only(Generated.events(new MremapLarge(), Map.of("size", "3M", "moves", "2")), Mremap.class);
+        long a = G + 2 * M;
+        long b = G + 2 * M + G + G;
+        assertEquals(List.of(
+                new Mremap(1, 0, a, 3 * M, 3 * M, MOVE_FIXED, b, b),
+                new Mremap(1, 0, b, 3 * M, 3 * M, MOVE_FIXED, a, a)), moves);
+        assertEquals(0, a % (2 * M));
+        assertEquals(2 * M, a % G);
+    }
+
+    @Test
+    void mremapLargeUnalignedOffsetsTheTwoPlacesBy4kWithinTheirPmds() {
+        List<Mremap> moves = Generated.only(Generated.events(new MremapLarge(),
+                Map.of("size", "3M", "moves", "1", "align", "unaligned")), Mremap.class);
+        Mremap m = moves.get(0);
+        assertEquals(0, m.oldAddr() % (2 * M));
+        assertEquals(4096, m.newAddr() % (2 * M));
+    }
+
+    @Test
+    void sameParametersGiveTheSameEvents() {
+        for (Generator g : List.of(new JainMremap(), new ForkBench(), new MunmapBench(), new MremapLarge(), new Bigheap())) {
+            Map<String, String> small = g instanceof Bigheap ? Map.of("limit", "4M", "cycles", "2")
+                    : g instanceof JainMremap ? Map.of("iterations", "5") : Map.of("size", "4M");
+            assertEquals(Generated.events(g, small), Generated.events(g, small), g.name());
+        }
+    }
+
+    @Test
+    void badParametersAreRefusedBeforeAnyEvent() {
+        List<TraceEvent> sink = new java.util.ArrayList<>();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new MremapLarge().generate(Map.of("moves", "2", "align", "pdu"), sink::add));
+        assertEquals("align=pdu is not a value mremap-large allows (did you mean 'pud'?); allowed: pud, pmd, unaligned.",
+                e.getMessage());
+        assertEquals(List.of(), sink);
+        assertThrows(IllegalArgumentException.class, () -> new ForkBench().recommendedThp(Map.of("size", "65G")));
+    }
+}
