@@ -56,4 +56,11 @@ PTREPLAY_SKIP_BUILD=1 ./ptreplay generate jain-mremap --param iterations=2 -o "$
 grep -q "^wrote 8 events to " "$work/generate.out" \
     || fail "'ptreplay generate jain-mremap' did not write 8 events (output in $work/generate.out)"
 
-echo "launcher smoke test passed: x86 and arm64 listed; example plugin ok; corrupt jar reported; jain-mremap generated"
+# 4. A replay on the real module path: the engine, the built-in arch, strategies and profiles.
+#    move1m.ptrace: the events of Traces.move1m() in the tools tests (1 MiB mapped, written, moved
+#    with MREMAP_FIXED, unmapped; exit), written with TraceWriter in zstd.
+PTREPLAY_SKIP_BUILD=1 ./ptreplay replay tools/src/it/move1m.ptrace --json >"$work/replay.json" 2>"$work/replay.err" \
+    || fail "'ptreplay replay --json' exited with $? (stderr: $(cat "$work/replay.err"))"
+grep -q '"cells"' "$work/replay.json" || fail "'ptreplay replay --json' printed no cells (output in $work/replay.json)"
+
+echo "launcher smoke test passed: x86 and arm64 listed; example plugin ok; corrupt jar reported; jain-mremap generated; replay ran"

@@ -11,15 +11,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * PLACEHOLDER for the demo (replay bundled traces, compare strategies per architecture): until the
- * replay engine lands it shows the built-in plugins and says what is missing. It simulates nothing.
+ * bundled demo traces land (with the workload generators) it shows the built-in plugins and says
+ * what is missing. It simulates nothing; {@code replay} and {@code compare} do.
  */
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {
             "Will replay bundled traces on each architecture and compare the batching strategies.",
             "",
-            "Not yet: this build has no replay engine, so it lists the built-in plugins and says"
-                    + " which pieces are missing. It simulates nothing."})
+            "Not yet: this build has no bundled demo traces, so it lists the built-in plugins and says"
+                    + " which pieces are missing. It simulates nothing; 'replay' and 'compare' replay a trace of yours."})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -32,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
         out.print(PluginsReport.text(registry));
         out.println();
         out.println("The demo cannot replay anything yet. Missing from this build:");
-        out.println("  - the replay engine and the bundled demo traces");
+        out.println("  - the bundled demo traces (they come with the workload generators)");
         for (ProviderKind<?> kind : ProviderKind.ALL) {
             if (registry.names(kind).isEmpty()) {
                 out.println("  - " + kind.plural() + ": " + whatIsThere(registry, kind));

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
                     + " counts every page-table operation, per batching strategy and architecture.",
             "",
             "Exit codes: 0 ok, 1 bad data or failed check, 2 bad usage."},
-        subcommands = {PluginsCommand.class, GenerateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PluginsCommand.class, GenerateCommand.class, ReplayCommand.class, CompareCommand.class,
+            DemoCommand.class, CommandLine.HelpCommand.class})
 final class PtreplayCommand implements Callable<Integer> {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A strict reader for the JSON the CLI writes (RFC 8259 objects, arrays, strings, numbers,
- * booleans, null), so tests check that output parses and read values out of it. Objects keep
+ * booleans, null; integers as Long, other numbers as Double), so tests check that output parses and read values out of it. Objects keep
  * their key order, so tests can also check that keys come sorted.
  */
 final class JsonReader {
@@ -139,7 +139,9 @@ final class JsonReader {
         if (start == pos) {
             throw error("unexpected character '" + text.charAt(pos) + "'");
         }
-        return Double.parseDouble(text.substring(start, pos));
+        String literal = text.substring(start, pos);
+        // Integers stay exact (counts and picoseconds exceed a double's 53 bits in big runs).
+        return literal.matches("-?\\d+") ? (Object) Long.parseLong(literal) : (Object) Double.parseDouble(literal);
     }
 
     private Object literal(String word, Object value) {

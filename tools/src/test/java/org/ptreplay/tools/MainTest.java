@@ -68,7 +68,7 @@ class MainTest {
         Run run = run("plugnis");
         assertEquals(2, run.code());
         assertEquals("", run.out());
-        assertEquals("ptreplay: unknown command 'plugnis' (did you mean 'plugins'?); commands: demo, generate, help, plugins"
+        assertEquals("ptreplay: unknown command 'plugnis' (did you mean 'plugins'?); commands: compare, demo, generate, help, plugins, replay"
                 + System.lineSeparator(), run.err());
     }
 
@@ -76,7 +76,7 @@ class MainTest {
     void unknownCommandFarFromAnyNameStillListsTheCommands() {
         Run run = run("frobnicate");
         assertEquals(2, run.code());
-        assertEquals("ptreplay: unknown command 'frobnicate'; commands: demo, generate, help, plugins" + System.lineSeparator(),
+        assertEquals("ptreplay: unknown command 'frobnicate'; commands: compare, demo, generate, help, plugins, replay" + System.lineSeparator(),
                 run.err());
     }
 
@@ -133,7 +133,7 @@ class MainTest {
     void noCommandIsAUsageError() {
         Run run = run();
         assertEquals(2, run.code());
-        assertTrue(run.err().startsWith("ptreplay: no command given; commands: demo, generate, help, plugins"), run.err());
+        assertTrue(run.err().startsWith("ptreplay: no command given; commands: compare, demo, generate, help, plugins, replay"), run.err());
     }
 
     @Test
@@ -151,6 +151,6 @@ class MainTest {
         Run run = run("demo");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("The demo cannot replay anything yet. Missing from this build:\n"
-                + "  - the replay engine and the bundled demo traces\n"), run.out());
+                + "  - the bundled demo traces (they come with the workload generators)\n"), run.out());
     }
 }

@@ -30,6 +30,8 @@ public final class PathLedger implements Ledger {
     private int[] nextSibling = new int[64];
     private long[] counts = new long[64 * NP];
     private long[] ps = new long[64];
+    /** Picoseconds per node and primitive: what each primitive cost where it was charged. */
+    private long[] primitivePs = new long[64 * NP];
     private int nodes = 1;
     private int[] stack = new int[32];
     private int depth;
@@ -38,6 +40,7 @@ public final class PathLedger implements Ledger {
     private final long[] kindCalls = new long[KINDS];
     private final long[] kindCounts = new long[KINDS * NP];
     private final long[] kindPs = new long[KINDS];
+    private final long[] kindPrimitivePs = new long[KINDS * NP];
 
     public PathLedger(CostModel cost) {
         this.cost = cost;
@@ -87,9 +90,11 @@ public final class PathLedger implements Ledger {
         counts[current * NP + o] += n;
         long c = cost.costPs(p, n);
         ps[current] += c;
+        primitivePs[current * NP + o] += c;
         if (kind >= 0) {
             kindCounts[kind * NP + o] += n;
             kindPs[kind] += c;
+            kindPrimitivePs[kind * NP + o] += c;
         }
     }
 
@@ -99,9 +104,11 @@ public final class PathLedger implements Ledger {
         counts[current * NP + o]++;
         long c = cost.accessPs(p, pa);
         ps[current] += c;
+        primitivePs[current * NP + o] += c;
         if (kind >= 0) {
             kindCounts[kind * NP + o]++;
             kindPs[kind] += c;
+            kindPrimitivePs[kind * NP + o] += c;
         }
     }
 
@@ -123,32 +130,38 @@ public final class PathLedger implements Ledger {
     public LedgerSnapshot snapshot() {
         SortedMap<String, LedgerSnapshot.PathEntry> paths = new TreeMap<>();
         long[] total = new long[NP];
+        long[] totalPrimitivePs = new long[NP];
         long totalPs = 0;
         for (int n = 1; n < nodes; n++) {
             long[] c = Arrays.copyOfRange(counts, n * NP, (n + 1) * NP);
+            long[] cps = Arrays.copyOfRange(primitivePs, n * NP, (n + 1) * NP);
             boolean any = ps[n] != 0;
             for (int i = 0; i < NP; i++) {
                 any |= c[i] != 0;
                 total[i] += c[i];
+                totalPrimitivePs[i] += cps[i];
             }
             totalPs += ps[n];
             if (any) {
-                paths.put(pathOf(n), new LedgerSnapshot.PathEntry(new PrimitiveCounts(c), ps[n]));
+                paths.put(pathOf(n), new LedgerSnapshot.PathEntry(new PrimitiveCounts(c), ps[n], new PrimitiveCounts(cps)));
             }
         }
         totalPs += ps[ROOT];
         for (int i = 0; i < NP; i++) {
             total[i] += counts[i];
+            totalPrimitivePs[i] += primitivePs[i];
         }
         SortedMap<String, LedgerSnapshot.KindEntry> kinds = new TreeMap<>();
         for (TraceEvent.Kind k : TraceEvent.Kind.values()) {
             int ki = k.ordinal();
             if (kindCalls[ki] != 0) {
                 long[] c = Arrays.copyOfRange(kindCounts, ki * NP, (ki + 1) * NP);
-                kinds.put(k.key(), new LedgerSnapshot.KindEntry(kindCalls[ki], new PrimitiveCounts(c), kindPs[ki]));
+                long[] cps = Arrays.copyOfRange(kindPrimitivePs, ki * NP, (ki + 1) * NP);
+                kinds.put(k.key(), new LedgerSnapshot.KindEntry(kindCalls[ki], new PrimitiveCounts(c), kindPs[ki],
+                        new PrimitiveCounts(cps)));
             }
         }
-        return new LedgerSnapshot(paths, kinds, new PrimitiveCounts(total), totalPs);
+        return new LedgerSnapshot(paths, kinds, new PrimitiveCounts(total), totalPs, new PrimitiveCounts(totalPrimitivePs));
     }
 
     private int newNode(int frameId, int parentNode) {
@@ -160,6 +173,7 @@ public final class PathLedger implements Ledger {
             nextSibling = Arrays.copyOf(nextSibling, n);
             ps = Arrays.copyOf(ps, n);
             counts = Arrays.copyOf(counts, n * NP);
+            primitivePs = Arrays.copyOf(primitivePs, n * NP);
         }
         int c = nodes++;
         frame[c] = frameId;

@@ -36,6 +36,8 @@ public final class Cell {
     public final int cpus;
     /** {@code try_realign_addr} in move_page_tables (af8ca1c14906, v6.7). */
     public final boolean mremapRealign;
+    /** Entries moved, copied, zapped and faulted so far. */
+    public final EntryCounts entries = new EntryCounts();
     /** The shared zero page and the huge zero folio. */
     public final long zeroPfn;
     public final long hugeZeroPfn;

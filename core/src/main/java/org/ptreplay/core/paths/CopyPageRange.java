@@ -100,6 +100,7 @@ public final class CopyPageRange {
         int idx = walk.index(1, addr);
         ctx.reset(parent, child, addr, end, mem.ptep(srcTable, idx), mem.ptep(dstTable, idx), cow,
                 v.has(VmFlags.VM_SHARED));
+        cell.entries.copied += mem.countPresent(mem.ptep(srcTable, idx), (int) ((end - addr) >>> cell.pageShift()));
         cell.copyPtes.copyPteRange(ctx);
         ledger.exit(COPY_PTE_RANGE);
     }

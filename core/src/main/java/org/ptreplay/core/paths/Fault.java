@@ -134,12 +134,24 @@ public final class Fault {
         ledger.exit(HANDLE_MM_FAULT);
     }
 
+    /** A new mapping of {@code nr} PTEs by the fault path, counted in {@link org.ptreplay.core.mm.EntryCounts#faulted}. */
+    private void installPtes(Mm mm, long addr, long ptep, long pte, int nr) {
+        arch.setPtes(mm, addr, ptep, pte, nr);
+        cell.entries.faulted += nr;
+    }
+
+    /** A new PMD leaf mapping by the fault path: one entry. */
+    private void installPmd(long pmdp, long pmd) {
+        mem.writePte(pmdp, pmd);
+        cell.entries.faulted++;
+    }
+
     private void doAnonymousPage(Mm mm, Vma vma, long addr, long ptep, boolean write) {
         ledger.enter(DO_ANONYMOUS_PAGE);
         if (!write) {
             ledger.charge(Primitive.PTL);
             arch.ptepGet(ptep);
-            arch.setPtes(mm, addr, ptep, Pte.make(cell.zeroPfn, Pte.PRESENT | Pte.SPECIAL), 1);
+            installPtes(mm, addr, ptep, Pte.make(cell.zeroPfn, Pte.PRESENT | Pte.SPECIAL), 1);
             ledger.exit(DO_ANONYMOUS_PAGE);
             return;
         }
@@ -162,7 +174,7 @@ public final class Fault {
         ledger.touch(Primitive.REF, PhysMem.vmemmap(folio));
         phys.addRef(folio, nr - 1);
         addNewAnonRmap(folio, nr);
-        arch.setPtes(mm, start, first, anonEntry(folio, vma), nr);
+        installPtes(mm, start, first, anonEntry(folio, vma), nr);
         ledger.exit(DO_ANONYMOUS_PAGE);
     }
 
@@ -235,7 +247,7 @@ public final class Fault {
         if (!write) {
             // The huge zero folio (transparent_hugepage/use_zero_page, on by default).
             ledger.charge(Primitive.PTL);
-            mem.writePte(pmdp, Pte.make(cell.hugeZeroPfn, Pte.PRESENT | Pte.LEAF | Pte.SPECIAL));
+            installPmd(pmdp, Pte.make(cell.hugeZeroPfn, Pte.PRESENT | Pte.LEAF | Pte.SPECIAL));
             ledger.exit(DO_HUGE_PMD_ANONYMOUS_PAGE);
             return;
         }
@@ -255,7 +267,7 @@ public final class Fault {
         phys.addEntireMapcount(folio, 1);
         phys.addLargeMapcount(folio, 1);
         phys.setAnonExclusive(folio, true);
-        mem.writePte(pmdp, anonEntry(folio, vma) | Pte.LEAF);
+        installPmd(pmdp, anonEntry(folio, vma) | Pte.LEAF);
         ledger.exit(DO_HUGE_PMD_ANONYMOUS_PAGE);
     }
 
@@ -326,7 +338,7 @@ public final class Fault {
         arch.ptepGetAndClear(mm, addr, ptep);
         arch.flushTlbRange(mm, addr, addr + cell.pageSize(), pageShift, true, false);
         addNewAnonRmap(folio, 1);
-        arch.setPtes(mm, addr, ptep, anonEntry(folio, vma), 1);
+        installPtes(mm, addr, ptep, anonEntry(folio, vma), 1);
         if (oldFolio >= 0) {
             long page = Pte.pfn(old);
             ledger.touch(Primitive.MAP, PhysMem.vmemmap(page));
@@ -361,7 +373,7 @@ public final class Fault {
             flags |= Pte.WRITE | Pte.DIRTY;
             ledger.touch(Primitive.SP_ATOM, PhysMem.vmemmap(folio));
         }
-        arch.setPtes(mm, addr, ptep, Pte.make(folio, flags), 1);
+        installPtes(mm, addr, ptep, Pte.make(folio, flags), 1);
         ledger.exit(frame);
     }
 
@@ -380,7 +392,7 @@ public final class Fault {
         ledger.charge(Primitive.PTL);
         arch.ptepGet(ptep);
         addNewAnonRmap(folio, 1);
-        arch.setPtes(mm, addr, ptep, anonEntry(folio, vma), 1);
+        installPtes(mm, addr, ptep, anonEntry(folio, vma), 1);
         ledger.exit(DO_COW_FAULT);
     }
 }

@@ -196,6 +196,7 @@ public final class MovePageTables {
         long oldEnd = oldAddr + extent;
         ctx.reset(mm, oldAddr, oldEnd, newAddr, mem.ptep(oldTable, walk.index(1, oldAddr)),
                 mem.ptep(newTable, walk.index(1, newAddr)));
+        cell.entries.moved += mem.countPresent(ctx.oldPtep(), (int) (extent >>> cell.pageShift()));
         boolean moved = cell.movePtes.movePtes(ctx);
         if (hold) {
             heldOld = oldTable;
@@ -205,6 +206,7 @@ public final class MovePageTables {
                 flushEnd = Math.max(flushEnd, oldEnd);
             }
         } else if (moved) {
+            // eb66ae030829: flush before either PTL is dropped when a present entry moved.
             cell.arch.flushTlbRange(mm, oldEnd - extent, oldEnd, cell.pageShift(), false, false);
         }
         ledger.exit(MOVE_PTES);

@@ -153,6 +153,7 @@ public final class Unmap {
     private void zapPteRange(MmuGather tlb, Vma vma, long table, long addr, long end) {
         ledger.enter(ZAP_PTE_RANGE);
         long ptep = mem.ptep(table, walk.index(1, addr));
+        cell.entries.zapped += mem.countPresent(ptep, (int) ((end - addr) >>> cell.pageShift()));
         while (true) {
             ledger.charge(Primitive.PTL);
             ctx.reset(tlb, addr, end, ptep);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.ptreplay.core.kernel.Ledger;
 import org.ptreplay.core.kernel.MmuEnv;
 import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.core.kernel.Pte;
 import org.ptreplay.core.kernel.PteOps;
 import org.ptreplay.core.mem.PhysMem;
 
@@ -102,6 +103,19 @@ public final class TableMemory implements MmuEnv {
 
     public long peek(long ptep) {
         return table(ptep >>> pageShift)[(int) ((ptep & offsetMask) >>> 3)];
+    }
+
+    /** The present entries among the {@code n} from {@code ptep} on (within one table), read without a charge. */
+    public int countPresent(long ptep, int n) {
+        long[] t = table(ptep >>> pageShift);
+        int first = (int) ((ptep & offsetMask) >>> 3);
+        int present = 0;
+        for (int i = first; i < first + n; i++) {
+            if (Pte.present(t[i])) {
+                present++;
+            }
+        }
+        return present;
     }
 
     public void poke(long ptep, long value) {

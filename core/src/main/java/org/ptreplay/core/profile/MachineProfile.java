@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.ptreplay.core.profile.proto.CpuFeature;
 import org.ptreplay.core.profile.proto.Profile;
 import org.ptreplay.core.profile.proto.Sourced;
 
@@ -38,6 +39,16 @@ public final class MachineProfile {
     /** Logical CPUs of the machine. */
     public int cpus() {
         return (int) proto.getCpu().getCount().getValue();
+    }
+
+    /**
+     * The hardware features the profile states, by name (an arch option name such as
+     * {@code invlpgb}): present or not, with the source of that statement.
+     */
+    public SortedMap<String, CpuFeature> cpuFeatures() {
+        SortedMap<String, CpuFeature> out = new TreeMap<>();
+        proto.getCpuFeaturesList().forEach(f -> out.put(f.getName(), f));
+        return Collections.unmodifiableSortedMap(out);
     }
 
     /** Where the profile was read from, e.g. {@code profile file /tmp/my.txtpb}. */

@@ -5,9 +5,13 @@ import com.google.protobuf.Message;
 import com.google.protobuf.TextFormatParseInfoTree;
 import com.google.protobuf.TextFormatParseLocation;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.ptreplay.core.profile.proto.CacheLevel;
+import org.ptreplay.core.profile.proto.CpuFeature;
 import org.ptreplay.core.profile.proto.Memory;
 import org.ptreplay.core.profile.proto.Profile;
 import org.ptreplay.core.profile.proto.Sourced;
@@ -22,6 +26,7 @@ final class ProfileValidator {
     /** Upper bound for integer-valued numbers: large enough for any cache, small enough to be exact. */
     private static final double MAX_INTEGER = 1L << 40;
     private static final int MAX_PREFETCH_DEGREE = 64;
+    private static final Pattern FEATURE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private final String origin;
     /** 1-based line of every field seen, by path; filled by the presence walk. */
@@ -36,6 +41,7 @@ final class ProfileValidator {
         checkIdentity(profile);
         checkCpu(profile);
         checkMemory(profile.getMemory());
+        checkCpuFeatures(profile);
         check(profile.getOps().getZeroBytesPerNs().getValue() > 0, "ops.zero_bytes_per_ns",
                 "the page zeroing bandwidth ops.zero_bytes_per_ns must be positive");
     }
@@ -103,6 +109,19 @@ final class ProfileValidator {
                 "cpu.count must be a whole number of at least 1, not " + count);
         check(profile.getCpu().getFrequencyGhz().getValue() > 0, "cpu.frequency_ghz",
                 "cpu.frequency_ghz must be positive");
+    }
+
+    /** Feature names are arch option names, each listed once and with a source. */
+    private void checkCpuFeatures(Profile profile) throws InvalidProfileException {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < profile.getCpuFeaturesCount(); i++) {
+            CpuFeature feature = profile.getCpuFeatures(i);
+            String path = "cpu_features[" + i + "]";
+            check(FEATURE_NAME.matcher(feature.getName()).matches(), path,
+                    path + ".name \"" + feature.getName() + "\" is not an option name (lowercase letters, digits and '-')");
+            check(seen.add(feature.getName()), path, "the CPU feature " + feature.getName() + " is listed twice");
+            check(!feature.getSource().isBlank(), path, "the CPU feature " + feature.getName() + " has no source");
+        }
     }
 
     private void checkMemory(Memory memory) throws InvalidProfileException {

@@ -156,7 +156,8 @@ public final class Kernel {
 
     public SimResult result() {
         return new SimResult(events, ledger.snapshot(), divergences, new java.util.TreeMap<>(madvise.ignored()),
-                cell.phys.allocatedPages());
+                cell.phys.allocatedPages(), new EntryTotals(cell.entries.moved, cell.entries.copied,
+                cell.entries.zapped, cell.entries.faulted));
     }
 
     /** The VMAs of a task's mm in address order; none for a pid the trace has not shown (a query creates no task). */

@@ -7,10 +7,13 @@ import java.util.TreeMap;
 
 /**
  * What a replay charged: SELF counts and picoseconds per path (folded-stack form, e.g.
- * {@code mremap;move_page_tables;move_ptes}), per syscall kind, and in total.
+ * {@code mremap;move_page_tables;move_ptes}), per syscall kind, and in total. The
+ * {@code primitivePs} vectors hold picoseconds (not counts) per primitive: what each primitive
+ * cost, cache misses included. Their sum is the time minus the user-data stream of touch events,
+ * which belongs to no primitive.
  */
 public record LedgerSnapshot(SortedMap<String, PathEntry> paths, SortedMap<String, KindEntry> syscalls,
-                             PrimitiveCounts totals, long totalPs) {
+                             PrimitiveCounts totals, long totalPs, PrimitiveCounts primitivePs) {
 
     public LedgerSnapshot {
         paths = Collections.unmodifiableSortedMap(new TreeMap<>(paths));
@@ -18,11 +21,11 @@ public record LedgerSnapshot(SortedMap<String, PathEntry> paths, SortedMap<Strin
     }
 
     /** SELF charges of one path node. */
-    public record PathEntry(PrimitiveCounts counts, long ps) {
+    public record PathEntry(PrimitiveCounts counts, long ps, PrimitiveCounts primitivePs) {
     }
 
     /** Everything charged while replaying events of one kind. */
-    public record KindEntry(long calls, PrimitiveCounts counts, long ps) {
+    public record KindEntry(long calls, PrimitiveCounts counts, long ps, PrimitiveCounts primitivePs) {
     }
 
     /** SELF counts of exactly {@code path}, zero if it was never charged. */

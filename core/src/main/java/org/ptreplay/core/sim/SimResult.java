@@ -13,9 +13,10 @@ import java.util.TreeMap;
  * @param divergences results that differed from the recording, in event order
  * @param ignored     accepted-but-unmodelled requests by name (e.g. {@code MADV_COLD}) and count
  * @param residentPages pages allocated at the end (folios, page tables, kernel pages)
+ * @param entries     page-table entries moved, copied, zapped and faulted
  */
 public record SimResult(long events, LedgerSnapshot ledger, List<Divergence> divergences,
-                        SortedMap<String, Long> ignored, long residentPages) {
+                        SortedMap<String, Long> ignored, long residentPages, EntryTotals entries) {
     public SimResult {
         divergences = List.copyOf(divergences);
         ignored = Collections.unmodifiableSortedMap(new TreeMap<>(ignored));

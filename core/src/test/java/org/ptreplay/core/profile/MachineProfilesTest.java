@@ -201,4 +201,22 @@ class MachineProfilesTest {
             return MachineProfilesTest.class.getResourceAsStream("tiny-x86.txtpb");
         }
     }
+
+    /** tiny-x86.txtpb: line 53 is its one cpu_features entry (invlpgb, absent). */
+    @Test
+    void cpuFeaturesAreListedOnceEachWithASource() throws InvalidProfileException {
+        MachineProfile profile = MachineProfiles.parse(fixture("tiny-x86.txtpb"), ORIGIN);
+        assertEquals(List.of("invlpgb"), List.copyOf(profile.cpuFeatures().keySet()));
+        assertFalse(profile.cpuFeatures().get("invlpgb").getPresent());
+
+        InvalidProfileException none = broken(withLine(53, null));
+        assertEquals("Profile fixture: it has no cpu_features entry.", none.getMessage());
+        InvalidProfileException unsourced = broken(withLine(53, "cpu_features { name: \"invlpgb\" present: true }"));
+        assertEquals("Profile fixture, line 53: the CPU feature invlpgb has no source.", unsourced.getMessage());
+        String twice = fixture("tiny-x86.txtpb") + "cpu_features { name: \"invlpgb\" present: true source: \"again\" }\n";
+        assertEquals("Profile fixture, line 54: the CPU feature invlpgb is listed twice.", broken(twice).getMessage());
+        InvalidProfileException badName = broken(withLine(53, "cpu_features { name: \"INVLPGB\" source: \"x\" }"));
+        assertOneSentence(badName.getMessage());
+        assertTrue(badName.getMessage().contains("is not an option name"), badName.getMessage());
+    }
 }

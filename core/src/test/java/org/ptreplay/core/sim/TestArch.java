@@ -13,7 +13,7 @@ import org.ptreplay.core.spi.OptionSpec;
 import org.ptreplay.core.spi.Spi;
 
 /** A test-only architecture: 4K pages, 4 levels, hint 1, x86-like entry charges, one INVLPG per flushed page. */
-final class TestArch implements Architecture {
+public final class TestArch implements Architecture {
     static final PageTableGeometry GEO = new PageTableGeometry(12, 4, 47, 1);
 
     public String name() { return "test"; }

@@ -56,14 +56,16 @@ record PathDelta(String path, Usage base, Usage cell, SortedMap<String, Long> co
 
     /**
      * The count changes with the time they account for. by_path carries counts and time but not
-     * time per primitive, so each change is priced at the primitive's mean price in the syscall
-     * kind named by the path's first frame, where the cache model's prices are most alike; failing
-     * that in the cell's totals; failing that in the baseline's, the same way. An estimate: the
+     * time per primitive, so each change is priced at the primitive's mean price in the path's
+     * syscall kind, where the cache model's prices are most alike; failing that in the cell's
+     * totals; failing that in the baseline's, the same way. An estimate: the
      * same primitive costs more or less with the state of the simulated caches. Largest estimated
      * time first (either way); unpriced changes after, by count; then by name.
      */
     List<PrimitiveDelta> primitives(CellData baseline, CellData other) {
-        String kind = path.split(";", 2)[0];
+        String first = path.split(";", 2)[0];
+        // Touch events charge under the frames fault and user but count as the kind touch (README, replay JSON).
+        String kind = first.equals("fault") || first.equals("user") ? "touch" : first;
         List<PrimitiveDelta> out = new ArrayList<>();
         countDeltas.forEach((p, n) -> {
             double mean = meanPs(other, kind, p);

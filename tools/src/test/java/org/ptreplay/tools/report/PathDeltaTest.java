@@ -53,6 +53,15 @@ class PathDeltaTest {
     }
 
     @Test
+    void faultAndUserPathsArePricedAsTouches() {
+        // The replay charges touch events under the frames fault and user; their kind is touch: 4 × 100 ps.
+        CellData base = cell(Map.of("fault;do_anonymous_page", usage(0)));
+        CellData other = cell(Map.of("fault;do_anonymous_page", usage(1, "PAGE_ZERO", 4)),
+                Map.of("touch", priced("PAGE_ZERO", 10, 1_000)), priced("PAGE_ZERO", 10, 9_000));
+        assertEquals(List.of(new PathDelta.PrimitiveDelta("PAGE_ZERO", 4, 400L)), PathDelta.top(base, other, 1).get(0).primitives(base, other));
+    }
+
+    @Test
     void unpricedPrimitivesComeLastByCount() {
         CellData base = cell(Map.of("p", usage(0)));
         CellData other = cell(Map.of("p", usage(1, "PTL", 7, "REF", 9)), Map.of(), priced("PTL", 1, 1));

@@ -1,0 +1,153 @@
+package org.ptreplay.core.replay;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.ptreplay.core.sim.Kernel;
+
+/**
+ * The bounded feed of batches shared by all cells: the decoder publishes, every cell consumes
+ * each batch in order, and a slot is reused only when every unfinished cell has consumed it, so
+ * at most {@code capacity} batches are alive whatever the trace size.
+ *
+ * <p>On a failure at event i (a bad event, a strict divergence, a bug), cells still apply every
+ * batch that starts before i and then stop; the decoder publishes nothing from i on. Every cell
+ * therefore sees every event before the earliest failure, which makes the reported failure the
+ * same for every thread count.
+ */
+final class Fanout {
+    private final Object lock = new Object();
+    private final Batch[] ring;
+    private final CellRunner[] cells;
+    private final Executor workers;
+    private long published;
+    private boolean endOfTrace;
+    private int unfinished;
+    private Failure failure;
+
+    Fanout(List<Kernel> kernels, int capacity, Executor workers) {
+        this.ring = new Batch[capacity];
+        this.workers = workers;
+        this.cells = new CellRunner[kernels.size()];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = new CellRunner(i, kernels.get(i), this);
+        }
+        this.unfinished = cells.length;
+    }
+
+    /** Events applied by the slowest cell. */
+    long eventsDone() {
+        long min = Long.MAX_VALUE;
+        for (CellRunner c : cells) {
+            min = Math.min(min, c.done());
+        }
+        return cells.length == 0 ? 0 : min;
+    }
+
+    /**
+     * Decoder side: waits for a free slot, then publishes. Returns false, publishing nothing,
+     * when a failure before this batch makes it useless.
+     */
+    boolean publish(Batch batch) throws InterruptedException {
+        synchronized (lock) {
+            while (published - minCursor() >= ring.length && !stopsBefore(batch)) {
+                lock.wait();
+            }
+            if (stopsBefore(batch)) {
+                return false;
+            }
+            ring[(int) (published % ring.length)] = batch;
+            published++;
+            wakeIdleCells();
+            return true;
+        }
+    }
+
+    /** Decoder side: no more batches; {@code problem} is the trace's failure, if any. */
+    void end(Failure problem) {
+        synchronized (lock) {
+            endOfTrace = true;
+            if (problem != null && problem.before(failure)) {
+                failure = problem;
+            }
+            wakeIdleCells();
+            lock.notifyAll();
+        }
+    }
+
+    /** Caller side: waits until every cell has finished, then returns the failure that stopped the replay, if any. */
+    Failure await() throws InterruptedException {
+        synchronized (lock) {
+            while (unfinished > 0 || !endOfTrace) {
+                lock.wait();
+            }
+            return failure;
+        }
+    }
+
+    /** Cell side: the next batch for {@code cell}, or null to give its worker back (idle or finished). */
+    Batch next(CellRunner cell) {
+        synchronized (lock) {
+            if (cell.cursor < published) {
+                Batch b = ring[(int) (cell.cursor % ring.length)];
+                if (!stopsBefore(b)) {
+                    return b;
+                }
+            } else if (!endOfTrace) {
+                cell.scheduled = false;
+                return null;
+            }
+            finish(cell);
+            return null;
+        }
+    }
+
+    /** Cell side: the batch at {@code cell}'s cursor is applied. */
+    void consumed(CellRunner cell) {
+        synchronized (lock) {
+            cell.cursor++;
+            lock.notifyAll();
+        }
+    }
+
+    /** Cell side: applying the event at {@code eventIndex} threw; the cell stops. */
+    void fail(CellRunner cell, long eventIndex, Throwable cause) {
+        synchronized (lock) {
+            Failure f = new Failure(eventIndex, cell.order, cause);
+            if (f.before(failure)) {
+                failure = f;
+            }
+            finish(cell);
+        }
+    }
+
+    private void finish(CellRunner cell) {
+        cell.finished = true;
+        cell.scheduled = false;
+        unfinished--;
+        lock.notifyAll();
+    }
+
+    /** Whether a failure before {@code batch}'s first event makes it useless. Holds the lock. */
+    private boolean stopsBefore(Batch batch) {
+        return failure != null && batch.firstIndex() >= failure.eventIndex();
+    }
+
+    private long minCursor() {
+        long min = published;
+        for (CellRunner c : cells) {
+            if (!c.finished) {
+                min = Math.min(min, c.cursor);
+            }
+        }
+        return min;
+    }
+
+    private void wakeIdleCells() {
+        for (CellRunner c : cells) {
+            if (!c.finished && !c.scheduled) {
+                c.scheduled = true;
+                workers.execute(c);
+            }
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package org.ptreplay.core.replay;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.ptreplay.core.cost.CostOptions;
+import org.ptreplay.core.cost.ProfileCostModel;
+import org.ptreplay.core.kernel.PageTableGeometry;
+import org.ptreplay.core.sim.Kernel;
+import org.ptreplay.core.sim.ReplayException;
+import org.ptreplay.core.sim.SimConfig;
+import org.ptreplay.trace.TraceEvent;
+import org.ptreplay.trace.TraceException;
+import org.ptreplay.trace.TraceSource;
+
+/**
+ * Replays one trace through many cells in one pass. A decoder thread reads the trace once and
+ * publishes immutable batches into a bounded feed ({@link Fanout}) shared by every cell; the cells
+ * run on {@code threads} workers, each applying the batches strictly in order. Results are the
+ * same whatever the thread count; memory holds at most {@link #FEED_BATCHES} batches of events
+ * besides the cells' own state. Use once.
+ */
+public final class ReplayEngine {
+    /** Events per batch: large enough to amortise the hand-over, small enough to stay in cache. */
+    public static final int BATCH_EVENTS = 4096;
+    /** Batches alive at once: lets fast cells run ahead of slow ones by this much. */
+    static final int FEED_BATCHES = 16;
+
+    private final List<CellSpec> specs;
+    private final List<Kernel> kernels = new ArrayList<>();
+    private final List<EffectiveArchOptions> options = new ArrayList<>();
+    private final List<Integer> cpus = new ArrayList<>();
+    private final int threads;
+    private final int batchEvents;
+    private volatile Fanout fanout;
+    private volatile long eventsRead;
+    private boolean used;
+
+    /**
+     * Prepares every cell: its effective arch options, its cost model and its kernel.
+     *
+     * @throws IllegalArgumentException one sentence naming the cell and what is wrong with it
+     */
+    public ReplayEngine(List<CellSpec> specs, int threads) {
+        this(specs, threads, BATCH_EVENTS);
+    }
+
+    ReplayEngine(List<CellSpec> specs, int threads, int batchEvents) {
+        if (specs.isEmpty()) {
+            throw new IllegalArgumentException("a replay needs at least one cell.");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads + ".");
+        }
+        this.specs = List.copyOf(specs);
+        this.threads = threads;
+        this.batchEvents = batchEvents;
+        for (CellSpec spec : this.specs) {
+            try {
+                prepare(spec);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("cell " + spec.label() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void prepare(CellSpec spec) {
+        EffectiveArchOptions effective = EffectiveArchOptions.resolve(spec.arch(), spec.kernel().archOptions(),
+                spec.kernel().name(), spec.profile(), spec.userOptions());
+        PageTableGeometry geo = spec.arch().geometry(effective.options());
+        CostOptions costOptions = CostOptions.defaults().withConcurrency(spec.concurrency()).withCpus(spec.cpus())
+                .withPageBytes((int) geo.pageSize());
+        ProfileCostModel cost = ProfileCostModel.create(spec.profile(), costOptions);
+        SimConfig config = SimConfig.builder(spec.arch())
+                .archOptions(effective.options())
+                .movePtes(spec.kernel().movePtes())
+                .pgtableMove(spec.kernel().pgtableMove())
+                .copyPtes(spec.kernel().copyPtes())
+                .zapPtes(spec.kernel().zapPtes())
+                .thp(spec.thp())
+                .cpus(cost.cpus())
+                .pageMapcount(pageMapcount(spec))
+                .strict(spec.strict())
+                .cost(cost)
+                .build();
+        kernels.add(new Kernel(config));
+        options.add(effective);
+        cpus.add(cost.cpus());
+    }
+
+    /** CONFIG_PAGE_MAPCOUNT from the preset's kernel configuration; on when the preset does not say. */
+    private static boolean pageMapcount(CellSpec spec) {
+        String v = spec.kernel().kernelConfig().getOrDefault("page_mapcount", "true");
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("kernel config page_mapcount of " + spec.kernel().name()
+                    + " must be true or false, not '" + v + "'.");
+        };
+    }
+
+    /** Events applied by every cell so far; callable from any thread (progress bars). */
+    public long eventsDone() {
+        Fanout f = fanout;
+        return f == null ? 0 : Math.min(f.eventsDone(), eventsRead);
+    }
+
+    /**
+     * Replays {@code source} to its end. The source is read on a decoder thread and not closed.
+     *
+     * @param traceName the trace's name for error sentences
+     * @throws ReplayFailedException at an unreadable event, an event the model cannot replay, or a
+     *         strict divergence: one sentence naming the trace and the event index
+     */
+    public ReplayOutcome run(TraceSource source, String traceName) throws ReplayFailedException, InterruptedException {
+        if (used) {
+            throw new IllegalStateException("a ReplayEngine runs once");
+        }
+        used = true;
+        List<MemoryPoolMXBean> heap = heapPools();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        int workers = Math.min(threads, kernels.size());
+        ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads("ptreplay-cell-"));
+        Failure failure;
+        try {
+            Fanout feed = new Fanout(kernels, FEED_BATCHES, pool);
+            fanout = feed;
+            Thread decoder = daemonThreads("ptreplay-decode-").newThread(() -> decode(source, feed));
+            decoder.start();
+            failure = feed.await();
+            decoder.join();
+        } finally {
+            pool.shutdownNow();
+        }
+        if (failure != null) {
+            throw failed(failure, traceName);
+        }
+        long wall = System.nanoTime() - start;
+        List<CellResult> results = new ArrayList<>();
+        long pteOps = 0;
+        for (int i = 0; i < kernels.size(); i++) {
+            CellResult r = new CellResult(specs.get(i), options.get(i), cpus.get(i), kernels.get(i).result());
+            pteOps += r.result().entries().total();
+            results.add(r);
+        }
+        HostStats host = new HostStats(wall, eventsRead, pteOps, peak(heap), workers, kernels.size());
+        return new ReplayOutcome(source.header(), eventsRead, results, host);
+    }
+
+    /** The decoder thread: fills batches until the end of the trace, a bad event or a failure in a cell. */
+    private void decode(TraceSource source, Fanout feed) {
+        Failure problem = null;
+        long index = 0;
+        try {
+            boolean more = true;
+            while (more) {
+                TraceEvent[] events = new TraceEvent[batchEvents];
+                int n = 0;
+                try {
+                    TraceEvent e;
+                    while (n < batchEvents && (e = source.next()) != null) {
+                        events[n++] = e;
+                    }
+                    more = n == batchEvents;
+                } catch (TraceException e) {
+                    problem = new Failure(index + n, -1, e);
+                    more = false;
+                }
+                if (n > 0) {
+                    if (!feed.publish(new Batch(index, events, n))) {
+                        break;
+                    }
+                    index += n;
+                    eventsRead = index;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problem = new Failure(index, -1, e);
+        } catch (RuntimeException | Error e) {
+            problem = new Failure(index, -1, e);
+        } finally {
+            feed.end(problem);
+        }
+    }
+
+    private ReplayFailedException failed(Failure f, String traceName) {
+        Throwable cause = f.cause();
+        if (cause instanceof TraceException te) {
+            return new ReplayFailedException(te.getMessage(), f.eventIndex(), te);
+        }
+        if (cause instanceof ReplayException re) {
+            return new ReplayFailedException(traceName + ", cell " + specs.get(f.cell()).label() + ": " + re.getMessage(),
+                    re.eventIndex(), re);
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        String where = f.cell() < 0 ? "decoding " + traceName : "cell " + specs.get(f.cell()).label();
+        throw new IllegalStateException(where + " failed at event " + f.eventIndex() + ": " + cause, cause);
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
+
+    private static long peak(List<MemoryPoolMXBean> pools) {
+        long sum = 0;
+        for (MemoryPoolMXBean p : pools) {
+            var usage = p.getPeakUsage();
+            if (usage == null) {
+                return -1;
+            }
+            sum += usage.getUsed();
+        }
+        return pools.isEmpty() ? -1 : sum;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

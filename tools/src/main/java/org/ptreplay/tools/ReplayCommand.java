@@ -1,0 +1,79 @@
+package org.ptreplay.tools;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ptreplay.tools.replay.CsvOutput;
+import org.ptreplay.tools.replay.FoldedOutput;
+import org.ptreplay.tools.replay.ReplayDocument;
+import org.ptreplay.tools.replay.ReplayText;
+import org.ptreplay.tools.text.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Replays a trace through every cell (arch x strategy x profile, in that order) in one pass:"
+                    + " the trace is decoded once and the cells run in parallel.",
+            "",
+            "Prints, per syscall kind, calls, simulated time and the costliest primitives, one column"
+                    + " per cell; with several cells the first is the baseline, with delta and ratio columns.",
+            "",
+            "Exit codes: 0 ok, 1 unreadable trace or profile, event that cannot be replayed, or a divergence"
+                    + " with --strict; 2 unknown name or bad option."})
+final class ReplayCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PtreplayCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CellOptions cells;
+
+    @Option(names = "--strategy", split = ",", paramLabel = "S", defaultValue = "linux-6.17",
+            description = "Strategy arguments: a kernel preset, a path strategy, or a preset with overrides"
+                    + " (linux-6.16+move-ptes/folio-batch) (default: ${DEFAULT-VALUE}).")
+    List<String> strategies = new ArrayList<>();
+
+    @Option(names = "--csv", description = "Print CSV instead: one row per cell, syscall kind and primitive (header in README.md).")
+    boolean csv;
+
+    @Option(names = "--folded", paramLabel = "FILE",
+            description = "Also write folded stacks (cell;syscall;path... sim_ns) for flamegraph.pl or speedscope.")
+    Path folded;
+
+    @Override
+    public Integer call() {
+        if (cells.json && csv) {
+            throw CommandFailure.badUsage("--json and --csv both print the result; choose one");
+        }
+        ReplayRun.Done done = ReplayRun.run(cells, strategies, parent.env(), spec.commandLine().getErr());
+        if (folded != null) {
+            try {
+                Files.writeString(folded, FoldedOutput.render(done.outcome()));
+            } catch (IOException e) {
+                throw CommandFailure.badData("cannot write the folded stacks to " + folded + " (" + e.getMessage() + ")");
+            }
+        }
+        String out;
+        if (cells.json) {
+            out = Json.write(ReplayDocument.of(done.traceName(), done.plan(), done.outcome()));
+        } else if (csv) {
+            out = CsvOutput.render(done.outcome());
+        } else {
+            out = ReplayText.render(done.traceName(), done.plan(), done.outcome());
+        }
+        spec.commandLine().getOut().print(out);
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,62 @@
+package org.ptreplay.tools;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import org.ptreplay.core.replay.ReplayEngine;
+import org.ptreplay.core.replay.ReplayFailedException;
+import org.ptreplay.core.replay.ReplayOutcome;
+import org.ptreplay.tools.plugin.PluginRegistry;
+import org.ptreplay.tools.replay.CellPlanner;
+import org.ptreplay.tools.replay.Plan;
+import org.ptreplay.tools.replay.ProgressBar;
+import org.ptreplay.trace.TraceException;
+import org.ptreplay.trace.TraceReader;
+
+/**
+ * The part {@code replay} and {@code compare} share: plan the cells, open the trace, run the
+ * engine with a progress bar, and turn every user-facing problem into one sentence with the
+ * right exit code (2 for names and options, 1 for the trace and profiles).
+ */
+final class ReplayRun {
+
+    record Done(String traceName, Plan plan, ReplayOutcome outcome) {
+    }
+
+    private ReplayRun() {
+    }
+
+    static Done run(CellOptions options, List<String> strategies, Map<String, String> env, PrintWriter err) {
+        PluginRegistry registry = PluginRegistry.load(options.pluginPath.directories(env));
+        Plan plan;
+        try {
+            plan = new CellPlanner(registry).plan(options.archs, strategies, options.profiles, options.settings());
+        } catch (CellPlanner.BadArgument e) {
+            throw CommandFailure.badUsage(e.getMessage());
+        } catch (CellPlanner.BadProfile e) {
+            throw CommandFailure.badData(e.getMessage());
+        }
+        int threads = options.threadCount();
+        ReplayEngine engine;
+        try {
+            engine = new ReplayEngine(plan.cells(), threads);
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.badUsage(e.getMessage());
+        }
+        String traceName = options.trace.toString();
+        try (TraceReader reader = TraceReader.open(options.trace);
+             ProgressBar bar = ProgressBar.start(err, engine::eventsDone, reader.header().eventCountHint())) {
+            return new Done(traceName, plan, engine.run(reader, traceName));
+        } catch (TraceException e) {
+            throw CommandFailure.badData(e.getMessage());
+        } catch (ReplayFailedException e) {
+            throw CommandFailure.badData(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CommandFailure.badData("the replay of " + traceName + " was interrupted");
+        } catch (IOException e) {
+            throw CommandFailure.badData(traceName + ": cannot close the trace (" + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.ptreplay.tools.replay;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ptreplay.core.profile.InvalidProfileException;
+import org.ptreplay.core.profile.MachineProfile;
+import org.ptreplay.core.profile.MachineProfiles;
+import org.ptreplay.core.replay.CellSpec;
+import org.ptreplay.core.select.ResolvedKernel;
+import org.ptreplay.core.select.StrategySelector;
+import org.ptreplay.core.sim.ThpSpec;
+import org.ptreplay.core.spi.Architecture;
+import org.ptreplay.core.spi.KernelPreset;
+import org.ptreplay.core.spi.MachineProfileSource;
+import org.ptreplay.core.spi.Strategy;
+import org.ptreplay.tools.plugin.PluginEntry;
+import org.ptreplay.tools.plugin.PluginRegistry;
+import org.ptreplay.tools.plugin.ProviderKind;
+
+/**
+ * Turns the {@code --arch}, {@code --strategy} and {@code --profile} arguments into cells: for
+ * each arch (in argument order), each strategy argument, each profile of that arch. An arch
+ * without a profile among the arguments gets {@code generic-<arch>}, and the plan says so.
+ */
+public final class CellPlanner {
+
+    /** What every cell of the plan shares. */
+    public record Settings(ThpSpec thp, int cpus, int concurrency, boolean strict) {
+    }
+
+    /** A bad argument: an unknown name or option (exit 2). */
+    public static final class BadArgument extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadArgument(String sentence, Throwable cause) {
+            super(sentence, cause);
+        }
+    }
+
+    /** A machine profile that cannot be loaded (exit 1). */
+    public static final class BadProfile extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadProfile(String sentence, Throwable cause) {
+            super(sentence, cause);
+        }
+    }
+
+    private final PluginRegistry registry;
+    private final StrategySelector selector;
+
+    public CellPlanner(PluginRegistry registry) {
+        this.registry = registry;
+        this.selector = new StrategySelector(providers(registry, ProviderKind.STRATEGY, Strategy.class),
+                providers(registry, ProviderKind.KERNEL_PRESET, KernelPreset.class));
+    }
+
+    /**
+     * @throws org.ptreplay.tools.plugin.UnknownProviderException an unknown arch or profile, with "did you mean"
+     * @throws BadArgument a bad arch option syntax, strategy argument, or a profile of an arch not replayed
+     * @throws BadProfile  a profile that does not load
+     */
+    public Plan plan(List<String> archArgs, List<String> strategyArgs, List<String> profileNames, Settings settings) {
+        List<ArchArgument> archs = new ArrayList<>();
+        for (String a : archArgs) {
+            try {
+                archs.add(ArchArgument.parse(a));
+            } catch (IllegalArgumentException e) {
+                throw new BadArgument(e.getMessage(), e);
+            }
+        }
+        Map<String, Architecture> archByName = new LinkedHashMap<>();
+        for (ArchArgument a : archs) {
+            archByName.putIfAbsent(a.name(), registry.require(ProviderKind.ARCHITECTURE, a.name()));
+        }
+        Map<String, List<MachineProfile>> profilesByArch = new LinkedHashMap<>();
+        for (String name : profileNames) {
+            MachineProfile p = load(registry.require(ProviderKind.MACHINE_PROFILE, name.strip()));
+            if (!archByName.containsKey(p.arch())) {
+                throw new BadArgument("machine profile " + p.name() + " is for arch " + p.arch()
+                        + ", which is not replayed; add it with --arch " + p.arch(), null);
+            }
+            profilesByArch.computeIfAbsent(p.arch(), k -> new ArrayList<>()).add(p);
+        }
+        List<String> notes = new ArrayList<>();
+        for (String arch : archByName.keySet()) {
+            if (!profilesByArch.containsKey(arch)) {
+                String generic = "generic-" + arch;
+                profilesByArch.put(arch, List.of(load(registry.require(ProviderKind.MACHINE_PROFILE, generic))));
+                notes.add("No " + arch + " machine profile given: using " + generic + ".");
+            }
+        }
+        List<CellSpec> cells = new ArrayList<>();
+        for (ArchArgument a : archs) {
+            Architecture arch = archByName.get(a.name());
+            for (String s : strategyArgs) {
+                ResolvedKernel kernel = resolve(s, arch.name());
+                for (MachineProfile p : profilesByArch.get(arch.name())) {
+                    cells.add(new CellSpec(arch, a.options(), kernel, p, settings.thp(), settings.cpus(),
+                            settings.concurrency(), settings.strict()));
+                }
+            }
+        }
+        return new Plan(cells, notes);
+    }
+
+    private ResolvedKernel resolve(String argument, String arch) {
+        try {
+            return selector.resolve(argument, arch);
+        } catch (IllegalArgumentException e) {
+            throw new BadArgument(e.getMessage(), e);
+        }
+    }
+
+    private static MachineProfile load(MachineProfileSource source) {
+        try {
+            return MachineProfiles.load(source);
+        } catch (InvalidProfileException e) {
+            throw new BadProfile(e.getMessage(), e);
+        }
+    }
+
+    private static <T> List<T> providers(PluginRegistry registry, ProviderKind<?> kind, Class<T> type) {
+        return registry.entries().stream()
+                .filter(e -> e.usable() && e.kind().equals(kind))
+                .map(PluginEntry::provider)
+                .map(type::cast)
+                .toList();
+    }
+}

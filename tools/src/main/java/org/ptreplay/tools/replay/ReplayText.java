@@ -1,0 +1,149 @@
+package org.ptreplay.tools.replay;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.ToLongFunction;
+import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.core.replay.CellResult;
+import org.ptreplay.core.replay.ReplayOutcome;
+import org.ptreplay.core.sim.LedgerSnapshot;
+import org.ptreplay.core.sim.PrimitiveCounts;
+import org.ptreplay.tools.text.Table;
+
+/**
+ * The human form of a replay: the cells, then one table for the totals and one per syscall kind
+ * (calls, simulated time, the primitives that cost most), one column per cell. With more than one
+ * cell the first is the baseline and every other cell gets a delta and a ratio column, as in
+ * {@code perf diff}.
+ */
+public final class ReplayText {
+    /** Primitive rows per table: the most expensive ones in any cell. */
+    static final int TOP_PRIMITIVES = 8;
+
+    private ReplayText() {
+    }
+
+    public static String render(String traceName, Plan plan, ReplayOutcome outcome) {
+        StringBuilder out = new StringBuilder();
+        out.append("Trace ").append(traceName).append(": ").append(outcome.events()).append(" events.\n");
+        plan.notes().forEach(n -> out.append(n).append('\n'));
+        List<CellResult> cells = outcome.cells();
+        out.append("\nCells:\n");
+        for (int i = 0; i < cells.size(); i++) {
+            CellResult c = cells.get(i);
+            out.append("  [").append(i).append("] ").append(c.spec().label());
+            if (i == 0 && cells.size() > 1) {
+                out.append("  (baseline)");
+            }
+            out.append('\n');
+            for (String note : c.archOptions().notes()) {
+                out.append("      arch option ").append(note).append('\n');
+            }
+            if (!c.result().divergences().isEmpty()) {
+                out.append("      ").append(c.result().divergences().size()).append(" divergences; first: ")
+                        .append(c.result().divergences().get(0).describe()).append('\n');
+            }
+        }
+        out.append("\ntotal\n").append(table(cells, null));
+        for (String kind : kinds(cells)) {
+            out.append('\n').append(kind).append('\n').append(table(cells, kind));
+        }
+        return out.toString();
+    }
+
+    /** Syscall kinds by their largest simulated time in any cell, then by name. */
+    private static List<String> kinds(List<CellResult> cells) {
+        Set<String> all = new TreeSet<>();
+        cells.forEach(c -> all.addAll(c.result().ledger().syscalls().keySet()));
+        List<String> kinds = new ArrayList<>(all);
+        kinds.sort(Comparator.comparingLong((String k) -> -maxOver(cells, c -> kindPs(c, k))).thenComparing(k -> k));
+        return kinds;
+    }
+
+    private static String table(List<CellResult> cells, String kind) {
+        List<String> header = new ArrayList<>();
+        header.add("");
+        for (int i = 0; i < cells.size(); i++) {
+            header.add("[" + i + "]");
+            if (i > 0) {
+                header.add("delta[" + i + "]");
+                header.add("ratio[" + i + "]");
+            }
+        }
+        Table t = new Table(header.toArray(String[]::new));
+        if (kind != null) {
+            t.row(row("calls", cells, c -> entry(c, kind) == null ? 0 : entry(c, kind).calls(), false));
+        }
+        t.row(row("sim time (us)", cells, c -> kind == null ? c.result().ledger().totalPs() : kindPs(c, kind), true));
+        for (Primitive p : topPrimitives(cells, kind)) {
+            t.row(row(p.key(), cells, c -> counts(c, kind).get(p), false));
+        }
+        return t.render();
+    }
+
+    private static String[] row(String name, List<CellResult> cells, ToLongFunction<CellResult> value, boolean time) {
+        List<String> row = new ArrayList<>();
+        row.add(name);
+        long base = value.applyAsLong(cells.get(0));
+        for (int i = 0; i < cells.size(); i++) {
+            long v = value.applyAsLong(cells.get(i));
+            row.add(time ? Figures.us(v) : Long.toString(v));
+            if (i > 0) {
+                row.add(time ? Figures.usDelta(v - base) : Figures.delta(v - base));
+                row.add(Figures.ratio(v, base));
+            }
+        }
+        return row.toArray(String[]::new);
+    }
+
+    /** The primitives with the largest time in any cell (counts break ties for unpriced ones), at most {@link #TOP_PRIMITIVES}. */
+    private static List<Primitive> topPrimitives(List<CellResult> cells, String kind) {
+        List<Primitive> used = new ArrayList<>();
+        for (int i = 0; i < Primitive.count(); i++) {
+            Primitive p = Primitive.byOrdinal(i);
+            if (maxOver(cells, c -> counts(c, kind).get(p)) > 0) {
+                used.add(p);
+            }
+        }
+        used.sort(Comparator.comparingLong((Primitive p) -> -maxOver(cells, c -> primitivePs(c, kind).get(p)))
+                .thenComparingLong(p -> -maxOver(cells, c -> counts(c, kind).get(p)))
+                .thenComparing(Primitive::key));
+        return used.subList(0, Math.min(TOP_PRIMITIVES, used.size()));
+    }
+
+    private static long maxOver(List<CellResult> cells, ToLongFunction<CellResult> f) {
+        long max = 0;
+        for (CellResult c : cells) {
+            max = Math.max(max, f.applyAsLong(c));
+        }
+        return max;
+    }
+
+    private static LedgerSnapshot.KindEntry entry(CellResult c, String kind) {
+        return c.result().ledger().syscalls().get(kind);
+    }
+
+    private static long kindPs(CellResult c, String kind) {
+        LedgerSnapshot.KindEntry e = entry(c, kind);
+        return e == null ? 0 : e.ps();
+    }
+
+    private static PrimitiveCounts counts(CellResult c, String kind) {
+        if (kind == null) {
+            return c.result().ledger().totals();
+        }
+        LedgerSnapshot.KindEntry e = entry(c, kind);
+        return e == null ? PrimitiveCounts.zero() : e.counts();
+    }
+
+    private static PrimitiveCounts primitivePs(CellResult c, String kind) {
+        if (kind == null) {
+            return c.result().ledger().primitivePs();
+        }
+        LedgerSnapshot.KindEntry e = entry(c, kind);
+        return e == null ? PrimitiveCounts.zero() : e.primitivePs();
+    }
+}

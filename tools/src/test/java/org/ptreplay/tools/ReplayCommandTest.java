@@ -1,0 +1,302 @@
+package org.ptreplay.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ptreplay.tools.replay.CsvOutput;
+import org.ptreplay.tools.text.Json;
+
+/** {@code replay} and {@code compare} as a user runs them, on traces written by {@link Traces}. */
+class ReplayCommandTest {
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), Map.of());
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static Run ok(String... args) {
+        Run r = run(args);
+        assertEquals(0, r.code(), r.err());
+        return r;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> json(String text) {
+        return (Map<String, Object>) JsonReader.parse(text);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Object at(Object tree, Object... path) {
+        Object o = tree;
+        for (Object key : path) {
+            o = key instanceof Integer i ? ((List<Object>) o).get(i) : ((Map<String, Object>) o).get((String) key);
+        }
+        return o;
+    }
+
+    /** The document without {@code host} (not deterministic) and with the trace's path replaced, re-serialised. */
+    static String canonical(String jsonText) {
+        Map<String, Object> root = json(jsonText);
+        root.remove("host");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> trace = (Map<String, Object>) root.get("trace");
+        trace.put("file", "TRACE");
+        return Json.write(root);
+    }
+
+    /**
+     * x86, generic-x86, the 1 MiB move of {@link Traces#move1m()} under linux-6.16 and
+     * linux-6.17-rc1, compared byte for byte with the checked-in document. Key counts, by hand:
+     * <ul>
+     *   <li>move_ptes runs once over 256 present PTEs (one extent: 1 MiB, both ends in one PMD).
+     *       6.16 moves them per PTE: no folio lookup, 0 {@code SP_R} under move_ptes. 6.17-rc1
+     *       (f822a9a81a31) calls mremap_folio_pte_batch for each present PTE; with 4K folios x86
+     *       batches nothing, and the lookup is skipped only when one PTE is left in the extent:
+     *       255 {@code SP_R} under {@code mremap;move_page_tables;move_ptes;mremap_folio_pte_batch;vm_normal_folio}.</li>
+     *   <li>both move 256 entries, fault 256 (the write touch) and zap 256 (munmap).</li>
+     *   <li>linux-6.16 and -rc1 enable INVLPGB, but generic-x86 lists no INVLPGB (an Intel-like
+     *       core): the effective option is off, with a note.</li>
+     * </ul>
+     */
+    @Test
+    void goldenJsonForA1MiBMove(@TempDir Path dir) throws IOException {
+        Path trace = Traces.write(dir.resolve("move1m.ptrace"), Traces.move1m());
+        Run r = ok("replay", trace.toString(), "--arch", "x86", "--strategy", "linux-6.16,linux-6.17-rc1",
+                "--profile", "generic-x86", "--threads", "1", "--json");
+        Map<String, Object> doc = json(r.out());
+        String vnf = "mremap;move_page_tables;move_ptes;mremap_folio_pte_batch;vm_normal_folio";
+        assertEquals(null, at(doc, "cells", 0, "by_path", vnf));
+        assertEquals(255L, at(doc, "cells", 1, "by_path", vnf, "counts", "SP_R"));
+        for (int cell = 0; cell < 2; cell++) {
+            assertEquals(256L, at(doc, "cells", cell, "metrics", "ptes_moved"));
+            assertEquals(256L, at(doc, "cells", cell, "metrics", "ptes_faulted"));
+            assertEquals(256L, at(doc, "cells", cell, "metrics", "ptes_zapped"));
+            assertEquals("off", at(doc, "cells", cell, "arch_options", "invlpgb"));
+        }
+        if (Boolean.getBoolean("ptreplay.golden.update")) {
+            // After an intended model change: mvn ... -Dptreplay.golden.update=true, then review the diff.
+            Files.writeString(Path.of("src/test/resources/org/ptreplay/tools/golden/move1m-x86.json"), canonical(r.out()));
+        }
+        String golden;
+        try (InputStream in = getClass().getResourceAsStream("golden/move1m-x86.json")) {
+            golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals(golden, canonical(r.out()));
+    }
+
+    @Test
+    void jsonIsIdenticalAcrossThreadCountsAndRuns(@TempDir Path dir) throws IOException {
+        Path trace = Traces.write(dir.resolve("mixed.ptrace"), Traces.mixed(6));
+        String[] args = {"replay", trace.toString(), "--arch", "x86,arm64", "--strategy", "linux-6.16,linux-6.17",
+                "--profile", "raptor-lake,generic-x86,ampere-altra", "--json", "--threads"};
+        String one = ok(concat(args, "1")).out();
+        String four = ok(concat(args, "4")).out();
+        String again = ok(concat(args, "4")).out();
+        assertEquals(canonical(one), canonical(four));
+        assertEquals(canonical(four), canonical(again));
+        // arch, then strategy, then profile.
+        List<String> labels = new ArrayList<>();
+        for (Object cell : (List<?>) json(one).get("cells")) {
+            labels.add((String) at(cell, "label"));
+        }
+        assertEquals(List.of("x86/linux-6.16/raptor-lake", "x86/linux-6.16/generic-x86", "x86/linux-6.17/raptor-lake",
+                "x86/linux-6.17/generic-x86", "arm64/linux-6.16/ampere-altra", "arm64/linux-6.17/ampere-altra"), labels);
+        assertEquals(6L, at(json(four), "host", "cells"));
+        assertEquals(4L, at(json(four), "host", "threads"));
+    }
+
+    private static String[] concat(String[] a, String last) {
+        String[] all = Arrays.copyOf(a, a.length + 1);
+        all[a.length] = last;
+        return all;
+    }
+
+    @Test
+    void cpuFeaturesGateThePresetsArchOptions(@TempDir Path dir) throws IOException {
+        Path trace = Traces.write(dir.resolve("move1m.ptrace"), Traces.move1m());
+        Map<String, Object> x86 = json(ok("replay", trace.toString(), "--profile", "raptor-lake", "--json").out());
+        assertEquals("linux-6.17", at(x86, "cells", 0, "strategy"));
+        assertEquals("off", at(x86, "cells", 0, "arch_options", "invlpgb"));
+        assertEquals(List.of("invlpgb=off: linux-6.17 would use it, but the CPU of raptor-lake lacks it"),
+                at(x86, "cells", 0, "arch_notes"));
+
+        Map<String, Object> arm = json(ok("replay", trace.toString(), "--arch", "arm64", "--profile", "ampere-altra",
+                "--json").out());
+        assertEquals("off", at(arm, "cells", 0, "arch_options", "bbml2"));
+        assertEquals("off", at(arm, "cells", 0, "arch_options", "tlbirange"));
+        assertEquals("on", at(arm, "cells", 0, "arch_options", "contpte-early-exit"), "a kernel-only option stays");
+
+        Map<String, Object> user = json(ok("replay", trace.toString(), "--arch", "arm64:bbml2=on:granule=64k",
+                "--profile", "ampere-altra", "--json").out());
+        assertEquals("on", at(user, "cells", 0, "arch_options", "bbml2"));
+        assertEquals("64k", at(user, "cells", 0, "arch_options", "granule"));
+        assertEquals("arm64:bbml2=on:granule=64k/linux-6.17/ampere-altra", at(user, "cells", 0, "label"));
+    }
+
+    @Test
+    void theDefaultProfileIsNamed(@TempDir Path dir) throws IOException {
+        Path trace = Traces.write(dir.resolve("move1m.ptrace"), Traces.move1m());
+        Run r = ok("replay", trace.toString());
+        assertTrue(r.out().contains("No x86 machine profile given: using generic-x86."), r.out());
+        assertEquals(List.of("No x86 machine profile given: using generic-x86."),
+                json(ok("replay", trace.toString(), "--json").out()).get("notes"));
+    }
+
+    @Test
+    void theExamplePluginRunsAsACellNextToTheBuiltIns(@TempDir Path dir) throws IOException {
+        Path plugins = Files.createDirectory(dir.resolve("plugins"));
+        Files.copy(Path.of(System.getProperty("ptreplay.example.plugin.jar")), plugins.resolve("folio-cache.jar"));
+        Path trace = Traces.write(dir.resolve("move1m.ptrace"), Traces.move1m());
+        Map<String, Object> doc = json(ok("replay", trace.toString(), "--plugin-path", plugins.toString(),
+                "--strategy", "linux-6.17,linux-6.17+move-ptes/folio-cache", "--json").out());
+        assertEquals("move-ptes/hint-batch", at(doc, "cells", 0, "strategies", "move-ptes"));
+        assertEquals("linux-6.17+move-ptes/folio-cache", at(doc, "cells", 1, "strategy"));
+        assertEquals("move-ptes/folio-cache", at(doc, "cells", 1, "strategies", "move-ptes"));
+        assertEquals(256L, at(doc, "cells", 1, "metrics", "ptes_moved"));
+    }
+
+    @Test
+    void textWithTwoCellsHasDeltaAndRatioColumns(@TempDir Path dir) throws IOException {
+        Path trace = Traces.write(dir.resolve("move1m.ptrace"), Traces.move1m());
+        String out = ok("replay", trace.toString(), "--strategy", "linux-6.16,linux-6.17-rc1").out();
+        assertTrue(out.contains("[0] x86/linux-6.16/generic-x86  (baseline)"), out);
+        String mremap = out.substring(out.indexOf("\nmremap\n"));
+        String header = mremap.lines().skip(2).findFirst().orElseThrow();
+        assertEquals(List.of("[0]", "[1]", "delta[1]", "ratio[1]"), List.of(header.trim().split(" +")));
+        String spR = mremap.lines().filter(l -> l.startsWith("SP_R ")).findFirst().orElseThrow();
+        assertEquals(List.of("SP_R", "0", "255", "+255", "-"), List.of(spR.split(" +")));
+        String one = ok("replay", trace.toString()).out();
+        assertTrue(one.lines().noneMatch(l -> l.contains("delta[")), "one cell: no delta columns");
+    }
+
+    @Test
+    void foldedLinesParseAndSumToTheCellTime(@TempDir Path dir) throws IOException {
+        Path trace = Traces.write(dir.resolve("move1m.ptrace"), Traces.move1m());
+        Path folded = dir.resolve("out.folded");
+        String json = ok("replay", trace.toString(), "--strategy", "linux-6.16,linux-6.17-rc1", "--folded",
+                folded.toString(), "--json").out();
+        Pattern line = Pattern.compile("([^ ;]+)((?:;[^ ;]+)+) (\\d+)");
+        long[] sum = new long[2];
+        List<String> lines = Files.readAllLines(folded);
+        for (String l : lines) {
+            var m = line.matcher(l);
+            assertTrue(m.matches(), l);
+            sum[m.group(1).contains("6.17-rc1") ? 1 : 0] += Long.parseLong(m.group(3));
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("x86/linux-6.17-rc1/generic-x86;mremap;move_page_tables;"
+                + "move_ptes;mremap_folio_pte_batch;vm_normal_folio ")));
+        for (int cell = 0; cell < 2; cell++) {
+            long total = (Long) at(json(json), "cells", cell, "totals", "sim_ns");
+            // Each line is rounded to whole ns: the sum is within half a ns per path of the total.
+            assertTrue(Math.abs(sum[cell] - total) <= lines.size() / 2 + 1, sum[cell] + " vs " + total);
+        }
+    }
+
+    @Test
+    void csvHasItsHeaderAndOneRowPerPrimitive(@TempDir Path dir) throws IOException {
+        Path trace = Traces.write(dir.resolve("move1m.ptrace"), Traces.move1m());
+        List<String> rows = ok("replay", trace.toString(), "--strategy", "linux-6.16,linux-6.17-rc1", "--csv").out()
+                .lines().toList();
+        assertEquals(CsvOutput.HEADER, rows.get(0));
+        assertEquals("cell,arch,strategy,profile,syscall,calls,syscall_sim_ps,primitive,count,primitive_ps", rows.get(0));
+        String spR = rows.stream().filter(r -> r.startsWith("x86/linux-6.17-rc1/generic-x86,") && r.contains(",mremap,")
+                && r.contains(",SP_R,")).findFirst().orElseThrow();
+        assertEquals("255", spR.split(",")[8]);
+        assertTrue(rows.stream().noneMatch(r -> r.startsWith("x86/linux-6.16/generic-x86,") && r.contains(",mremap,")
+                && r.contains(",SP_R,")));
+        assertEquals(2, run("replay", trace.toString(), "--csv", "--json").code());
+    }
+
+    @Test
+    void compareNamesTheFolioLookupAsTheTopContributor(@TempDir Path dir) throws IOException {
+        Path trace = Traces.write(dir.resolve("move1m.ptrace"), Traces.move1m());
+        String out = ok("compare", trace.toString(), "--baseline", "linux-6.16", "--strategy", "linux-6.17-rc1",
+                "--profile", "raptor-lake").out();
+        String paths = out.substring(out.indexOf("by path (self time):"));
+        String top = paths.lines().skip(2).findFirst().orElseThrow();
+        assertTrue(top.endsWith("mremap;move_page_tables;move_ptes;mremap_folio_pte_batch;vm_normal_folio"), top);
+        assertTrue(top.contains("SP_R +255"), top);
+        String prims = out.substring(out.indexOf("by primitive:"));
+        assertTrue(prims.lines().skip(2).findFirst().orElseThrow().endsWith("SP_R"), prims);
+
+        Map<String, Object> doc = json(ok("compare", trace.toString(), "--baseline", "linux-6.16", "--strategy",
+                "linux-6.17-rc1", "--profile", "raptor-lake", "--json").out());
+        assertEquals("x86/linux-6.16/raptor-lake", at(doc, "comparisons", 0, "baseline"));
+        assertEquals("mremap;move_page_tables;move_ptes;mremap_folio_pte_batch;vm_normal_folio",
+                at(doc, "comparisons", 0, "by_path", 0, "name"));
+        // The path deltas add up to the total delta exactly.
+        long sum = 0;
+        for (Object row : (List<?>) at(doc, "comparisons", 0, "by_path")) {
+            sum += (Long) at(row, "delta_ps");
+        }
+        assertEquals(at(doc, "comparisons", 0, "delta_ps"), sum);
+        assertNotEquals(0L, sum);
+    }
+
+    @Test
+    void aBadTraceMidReplayIsOneSentenceAndExit1(@TempDir Path dir) throws IOException {
+        Path trace = Traces.write(dir.resolve("move1m.ptrace"), Traces.move1m());
+        byte[] bytes = Files.readAllBytes(trace);
+        Path cut = Files.write(dir.resolve("cut.ptrace"), Arrays.copyOf(bytes, bytes.length - 3));
+        Run r = run("replay", cut.toString(), "--strategy", "linux-6.16,linux-6.17");
+        assertEquals(1, r.code(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("ptreplay: " + cut + ": event 4: truncated packet"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
+
+    @Test
+    void aStrictDivergenceIsOneSentenceAndExit1(@TempDir Path dir) throws IOException {
+        List<org.ptreplay.trace.TraceEvent> events = new ArrayList<>(Traces.move1m());
+        events.set(3, new org.ptreplay.trace.TraceEvent.Munmap(1, 0, 0x8000_0000L, Traces.MIB, -22));
+        Path trace = Traces.write(dir.resolve("diverge.ptrace"), events);
+        assertEquals(1L, at(json(ok("replay", trace.toString(), "--json").out()), "cells", 0, "divergence_count"));
+        Run r = run("replay", trace.toString(), "--strict");
+        assertEquals(1, r.code());
+        assertEquals("ptreplay: " + trace + ", cell x86/linux-6.17/generic-x86: Stopped at the first divergence (strict):"
+                + " event 3: munmap result was -errno 22 in the trace but 0x0 in the model.\n", r.err());
+    }
+
+    @Test
+    void unknownNamesGetDidYouMeanAndExit2(@TempDir Path dir) throws IOException {
+        Path trace = Traces.write(dir.resolve("move1m.ptrace"), Traces.move1m());
+        Run strategy = run("replay", trace.toString(), "--strategy", "linux-6.71");
+        assertEquals(2, strategy.code());
+        assertTrue(strategy.err().contains("unknown strategy or kernel preset 'linux-6.71'")
+                && strategy.err().contains("did you mean linux-6.17?"), strategy.err());
+        Run arch = run("replay", trace.toString(), "--arch", "x68");
+        assertEquals(2, arch.code());
+        assertTrue(arch.err().startsWith("ptreplay: unknown architecture 'x68' (did you mean 'x86'?)"), arch.err());
+        Run profile = run("replay", trace.toString(), "--profile", "raptor-lak");
+        assertEquals(2, profile.code());
+        assertTrue(profile.err().contains("did you mean 'raptor-lake'?"), profile.err());
+        Run option = run("replay", trace.toString(), "--arch", "x86:invlpg=on");
+        assertEquals(2, option.code());
+        assertTrue(option.err().contains("has no such option"), option.err());
+        Run otherArch = run("replay", trace.toString(), "--profile", "ampere-altra");
+        assertEquals(2, otherArch.code());
+        assertEquals("ptreplay: machine profile ampere-altra is for arch arm64, which is not replayed; add it with --arch arm64\n",
+                otherArch.err());
+        assertEquals(1, run("replay", dir.resolve("missing.ptrace").toString()).code());
+    }
+}
