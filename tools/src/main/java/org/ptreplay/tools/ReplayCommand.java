@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import org.ptreplay.tools.replay.CsvOutput;
 import org.ptreplay.tools.replay.FoldedOutput;
+import org.ptreplay.tools.report.HtmlReport;
 import org.ptreplay.tools.replay.ReplayDocument;
 import org.ptreplay.tools.replay.ReplayText;
 import org.ptreplay.tools.text.Json;
@@ -52,6 +54,11 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Also write folded stacks (cell;syscall;path... sim_ns) for flamegraph.pl or speedscope.")
     Path folded;
 
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "Also write a self-contained HTML report: tables, a bar chart per syscall kind,"
+                    + " the paths that changed most against the first cell, and an icicle graph per cell.")
+    Path report;
+
     @Override
     public Integer call() {
         if (cells.json && csv) {
@@ -65,9 +72,18 @@ final class ReplayCommand implements Callable<Integer> {
                 throw CommandFailure.badData("cannot write the folded stacks to " + folded + " (" + e.getMessage() + ")");
             }
         }
+        // The JSON document and the HTML report are views of the same tree.
+        SortedMap<String, Object> document = ReplayDocument.of(done.traceName(), done.plan(), done.outcome());
+        if (report != null) {
+            try {
+                HtmlReport.write(document, report);
+            } catch (IOException e) {
+                throw CommandFailure.badData("cannot write the report to " + report + " (" + e.getMessage() + ")");
+            }
+        }
         String out;
         if (cells.json) {
-            out = Json.write(ReplayDocument.of(done.traceName(), done.plan(), done.outcome()));
+            out = Json.write(document);
         } else if (csv) {
             out = CsvOutput.render(done.outcome());
         } else {

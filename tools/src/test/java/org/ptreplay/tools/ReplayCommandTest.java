@@ -95,6 +95,24 @@ class ReplayCommandTest {
     }
 
     @Test
+    void reportWritesTheSameResultAsAPage(@TempDir Path dir) throws IOException {
+        Path trace = dir.resolve("move.txt");
+        Files.writeString(trace, String.join("\n",
+                "@format 1",
+                "100 mmap 0x40000000 1M prot=rw flags=MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED = 0x40000000",
+                "100 touch 0x40000000 1M write",
+                "100 mremap 0x40000000 1M 1M flags=maymove|fixed new=0x40100000 = 0x40100000",
+                ""));
+        Path html = dir.resolve("r.html");
+        ok("replay", trace.toString(), "--strategy", "linux-6.16,linux-6.17-rc1", "--report", html.toString());
+        String page = Files.readString(html);
+        assertTrue(page.startsWith("<!DOCTYPE html>"), page.substring(0, Math.min(80, page.length())));
+        assertTrue(page.contains("linux-6.17-rc1") && page.contains("<svg"));
+        // rc1's only new cost on x86 is the folio lookup: the top changed path names it.
+        assertTrue(page.contains("vm_normal_folio"));
+    }
+
+    @Test
     void goldenJsonForA1MiBMove(@TempDir Path dir) throws IOException {
         Path trace = Traces.write(dir.resolve("move1m.ptrace"), Traces.move1m());
         Run r = ok("replay", trace.toString(), "--arch", "x86", "--strategy", "linux-6.16,linux-6.17-rc1",
