@@ -6,6 +6,9 @@
 module org.ptreplay.arch.x86 {
     requires org.ptreplay.core;
 
+    // The profile data files sit beside their providers; core's AbstractProfileSource reads them.
+    opens org.ptreplay.arch.x86.profiles to org.ptreplay.core;
+
     provides org.ptreplay.core.spi.Architecture with org.ptreplay.arch.x86.X86Architecture;
     provides org.ptreplay.core.spi.MachineProfileSource with
             org.ptreplay.arch.x86.profiles.RaptorLakeProfile,

@@ -1,8 +1,16 @@
 package org.ptreplay.arch.arm64.profiles;
 
+import org.ptreplay.core.spi.AbstractProfileSource;
+import org.ptreplay.core.spi.Spi;
+
 /** Provider of the bundled machine profile {@code ampere-altra} (ampere-altra.txtpb). */
-public final class AmpereAltraProfile extends BundledProfile {
+public final class AmpereAltraProfile extends AbstractProfileSource {
     public AmpereAltraProfile() {
-        super("ampere-altra", "Ampere Altra, 80 Neoverse N1 cores with costly broadcast TLBI (Ryan Roberts' Altra)");
+        super("ampere-altra", "arm64", "Ampere Altra, 80 Neoverse N1 cores with costly broadcast TLBI (Ryan Roberts' Altra)");
+    }
+
+    @Override
+    public String spiVersion() {
+        return Spi.VERSION;
     }
 }

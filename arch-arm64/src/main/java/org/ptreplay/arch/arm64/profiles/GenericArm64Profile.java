@@ -1,8 +1,16 @@
 package org.ptreplay.arch.arm64.profiles;
 
+import org.ptreplay.core.spi.AbstractProfileSource;
+import org.ptreplay.core.spi.Spi;
+
 /** Provider of the bundled machine profile {@code generic-arm64} (generic-arm64.txtpb). */
-public final class GenericArm64Profile extends BundledProfile {
+public final class GenericArm64Profile extends AbstractProfileSource {
     public GenericArm64Profile() {
-        super("generic-arm64", "Generic arm64 server core with range TLBI, round representative numbers");
+        super("generic-arm64", "arm64", "Generic arm64 server core with range TLBI, round representative numbers");
+    }
+
+    @Override
+    public String spiVersion() {
+        return Spi.VERSION;
     }
 }

@@ -33,7 +33,7 @@ class BundledProfilesTest {
 
     @Test
     void testsRunOnTheModulePath() {
-        assertEquals("org.ptreplay.arch.arm64", BundledProfile.class.getModule().getName());
+        assertEquals("org.ptreplay.arch.arm64", AppleM3Profile.class.getModule().getName());
     }
 
     @Test
@@ -83,13 +83,13 @@ class BundledProfilesTest {
 
     @Test
     void providersAreDeclaredForTheModuleAndTheClassPath() throws IOException {
-        ModuleDescriptor descriptor = BundledProfile.class.getModule().getDescriptor();
+        ModuleDescriptor descriptor = AppleM3Profile.class.getModule().getDescriptor();
         List<String> declared = descriptor.provides().stream()
                 .filter(p -> p.service().equals(SERVICE))
                 .flatMap(p -> p.providers().stream())
                 .toList();
         assertEquals(PROVIDERS, declared);
-        try (InputStream in = BundledProfile.class.getModule().getResourceAsStream("META-INF/services/" + SERVICE)) {
+        try (InputStream in = AppleM3Profile.class.getModule().getResourceAsStream("META-INF/services/" + SERVICE)) {
             assertEquals(PROVIDERS, new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
         }
         assertEquals(PROVIDERS, SOURCES.stream().map(s -> s.getClass().getName()).toList());

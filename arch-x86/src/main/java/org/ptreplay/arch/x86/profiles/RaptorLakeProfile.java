@@ -1,8 +1,16 @@
 package org.ptreplay.arch.x86.profiles;
 
+import org.ptreplay.core.spi.AbstractProfileSource;
+import org.ptreplay.core.spi.Spi;
+
 /** Provider of the bundled machine profile {@code raptor-lake} (raptor-lake.txtpb). */
-public final class RaptorLakeProfile extends BundledProfile {
+public final class RaptorLakeProfile extends AbstractProfileSource {
     public RaptorLakeProfile() {
-        super("raptor-lake", "Intel Raptor Lake desktop, exact SKU unknown (Lorenzo Stoakes' mremap numbers)");
+        super("raptor-lake", "x86", "Intel Raptor Lake desktop, exact SKU unknown (Lorenzo Stoakes' mremap numbers)");
+    }
+
+    @Override
+    public String spiVersion() {
+        return Spi.VERSION;
     }
 }

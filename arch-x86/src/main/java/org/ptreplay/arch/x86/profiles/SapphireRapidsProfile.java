@@ -1,8 +1,16 @@
 package org.ptreplay.arch.x86.profiles;
 
+import org.ptreplay.core.spi.AbstractProfileSource;
+import org.ptreplay.core.spi.Spi;
+
 /** Provider of the bundled machine profile {@code sapphire-rapids} (sapphire-rapids.txtpb). */
-public final class SapphireRapidsProfile extends BundledProfile {
+public final class SapphireRapidsProfile extends AbstractProfileSource {
     public SapphireRapidsProfile() {
-        super("sapphire-rapids", "2-socket Xeon Platinum 8468V, 192 threads (the LKP bigheap machine)");
+        super("sapphire-rapids", "x86", "2-socket Xeon Platinum 8468V, 192 threads (the LKP bigheap machine)");
+    }
+
+    @Override
+    public String spiVersion() {
+        return Spi.VERSION;
     }
 }
