@@ -63,4 +63,11 @@ PTREPLAY_SKIP_BUILD=1 ./ptreplay replay tools/src/it/move1m.ptrace --json >"$wor
     || fail "'ptreplay replay --json' exited with $? (stderr: $(cat "$work/replay.err"))"
 grep -q '"cells"' "$work/replay.json" || fail "'ptreplay replay --json' printed no cells (output in $work/replay.json)"
 
-echo "launcher smoke test passed: x86 and arm64 listed; example plugin ok; corrupt jar reported; jain-mremap generated; replay ran"
+# 5. The demo, the README's first command: it exits 0 and tells its three stories.
+PTREPLAY_SKIP_BUILD=1 ./ptreplay demo >"$work/demo.out" 2>"$work/demo.err" \
+    || fail "'ptreplay demo' exited with $? (stderr: $(cat "$work/demo.err"))"
+for story in "1. The x86 bigheap regression" "2. The arm64 64K-folio mremap speed-up" "3. Moving page tables"; do
+    grep -q "^$story" "$work/demo.out" || fail "'ptreplay demo' did not print the story '$story' (output in $work/demo.out)"
+done
+
+echo "launcher smoke test passed: x86 and arm64 listed; example plugin ok; corrupt jar reported; jain-mremap generated; replay ran; demo told its three stories"
