@@ -63,11 +63,23 @@ PTREPLAY_SKIP_BUILD=1 ./ptreplay replay tools/src/it/move1m.ptrace --json >"$wor
     || fail "'ptreplay replay --json' exited with $? (stderr: $(cat "$work/replay.err"))"
 grep -q '"cells"' "$work/replay.json" || fail "'ptreplay replay --json' printed no cells (output in $work/replay.json)"
 
-# 5. The demo, the README's first command: it exits 0 and tells its three stories.
+# 5. The trace commands on the real module path: import a compressed perf recording (FileSniffer,
+#    the xz codec, the importer), then summary and check (the VMA replay on the built-in arch).
+PTREPLAY_SKIP_BUILD=1 ./ptreplay convert examples/traces/python-bytearray.perf.xz "$work/py.ptrace" \
+    >"$work/convert.out" 2>"$work/convert.err" \
+    || fail "'ptreplay convert' exited with $? (stderr: $(cat "$work/convert.err"))"
+PTREPLAY_SKIP_BUILD=1 ./ptreplay summary --json "$work/py.ptrace" >"$work/summary.json" 2>"$work/summary.err" \
+    || fail "'ptreplay summary --json' exited with $? (stderr: $(cat "$work/summary.err"))"
+grep -q '"touch": 1[0-9]\{4\}' "$work/summary.json" \
+    || fail "'ptreplay summary --json' shows no touches of the 64 MiB buffer (output in $work/summary.json)"
+PTREPLAY_SKIP_BUILD=1 ./ptreplay check "$work/py.ptrace" >"$work/check.out" 2>"$work/check.err" \
+    || fail "'ptreplay check' exited with $? (output in $work/check.out, stderr: $(cat "$work/check.err"))"
+
+# 6. The demo, the README's first command: it exits 0 and tells its three stories.
 PTREPLAY_SKIP_BUILD=1 ./ptreplay demo >"$work/demo.out" 2>"$work/demo.err" \
     || fail "'ptreplay demo' exited with $? (stderr: $(cat "$work/demo.err"))"
 for story in "1. The x86 bigheap regression" "2. The arm64 64K-folio mremap speed-up" "3. Moving page tables"; do
     grep -q "^$story" "$work/demo.out" || fail "'ptreplay demo' did not print the story '$story' (output in $work/demo.out)"
 done
 
-echo "launcher smoke test passed: x86 and arm64 listed; example plugin ok; corrupt jar reported; jain-mremap generated; replay ran; demo told its three stories"
+echo "launcher smoke test passed: x86 and arm64 listed; example plugin ok; corrupt jar reported; jain-mremap generated; replay ran; perf recording converted, summarized and checked; demo told its three stories"

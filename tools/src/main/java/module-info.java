@@ -6,6 +6,8 @@
  */
 module org.ptreplay.tools {
     requires org.ptreplay.core;
+    // Read and written directly by the trace commands (core also requires it transitively).
+    requires org.ptreplay.trace;
     requires info.picocli;
 
     uses org.ptreplay.core.spi.Architecture;

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ptreplay.strategies.RealKernels.kernel;
 import static org.ptreplay.strategies.RealKernels.run;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.kernel.Primitive;
@@ -15,53 +19,34 @@ import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.sim.LedgerSnapshot;
 import org.ptreplay.core.sim.PrimitiveCounts;
 import org.ptreplay.core.spi.KernelPreset;
-import org.ptreplay.trace.Flags;
+import org.ptreplay.trace.TextTrace;
 import org.ptreplay.trace.TraceEvent;
 
 /**
  * The strategies through the real simulated kernel and the real architectures, found with
- * ServiceLoader as a replay finds them. Counts are hand-derived in each test's comment.
+ * ServiceLoader as a replay finds them. Each trace is a text file in {@code fixtures/} whose
+ * comment derives the counts asserted here.
  */
 class CoreIntegrationTest {
-    private static final long KIB = 1024;
-    private static final long MIB = 1024 * KIB;
-    private static final long GIB = 1024 * MIB;
-    private static final long U = TraceEvent.UNKNOWN_RESULT;
-    private static final int RW = Flags.PROT_READ | Flags.PROT_WRITE;
-    private static final int ANON = Flags.MAP_PRIVATE | Flags.MAP_ANONYMOUS;
-    private static final int MOVE_FIXED = Flags.MREMAP_MAYMOVE | Flags.MREMAP_FIXED;
     private static final String MOVE_PTES = "mremap;move_page_tables;move_ptes";
     private static final String COPY = "fork;dup_mm;dup_mmap;copy_page_range;copy_pte_range";
     private static final String ZAP = "munmap;do_vmi_munmap;unmap_vmas;zap_pte_range";
 
-    private static TraceEvent mmap(long addr, long len) {
-        return new TraceEvent.Mmap(1, 0, addr, len, RW, ANON | Flags.MAP_FIXED, -1, 0, U);
+    /** The events of {@code fixtures/NAME.txt} beside this class in the test resources. */
+    private static List<TraceEvent> fixture(String name) {
+        String file = "fixtures/" + name + ".txt";
+        try (InputStream in = CoreIntegrationTest.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No test fixture " + file + " beside CoreIntegrationTest.");
+            }
+            return TextTrace.parse(new InputStreamReader(in, StandardCharsets.UTF_8), file).events();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private static TraceEvent write(long addr, long len) {
-        return new TraceEvent.Touch(1, 0, addr, len, true);
-    }
-
-    private static TraceEvent mremap(long from, long len, long to) {
-        return new TraceEvent.Mremap(1, 0, from, len, len, MOVE_FIXED, to, U);
-    }
-
-    private static TraceEvent madvise(long addr, long len, int advice) {
-        return new TraceEvent.Madvise(1, 0, addr, len, advice, U);
-    }
-
-    private static TraceEvent fork(int child) {
-        return new TraceEvent.Fork(1, 0, child, 0, U);
-    }
-
-    private static TraceEvent exit(int pid) {
-        return new TraceEvent.Exit(pid, 0, 0, true);
-    }
-
-    /** Dev Jain's iteration (Message-ID 20250610035043.75448-1-dev.jain@arm.com): 1 MiB at 1 GiB moved to +1 MiB. */
     private static List<TraceEvent> devJain() {
-        return List.of(mmap(GIB, MIB), write(GIB, MIB), mremap(GIB, MIB, GIB + MIB),
-                new TraceEvent.Munmap(1, 0, GIB + MIB, MIB, U));
+        return fixture("dev-jain");
     }
 
     private static LedgerSnapshot replay(String strategy, String arch, String thp, List<TraceEvent> events) {
@@ -70,12 +55,7 @@ class CoreIntegrationTest {
         return k.result().ledger();
     }
 
-    /**
-     * x86, 4K folios, one 1 MiB extent of 256 present PTEs (f822a9a81a31, §2.4 (b)): every present
-     * entry with more than one entry left calls vm_normal_folio (one SP_R: order-0, no head line),
-     * finds a small folio and moves alone; the last entry has max_nr 1 and skips the lookup:
-     * 255 SP_R. 0b5be138ce00's hint gate (hint is always 1 on x86) removes every lookup.
-     */
+    /** x86, 4K folios: the folio lookup of f822a9a81a31 for all but the last PTE, none behind the hint gate. */
     @Test
     void x86FolioBatchLooksUpAllButTheLastPteAndTheHintGateNone() {
         assertEquals(255, replay("move-ptes/folio-batch", "x86", "enabled=never", devJain())
@@ -86,12 +66,7 @@ class CoreIntegrationTest {
                 .inclusive(MOVE_PTES).get(Primitive.SP_R));
     }
 
-    /**
-     * arm64, 64K folios at a 64K-aligned VA and a 64K-aligned destination: a batched variant reads
-     * entry 0 of each CONT block with one ptep_get, gets the batch from pte_batch_hint (16; the
-     * folio ends there, so folio_pte_batch reads nothing more) and clears/sets the whole block with
-     * the nr-aware helpers: 16 ptep_get per 1 MiB, no fold, no unfold. Per-PTE: 256 and 16 + 16.
-     */
+    /** arm64, 64K folios: a batched move reads once per CONT block and never folds or unfolds. */
     @Test
     void arm64BatchedMovesReadOncePerBlockAndNeverConvert() {
         for (String s : List.of("move-ptes/folio-batch", "move-ptes/hint-batch", "move-ptes/hint-only")) {
@@ -105,21 +80,12 @@ class CoreIntegrationTest {
         assertEquals(16, perPte.get(Primitive.UNFOLD));
     }
 
-    private static List<TraceEvent> forkOfOneGigabyte() {
-        return List.of(mmap(GIB, GIB), write(GIB, GIB), fork(2));
-    }
-
-    /**
-     * fork of 1 GiB of 64K folios on x86 (f8d937761d65, §3.2): 262,144 PTEs in 16,384 folios.
-     * copy-ptes/folio-batch takes one folio_ref_add per batch, REF = 16,384; per-PTE one folio_get
-     * per PTE, 262,144. The rmap duplication stays per subpage in both: AE = 262,144; MAP (with
-     * per-page mapcounts) = one per subpage + one _large_mapcount per call: per-PTE
-     * 2 × 262,144 = 524,288, batched 262,144 + 16,384 = 278,528.
-     */
+    /** fork of 1 GiB of 64K folios on x86: the refcount is batched per folio, the rmap stays per subpage. */
     @Test
     void forkBatchesTheRefcountButNotTheRmap() {
-        PrimitiveCounts batch = replay("copy-ptes/folio-batch", "x86", "64K=always", forkOfOneGigabyte()).inclusive(COPY);
-        PrimitiveCounts perPte = replay("copy-ptes/per-pte", "x86", "64K=always", forkOfOneGigabyte()).inclusive(COPY);
+        List<TraceEvent> fork = fixture("fork-1g");
+        PrimitiveCounts batch = replay("copy-ptes/folio-batch", "x86", "64K=always", fork).inclusive(COPY);
+        PrimitiveCounts perPte = replay("copy-ptes/per-pte", "x86", "64K=always", fork).inclusive(COPY);
         assertEquals(16_384, batch.get(Primitive.REF));
         assertEquals(262_144, perPte.get(Primitive.REF));
         assertEquals(262_144, batch.get(Primitive.AE));
@@ -128,18 +94,10 @@ class CoreIntegrationTest {
         assertEquals(524_288, perPte.get(Primitive.MAP));
     }
 
-    /**
-     * An unaligned 4 MiB move on x86: [1G, 1G+4M) to 2G+1M. The offsets in the PMD differ, so
-     * get_extent cuts four 1 MiB extents (each 256 PTEs), two per source table and each in a
-     * destination table of its own pair. Per-PTE (every kernel): per extent src + dst PTL (different
-     * tables) and one flush of 256 pages (> 33 ⇒ X86_FULL): PTL 8, X86_FULL 4.
-     * move-ptes/ptl-hold: per source table one src PTL, plus one per destination table entered while
-     * holding it (2 + 1 for the first table, 2 + 1 for the second), and one flush of the union
-     * (512 pages ⇒ X86_FULL) before the hold ends: PTL 6, X86_FULL 2.
-     */
+    /** An unaligned 4 MiB move: holding the source PTL takes fewer locks and flushes once per source table. */
     @Test
     void ptlHoldTakesFewerLocksAndFlushesOncePerSourceTable() {
-        List<TraceEvent> move = List.of(mmap(GIB, 4 * MIB), write(GIB, 4 * MIB), mremap(GIB, 4 * MIB, 2 * GIB + MIB));
+        List<TraceEvent> move = fixture("move-4m-unaligned");
         LedgerSnapshot perPte = replay("move-ptes/per-pte", "x86", "enabled=never", move);
         LedgerSnapshot hold = replay("move-ptes/ptl-hold", "x86", "enabled=never", move);
         assertEquals(8, perPte.self(MOVE_PTES).get(Primitive.PTL));
@@ -149,47 +107,27 @@ class CoreIntegrationTest {
         assertEquals(1024, hold.self(MOVE_PTES).get(Primitive.PTE_XCHG));
     }
 
-    private static List<TraceEvent> munmap64MiB() {
-        return List.of(mmap(GIB, 64 * MIB), write(GIB, 64 * MIB), new TraceEvent.Munmap(1, 0, GIB, 64 * MIB, U));
-    }
-
-    /**
-     * Forced gather flushes inside zap_pte_range for 64 MiB (16,384 pages), §4.2: the gather takes
-     * 7 + 19 × 509 = 9,678 one-slot entries before it is full. Order-0 pages: one slot each under
-     * either zap ⇒ one forced flush. 64K folios: per-PTE still one slot per page ⇒ one forced
-     * flush; zap-ptes/folio-batch one two-slot entry per folio, 1,024 entries in 4 + 4 × 255 of
-     * room ⇒ none.
-     */
+    /** Forced gather flushes inside zap_pte_range for 64 MiB: avoided only by batching large folios. */
     @Test
     void zapBatchingAvoidsForcedFlushesOnlyForLargeFolios() {
         String forced = ZAP + ";tlb_flush_mmu_tlbonly";
-        assertEquals(1, replay("zap-ptes/folio-batch", "x86", "enabled=never", munmap64MiB())
+        List<TraceEvent> munmap = fixture("munmap-64m");
+        assertEquals(1, replay("zap-ptes/folio-batch", "x86", "enabled=never", munmap)
                 .inclusive(forced).get(Primitive.X86_FULL));
-        assertEquals(0, replay("zap-ptes/folio-batch", "x86", "64K=always", munmap64MiB())
+        assertEquals(0, replay("zap-ptes/folio-batch", "x86", "64K=always", munmap)
                 .inclusive(forced).get(Primitive.X86_FULL));
-        assertEquals(1, replay("zap-ptes/per-pte", "x86", "64K=always", munmap64MiB())
+        assertEquals(1, replay("zap-ptes/per-pte", "x86", "64K=always", munmap)
                 .inclusive(forced).get(Primitive.X86_FULL));
-        assertEquals(1_024, replay("zap-ptes/folio-batch", "x86", "64K=always", munmap64MiB())
+        assertEquals(1_024, replay("zap-ptes/folio-batch", "x86", "64K=always", munmap)
                 .inclusive(ZAP + ";tlb_flush_mmu").get(Primitive.REF)
-                + replay("zap-ptes/folio-batch", "x86", "64K=always", munmap64MiB())
+                + replay("zap-ptes/folio-batch", "x86", "64K=always", munmap)
                 .inclusive("munmap;do_vmi_munmap;tlb_finish_mmu").get(Primitive.REF));
     }
 
-    /**
-     * FPB_MERGE_WRITE / any_writable (f8d937761d65): a 64K folio whose first PTE is read-only and
-     * the other 15 writable. MADV_DONTFORK on pages 1–15 makes the first fork copy only page 0,
-     * write-protecting it in the parent; the child exits and MADV_DOFORK merges the VMA back. The
-     * second fork batches all 16 entries (write is ignored for matching) and, because a later entry
-     * is writable, write-protects the whole batch in the parent: 16 PTE_RMW. Without the merged
-     * write bit the batch would look read-only and leave 15 writable parent PTEs on a shared folio.
-     */
+    /** FPB_MERGE_WRITE / any_writable: a batch whose later PTE is writable is write-protected whole. */
     @Test
     void forkBatchWriteProtectsWhenALaterPteIsWritable() {
-        long a = GIB;
-        List<TraceEvent> t = new ArrayList<>(List.of(mmap(a, 64 * KIB), write(a, 64 * KIB),
-                madvise(a + 4 * KIB, 60 * KIB, Flags.MADV_DONTFORK), fork(2), exit(2),
-                madvise(a + 4 * KIB, 60 * KIB, Flags.MADV_DOFORK), fork(3)));
-        Kernel k = run(kernel("copy-ptes/folio-batch", "x86", "64K=always"), t);
+        Kernel k = run(kernel("copy-ptes/folio-batch", "x86", "64K=always"), fixture("fork-any-writable"));
         assertEquals(1, k.vmas(1).size());
         LedgerSnapshot s = k.result().ledger();
         // The first fork write-protects page 0 only; the second the whole batch.
@@ -199,9 +137,7 @@ class CoreIntegrationTest {
 
     /**
      * Every kernel preset resolves against the real providers on both architectures and replays
-     * Dev Jain's iteration (64K=always) with no divergence. x86: every release moves the 256 PTEs
-     * (1 MiB is no whole PMD). arm64: only the releases with contpte and the per-PTE move (6.9–6.16)
-     * unfold the 16 source blocks; before 6.9 nothing is CONT, and 6.17's batched move never unfolds.
+     * Dev Jain's iteration (64K=always) with no divergence; only 6.9–6.16 unfold on arm64.
      */
     @Test
     void everyPresetResolvesAndReplaysOnBothArchitectures() {

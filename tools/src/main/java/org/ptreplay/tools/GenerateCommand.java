@@ -1,12 +1,5 @@
 package org.ptreplay.tools;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +13,6 @@ import org.ptreplay.tools.plugin.ProviderKind;
 import org.ptreplay.tools.text.Suggestions;
 import org.ptreplay.trace.Codec;
 import org.ptreplay.trace.TraceHeader;
-import org.ptreplay.trace.TraceWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,11 +52,16 @@ final class GenerateCommand implements Callable<Integer> {
             description = "A generator parameter (repeatable); sizes take K, M, G, T, e.g. size=1G.")
     List<String> params = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "The trace file to write (replaced if it exists).")
-    Path output;
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "The trace to write (replaced if it exists): the text form for '-' or a name ending"
+                    + " in .txt, a binary trace otherwise.")
+    String output;
 
-    @Option(names = "--codec", paramLabel = "CODEC", defaultValue = "zstd",
-            description = "Compression: zstd (default), xz, gzip or none.")
+    @Option(names = "--to", paramLabel = "FORM", description = "What OUT gets: ptrace or text (default: from OUT's name).")
+    String to;
+
+    @Option(names = "--codec", paramLabel = "CODEC",
+            description = "Compression of a binary trace: zstd (default), xz, gzip or none.")
     String codec;
 
     @Option(names = "--list", description = "List the workload generators (or only NAME) with their parameters.")
@@ -87,17 +84,22 @@ final class GenerateCommand implements Callable<Integer> {
             throw CommandFailure.badUsage("generate needs -o OUT, the trace file to write");
         }
         Codec c = codec();
+        EventOutput.Form form = EventOutput.form(output, to);
         WorkloadGenerator generator = registry.require(ProviderKind.WORKLOAD, name);
         Map<String, String> given = given();
         TraceHeader header = header(generator, given);
-        long events = write(generator, given, header, c);
+        long events = write(generator, given, header, form, c);
         String thp = header.source().params().getOrDefault(RECOMMENDED_THP, "");
         spec.commandLine().getOut().println("wrote " + events + " events to " + output + " (" + name
                 + (thp.isEmpty() ? "" : "; recommended THP: " + thp) + ")");
         return ExitCode.OK;
     }
 
+    /** The requested codec, or null for the default (and for text output, which has none). */
     private Codec codec() {
+        if (codec == null) {
+            return null;
+        }
         try {
             return Codec.fromKey(codec);
         } catch (IllegalArgumentException e) {
@@ -144,52 +146,17 @@ final class GenerateCommand implements Callable<Integer> {
                 TraceHeader.Machine.UNKNOWN, 0);
     }
 
-    /** Writes into a temporary file next to OUT and renames it, so a failure never leaves half a trace. */
-    private long write(WorkloadGenerator generator, Map<String, String> given, TraceHeader header, Codec c) {
-        Path target = output.toAbsolutePath();
-        Path tmp = null;
-        try {
-            // Next to OUT (so the rename stays on one file system), named per process so that two
-            // runs cannot share it, and created like OUT itself (createTempFile would make it 0600).
-            tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
-            long events;
-            try (TraceWriter writer = TraceWriter.create(tmp, c, header)) {
-                generator.generate(given, e -> {
-                    try {
-                        writer.write(e);
-                    } catch (IOException x) {
-                        throw new UncheckedIOException(x);
-                    }
-                });
-                events = writer.eventsWritten();
+    /** Writes through {@link EventOutput}: a failure never leaves half a trace at OUT. */
+    private long write(WorkloadGenerator generator, Map<String, String> given, TraceHeader header,
+                       EventOutput.Form form, Codec c) {
+        try (EventOutput out = EventOutput.open(output, form, c, header, spec.commandLine().getOut())) {
+            try {
+                generator.generate(given, out::write);
+            } catch (IllegalArgumentException e) {
+                throw CommandFailure.badUsage(e.getMessage());
             }
-            move(tmp, target);
-            tmp = null;
-            return events;
-        } catch (IllegalArgumentException e) {
-            throw CommandFailure.badUsage(e.getMessage());
-        } catch (NoSuchFileException e) {
-            throw CommandFailure.badData("cannot write " + output + ": directory " + target.getParent() + " does not exist");
-        } catch (IOException e) {
-            throw CommandFailure.badData("cannot write " + output + ": " + e);
-        } catch (UncheckedIOException e) {
-            throw CommandFailure.badData("cannot write " + output + ": " + e.getCause());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // The failure being reported matters more than a leftover temporary file.
-                }
-            }
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            out.commit();
+            return out.events();
         }
     }
 }

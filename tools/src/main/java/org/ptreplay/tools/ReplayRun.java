@@ -12,7 +12,7 @@ import org.ptreplay.tools.replay.CellPlanner;
 import org.ptreplay.tools.replay.Plan;
 import org.ptreplay.tools.replay.ProgressBar;
 import org.ptreplay.trace.TraceException;
-import org.ptreplay.trace.TraceReader;
+import org.ptreplay.trace.TraceSource;
 
 /**
  * The part {@code replay} and {@code compare} share: plan the cells, open the trace, run the
@@ -45,9 +45,10 @@ final class ReplayRun {
             throw CommandFailure.badUsage(e.getMessage());
         }
         String traceName = options.trace.toString();
-        try (TraceReader reader = TraceReader.open(options.trace);
-             ProgressBar bar = ProgressBar.start(err, engine::eventsDone, reader.header().eventCountHint())) {
-            return new Done(traceName, plan, engine.run(reader, traceName));
+        // Binary or text form, compressed or not: fixtures and bug reports replay as they are.
+        try (TraceSource source = TraceFiles.open(options.trace);
+             ProgressBar bar = ProgressBar.start(err, engine::eventsDone, source.header().eventCountHint())) {
+            return new Done(traceName, plan, engine.run(source, traceName));
         } catch (TraceException e) {
             throw CommandFailure.badData(e.getMessage());
         } catch (ReplayFailedException e) {

@@ -21,6 +21,7 @@ import org.ptreplay.tools.plugin.ProviderKind;
 import org.ptreplay.trace.Codec;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.trace.TraceHeader;
+import org.ptreplay.trace.TextTrace;
 import org.ptreplay.trace.TraceReader;
 
 /** {@code ptreplay generate} as a user runs it: files, header, exit codes and messages. */
@@ -135,11 +136,28 @@ class GenerateCommandTest {
     }
 
     @Test
+    void aTxtOutputGetsTheTextFormWithTheSameEvents(@TempDir Path dir) throws IOException {
+        Path bin = dir.resolve("j.ptrace");
+        Path txt = dir.resolve("j.txt");
+        assertEquals(0, run("generate", "jain-mremap", "-p", "iterations=1", "-o", bin.toString()).code());
+        assertEquals(0, run("generate", "jain-mremap", "-p", "iterations=1", "-o", txt.toString()).code());
+        List<TraceEvent> fromBinary = new ArrayList<>();
+        try (TraceReader r = TraceReader.open(bin)) {
+            for (TraceEvent e; (e = r.next()) != null; ) {
+                fromBinary.add(e);
+            }
+        }
+        // One iteration: mmap, touch, mremap, munmap.
+        assertEquals(4, fromBinary.size());
+        assertEquals(fromBinary, TextTrace.parse(txt).events());
+    }
+
+    @Test
     void anUnwritableOutputIsAFailure(@TempDir Path dir) {
         Path out = dir.resolve("missing").resolve("x.trace");
         Run run = run("generate", "munmap-bench", "-o", out.toString());
         assertEquals(1, run.code());
-        assertEquals("ptreplay: cannot write " + out + ": directory " + out.getParent() + " does not exist" + NL, run.err());
+        assertEquals("ptreplay: " + out + ": cannot write: directory " + out.getParent() + " does not exist." + NL, run.err());
     }
 
     @Test

@@ -79,6 +79,22 @@ class ReplayCommandTest {
      * </ul>
      */
     @Test
+    void aTextTraceReplaysAsItIs(@TempDir Path dir) throws IOException {
+        // A bug report in the text form: map 64 KiB, write it, unmap it. 16 order-0 write faults
+        // (THP off by default for 64K), so 16 entries faulted and 16 zapped.
+        Path trace = dir.resolve("report.txt");
+        Files.writeString(trace, String.join("\n",
+                "@format 1",
+                "100 mmap 0x40000000 64K prot=rw flags=MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED = 0x40000000",
+                "100 touch 0x40000000 64K write",
+                "100 munmap 0x40000000 64K = 0",
+                ""));
+        Map<String, Object> doc = json(ok("replay", trace.toString(), "--json").out());
+        assertEquals(16L, at(doc, "cells", 0, "metrics", "ptes_faulted"));
+        assertEquals(16L, at(doc, "cells", 0, "metrics", "ptes_zapped"));
+    }
+
+    @Test
     void goldenJsonForA1MiBMove(@TempDir Path dir) throws IOException {
         Path trace = Traces.write(dir.resolve("move1m.ptrace"), Traces.move1m());
         Run r = ok("replay", trace.toString(), "--arch", "x86", "--strategy", "linux-6.16,linux-6.17-rc1",

@@ -1,15 +1,22 @@
 package org.ptreplay.arch.x86;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.sim.SimConfig;
 import org.ptreplay.trace.Flags;
+import org.ptreplay.trace.TextTrace;
 import org.ptreplay.trace.TraceEvent;
 
 /**
- * A tiny test DSL: one method call per event, results left unrecorded unless given. The text form
- * of traces will replace it later; keep one line per event.
+ * The events a test replays: a hand-derived text fixture ({@link #fixture}), or, for the errno
+ * cases and the generated sequences, one method call per event with results left unrecorded
+ * unless given.
  */
 final class Trace {
     static final long KiB = 1024;
@@ -22,20 +29,33 @@ final class Trace {
     static final long U = TraceEvent.UNKNOWN_RESULT;
 
     final List<TraceEvent> events = new ArrayList<>();
-    private int pid = 1;
+    private static final int PID = 1;
 
-    Trace as(int p) { pid = p; return this; }
-    Trace mmap(long addr, long len, int prot, int flags) { return add(new TraceEvent.Mmap(pid, 0, addr, len, prot, flags, -1, 0, U)); }
-    Trace mmapReturning(long addr, long len, long result) { return add(new TraceEvent.Mmap(pid, 0, addr, len, RW, ANON, -1, 0, result)); }
-    Trace write(long addr, long len) { return add(new TraceEvent.Touch(pid, 0, addr, len, true)); }
-    Trace read(long addr, long len) { return add(new TraceEvent.Touch(pid, 0, addr, len, false)); }
-    Trace mremap(long old, long oldLen, long newLen, int flags, long newAddr) { return add(new TraceEvent.Mremap(pid, 0, old, oldLen, newLen, flags, newAddr, U)); }
-    Trace munmap(long addr, long len) { return add(new TraceEvent.Munmap(pid, 0, addr, len, U)); }
-    Trace mprotect(long addr, long len, int prot) { return add(new TraceEvent.Mprotect(pid, 0, addr, len, prot, U)); }
-    Trace madvise(long addr, long len, int advice) { return add(new TraceEvent.Madvise(pid, 0, addr, len, advice, U)); }
-    Trace fork(int child) { return add(new TraceEvent.Fork(pid, 0, child, 0, U)); }
-    Trace thread(int child) { return add(new TraceEvent.Fork(pid, 0, child, Flags.CLONE_VM | Flags.CLONE_THREAD, U)); }
-    Trace exit() { return add(new TraceEvent.Exit(pid, 0, 0, false)); }
+    Trace mmap(long addr, long len, int prot, int flags) { return add(new TraceEvent.Mmap(PID, 0, addr, len, prot, flags, -1, 0, U)); }
+    Trace mmapReturning(long addr, long len, long result) { return add(new TraceEvent.Mmap(PID, 0, addr, len, RW, ANON, -1, 0, result)); }
+    Trace write(long addr, long len) { return add(new TraceEvent.Touch(PID, 0, addr, len, true)); }
+    Trace mremap(long old, long oldLen, long newLen, int flags, long newAddr) { return add(new TraceEvent.Mremap(PID, 0, old, oldLen, newLen, flags, newAddr, U)); }
+    Trace munmap(long addr, long len) { return add(new TraceEvent.Munmap(PID, 0, addr, len, U)); }
+    Trace fork(int child) { return add(new TraceEvent.Fork(PID, 0, child, 0, U)); }
+    Trace thread(int child) { return add(new TraceEvent.Fork(PID, 0, child, Flags.CLONE_VM | Flags.CLONE_THREAD, U)); }
+
+    /**
+     * The events of the text fixture {@code fixtures/NAME.txt} beside this class in the test
+     * resources; its comment lines derive the counts the tests assert.
+     */
+    static Trace fixture(String name) {
+        String file = "fixtures/" + name + ".txt";
+        try (InputStream in = Trace.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No test fixture " + file + " beside " + Trace.class.getName() + ".");
+            }
+            Trace t = new Trace();
+            t.events.addAll(TextTrace.parse(new InputStreamReader(in, StandardCharsets.UTF_8), file).events());
+            return t;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     Trace add(TraceEvent e) {
         events.add(e);

@@ -23,6 +23,8 @@ final class CacheHierarchy {
     private final int prefetchFill;
     /** Demand accesses served by each level; the last slot counts memory. */
     private final long[] served;
+    /** Per level, the slot a missed line is filled into (scratch of {@link #load}). */
+    private final int[] victims;
     private long clock;
 
     /**
@@ -46,6 +48,7 @@ final class CacheHierarchy {
         this.prefetcher = prefetch && degree > 0 ? new StreamPrefetcher(degree, lineShift) : null;
         this.prefetchFill = (int) memory.getPrefetcher().getFillLevel().getValue() - 1;
         this.served = new long[levels.length + 1];
+        this.victims = new int[levels.length];
     }
 
     /** Number of cache levels; {@link #access} returns this value for a miss in all of them. */
@@ -65,9 +68,7 @@ final class CacheHierarchy {
         if (prefetcher != null && prefetcher.train(line)) {
             for (long l = prefetcher.issueFrom(); l <= prefetcher.issueTo(); l++) {
                 for (int k = prefetchFill; k < levels.length; k++) {
-                    if (!levels[k].contains(l)) {
-                        levels[k].fill(l, now);
-                    }
+                    levels[k].fillIfAbsent(l, now);
                 }
             }
         }
@@ -104,16 +105,25 @@ final class CacheHierarchy {
         return served.clone();
     }
 
+    /**
+     * Finds the line from L1 outwards and fills it into every level before the one that had it.
+     * Each level's victim is chosen during its lookup: the levels are separate arrays, so nothing
+     * changes a missed level's set before its fill.
+     */
     private int load(long line, long now) {
-        int hit = levels.length;
-        for (int k = 0; k < levels.length; k++) {
-            if (levels[k].touch(line, now)) {
+        int n = levels.length;
+        int hit = n;
+        for (int k = 0; k < n; k++) {
+            int slot = levels[k].lookup(line);
+            if (slot >= 0) {
+                levels[k].use(slot, now);
                 hit = k;
                 break;
             }
+            victims[k] = -1 - slot;
         }
         for (int k = 0; k < hit; k++) {
-            levels[k].fill(line, now);
+            levels[k].fillAt(victims[k], line, now);
         }
         return hit;
     }

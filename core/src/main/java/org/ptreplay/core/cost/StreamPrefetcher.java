@@ -16,6 +16,7 @@ final class StreamPrefetcher {
     /** Pages tracked at once (Intel's L2 streamer tracks 32; 16 suffices for a few concurrent walks). */
     private static final int STREAMS = 16;
     private static final int PAGE_SHIFT = 12;
+    private static final int HINT_BITS = 6;
 
     private final int degree;
     private final int linesPerPageShift;
@@ -24,6 +25,12 @@ final class StreamPrefetcher {
     /** Highest line already asked for in the stream. */
     private final long[] ahead = new long[STREAMS];
     private final long[] used = new long[STREAMS];
+    /**
+     * Slot where a page with this hash was last tracked; a guess checked against
+     * {@link #page} (a page is tracked in at most one slot), so walks that alternate between two
+     * tables find their streams without a scan.
+     */
+    private final int[] hint = new int[1 << HINT_BITS];
     private long clock;
     private long issueFrom;
     private long issueTo;
@@ -45,6 +52,7 @@ final class StreamPrefetcher {
         if (slot < 0) {
             slot = victim();
             page[slot] = pageOfLine;
+            hint[hintIndex(pageOfLine)] = slot;
             last[slot] = line;
             ahead[slot] = line;
             used[slot] = clock;
@@ -81,12 +89,21 @@ final class StreamPrefetcher {
     }
 
     private int find(long pageOfLine) {
+        int h = hintIndex(pageOfLine);
+        if (page[hint[h]] == pageOfLine) {
+            return hint[h];
+        }
         for (int i = 0; i < STREAMS; i++) {
             if (page[i] == pageOfLine) {
+                hint[h] = i;
                 return i;
             }
         }
         return -1;
+    }
+
+    private static int hintIndex(long pageOfLine) {
+        return (int) ((pageOfLine * 0x9E3779B97F4A7C15L) >>> (64 - HINT_BITS));
     }
 
     private int victim() {

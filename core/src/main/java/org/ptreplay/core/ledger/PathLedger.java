@@ -14,9 +14,15 @@ import org.ptreplay.trace.TraceEvent;
 /**
  * The ledger of one cell: a tree of path nodes (node = frame below its parent node), with the
  * SELF counts of every node in one flat {@code long[]} indexed by node &times; primitive, and the
- * simulated picoseconds of every node from the {@link CostModel}. Each charge also goes to the
- * kind of the event being replayed. Children are found by comparing interned frame ids along a
- * sibling list, so a charge never hashes or allocates; only the first visit of a new path grows the arrays.
+ * simulated picoseconds of every node from the {@link CostModel}. Children are found by comparing
+ * interned frame ids along a sibling list, so a charge never hashes or allocates; only the first
+ * visit of a new path grows the arrays.
+ *
+ * <p>Below the root, each event kind has its own subtree (its kind node is a frameless child of
+ * the root), so a charge is one counter and one time increment, and the per-kind figures are sums
+ * over the kind's subtree, taken in {@link #snapshot}. The paths merge the subtrees again: the
+ * same path replayed under two kinds is one entry. Integer sums, so the result does not depend on
+ * the split.
  */
 public final class PathLedger implements Ledger {
     private static final int ROOT = 0;
@@ -32,15 +38,17 @@ public final class PathLedger implements Ledger {
     private long[] ps = new long[64];
     /** Picoseconds per node and primitive: what each primitive cost where it was charged. */
     private long[] primitivePs = new long[64 * NP];
+    /** Event kind ordinal of each node's subtree; -1 for the root. */
+    private int[] kindOf = new int[64];
     private int nodes = 1;
     private int[] stack = new int[32];
     private int depth;
     private int current = ROOT;
-    private int kind = -1;
+    /** current &times; NP: where the current node's counters start. */
+    private int currentBase = ROOT * NP;
+    /** The kind node of each event kind, or -1 before its first event. */
+    private final int[] kindNode = new int[KINDS];
     private final long[] kindCalls = new long[KINDS];
-    private final long[] kindCounts = new long[KINDS * NP];
-    private final long[] kindPs = new long[KINDS];
-    private final long[] kindPrimitivePs = new long[KINDS * NP];
 
     public PathLedger(CostModel cost) {
         this.cost = cost;
@@ -48,6 +56,8 @@ public final class PathLedger implements Ledger {
         parent[ROOT] = -1;
         firstChild[ROOT] = -1;
         nextSibling[ROOT] = -1;
+        kindOf[ROOT] = -1;
+        Arrays.fill(kindNode, -1);
     }
 
     /** Starts charging to {@code k}: one call of that syscall kind. The path stack must be empty. */
@@ -55,8 +65,13 @@ public final class PathLedger implements Ledger {
         if (depth != 0) {
             throw new IllegalStateException("path stack not empty at event start: " + pathOf(current));
         }
-        kind = k.ordinal();
-        kindCalls[kind]++;
+        int ki = k.ordinal();
+        kindCalls[ki]++;
+        if (kindNode[ki] < 0) {
+            // A kind node has no frame (-1), so no frame id ever finds it as a child of the root.
+            kindNode[ki] = newNode(-1, ROOT, ki);
+        }
+        moveTo(kindNode[ki]);
     }
 
     @Override
@@ -67,13 +82,13 @@ public final class PathLedger implements Ledger {
             c = nextSibling[c];
         }
         if (c < 0) {
-            c = newNode(id, current);
+            c = newNode(id, current, kindOf[current]);
         }
         if (depth == stack.length) {
             stack = Arrays.copyOf(stack, depth * 2);
         }
         stack[depth++] = current;
-        current = c;
+        moveTo(c);
     }
 
     @Override
@@ -81,44 +96,35 @@ public final class PathLedger implements Ledger {
         if (depth == 0 || frame[current] != f.id()) {
             throw new IllegalStateException("exit(" + f + ") does not match the top of the path stack " + pathOf(current));
         }
-        current = stack[--depth];
+        moveTo(stack[--depth]);
+    }
+
+    private void moveTo(int node) {
+        current = node;
+        currentBase = node * NP;
     }
 
     @Override
     public void charge(Primitive p, long n) {
-        int o = p.ordinal();
-        counts[current * NP + o] += n;
+        int at = currentBase + p.ordinal();
         long c = cost.costPs(p, n);
+        counts[at] += n;
+        primitivePs[at] += c;
         ps[current] += c;
-        primitivePs[current * NP + o] += c;
-        if (kind >= 0) {
-            kindCounts[kind * NP + o] += n;
-            kindPs[kind] += c;
-            kindPrimitivePs[kind * NP + o] += c;
-        }
     }
 
     @Override
     public void touch(Primitive p, long pa) {
-        int o = p.ordinal();
-        counts[current * NP + o]++;
+        int at = currentBase + p.ordinal();
         long c = cost.accessPs(p, pa);
+        counts[at]++;
+        primitivePs[at] += c;
         ps[current] += c;
-        primitivePs[current * NP + o] += c;
-        if (kind >= 0) {
-            kindCounts[kind * NP + o]++;
-            kindPs[kind] += c;
-            kindPrimitivePs[kind * NP + o] += c;
-        }
     }
 
     /** User data streamed by the workload (touch events): time only, no primitive. */
     public void stream(long pa, long length, boolean write) {
-        long c = cost.streamPs(pa, length, write);
-        ps[current] += c;
-        if (kind >= 0) {
-            kindPs[kind] += c;
-        }
+        ps[current] += cost.streamPs(pa, length, write);
     }
 
     /** The current path, e.g. {@code mremap;move_page_tables}; for error messages and tests. */
@@ -128,29 +134,41 @@ public final class PathLedger implements Ledger {
 
     /** SELF counts per path, per syscall kind, and totals; sorted, so output is deterministic. */
     public LedgerSnapshot snapshot() {
-        SortedMap<String, LedgerSnapshot.PathEntry> paths = new TreeMap<>();
+        SortedMap<String, long[]> pathCounts = new TreeMap<>();
+        SortedMap<String, long[]> pathPrimitivePs = new TreeMap<>();
+        SortedMap<String, Long> pathPs = new TreeMap<>();
         long[] total = new long[NP];
         long[] totalPrimitivePs = new long[NP];
         long totalPs = 0;
-        for (int n = 1; n < nodes; n++) {
-            long[] c = Arrays.copyOfRange(counts, n * NP, (n + 1) * NP);
-            long[] cps = Arrays.copyOfRange(primitivePs, n * NP, (n + 1) * NP);
-            boolean any = ps[n] != 0;
-            for (int i = 0; i < NP; i++) {
-                any |= c[i] != 0;
-                total[i] += c[i];
-                totalPrimitivePs[i] += cps[i];
-            }
+        long[] kindCounts = new long[KINDS * NP];
+        long[] kindPrimitivePs = new long[KINDS * NP];
+        long[] kindPs = new long[KINDS];
+        for (int n = 0; n < nodes; n++) {
+            int at = n * NP;
+            addInto(total, 0, at, counts);
+            addInto(totalPrimitivePs, 0, at, primitivePs);
             totalPs += ps[n];
-            if (any) {
-                paths.put(pathOf(n), new LedgerSnapshot.PathEntry(new PrimitiveCounts(c), ps[n], new PrimitiveCounts(cps)));
+            int k = kindOf[n];
+            if (k >= 0) {
+                addInto(kindCounts, k * NP, at, counts);
+                addInto(kindPrimitivePs, k * NP, at, primitivePs);
+                kindPs[k] += ps[n];
+            }
+            if (frame[n] >= 0) {
+                String path = pathOf(n);
+                addInto(pathCounts.computeIfAbsent(path, x -> new long[NP]), 0, at, counts);
+                addInto(pathPrimitivePs.computeIfAbsent(path, x -> new long[NP]), 0, at, primitivePs);
+                pathPs.merge(path, ps[n], Long::sum);
             }
         }
-        totalPs += ps[ROOT];
-        for (int i = 0; i < NP; i++) {
-            total[i] += counts[i];
-            totalPrimitivePs[i] += primitivePs[i];
-        }
+        SortedMap<String, LedgerSnapshot.PathEntry> paths = new TreeMap<>();
+        pathCounts.forEach((path, c) -> {
+            long p = pathPs.get(path);
+            if (p != 0 || Arrays.stream(c).anyMatch(v -> v != 0)) {
+                paths.put(path, new LedgerSnapshot.PathEntry(new PrimitiveCounts(c), p,
+                        new PrimitiveCounts(pathPrimitivePs.get(path))));
+            }
+        });
         SortedMap<String, LedgerSnapshot.KindEntry> kinds = new TreeMap<>();
         for (TraceEvent.Kind k : TraceEvent.Kind.values()) {
             int ki = k.ordinal();
@@ -164,10 +182,18 @@ public final class PathLedger implements Ledger {
         return new LedgerSnapshot(paths, kinds, new PrimitiveCounts(total), totalPs, new PrimitiveCounts(totalPrimitivePs));
     }
 
-    private int newNode(int frameId, int parentNode) {
+    /** Adds the NP counters of {@code from} starting at {@code fromAt} to {@code into} from {@code intoAt}. */
+    private static void addInto(long[] into, int intoAt, int fromAt, long[] from) {
+        for (int i = 0; i < NP; i++) {
+            into[intoAt + i] += from[fromAt + i];
+        }
+    }
+
+    private int newNode(int frameId, int parentNode, int kindOrdinal) {
         if (nodes == frame.length) {
             int n = nodes * 2;
             frame = Arrays.copyOf(frame, n);
+            kindOf = Arrays.copyOf(kindOf, n);
             parent = Arrays.copyOf(parent, n);
             firstChild = Arrays.copyOf(firstChild, n);
             nextSibling = Arrays.copyOf(nextSibling, n);
@@ -177,6 +203,7 @@ public final class PathLedger implements Ledger {
         }
         int c = nodes++;
         frame[c] = frameId;
+        kindOf[c] = kindOrdinal;
         parent[c] = parentNode;
         firstChild[c] = -1;
         nextSibling[c] = firstChild[parentNode];
@@ -184,12 +211,13 @@ public final class PathLedger implements Ledger {
         return c;
     }
 
+    /** The frames from below the root or kind node down to {@code node}; empty for those two. */
     private String pathOf(int node) {
-        if (node == ROOT) {
+        if (frame[node] < 0) {
             return "";
         }
         StringBuilder sb = new StringBuilder();
-        for (int n = node; n != ROOT; n = parent[n]) {
+        for (int n = node; frame[n] >= 0; n = parent[n]) {
             sb.insert(0, Frame.byId(frame[n]).name()).insert(0, ';');
         }
         return sb.substring(1);

@@ -11,8 +11,9 @@ import org.ptreplay.core.mem.PhysMem;
 /**
  * The page-table pages of a cell, addressed physically: every table is one page from the folio
  * allocator, and a {@code ptep} is that page's address plus 8 &times; index. Tables are found by
- * pfn through a chunked array (no hashing), and the last table used is cached because the kernel
- * paths walk one table at a time.
+ * pfn through a chunked array (no hashing), and the last two tables used are cached: the kernel
+ * paths walk one table at a time, or two side by side (move_ptes and copy_pte_range read one
+ * table and write another, entry by entry).
  *
  * <p>The charged accessors implement {@link MmuEnv} for the architectures; {@link #peek} and
  * {@link #poke} are the uncharged accesses of the simulator's own bookkeeping (hardware walks on
@@ -28,8 +29,11 @@ public final class TableMemory implements MmuEnv {
     private final long offsetMask;
     private final int entries;
     private long[][][] chunks = new long[0][][];
+    /** The most recently used table and the one used before it. */
     private long cachedPfn = -1;
     private long[] cached;
+    private long otherPfn = -1;
+    private long[] other;
     private long tablePages;
 
     public TableMemory(PhysMem phys, Ledger ledger) {
@@ -66,6 +70,10 @@ public final class TableMemory implements MmuEnv {
             cachedPfn = -1;
             cached = null;
         }
+        if (otherPfn == pfn) {
+            otherPfn = -1;
+            other = null;
+        }
         tablePages--;
         phys.free(pfn);
     }
@@ -92,10 +100,17 @@ public final class TableMemory implements MmuEnv {
         if (pfn == cachedPfn) {
             return cached;
         }
-        long[] t = chunks[(int) (pfn >>> CHUNK_SHIFT)][(int) (pfn & CHUNK_MASK)];
-        if (t == null) {
-            throw new IllegalStateException("pfn " + pfn + " is not a page table");
+        long[] t;
+        if (pfn == otherPfn) {
+            t = other;
+        } else {
+            t = chunks[(int) (pfn >>> CHUNK_SHIFT)][(int) (pfn & CHUNK_MASK)];
+            if (t == null) {
+                throw new IllegalStateException("pfn " + pfn + " is not a page table");
+            }
         }
+        otherPfn = cachedPfn;
+        other = cached;
         cachedPfn = pfn;
         cached = t;
         return t;

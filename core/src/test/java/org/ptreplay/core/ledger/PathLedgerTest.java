@@ -44,6 +44,36 @@ class PathLedgerTest {
         assertEquals(16, s.totalPs());
     }
 
+    /**
+     * The same path charged under two event kinds is one path entry (2 reads, 2 x 5 ps), while each
+     * kind keeps its own figures; a charge made between frames (depth 0) counts for its kind and
+     * the totals but belongs to no path.
+     */
+    @Test
+    void pathsMergeAcrossKindsAndKindsStaySeparate() {
+        PathLedger l = new PathLedger(PRICES);
+        l.beginEvent(TraceEvent.Kind.MREMAP);
+        l.enter(MOVE);
+        l.touch(Primitive.PTE_R, 0x1000);
+        l.exit(MOVE);
+        l.beginEvent(TraceEvent.Kind.FORK);
+        l.enter(MOVE);
+        l.touch(Primitive.PTE_R, 0x2000);
+        l.exit(MOVE);
+        l.charge(Primitive.PT_ALLOC);
+        LedgerSnapshot s = l.snapshot();
+        assertEquals(java.util.Set.of("move_ptes"), s.paths().keySet());
+        assertEquals(2, s.self("move_ptes").get(Primitive.PTE_R));
+        assertEquals(10, s.paths().get("move_ptes").ps());
+        assertEquals(1, s.syscalls().get("mremap").counts().get(Primitive.PTE_R));
+        assertEquals(5, s.syscalls().get("mremap").ps());
+        assertEquals(1, s.syscalls().get("fork").counts().get(Primitive.PTE_R));
+        assertEquals(1, s.syscalls().get("fork").counts().get(Primitive.PT_ALLOC));
+        assertEquals(8, s.syscalls().get("fork").ps());
+        assertEquals(1, s.totals().get(Primitive.PT_ALLOC));
+        assertEquals(13, s.totalPs());
+    }
+
     @Test
     void unbalancedExitIsAProgrammingError() {
         PathLedger l = new PathLedger(CostModel.FREE);

@@ -6,8 +6,8 @@ import java.util.TreeMap;
 
 /**
  * Writes JSON for {@code --json} output: maps (keys always written sorted, whatever the map),
- * lists, strings, numbers, booleans and null, two-space indented. Sorted keys and no other
- * source of order make the output byte-identical for identical data.
+ * lists, strings, numbers, booleans and null, two-space indented, or on one line for JSON Lines
+ * output. Sorted keys and no other source of order make the output byte-identical for identical data.
  */
 public final class Json {
 
@@ -21,6 +21,14 @@ public final class Json {
         return out.append('\n').toString();
     }
 
+    /** The document on one line without spaces, followed by a newline: one record of JSON Lines. */
+    public static String line(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out, null);
+        return out.append('\n').toString();
+    }
+
+    /** {@code indent} is null for the one-line form. */
     private static void write(Object value, StringBuilder out, String indent) {
         if (value == null) {
             out.append("null");
@@ -44,20 +52,21 @@ public final class Json {
         }
         TreeMap<String, Object> sorted = new TreeMap<>();
         map.forEach((k, v) -> sorted.put((String) k, v));
-        String inner = indent + "  ";
-        out.append("{\n");
+        String inner = indent == null ? null : indent + "  ";
+        out.append('{');
         boolean first = true;
         for (Map.Entry<String, Object> e : sorted.entrySet()) {
             if (!first) {
-                out.append(",\n");
+                out.append(',');
             }
             first = false;
-            out.append(inner);
+            newline(out, inner);
             string(e.getKey(), out);
-            out.append(": ");
+            out.append(inner == null ? ":" : ": ");
             write(e.getValue(), out, inner);
         }
-        out.append('\n').append(indent).append('}');
+        newline(out, indent);
+        out.append('}');
     }
 
     private static void array(List<?> list, StringBuilder out, String indent) {
@@ -65,16 +74,23 @@ public final class Json {
             out.append("[]");
             return;
         }
-        String inner = indent + "  ";
-        out.append("[\n");
+        String inner = indent == null ? null : indent + "  ";
+        out.append('[');
         for (int i = 0; i < list.size(); i++) {
             if (i > 0) {
-                out.append(",\n");
+                out.append(',');
             }
-            out.append(inner);
+            newline(out, inner);
             write(list.get(i), out, inner);
         }
-        out.append('\n').append(indent).append(']');
+        newline(out, indent);
+        out.append(']');
+    }
+
+    private static void newline(StringBuilder out, String indent) {
+        if (indent != null) {
+            out.append('\n').append(indent);
+        }
     }
 
     /** RFC 8259 §7: quote, backslash and control characters are escaped. */

@@ -1,0 +1,193 @@
+package org.ptreplay.tools;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.ptreplay.tools.trace.InputKind;
+import org.ptreplay.trace.Codec;
+import org.ptreplay.trace.FileSniffer;
+import org.ptreplay.trace.TraceEvent;
+import org.ptreplay.trace.TraceException;
+import org.ptreplay.trace.TraceHeader;
+import org.ptreplay.trace.TraceReader;
+import org.ptreplay.trace.TraceSource;
+import org.ptreplay.trace.importer.ImportException;
+import org.ptreplay.trace.importer.ImportOptions;
+import org.ptreplay.trace.importer.ImportResult;
+import org.ptreplay.trace.importer.ImportStats;
+import org.ptreplay.trace.importer.PerfScriptImporter;
+import org.ptreplay.trace.importer.Populate;
+import org.ptreplay.trace.importer.StraceImporter;
+import org.ptreplay.trace.importer.TraceImporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "convert",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Converts between trace forms, and imports strace and perf script output, streaming in constant memory.",
+            "",
+            "IN is a binary trace, the text form, 'strace -f' output or 'perf script' output (of a recording with"
+                    + " ptreplay's tracepoints, see 'ptreplay record'), any of them possibly compressed with zstd, xz or"
+                    + " gzip. What it is comes from its bytes, not its name; --from overrides.",
+            "",
+            "OUT gets the text form if it is '-' (standard output) or ends in .txt, otherwise a binary trace;"
+                    + " --to overrides. A failed conversion leaves no OUT behind.",
+            "",
+            "strace cannot see page faults: --populate chooses which first touches to add after each call that"
+                    + " maps new pages (README.md says which mode suits which workload)."})
+final class ConvertCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "IN", description = "The input file.")
+    Path in;
+
+    @Parameters(index = "1", paramLabel = "OUT", description = "The trace to write, or '-' for standard output (text form).")
+    String out;
+
+    @Option(names = "--from", paramLabel = "KIND", description = "What IN holds: ptrace, strace, perf or text (default: detected).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "FORM", description = "What OUT gets: ptrace or text (default: from OUT's name).")
+    String to;
+
+    @Option(names = "--codec", paramLabel = "CODEC",
+            description = "Compression of a binary OUT: zstd (default), xz, gzip or none.")
+    String codec;
+
+    @Option(names = "--populate", paramLabel = "MODE",
+            description = "strace input only: none (default), all or writable; which first touches to synthesize.")
+    String populate;
+
+    @Option(names = "--pid", paramLabel = "PID", defaultValue = "1",
+            description = "strace input without a pid column (no -f): the pid of its calls (default: ${DEFAULT-VALUE}).")
+    int defaultPid;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Codec outCodec = codec == null ? null : parse(() -> Codec.fromKey(codec));
+        EventOutput.Form form = EventOutput.form(out, to);
+        InputKind kind = from == null ? detect() : parse(() -> InputKind.fromKey(from));
+        if (populate != null && kind != InputKind.STRACE) {
+            throw CommandFailure.badUsage("--populate applies to strace input only, but " + in + " is "
+                    + (from == null ? "detected as " : "given as ") + kind.key());
+        }
+        if (defaultPid <= 0) {
+            throw CommandFailure.badUsage("--pid must be positive, not " + defaultPid);
+        }
+        String summary = switch (kind) {
+            case PTRACE -> copy(binary(), form, outCodec);
+            case TEXT -> copy(TraceFiles.openText(in), form, outCodec);
+            case STRACE -> importText(new StraceImporter(), form, outCodec,
+                    populate == null ? Populate.NONE : parse(() -> Populate.parse(populate)));
+            case PERF -> importText(new PerfScriptImporter(), form, outCodec, Populate.NONE);
+        };
+        // With OUT on standard output the report must not mix with the trace.
+        (out.equals("-") ? spec.commandLine().getErr() : spec.commandLine().getOut()).println(summary);
+        return ExitCode.OK;
+    }
+
+    private InputKind detect() {
+        try {
+            FileSniffer.Sniff sniff = FileSniffer.sniff(in);
+            return InputKind.detect(sniff).orElseThrow(() -> CommandFailure.badData(in
+                    + ": header: cannot tell what this file holds (not a trace, nor strace or perf script output);"
+                    + " give --from if it is one of them."));
+        } catch (TraceException e) {
+            throw CommandFailure.badData(e.getMessage(), e);
+        }
+    }
+
+    private TraceSource binary() {
+        try {
+            return TraceReader.open(in);
+        } catch (TraceException e) {
+            throw CommandFailure.badData(e.getMessage(), e);
+        }
+    }
+
+    /** A trace into another form or codec: the header and events unchanged. */
+    private String copy(TraceSource source, EventOutput.Form form, Codec outCodec) {
+        try (EventOutput output = EventOutput.open(out, form, outCodec, source.header(), spec.commandLine().getOut())) {
+            for (TraceEvent e; (e = TraceFiles.next(source)) != null; ) {
+                output.write(e);
+            }
+            output.commit();
+            return out + ": " + output.events() + " events from " + in;
+        } finally {
+            TraceFiles.close(source);
+        }
+    }
+
+    private String importText(TraceImporter importer, EventOutput.Form form, Codec outCodec, Populate mode) {
+        ImportOptions opts = ImportOptions.defaults().withPopulate(mode).withDefaultPid(defaultPid)
+                .withProducer("ptreplay " + VersionProvider.toolVersion());
+        String name = in.toString();
+        TraceHeader header = importer.header(name, opts);
+        ImportResult result;
+        try (EventOutput output = EventOutput.open(out, form, outCodec, header, spec.commandLine().getOut());
+             Reader reader = new InputStreamReader(openContent(), StandardCharsets.UTF_8)) {
+            result = importer.importTo(reader, name, opts, output::write);
+            output.commit();
+        } catch (ImportException e) {
+            throw CommandFailure.badData(e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw CommandFailure.badData(in + ": cannot read (" + e.getMessage() + ").", e);
+        }
+        return report(result.stats(), importer.sourceKind(), mode);
+    }
+
+    private InputStream openContent() {
+        try {
+            return FileSniffer.openContent(in);
+        } catch (TraceException e) {
+            throw CommandFailure.badData(e.getMessage(), e);
+        }
+    }
+
+    private String report(ImportStats s, TraceHeader.SourceKind source, Populate mode) {
+        StringBuilder b = new StringBuilder();
+        b.append(out).append(": ").append(s.events()).append(" events from ").append(in).append(" (")
+                .append(source.name().toLowerCase(Locale.ROOT));
+        if (source == TraceHeader.SourceKind.STRACE) {
+            b.append(", populate ").append(mode.key());
+        }
+        b.append(", ").append(s.lines()).append(" lines)");
+        if (s.skipped() > 0) {
+            b.append(System.lineSeparator()).append("skipped ").append(s.skipped()).append(" calls ptreplay does not model: ")
+                    .append(s.skippedSyscalls().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(", ")));
+        }
+        if (s.unparsedLines() > 0) {
+            b.append(System.lineSeparator()).append("ignored ").append(s.unparsedLines())
+                    .append(" lines of no known shape (the first is line ").append(s.firstUnparsedLine()).append(')');
+        }
+        if (s.unfinishedCalls() + s.orphanReturns() > 0) {
+            b.append(System.lineSeparator()).append("dropped ").append(s.unfinishedCalls())
+                    .append(" calls that never returned and ").append(s.orphanReturns()).append(" returns without a start");
+        }
+        return b.toString();
+    }
+
+    private static <T> T parse(Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            throw CommandFailure.badUsage(Character.toLowerCase(m.charAt(0)) + m.substring(1).replaceAll("\\.$", ""));
+        }
+    }
+}

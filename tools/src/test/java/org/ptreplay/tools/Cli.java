@@ -1,0 +1,27 @@
+package org.ptreplay.tools;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Runs the CLI in-process as a user would, capturing exit code, stdout and stderr. */
+final class Cli {
+    private Cli() {
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), Map.of());
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** A committed example recording, read in place. */
+    static Path example(String name) {
+        return Path.of(System.getProperty("basedir", ".")).resolve("../examples/traces").resolve(name).normalize();
+    }
+}
