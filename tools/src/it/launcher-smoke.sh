@@ -75,4 +75,11 @@ grep -q '"touch": 1[0-9]\{4\}' "$work/summary.json" \
 PTREPLAY_SKIP_BUILD=1 ./ptreplay check "$work/py.ptrace" >"$work/check.out" 2>"$work/check.err" \
     || fail "'ptreplay check' exited with $? (output in $work/check.out, stderr: $(cat "$work/check.err"))"
 
-echo "launcher smoke test passed: x86 and arm64 listed; example plugin ok; corrupt jar reported; jain-mremap generated; replay ran; perf recording converted, summarized and checked"
+# 6. The demo, the README's first command: it exits 0 and tells its three stories.
+PTREPLAY_SKIP_BUILD=1 ./ptreplay demo >"$work/demo.out" 2>"$work/demo.err" \
+    || fail "'ptreplay demo' exited with $? (stderr: $(cat "$work/demo.err"))"
+for story in "1. The x86 bigheap regression" "2. The arm64 64K-folio mremap speed-up" "3. Moving page tables"; do
+    grep -q "^$story" "$work/demo.out" || fail "'ptreplay demo' did not print the story '$story' (output in $work/demo.out)"
+done
+
+echo "launcher smoke test passed: x86 and arm64 listed; example plugin ok; corrupt jar reported; jain-mremap generated; replay ran; perf recording converted, summarized and checked; demo told its three stories"

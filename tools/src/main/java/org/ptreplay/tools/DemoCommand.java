@@ -1,26 +1,30 @@
 package org.ptreplay.tools;
 
-import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ptreplay.tools.plugin.PluginRegistry;
-import org.ptreplay.tools.plugin.ProviderKind;
+import org.ptreplay.tools.validate.CaseResult;
+import org.ptreplay.tools.validate.CaseRunner;
+import org.ptreplay.tools.validate.Cases;
+import org.ptreplay.tools.validate.DemoOutput;
+import org.ptreplay.tools.validate.Story;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/**
- * PLACEHOLDER for the demo (replay bundled traces, compare strategies per architecture): until the
- * bundled demo traces land (with the workload generators) it shows the built-in plugins and says
- * what is missing. It simulates nothing; {@code replay} and {@code compare} do.
- */
+/** Three headline results, simulated from generated workloads, each with the validate case behind it. */
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Will replay bundled traces on each architecture and compare the batching strategies.",
+            "Simulates three published results from workloads generated in memory and shows simulated"
+                    + " against published numbers: the x86 bigheap regression of 6.17-rc1 and its fix, the arm64"
+                    + " 64K-folio mremap speed-up, and the page-table move speed-up.",
             "",
-            "Not yet: this build has no bundled demo traces, so it lists the built-in plugins and says"
-                    + " which pieces are missing. It simulates nothing; 'replay' and 'compare' replay a trace of yours."})
+            "The numbers come from the same cases as 'ptreplay validate'; each story ends with the"
+                    + " 'generate' and 'replay --report' commands that reproduce it."})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -28,25 +32,21 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PluginRegistry registry = PluginRegistry.load(List.of());
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(PluginsReport.text(registry));
-        out.println();
-        out.println("The demo cannot replay anything yet. Missing from this build:");
-        out.println("  - the bundled demo traces (they come with the workload generators)");
-        for (ProviderKind<?> kind : ProviderKind.ALL) {
-            if (registry.names(kind).isEmpty()) {
-                out.println("  - " + kind.plural() + ": " + whatIsThere(registry, kind));
+        List<Story> stories = Story.headlines();
+        CaseRunner runner = new CaseRunner(PluginRegistry.load(List.of()), Runtime.getRuntime().availableProcessors());
+        Map<String, CaseResult> results = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        stories.forEach(s -> names.addAll(s.cases()));
+        for (String name : names) {
+            spec.commandLine().getErr().println("demo: simulating " + name);
+            spec.commandLine().getErr().flush();
+            try {
+                results.put(name, runner.run(Cases.named(name).orElseThrow()));
+            } catch (IllegalStateException e) {
+                throw CommandFailure.badData(e.getMessage());
             }
         }
+        spec.commandLine().getOut().print(DemoOutput.text(stories, results));
         return ExitCode.OK;
-    }
-
-    private static String whatIsThere(PluginRegistry registry, ProviderKind<?> kind) {
-        List<String> listed = registry.entries().stream()
-                .filter(e -> e.kind().equals(kind))
-                .map(e -> e.name() + " (" + e.status().label() + ")")
-                .toList();
-        return listed.isEmpty() ? "none found" : "none usable; found " + String.join(", ", listed);
     }
 }

@@ -87,7 +87,7 @@ class GenerateCommandTest {
         Trace t = read(out);
         assertEquals(Codec.NONE, t.codec());
         assertEquals(4, t.events().size());
-        assertEquals(Map.of("size", "64K"), t.header().source().params());
+        assertEquals(Map.of("pte-map", "no", "size", "64K"), t.header().source().params());
     }
 
     @Test

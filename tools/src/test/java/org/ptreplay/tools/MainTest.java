@@ -68,7 +68,7 @@ class MainTest {
         Run run = run("plugnis");
         assertEquals(2, run.code());
         assertEquals("", run.out());
-        assertEquals("ptreplay: unknown command 'plugnis' (did you mean 'plugins'?); commands: check, compare, convert, demo, generate, help, plugins, print, record, replay, stats, summary"
+        assertEquals("ptreplay: unknown command 'plugnis' (did you mean 'plugins'?); commands: check, compare, convert, demo, generate, help, plugins, print, record, replay, stats, summary, validate"
                 + System.lineSeparator(), run.err());
     }
 
@@ -76,7 +76,7 @@ class MainTest {
     void unknownCommandFarFromAnyNameStillListsTheCommands() {
         Run run = run("frobnicate");
         assertEquals(2, run.code());
-        assertEquals("ptreplay: unknown command 'frobnicate'; commands: check, compare, convert, demo, generate, help, plugins, print, record, replay, stats, summary" + System.lineSeparator(),
+        assertEquals("ptreplay: unknown command 'frobnicate'; commands: check, compare, convert, demo, generate, help, plugins, print, record, replay, stats, summary, validate" + System.lineSeparator(),
                 run.err());
     }
 
@@ -133,7 +133,7 @@ class MainTest {
     void noCommandIsAUsageError() {
         Run run = run();
         assertEquals(2, run.code());
-        assertTrue(run.err().startsWith("ptreplay: no command given; commands: check, compare, convert, demo, generate, help, plugins, print, record, replay, stats, summary"), run.err());
+        assertTrue(run.err().startsWith("ptreplay: no command given; commands: check, compare, convert, demo, generate, help, plugins, print, record, replay, stats, summary, validate"), run.err());
     }
 
     @Test
@@ -147,10 +147,69 @@ class MainTest {
     }
 
     @Test
-    void demoSaysWhatIsMissingAndSimulatesNothing() {
+    void demoTellsItsThreeStoriesWithTheCommandsThatReproduceThem() {
         Run run = run("demo");
         assertEquals(0, run.code(), run.err());
-        assertTrue(run.out().contains("The demo cannot replay anything yet. Missing from this build:\n"
-                + "  - the bundled demo traces (they come with the workload generators)\n"), run.out());
+        for (String story : List.of("1. The x86 bigheap regression of 6.17-rc1 and its fix",
+                "2. The arm64 64K-folio mremap speed-up of 6.17", "3. Moving page tables instead of PTEs in mremap")) {
+            assertTrue(run.out().contains("\n" + story + "\n"), run.out());
+        }
+        // Lorenzo's three published rates, each beside its simulated counterpart.
+        assertTrue(run.out().matches("(?s).*linux-6\\.16 +143857 +\\d+ +realloc calls/s.*"), run.out());
+        assertTrue(run.out().matches("(?s).*linux-6\\.17-rc1 +81503 +\\d+ +realloc calls/s.*"), run.out());
+        assertTrue(run.out().matches("(?s).*linux-6\\.17 +138701 +\\d+ +realloc calls/s.*"), run.out());
+        assertTrue(run.out().contains("ptreplay replay bigheap-raptor-lake.ptrace --arch x86"
+                + " --strategy linux-6.16,linux-6.17-rc1,linux-6.17 --profile raptor-lake --report bigheap-raptor-lake.html"),
+                run.out());
+        assertTrue(run.out().contains("jain-mremap-arm64  64K PTEP_GET 6.16/6.17  16         16         0       exact      pass"),
+                run.out());
+    }
+
+    @Test
+    void validateJsonHasEveryCheckWithItsFiguresAndCommands() {
+        Run run = run("validate", "--json", "--case", "jain-mremap-arm64");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> root = (Map<String, Object>) JsonReader.parse(run.out());
+        assertEquals(List.of("cases", "passed"), new ArrayList<>(root.keySet()));
+        assertEquals(Boolean.TRUE.equals(root.get("passed")) ? 0 : 1, run.code(), run.err());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> cases = (List<Map<String, Object>>) root.get("cases");
+        assertEquals(1, cases.size());
+        Map<String, Object> jain = cases.get(0);
+        assertEquals(List.of("checks", "experiments", "name", "passed", "readings", "source", "title"),
+                new ArrayList<>(jain.keySet()));
+        assertEquals("jain-mremap-arm64", jain.get("name"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> checks = (List<Map<String, Object>>) jain.get("checks");
+        assertEquals(List.of("error", "figure", "id", "known_gap", "passed", "published", "quote", "simulated", "tolerance"),
+                new ArrayList<>(checks.get(0).keySet()));
+        Map<String, Object> ptepGet = checks.stream().filter(c -> c.get("id").equals("64K PTEP_GET 6.16/6.17"))
+                .findFirst().orElseThrow();
+        assertEquals(16.0, ((Number) ptepGet.get("simulated")).doubleValue());
+        assertEquals(Boolean.TRUE, ptepGet.get("passed"));
+        assertEquals(Map.of("bound", 0.0, "kind", "exact"), ptepGet.get("tolerance"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> experiments = (List<Map<String, Object>>) jain.get("experiments");
+        assertEquals("ptreplay generate jain-mremap --param iterations=500 -o jain-64k.ptrace",
+                experiments.get(0).get("generate"));
+    }
+
+    @Test
+    void validateTextHasOneRowPerCheckAndSaysWhichCasesFail() {
+        Run run = run("validate", "--case", "jain-mremap-arm64");
+        assertTrue(run.out().startsWith("CASE               CHECK                   PUBLISHED  SIMULATED  ERROR"), run.out());
+        assertTrue(run.out().contains("jain-mremap-arm64  4K time 6.17/6.16       1          "), run.out());
+        assertTrue(run.out().contains("Published figures:\n  jain-mremap-arm64: Dev Jain"), run.out());
+        assertTrue(run.out().contains(run.code() == 0 ? "1 of 1 case passes." : "0 of 1 case passes; failing: jain-mremap-arm64"),
+                run.out());
+    }
+
+    @Test
+    void validateUnknownCaseIsAUsageErrorWithASuggestion() {
+        Run run = run("validate", "--case", "jain-mremap-arm46");
+        assertEquals(2, run.code());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("ptreplay: unknown case 'jain-mremap-arm46' (did you mean 'jain-mremap-arm64'?); cases: "
+                + "david-fork-x86, jain-mremap-arm64, joel-pmd-move-x86,"), run.err());
     }
 }

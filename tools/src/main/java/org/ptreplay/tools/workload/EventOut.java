@@ -48,6 +48,10 @@ final class EventOut {
         out.accept(new TraceEvent.Madvise(pid, 0, addr, length, advice, 0));
     }
 
+    void mprotect(long addr, long length, int prot) {
+        out.accept(new TraceEvent.Mprotect(pid, 0, addr, length, prot, 0));
+    }
+
     void write(long addr, long length) {
         out.accept(new TraceEvent.Touch(pid, 0, addr, length, true));
     }

@@ -8,11 +8,12 @@ import java.util.List;
  * populate {@code size} bytes of anonymous private memory by writing every page, fork, and let
  * the child exit at once. The folio size is the replay's {@code --thp} (his series measured 4 KiB
  * to 2 MiB), so nothing is recommended. The memory sits at the 1 GiB hint, aligned for every
- * folio size, on every architecture.
+ * folio size, on every architecture. {@code pte-map=yes} splits the PMDs of 2 MiB THPs before the
+ * fork, for his "2M (PTE-mapped)" row and Ryan Roberts' order-9 contpte fork.
  */
 public final class ForkBench extends Generator {
     private static final int CHILD = PID + 1;
-    private static final List<Param> PARAMS = List.of(size("1G"));
+    private static final List<Param> PARAMS = List.of(size("1G"), pteMap());
 
     @Override
     public String name() {
@@ -34,6 +35,9 @@ public final class ForkBench extends Generator {
         long size = values.get("size");
         out.mmap(HINT, size, EventOut.RW, EventOut.PRIVATE_ANON, HINT);
         out.write(HINT, size);
+        if (values.choice("pte-map").equals("yes")) {
+            splitPmds(out, HINT, size);
+        }
         out.fork(CHILD);
         out.task(CHILD).exit(0);
     }

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.ptreplay.core.spi.OptionSpec;
 import org.ptreplay.core.spi.Spi;
 import org.ptreplay.core.spi.WorkloadGenerator;
+import org.ptreplay.trace.Flags;
 import org.ptreplay.trace.TraceEvent;
 
 /**
@@ -63,6 +64,25 @@ abstract sealed class Generator implements WorkloadGenerator
 
     private ParamValues check(Map<String, String> params) {
         return ParamValues.check(name(), params(), params);
+    }
+
+    /**
+     * {@code pte-map}: whether PMD-mapped THPs are remapped by PTEs after populating. "PTE-mapped
+     * 2 MiB folios" in David Hildenbrand's fork/zap and Ryan Roberts' contpte measurements are
+     * THPs whose PMD was split while the folio stayed whole.
+     */
+    static Param pteMap() {
+        return Param.choice("pte-map", "no", List.of("no", "yes"),
+                "yes: after populating, mprotect one page of every 2 MiB read-only and back, which splits"
+                        + " a PMD-mapped THP into PTEs of the same folio (__split_huge_pmd)");
+    }
+
+    /** The mprotect pairs of {@link #pteMap()} over [addr, addr + size): one page per PMD, read-only and back. */
+    static void splitPmds(EventOut out, long addr, long size) {
+        for (long a = addr; a < addr + size; a += PMD) {
+            out.mprotect(a, PAGE, Flags.PROT_READ);
+            out.mprotect(a, PAGE, EventOut.RW);
+        }
     }
 
     /** {@code size}: the bytes a benchmark populates. */

@@ -7,9 +7,10 @@ import java.util.List;
  * (Message-ID 20240129143221.263763-1-david@redhat.com) and of Ryan Roberts' contpte series:
  * populate {@code size} bytes of anonymous private memory by writing every page, then munmap
  * them. The folio size is the replay's {@code --thp}; the memory sits at the 1 GiB hint.
+ * {@code pte-map=yes} splits the PMDs of 2 MiB THPs before the munmap (Ryan Roberts' order-9 rows).
  */
 public final class MunmapBench extends Generator {
-    private static final List<Param> PARAMS = List.of(size("1G"));
+    private static final List<Param> PARAMS = List.of(size("1G"), pteMap());
 
     @Override
     public String name() {
@@ -31,6 +32,9 @@ public final class MunmapBench extends Generator {
         long size = values.get("size");
         out.mmap(HINT, size, EventOut.RW, EventOut.PRIVATE_ANON, HINT);
         out.write(HINT, size);
+        if (values.choice("pte-map").equals("yes")) {
+            splitPmds(out, HINT, size);
+        }
         out.munmap(HINT, size);
     }
 }

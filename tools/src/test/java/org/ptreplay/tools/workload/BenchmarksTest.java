@@ -62,6 +62,24 @@ class BenchmarksTest {
                 Generated.events(new MunmapBench(), Map.of()));
     }
 
+    /** pte-map=yes: one page of every 2 MiB made read-only and writable again, after the populate. */
+    @Test
+    void pteMapSplitsEveryPmdOfThePopulatedRange() {
+        long page = 4096;
+        assertEquals(List.of(
+                new Mmap(1, 0, G, 4 * M, RW, ANON, -1, 0, G),
+                new Touch(1, 0, G, 4 * M, true),
+                new TraceEvent.Mprotect(1, 0, G, page, Flags.PROT_READ, 0),
+                new TraceEvent.Mprotect(1, 0, G, page, RW, 0),
+                new TraceEvent.Mprotect(1, 0, G + 2 * M, page, Flags.PROT_READ, 0),
+                new TraceEvent.Mprotect(1, 0, G + 2 * M, page, RW, 0),
+                new Munmap(1, 0, G, 4 * M, 0)),
+                Generated.events(new MunmapBench(), Map.of("size", "4M", "pte-map", "yes")));
+        List<TraceEvent> fork = Generated.events(new ForkBench(), Map.of("size", "4M", "pte-map", "yes"));
+        assertEquals(new TraceEvent.Mprotect(1, 0, G + 2 * M, page, RW, 0), fork.get(5));
+        assertEquals(new Fork(1, 0, 2, 17, 2), fork.get(6));
+    }
+
     /** A and B for 1 GiB: B = A + 1 GiB (size rounded up to a GiB) + a 1 GiB gap. */
     @Test
     void mremapLargePudAlignedMovesBetweenGigabyteBoundaries() {

@@ -1,0 +1,78 @@
+package org.ptreplay.tools;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ptreplay.tools.plugin.PluginRegistry;
+import org.ptreplay.tools.text.Json;
+import org.ptreplay.tools.text.Suggestions;
+import org.ptreplay.tools.validate.Case;
+import org.ptreplay.tools.validate.CaseResult;
+import org.ptreplay.tools.validate.CaseRunner;
+import org.ptreplay.tools.validate.Cases;
+import org.ptreplay.tools.validate.ValidationOutput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Reproduces published kernel measurements: generates each case's workload in memory, replays"
+                    + " it through the case's cells and compares the simulated figure with the published one.",
+            "",
+            "One row per figure: published value, simulated value, error, tolerance, pass or fail."
+                    + " docs/validation.md explains every case.",
+            "",
+            "Exit codes: 0 every case passes, 1 a case fails, 2 unknown case."})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--case", paramLabel = "NAME", split = ",",
+            description = "Run only these cases (default: all). Names: lorenzo-bigheap-x86, lkp-bigheap-x86,"
+                    + " jain-mremap-arm64, joel-pmd-move-x86, kalesh-arm64-pmd, kalesh-arm64-pud, kalesh-x86-pud,"
+                    + " david-fork-x86, ryan-contpte-basic.")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print JSON with sorted keys: every case, its checks and the commands that reproduce it.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        List<Case> cases = selected(names);
+        PrintWriter err = spec.commandLine().getErr();
+        CaseRunner runner = new CaseRunner(PluginRegistry.load(List.of()), Runtime.getRuntime().availableProcessors());
+        List<CaseResult> results = new ArrayList<>();
+        for (Case c : cases) {
+            err.println("validate: " + c.name() + " (" + (results.size() + 1) + "/" + cases.size() + ")");
+            err.flush();
+            try {
+                results.add(runner.run(c));
+            } catch (IllegalStateException e) {
+                throw CommandFailure.badData(e.getMessage());
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? Json.write(ValidationOutput.json(results)) : ValidationOutput.text(results));
+        return results.stream().allMatch(CaseResult::passed) ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /** The named cases in table order, or all; an unknown name is a usage error with a suggestion. */
+    static List<Case> selected(List<String> names) {
+        if (names.isEmpty()) {
+            return Cases.all();
+        }
+        for (String n : names) {
+            if (Cases.named(n).isEmpty()) {
+                throw CommandFailure.badUsage("unknown case '" + n + "'"
+                        + Suggestions.didYouMean(n, Cases.names()).map(s -> " (" + s + ")").orElse("")
+                        + "; cases: " + Suggestions.list(Cases.names()));
+            }
+        }
+        return Cases.all().stream().filter(c -> names.contains(c.name())).toList();
+    }
+}

@@ -1,0 +1,15 @@
+package org.ptreplay.tools.validate;
+
+import java.util.List;
+
+/** A case with the simulated figure of every check and reading; it passes when every check does. */
+public record CaseResult(Case validationCase, List<CheckResult> checks, List<ReadingResult> readings) {
+    public CaseResult {
+        checks = List.copyOf(checks);
+        readings = List.copyOf(readings);
+    }
+
+    public boolean passed() {
+        return checks.stream().allMatch(CheckResult::passed);
+    }
+}

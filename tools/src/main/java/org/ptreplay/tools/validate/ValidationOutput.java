@@ -1,0 +1,120 @@
+package org.ptreplay.tools.validate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.ptreplay.tools.text.Table;
+
+/** The validation results as a text table or as a JSON tree (for {@link org.ptreplay.tools.text.Json}). */
+public final class ValidationOutput {
+    private ValidationOutput() {
+    }
+
+    /** One row per check, then the sources and a one-line verdict. */
+    public static String text(List<CaseResult> results) {
+        StringBuilder out = new StringBuilder(checks(results));
+        out.append('\n').append("Published figures:\n");
+        for (CaseResult r : results) {
+            Case c = r.validationCase();
+            out.append("  ").append(c.name()).append(": ").append(c.title()).append(" [").append(c.source()).append("]\n");
+        }
+        List<String> failing = results.stream().filter(r -> !r.passed()).map(r -> r.validationCase().name()).toList();
+        out.append('\n').append(results.size() - failing.size()).append(" of ").append(results.size())
+                .append(results.size() == 1 ? " case passes" : " cases pass");
+        out.append(failing.isEmpty() ? "." : "; failing: " + String.join(", ", failing)
+                + " (docs/validation.md says why).").append('\n');
+        return out.toString();
+    }
+
+    /** The table of checks: case, check, published, simulated, error, tolerance, result. */
+    static String checks(List<CaseResult> results) {
+        Table table = new Table("CASE", "CHECK", "PUBLISHED", "SIMULATED", "ERROR", "TOLERANCE", "RESULT");
+        for (CaseResult r : results) {
+            for (CheckResult c : r.checks()) {
+                Check check = c.check();
+                table.row(r.validationCase().name(), check.id(), number(check.published()), number(c.simulated()),
+                        check.tolerance().formatError(check.published(), c.simulated()), check.tolerance().describe(),
+                        verdict(c));
+            }
+        }
+        return table.render();
+    }
+
+    /** {@code pass}, {@code FAIL}, or {@code FAIL (known gap)} for a documented miss. */
+    static String verdict(CheckResult c) {
+        if (c.passed()) {
+            return c.check().knownGap().isPresent() ? "pass (unexpected)" : "pass";
+        }
+        return c.check().knownGap().isPresent() ? "FAIL (known gap)" : "FAIL";
+    }
+
+    /** The JSON tree: every case with its checks, figures and the commands that reproduce it. */
+    public static SortedMap<String, Object> json(List<CaseResult> results) {
+        List<Object> cases = new ArrayList<>();
+        for (CaseResult r : results) {
+            Case c = r.validationCase();
+            SortedMap<String, Object> node = new TreeMap<>();
+            node.put("name", c.name());
+            node.put("title", c.title());
+            node.put("source", c.source());
+            node.put("passed", r.passed());
+            List<Object> checks = new ArrayList<>();
+            for (CheckResult cr : r.checks()) {
+                Check check = cr.check();
+                SortedMap<String, Object> n = new TreeMap<>();
+                n.put("id", check.id());
+                n.put("figure", check.figure().describe());
+                n.put("published", round(check.published()));
+                n.put("quote", check.quote());
+                n.put("simulated", round(cr.simulated()));
+                n.put("error", round(cr.error()));
+                n.put("tolerance", new TreeMap<>(Map.of("kind", check.tolerance().kind(),
+                        "bound", round(check.tolerance().bound()))));
+                n.put("passed", cr.passed());
+                n.put("known_gap", check.knownGap().orElse(null));
+                checks.add(n);
+            }
+            node.put("checks", checks);
+            List<Object> readings = new ArrayList<>();
+            for (ReadingResult rr : r.readings()) {
+                Reading reading = rr.reading();
+                readings.add(new TreeMap<>(Map.of("label", reading.label(), "published", round(reading.published()),
+                        "simulated", round(rr.simulated()), "unit", reading.figure().unit(),
+                        "figure", reading.figure().describe())));
+            }
+            node.put("readings", readings);
+            List<Object> experiments = new ArrayList<>();
+            for (Experiment e : c.experiments()) {
+                experiments.add(new TreeMap<>(Map.of("id", e.id(), "generate", e.generateCommand(),
+                        "replay", e.replayCommand())));
+            }
+            node.put("experiments", experiments);
+            cases.add(node);
+        }
+        SortedMap<String, Object> root = new TreeMap<>();
+        root.put("cases", cases);
+        root.put("passed", results.stream().allMatch(CaseResult::passed));
+        return root;
+    }
+
+    /** Four significant digits, plain notation: 0.5666, 23.06, 14.33, 143857. */
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        double a = Math.abs(v);
+        int decimals = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : a >= 1 ? 3 : 4;
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** Six significant digits: stable in JSON and far finer than any tolerance. */
+    static double round(double v) {
+        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+            return v;
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
+    }
+}
