@@ -51,6 +51,10 @@ final class RealKernels {
         if (mapcount != null) {
             b.pageMapcount(Boolean.parseBoolean(mapcount));
         }
+        String realign = r.kernelConfig().get("mremap_realign");
+        if (realign != null) {
+            b.mremapRealign(Boolean.parseBoolean(realign));
+        }
         return new Kernel(b.build());
     }
 

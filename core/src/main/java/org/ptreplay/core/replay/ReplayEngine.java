@@ -84,7 +84,8 @@ public final class ReplayEngine {
                 .zapPtes(spec.kernel().zapPtes())
                 .thp(spec.thp())
                 .cpus(cost.cpus())
-                .pageMapcount(pageMapcount(spec))
+                .pageMapcount(flag(spec, "page_mapcount"))
+                .mremapRealign(flag(spec, "mremap_realign"))
                 .strict(spec.strict())
                 .cost(cost)
                 .build();
@@ -93,13 +94,17 @@ public final class ReplayEngine {
         cpus.add(cost.cpus());
     }
 
-    /** CONFIG_PAGE_MAPCOUNT from the preset's kernel configuration; on when the preset does not say. */
-    private static boolean pageMapcount(CellSpec spec) {
-        String v = spec.kernel().kernelConfig().getOrDefault("page_mapcount", "true");
+    /**
+     * A true/false switch of the preset's kernel configuration (CONFIG_PAGE_MAPCOUNT as
+     * {@code page_mapcount}, {@code try_realign_addr} as {@code mremap_realign}); on when the
+     * preset does not say, as in current kernels.
+     */
+    private static boolean flag(CellSpec spec, String key) {
+        String v = spec.kernel().kernelConfig().getOrDefault(key, "true");
         return switch (v) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException("kernel config page_mapcount of " + spec.kernel().name()
+            default -> throw new IllegalArgumentException("kernel config " + key + " of " + spec.kernel().name()
                     + " must be true or false, not '" + v + "'.");
         };
     }

@@ -13,17 +13,15 @@ import org.ptreplay.core.spi.Spi;
  * configuration. The subclasses are the releases; each cites the commits that decide its choices.
  */
 abstract class LinuxRelease implements KernelPreset {
-    /**
-     * CONFIG_PAGE_MAPCOUNT: per-page mapcounts exist in every release up to 6.14 and stay unless
-     * CONFIG_NO_PAGE_MAPCOUNT (6.15+, default n) is set; docs/kernel-model.md §0 (MAP±).
-     */
-    private static final Map<String, String> KERNEL_CONFIG = Map.of("page_mapcount", "true");
+    /** The release that first has try_realign_addr in move_page_tables (af8ca1c14906). */
+    private static final int[] REALIGN_SINCE = {6, 7};
 
     private final String name;
     private final String description;
     private final Map<KernelPath, String> strategies;
     private final Map<String, Map<KernelPath, String>> archStrategies;
     private final Map<String, Map<String, String>> archOptions;
+    private final Map<String, String> kernelConfig;
 
     /**
      * @param version        the release, e.g. {@code 6.17-rc1}
@@ -49,6 +47,19 @@ abstract class LinuxRelease implements KernelPreset {
         options.put("arm64", Collections.unmodifiableMap(new TreeMap<>(arm64)));
         options.put("x86", Collections.unmodifiableMap(new TreeMap<>(x86)));
         this.archOptions = Collections.unmodifiableMap(options);
+        // CONFIG_PAGE_MAPCOUNT: per-page mapcounts exist in every release up to 6.14 and stay unless
+        // CONFIG_NO_PAGE_MAPCOUNT (6.15+, default n) is set; docs/kernel-model.md §0 (MAP±).
+        // mremap_realign: try_realign_addr, docs/kernel-model.md §2.2.
+        this.kernelConfig = Map.of("page_mapcount", "true",
+                "mremap_realign", String.valueOf(atLeast(version, REALIGN_SINCE)));
+    }
+
+    /** Whether a release such as {@code 6.17-rc1} is at or after {@code major.minor}. */
+    static boolean atLeast(String version, int[] majorMinor) {
+        String[] parts = version.split("[.-]");
+        int major = Integer.parseInt(parts[0]);
+        int minor = Integer.parseInt(parts[1]);
+        return major != majorMinor[0] ? major > majorMinor[0] : minor >= majorMinor[1];
     }
 
     /** The four paths in order: move_ptes, page-table moves, copy_pte_range, zap_pte_range. */
@@ -93,6 +104,6 @@ abstract class LinuxRelease implements KernelPreset {
 
     @Override
     public final Map<String, String> kernelConfig() {
-        return KERNEL_CONFIG;
+        return kernelConfig;
     }
 }
