@@ -65,7 +65,11 @@ final class CacheHierarchy {
         long now = ++clock;
         int hit = load(line, now);
         served[hit]++;
-        if (prefetcher != null && prefetcher.train(line)) {
+        // A prefetcher that fills level f sees only the requests that reach level f: the L2
+        // streamer trains on L1 misses (Intel Optimization Reference Manual, "Data Prefetching":
+        // the streamer monitors read requests from the L1 cache). An L1-hot line in between, such
+        // as a folio's head struct page, therefore does not break a stream of subpage lines.
+        if (prefetcher != null && hit >= prefetchFill && prefetcher.train(line)) {
             for (long l = prefetcher.issueFrom(); l <= prefetcher.issueTo(); l++) {
                 for (int k = prefetchFill; k < levels.length; k++) {
                     levels[k].fillIfAbsent(l, now);

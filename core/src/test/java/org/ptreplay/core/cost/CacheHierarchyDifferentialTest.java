@@ -123,7 +123,8 @@ class CacheHierarchyDifferentialTest {
             long now = ++clock;
             int hit = load(line, now);
             served[hit]++;
-            if (degree > 0) {
+            // The prefetcher sees only the accesses that reach its fill level (L1 misses for an L2 streamer).
+            if (degree > 0 && hit >= fillLevel) {
                 prefetch(line, now);
             }
             return hit;

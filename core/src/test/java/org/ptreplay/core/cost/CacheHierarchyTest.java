@@ -79,6 +79,23 @@ class CacheHierarchyTest {
         assertEquals(MEMORY, cache.access(VMEMMAP + 64L * 64));
     }
 
+    /**
+     * fork of a large folio reads the head page's struct page between consecutive subpages, in
+     * the same vmemmap page. The head stays in L1, so the L2 streamer, which sees L1 misses only,
+     * still finds the subpage stream: the head's miss and subpage 1 train it, every later
+     * subpage line is in L2.
+     */
+    @Test
+    void anL1HitBetweenSequentialLinesDoesNotBreakTheStream() {
+        CacheHierarchy cache = cache(true);
+        long head = VMEMMAP;
+        assertEquals(MEMORY, cache.access(head));
+        for (int pfn = 1; pfn < 64; pfn++) {
+            assertEquals(pfn == 1 ? MEMORY : L2, cache.access(VMEMMAP + 64L * pfn), "pfn " + pfn);
+            assertEquals(L1, cache.access(head), "head after pfn " + pfn);
+        }
+    }
+
     @Test
     void withoutPrefetchEverySequentialStructPageMisses() {
         CacheHierarchy cache = cache(false);
