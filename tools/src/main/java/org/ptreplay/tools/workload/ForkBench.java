@@ -32,12 +32,7 @@ public final class ForkBench extends Generator {
 
     @Override
     void emit(ParamValues values, EventOut out) {
-        long size = values.get("size");
-        out.mmap(HINT, size, EventOut.RW, EventOut.PRIVATE_ANON, HINT);
-        out.write(HINT, size);
-        if (values.choice("pte-map").equals("yes")) {
-            splitPmds(out, HINT, size);
-        }
+        populate(values, out);
         out.fork(CHILD);
         out.task(CHILD).exit(0);
     }

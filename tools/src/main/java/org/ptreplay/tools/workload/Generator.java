@@ -77,8 +77,23 @@ abstract sealed class Generator implements WorkloadGenerator
                         + " a PMD-mapped THP into PTEs of the same folio (__split_huge_pmd)");
     }
 
+    /**
+     * The common start of the fork and zap benchmarks: {@code size} bytes of private anonymous
+     * memory at {@link #HINT}, every page written, and with {@code pte-map=yes} the PMDs split.
+     * Returns the size.
+     */
+    static long populate(ParamValues values, EventOut out) {
+        long size = values.get("size");
+        out.mmap(HINT, size, EventOut.RW, EventOut.PRIVATE_ANON, HINT);
+        out.write(HINT, size);
+        if (values.choice("pte-map").equals("yes")) {
+            splitPmds(out, HINT, size);
+        }
+        return size;
+    }
+
     /** The mprotect pairs of {@link #pteMap()} over [addr, addr + size): one page per PMD, read-only and back. */
-    static void splitPmds(EventOut out, long addr, long size) {
+    private static void splitPmds(EventOut out, long addr, long size) {
         for (long a = addr; a < addr + size; a += PMD) {
             out.mprotect(a, PAGE, Flags.PROT_READ);
             out.mprotect(a, PAGE, EventOut.RW);

@@ -29,12 +29,7 @@ public final class MunmapBench extends Generator {
 
     @Override
     void emit(ParamValues values, EventOut out) {
-        long size = values.get("size");
-        out.mmap(HINT, size, EventOut.RW, EventOut.PRIVATE_ANON, HINT);
-        out.write(HINT, size);
-        if (values.choice("pte-map").equals("yes")) {
-            splitPmds(out, HINT, size);
-        }
+        long size = populate(values, out);
         out.munmap(HINT, size);
     }
 }
