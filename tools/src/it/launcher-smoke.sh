@@ -82,4 +82,11 @@ for story in "1. The x86 bigheap regression" "2. The arm64 64K-folio mremap spee
     grep -q "^$story" "$work/demo.out" || fail "'ptreplay demo' did not print the story '$story' (output in $work/demo.out)"
 done
 
-echo "launcher smoke test passed: x86 and arm64 listed; example plugin ok; corrupt jar reported; jain-mremap generated; replay ran; perf recording converted, summarized and checked; demo told its three stories"
+# 7. PTREPLAY_JAVA_OPTS reaches the JVM: with -version the JVM prints its version and never starts
+#    the CLI.
+PTREPLAY_SKIP_BUILD=1 PTREPLAY_JAVA_OPTS="-Xms8m -version" ./ptreplay plugins >"$work/opts.out" 2>&1 \
+    || fail "'ptreplay' with PTREPLAY_JAVA_OPTS exited with $?"
+grep -q 'version "' "$work/opts.out" && ! grep -q 'architecture' "$work/opts.out" \
+    || fail "PTREPLAY_JAVA_OPTS did not reach the JVM (output in $work/opts.out)"
+
+echo "launcher smoke test passed: x86 and arm64 listed; example plugin ok; corrupt jar reported; jain-mremap generated; replay ran; perf recording converted, summarized and checked; demo told its three stories; PTREPLAY_JAVA_OPTS passed"
