@@ -41,9 +41,9 @@ final class PluginsReport {
         List<Map<String, Object>> providers = registry.entries().stream().map(PluginsReport::provider).toList();
         List<Map<String, Object>> broken = registry.brokenJars().stream().map(PluginsReport::brokenJar).toList();
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("spiVersion", Spi.VERSION);
+        root.put("spi_version", Spi.VERSION);
         root.put("providers", providers);
-        root.put("brokenJars", broken);
+        root.put("broken_jars", broken);
         return Json.write(root);
     }
 
@@ -53,7 +53,7 @@ final class PluginsReport {
         m.put("name", e.name());
         m.put("status", e.status().label());
         m.put("version", e.version());
-        m.put("spiVersion", e.spiVersion());
+        m.put("spi_version", e.spiVersion());
         m.put("module", e.module());
         m.put("source", e.origin().describe());
         m.put("description", e.description());

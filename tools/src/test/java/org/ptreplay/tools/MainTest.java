@@ -44,12 +44,12 @@ class MainTest {
         assertEquals("", run.err());
         @SuppressWarnings("unchecked")
         Map<String, Object> root = (Map<String, Object>) JsonReader.parse(run.out());
-        assertEquals(List.of("brokenJars", "providers", "spiVersion"), new ArrayList<>(root.keySet()));
-        assertEquals("1.0", root.get("spiVersion"));
-        assertEquals(List.of(), root.get("brokenJars"));
+        assertEquals(List.of("broken_jars", "providers", "spi_version"), new ArrayList<>(root.keySet()));
+        assertEquals("1.0", root.get("spi_version"));
+        assertEquals(List.of(), root.get("broken_jars"));
         List<Map<String, Object>> providers = providers(run.out());
         Map<String, Object> x86 = providers.stream().filter(p -> "x86".equals(p.get("name"))).findFirst().orElseThrow();
-        assertEquals(List.of("description", "kind", "module", "name", "source", "spiVersion", "status", "version"),
+        assertEquals(List.of("description", "kind", "module", "name", "source", "spi_version", "status", "version"),
                 new ArrayList<>(x86.keySet()));
         assertEquals("architecture", x86.get("kind"));
         assertEquals("org.ptreplay.arch.x86", x86.get("module"));
@@ -104,7 +104,7 @@ class MainTest {
         assertEquals(0, run.code(), run.err());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> broken =
-                (List<Map<String, Object>>) ((Map<String, Object>) JsonReader.parse(run.out())).get("brokenJars");
+                (List<Map<String, Object>>) ((Map<String, Object>) JsonReader.parse(run.out())).get("broken_jars");
         assertEquals(List.of(Map.of("jar", corrupt.toString(), "reason",
                 "not a readable jar file (zip END header not found)")), broken.stream().map(m -> {
                     Map<String, Object> copy = new java.util.HashMap<>(m);

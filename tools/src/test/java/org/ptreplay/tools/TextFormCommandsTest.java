@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +94,21 @@ class TextFormCommandsTest {
         // The output reads back as a trace of those three events.
         Path printed = write("printed.txt", run.out());
         assertEquals(3, ok("print", "--json", printed.toString()).out().lines().count());
+    }
+
+    /** JSON keys are snake_case in every command; the mremap of the fixture, field by field. */
+    @Test
+    void printJsonNamesTheFieldsInSnakeCase() throws IOException {
+        Path hand = write("hand.txt", HAND_WRITTEN);
+        String line = ok("print", "--json", "--kinds", "mremap", hand.toString()).out().strip();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> e = (Map<String, Object>) JsonReader.parse(line);
+        assertEquals(List.of("flags", "index", "kind", "new_addr", "new_length", "old_addr", "old_length", "pid", "result",
+                "time_delta_ns"), List.copyOf(e.keySet()), "sorted keys, as all JSON output: " + line);
+        assertEquals(2L, ((Number) e.get("index")).longValue());
+        assertEquals(0x7f0000000000L, ((Number) e.get("old_addr")).longValue());
+        assertEquals(4L << 20, ((Number) e.get("new_length")).longValue());
+        assertEquals(0x7f2000000000L, ((Number) e.get("result")).longValue());
     }
 
     @Test

@@ -26,11 +26,6 @@ public final class Arm64Architecture implements Architecture {
     }
 
     @Override
-    public String version() {
-        return "1.0";
-    }
-
-    @Override
     public String spiVersion() {
         return Spi.VERSION;
     }

@@ -3,8 +3,11 @@ package org.ptreplay.core.select;
 import java.util.Collection;
 import java.util.Optional;
 
-/** The closest known name to a misspelt one, by edit distance. */
-final class DidYouMean {
+/**
+ * The closest known name to a misspelt one, by edit distance. Public because the CLI suggests
+ * commands, options and generator names with the same distance as strategy selection does.
+ */
+public final class DidYouMean {
     private DidYouMean() {
     }
 
@@ -13,7 +16,7 @@ final class DidYouMean {
      * a plausible typo: at most a third of the length, and at least 2 edits are always allowed.
      * Ties go to the first name in {@code names}' iteration order.
      */
-    static Optional<String> closest(String wrong, Collection<String> names) {
+    public static Optional<String> closest(String wrong, Collection<String> names) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String name : names) {
@@ -31,7 +34,7 @@ final class DidYouMean {
      * Optimal string alignment distance: insertions, deletions, substitutions and transpositions
      * of adjacent characters ({@code 6.71} for {@code 6.17}) each cost one edit.
      */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

@@ -1,5 +1,6 @@
 package org.ptreplay.core.spi;
 
+import java.lang.module.ModuleDescriptor;
 import java.util.regex.Pattern;
 
 /**
@@ -17,9 +18,14 @@ public interface Provider {
     /** One line, no trailing period needed. */
     String description();
 
-    /** The provider's own version. */
+    /**
+     * The provider's own version. By default the version of its module (a jar built by Maven
+     * records the project version in its module descriptor), or {@code "0"} for a provider on
+     * the class path or in an unversioned module.
+     */
     default String version() {
-        return "0";
+        ModuleDescriptor descriptor = getClass().getModule().getDescriptor();
+        return descriptor == null ? "0" : descriptor.rawVersion().orElse("0");
     }
 
     /**

@@ -17,6 +17,9 @@ class DidYouMeanTest {
         assertEquals(1, DidYouMean.distance("linux-6.71", "linux-6.17"), "one transposition");
         assertEquals(2, DidYouMean.distance("linux-6.71", "linux-5.11"));
         assertEquals(5, DidYouMean.distance("", "abcde"));
+        assertEquals(1, DidYouMean.distance("plugnis", "plugins"), "a CLI command with two letters swapped");
+        assertEquals(1, DidYouMean.distance("--jsn", "--json"), "an option with a letter missing");
+        assertEquals(3, DidYouMean.distance("x86", "arm"), "three substitutions");
     }
 
     @Test

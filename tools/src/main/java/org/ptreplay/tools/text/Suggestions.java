@@ -4,8 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.ptreplay.core.select.DidYouMean;
 
-/** "Did you mean …" for a mistyped name, by edit distance. */
+/** "Did you mean …" for a mistyped name, by core's edit distance ({@link DidYouMean#distance}). */
 public final class Suggestions {
 
     private Suggestions() {
@@ -19,14 +20,14 @@ public final class Suggestions {
         int limit = Math.max(2, input.length() / 3);
         int best = Integer.MAX_VALUE;
         for (String candidate : candidates) {
-            best = Math.min(best, distance(input, candidate));
+            best = Math.min(best, DidYouMean.distance(input, candidate));
         }
         if (best > limit) {
             return Optional.empty();
         }
         int closest = best;
         List<String> names = candidates.stream()
-                .filter(c -> distance(input, c) == closest)
+                .filter(c -> DidYouMean.distance(input, c) == closest)
                 .sorted()
                 .map(c -> "'" + c + "'")
                 .toList();
@@ -36,29 +37,5 @@ public final class Suggestions {
     /** The names, sorted, as {@code a, b, c}. */
     public static String list(Collection<String> names) {
         return names.stream().sorted().collect(Collectors.joining(", "));
-    }
-
-    /**
-     * Optimal string alignment distance: insertions, deletions, substitutions and transpositions
-     * of neighbours each cost one (so {@code plugnis} is one edit from {@code plugins}).
-     */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

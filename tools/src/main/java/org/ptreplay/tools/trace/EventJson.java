@@ -8,8 +8,9 @@ import org.ptreplay.trace.TraceEvent;
 
 /**
  * One event as a JSON object: {@code index}, {@code kind}, and every component of its record
- * under the component's name ({@code pid}, {@code timeDeltaNs}, {@code addr}, {@code length},
- * {@code result}, ...). Taking the names from the records keeps this in step with the event model.
+ * under the component's name in snake_case, like every other JSON key of the CLI ({@code pid},
+ * {@code time_delta_ns}, {@code addr}, {@code length}, {@code result}, ...). Taking the names
+ * from the records keeps this in step with the event model.
  * An unrecorded result is {@code null}; a failed call's result is {@code -errno}.
  */
 public final class EventJson {
@@ -30,8 +31,22 @@ public final class EventJson {
             if (c.getName().equals("result") && v instanceof Long r && r == TraceEvent.UNKNOWN_RESULT) {
                 v = null;
             }
-            m.put(c.getName(), v);
+            m.put(snakeCase(c.getName()), v);
         }
         return m;
+    }
+
+    /** {@code timeDeltaNs} → {@code time_delta_ns}. */
+    static String snakeCase(String camel) {
+        StringBuilder sb = new StringBuilder(camel.length() + 4);
+        for (int i = 0; i < camel.length(); i++) {
+            char ch = camel.charAt(i);
+            if (Character.isUpperCase(ch)) {
+                sb.append('_').append(Character.toLowerCase(ch));
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.toString();
     }
 }

@@ -9,15 +9,6 @@ import org.junit.jupiter.api.Test;
 class SuggestionsTest {
 
     @Test
-    void distanceCountsEditsAndNeighbourSwapsAsOne() {
-        assertEquals(0, Suggestions.distance("demo", "demo"));
-        assertEquals(1, Suggestions.distance("plugnis", "plugins")); // one swap of neighbours
-        assertEquals(1, Suggestions.distance("--jsn", "--json"));    // one insertion
-        assertEquals(3, Suggestions.distance("x86", "arm"));          // three substitutions
-        assertEquals(4, Suggestions.distance("", "demo"));
-    }
-
-    @Test
     void suggestsTheClosestNamesOnly() {
         assertEquals(Optional.of("did you mean 'plugins'?"),
                 Suggestions.didYouMean("plugnis", List.of("demo", "help", "plugins")));
