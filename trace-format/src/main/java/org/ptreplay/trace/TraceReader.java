@@ -188,6 +188,15 @@ public final class TraceReader implements TraceSource {
      * clean end of the stream (between packets).
      */
     private int nextPacket() throws TraceException {
+        int first = pos;
+        if (limit - first > 1) {
+            // Events are shorter than 128 bytes: a one-byte prefix, and usually the whole packet is buffered.
+            int n = buf[first];
+            if (n >= 0 && n < limit - first) {
+                pos = first + 1 + n;
+                return first + 1;
+            }
+        }
         if (ensure(1) == 0) {
             return -1;
         }
