@@ -13,14 +13,14 @@ import java.util.concurrent.BlockingQueue;
  *
  * <p>Why: decompressing a zstd trace takes about as long as decoding its packets (see
  * benchmarks/README.md, DecodeBenchmark), so running the decompressor on a second core while the
- * caller decodes nearly halves the time per event. The heap held is bounded whatever the file
+ * caller decodes cuts the time per event by about 40 %. The heap held is bounded whatever the file
  * size: the {@link #CHUNKS} buffers, allocated once and recycled.
  *
  * <p>The thread owns the source: it is the only one that reads it and it closes it, so a
  * decompressor with native state is never used by two threads at once. An exception the source
  * throws is passed on in order: {@link #read} returns every byte the source delivered before it,
- * then throws that same exception (again on every later read), so a trace reader reports it at
- * the event it would have reported it at without the thread. {@link #close()} stops the thread
+ * then throws that same exception (again on every later read), so a trace reader reports it, with
+ * its usual sentence, at the first event whose bytes never arrived. {@link #close()} stops the thread
  * (an interrupt, which also ends a blocked read of a file channel) and waits for it.
  *
  * <p>Not thread-safe on the caller's side: one reader thread, like any stream.
@@ -29,7 +29,7 @@ final class ReadAheadInputStream extends InputStream {
 
     /**
      * 64 KiB: about 3,000 typical events per hand-over, so the queue's cost per event is
-     * negligible, and the ring (512 KiB) fits a server core's L2 and any L3.
+     * negligible, and the ring (512 KiB) stays well inside a last-level cache.
      */
     static final int CHUNK_BYTES = 1 << 16;
     static final int CHUNKS = 8;
