@@ -33,15 +33,16 @@ import org.ptreplay.trace.TraceWriter;
 import org.ptreplay.trace.proto.Packet;
 
 /**
- * Decode throughput of a zstd trace of {@value #EVENTS} small events, single-threaded; the score
- * is events per second. The trace: four threads, each growing its heap with mremap by 64 KiB
+ * Decode throughput of a zstd trace of {@value #EVENTS} small events read by one caller thread
+ * (the reader decompresses on its own read-ahead thread); the score is events per second. The trace: four threads, each growing its heap with mremap by 64 KiB
  * (10% of the events, one in eight moves the heap) and touching pages (90%: three in four are the
  * first touch of the next page, one in four any page touched before); 0-2 us between events.
  *
  * <ul>
- *   <li>{@code decode}: {@link TraceReader}, the real thing (zstd + framing + hand-written decoder
- *       + one event record per event);</li>
- *   <li>{@code zstdOnly}: the same file decompressed and thrown away, the ceiling for any decoder;</li>
+ *   <li>{@code decode}: {@link TraceReader}, the real thing (zstd on the read-ahead thread, framing
+ *       + hand-written decoder + one event record per event on the caller's);</li>
+ *   <li>{@code zstdOnly}: the same file decompressed on one thread and thrown away, the ceiling
+ *       for any decoder whose decompression runs on one thread;</li>
  *   <li>{@code generatedParse}: zstd + the generated {@code Packet.parseDelimitedFrom}, the
  *       alternative the hand-written decoder replaces.</li>
  * </ul>

@@ -257,79 +257,86 @@ final class PacketDecoder {
      */
     private long varint(byte[] b, int end) throws MalformedPacketException {
         int p = pos;
-        if (end - p >= 2) {
+        if (p < end) {
             int x0 = b[p];
             if (x0 >= 0) {
                 pos = p + 1;
                 return x0;
             }
-            int x1 = b[p + 1];
-            if (x1 >= 0) {
-                pos = p + 2;
-                return (x0 & 0x7f) | (x1 << 7);
+            if (p + 1 < end) {
+                int x1 = b[p + 1];
+                if (x1 >= 0) {
+                    pos = p + 2;
+                    return (x0 & 0x7f) | (x1 << 7);
+                }
             }
         }
         return longVarint(b, end);
     }
 
-    /** Unrolled, without a bound check per byte when ten bytes are left. */
+    /**
+     * Unrolled, without a bound check per byte. It reads up to ten bytes whenever the array holds
+     * them, even past the packet's end (the reader's buffer holds the following packets there),
+     * and only then checks that the varint ended inside the packet: most packets are shorter than
+     * ten bytes from a page number to their end. A varint that runs past the end or is too long is
+     * decoded again by {@link #varintNearEnd}, which names the problem.
+     */
     private long longVarint(byte[] b, int end) throws MalformedPacketException {
         int p = pos;
-        if (end - p < MAX_VARINT_BYTES) {
+        if (b.length - p < MAX_VARINT_BYTES) {
             return varintNearEnd(b, end);
         }
         byte y;
         long x = (y = b[p]) & 0x7fL;
         if (y >= 0) {
-            pos = p + 1;
-            return x;
+            return endedAt(b, end, x, p + 1);
         }
         x |= (long) ((y = b[p + 1]) & 0x7f) << 7;
         if (y >= 0) {
-            pos = p + 2;
-            return x;
+            return endedAt(b, end, x, p + 2);
         }
         x |= (long) ((y = b[p + 2]) & 0x7f) << 14;
         if (y >= 0) {
-            pos = p + 3;
-            return x;
+            return endedAt(b, end, x, p + 3);
         }
         x |= (long) ((y = b[p + 3]) & 0x7f) << 21;
         if (y >= 0) {
-            pos = p + 4;
-            return x;
+            return endedAt(b, end, x, p + 4);
         }
         x |= (long) ((y = b[p + 4]) & 0x7f) << 28;
         if (y >= 0) {
-            pos = p + 5;
-            return x;
+            return endedAt(b, end, x, p + 5);
         }
         x |= (long) ((y = b[p + 5]) & 0x7f) << 35;
         if (y >= 0) {
-            pos = p + 6;
-            return x;
+            return endedAt(b, end, x, p + 6);
         }
         x |= (long) ((y = b[p + 6]) & 0x7f) << 42;
         if (y >= 0) {
-            pos = p + 7;
-            return x;
+            return endedAt(b, end, x, p + 7);
         }
         x |= (long) ((y = b[p + 7]) & 0x7f) << 49;
         if (y >= 0) {
-            pos = p + 8;
-            return x;
+            return endedAt(b, end, x, p + 8);
         }
         x |= (long) ((y = b[p + 8]) & 0x7f) << 56;
         if (y >= 0) {
-            pos = p + 9;
-            return x;
+            return endedAt(b, end, x, p + 9);
         }
         x |= (long) ((y = b[p + 9]) & 0x7f) << 63;
         if (y >= 0) {
-            pos = p + 10;
-            return x;
+            return endedAt(b, end, x, p + 10);
         }
-        throw new MalformedPacketException("malformed packet (a varint longer than 10 bytes)");
+        return varintNearEnd(b, end);
+    }
+
+    /** The value of a varint that ends before {@code next}, if that is inside the packet. */
+    private long endedAt(byte[] b, int end, long value, int next) throws MalformedPacketException {
+        if (next > end) {
+            return varintNearEnd(b, end);
+        }
+        pos = next;
+        return value;
     }
 
     private long varintNearEnd(byte[] b, int end) throws MalformedPacketException {

@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -14,8 +15,10 @@ import org.ptreplay.trace.proto.Packet;
 
 /**
  * Reads a binary trace: detects the codec from the magic bytes, checks the header, then returns
- * the events one by one. Memory stays constant whatever the file size: one buffer of at most
- * {@link #MAX_PACKET_BYTES} plus the decompressor's window. Every problem is a
+ * the events one by one. A compressed trace is decompressed on a background thread, a bounded
+ * ring of buffers ahead ({@link ReadAheadInputStream}); {@link #close()} stops it. Memory stays
+ * constant whatever the file size: one buffer of at most {@link #MAX_PACKET_BYTES}, the ring
+ * (512 KiB) and the decompressor's window. Every problem is a
  * {@link TraceException} naming the file and the event index; nothing else escapes, whatever
  * the bytes (a test mutates files at random to keep it so).
  *
@@ -92,6 +95,10 @@ public final class TraceReader implements TraceSource {
             } catch (IOException | RuntimeException e) {
                 // xz and gzip read their stream header here.
                 throw TraceException.atHeader(displayName, "corrupt " + codec.key() + " data (" + e.getMessage() + ")", e);
+            }
+            if (codec != Codec.NONE) {
+                // Decompression runs on a second core while this thread decodes packets.
+                outermost = new ReadAheadInputStream(outermost, displayName);
             }
             TraceReader reader = new TraceReader(outermost, displayName, codec);
             reader.readHeader();
@@ -181,6 +188,15 @@ public final class TraceReader implements TraceSource {
      * clean end of the stream (between packets).
      */
     private int nextPacket() throws TraceException {
+        int first = pos;
+        if (limit - first > 1) {
+            // Events are shorter than 128 bytes: a one-byte prefix, and usually the whole packet is buffered.
+            int n = buf[first];
+            if (n >= 0 && n < limit - first) {
+                pos = first + 1 + n;
+                return first + 1;
+            }
+        }
         if (ensure(1) == 0) {
             return -1;
         }
@@ -249,6 +265,8 @@ public final class TraceReader implements TraceSource {
     private int read(int off, int len) throws TraceException {
         try {
             return in.read(buf, off, len);
+        } catch (InterruptedIOException e) {
+            throw problem("interrupted while reading", e);
         } catch (IOException e) {
             throw problem(codec == Codec.NONE ? "read error (" + e.getMessage() + ")"
                     : "truncated or corrupt " + codec.key() + " data (" + e.getMessage() + ")", e);

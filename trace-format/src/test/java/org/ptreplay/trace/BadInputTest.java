@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +66,32 @@ class BadInputTest {
         assertTrue(e.getMessage().startsWith(name("cut.ptrace") + ": "), e::getMessage);
         assertTrue(e.reason().contains("truncated or corrupt " + codec.key() + " data")
                 || e.reason().startsWith("corrupt " + codec.key() + " data"), e::getMessage);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Codec.class, names = {"ZSTD", "XZ", "GZIP"})
+    void aLongCompressedTraceCutInTheMiddleFailsAtTheFirstEventItLacks(Codec codec) throws Exception {
+        // About 1.5 MB of packets, decompressed on the read-ahead thread up to a ring ahead of the decoder: the failure
+        // must still come after every event before the cut, at the index of the next one.
+        Random r = new Random(5);
+        List<TraceEvent> events = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            events.add(DecoderAgreementTest.randomEvent(r, TraceEvent.Kind.TOUCH));
+        }
+        byte[] file = write(codec, Fixtures.MINIMAL_HEADER, events);
+        List<TraceEvent> read = new ArrayList<>();
+        TraceException e = assertThrows(TraceException.class, () -> {
+            try (TraceReader reader = TraceReader.open(new ByteArrayInputStream(Arrays.copyOf(file, file.length / 2)), "cut.ptrace")) {
+                for (TraceEvent ev; (ev = reader.next()) != null; ) {
+                    read.add(ev);
+                }
+            }
+        });
+        assertTrue(read.size() > 1000 && read.size() < events.size(), "events before the cut: " + read.size());
+        assertEquals(events.subList(0, read.size()), read);
+        assertEquals(read.size(), e.eventIndex(), e::getMessage);
+        assertTrue(e.reason().contains("truncated or corrupt " + codec.key() + " data")
+                || e.reason().startsWith("truncated packet"), e::getMessage);
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -29,6 +30,7 @@ class DecoderAgreementTest {
             assertEquals(e, ReferenceDecoder.event(Packet.parseFrom(bytes)), "generated decoder");
             assertEquals(e, fast(bytes), "hand-written decoder");
             assertEquals(e, fast(withTrailingUnknownField(bytes)), "hand-written decoder, general path");
+            assertEquals(e, fastInside(bytes, r), "hand-written decoder, packet inside a larger buffer");
             seen.add(e.kind());
         }
         assertEquals(EnumSet.allOf(TraceEvent.Kind.class), seen);
@@ -122,12 +124,41 @@ class DecoderAgreementTest {
                 (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x01}); // 11-byte varint
         for (byte[] b : bad) {
             assertThrows(InvalidProtocolBufferException.class, () -> Packet.parseFrom(b));
-            assertThrows(PacketDecoder.MalformedPacketException.class, () -> new PacketDecoder().decode(b, 0, b.length));
+            String reason = assertThrows(PacketDecoder.MalformedPacketException.class,
+                    () -> new PacketDecoder().decode(b, 0, b.length)).getMessage();
+            // The decoder may look past a packet's end into the reader's buffer, never use what it sees there:
+            // bytes that would end a cut varint change nothing.
+            byte[] inside = Arrays.copyOf(b, b.length + 16);
+            Arrays.fill(inside, b.length, inside.length, (byte) 0x01);
+            assertEquals(reason, assertThrows(PacketDecoder.MalformedPacketException.class,
+                    () -> new PacketDecoder().decode(inside, 0, b.length)).getMessage());
         }
+    }
+
+    @Test
+    void aPageNumberCutByThePacketEndIsMalformedWhateverFollows() throws Exception {
+        // touch { pid 1, addr_page = the first 2 of its 4 bytes }, then bytes that would complete it.
+        byte[] b = {0x0a, 0x05, 0x08, 0x01, 0x18, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x7f, 0, 0, 0, 0, 0, 0, 0, 0};
+        assertEquals("malformed packet (a varint runs past its end)",
+                assertThrows(PacketDecoder.MalformedPacketException.class, () -> new PacketDecoder().decode(b, 0, 7))
+                        .getMessage());
+        assertEquals(new TraceEvent.Touch(1, 0, 0xfe00000L << 12, 0, false), new PacketDecoder().decode(
+                new byte[] {0x0a, 0x07, 0x08, 0x01, 0x18, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x7f, 0x0a, 0x04, 0x08, 0x02, 0x38, 0x01},
+                0, 9),
+                "the same page number, whole, followed by the next packet");
     }
 
     private static TraceEvent fast(byte[] bytes) throws PacketDecoder.MalformedPacketException {
         return new PacketDecoder().decode(bytes, 0, bytes.length);
+    }
+
+    /** Decodes the packet at a random offset of a larger buffer with random bytes around it. */
+    private static TraceEvent fastInside(byte[] packet, Random r) throws PacketDecoder.MalformedPacketException {
+        byte[] buffer = new byte[packet.length + 32];
+        r.nextBytes(buffer);
+        int at = r.nextInt(16);
+        System.arraycopy(packet, 0, buffer, at, packet.length);
+        return new PacketDecoder().decode(buffer, at, at + packet.length);
     }
 
     /** The same packet with an unknown field after the event, which only the general path takes. */
