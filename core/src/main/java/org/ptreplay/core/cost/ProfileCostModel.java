@@ -26,6 +26,9 @@ import static org.ptreplay.core.kernel.Primitive.TLBI_ASID;
 import static org.ptreplay.core.kernel.Primitive.TLBI_RANGE;
 import static org.ptreplay.core.kernel.Primitive.TLBI_VA;
 import static org.ptreplay.core.kernel.Primitive.UNFOLD;
+import static org.ptreplay.core.kernel.Primitive.VMA_ALLOC;
+import static org.ptreplay.core.kernel.Primitive.VMA_STORE;
+import static org.ptreplay.core.kernel.Primitive.VMA_WALK;
 import static org.ptreplay.core.kernel.Primitive.X86_FULL;
 
 import java.util.Arrays;
@@ -49,6 +52,7 @@ import org.ptreplay.core.profile.proto.Sourced;
  *   <li>PAGE_ZERO: page bytes / zeroing bandwidth per page; PT_ALLOC the same for the table page
  *       (page-table pages are allocated zeroed; the allocation itself is a PAGE_ALLOC).</li>
  *   <li>PTEP_GET counts calls only: its reads are priced as PTE_R.</li>
+ *   <li>VMA_WALK, VMA_STORE: their own profile prices; VMA_ALLOC: two cmpxchg (slab alloc and free).</li>
  * </ul>
  *
  * Prices are integer picoseconds, computed once at construction, so the sums are exact and
@@ -106,6 +110,11 @@ public final class ProfileCostModel implements CostModel {
         set(zeroPagePs, PAGE_ZERO, PT_ALLOC);
         set(ps(ops.getPageFreeNs()), PT_FREE);
         set(ps(ops.getSyscallNs()), SYSCALL);
+        set(ps(ops.getVmaWalkNs()), VMA_WALK);
+        set(ps(ops.getVmaStoreNs()), VMA_STORE);
+        // SLUB's lockless fast paths take one cmpxchg on the per-CPU freelist to allocate and one
+        // to free (mm/slub.c, slab_alloc_node / do_slab_free; docs/kernel-model.md §2.7).
+        set(2 * ps(ops.getCmpxchgNs()), VMA_ALLOC);
         this.streamPsPerByte = 1000.0 / ops.getZeroBytesPerNs().getValue();
 
         if (p.hasX86()) {

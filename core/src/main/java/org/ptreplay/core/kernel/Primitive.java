@@ -67,7 +67,24 @@ public enum Primitive {
     /** Page-table pages freed. */
     PT_FREE(false),
     /** Syscall entries (with their exits). */
-    SYSCALL(false);
+    SYSCALL(false),
+    /**
+     * One descent of the mm's VMA tree from its root: {@code vma_lookup}, {@code find_vma},
+     * {@code vma_find} on a fresh iterator, the gap search of {@code get_unmapped_area}
+     * (docs/kernel-model.md §2.7).
+     */
+    VMA_WALK(false),
+    /**
+     * One write of the VMA tree ({@code vma_iter_store}, {@code vma_iter_clear}, the store into
+     * munmap's detached tree) with what the kernel does around it: node preallocation and release,
+     * the RCU-deferred free of replaced nodes, {@code vma_start_write} (§2.7).
+     */
+    VMA_STORE(false),
+    /**
+     * One slab object of the VMA layer allocated, its later free included: a {@code vm_area_struct}
+     * ({@code vm_area_alloc}, {@code vm_area_dup}) or an {@code anon_vma_chain} ({@code anon_vma_clone}) (§2.7).
+     */
+    VMA_ALLOC(false);
 
     private static final Primitive[] VALUES = values();
     private final boolean memory;

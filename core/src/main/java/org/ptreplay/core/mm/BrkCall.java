@@ -41,16 +41,22 @@ public final class BrkCall {
             mm.brk = addr;
             return addr;
         }
-        // The new heap top plus a guard page must not reach the next mapping.
+        // The new heap top plus a guard page must not reach the next mapping: one walk (vma_find),
+        // after which the heap VMA is the iterator's previous entry (§2.7).
+        VmaWork.walk(k.cell());
         if (mm.vmas().anyIn(oldBrk, newBrk + page) || newBrk > k.cell().taskSize()) {
             return mm.brk;
         }
         Vma prev = mm.vmas().below(oldBrk);
         if (prev != null && prev.end() == oldBrk && prev.isAnonymous() && prev.flags() == BRK_FLAGS) {
+            // do_brk_flags extends the heap VMA in place: one store.
             mm.vmas().setEnd(prev, newBrk);
+            VmaWork.store(k.cell());
         } else {
             Vma v = new Vma(oldBrk, newBrk, BRK_FLAGS, oldBrk >>> k.cell().pageShift(), -1, null);
             mm.vmas().insert(v);
+            VmaWork.allocate(k.cell(), v);
+            VmaWork.store(k.cell());
         }
         mm.brk = addr;
         return addr;

@@ -101,7 +101,7 @@ public final class MadviseCall {
     }
 
     private long flags(Mm mm, long start, long end, VmaModify.FlagChange change) {
-        VmaModify.modify(mm, start, end, change);
+        VmaModify.modify(k.cell(), mm, start, end, change);
         return 0;
     }
 

@@ -69,6 +69,8 @@ public final class MmapCall {
                 mm.mmapBase = recorded + len;
                 mm.mmapBaseLearned = true;
             }
+            // get_unmapped_area: the gap search is one walk of the VMA tree (§2.7).
+            VmaWork.walk(c);
             start = k.area().get(mm, addr, len, anon && !shared, anon ? -1 : off);
             if (recorded >= 0 && recorded != start && (recorded & (page - 1)) == 0 && k.area().free(mm, recorded, len)) {
                 div.report("mmap placement", recorded, start);
@@ -107,8 +109,10 @@ public final class MmapCall {
             pgoff = off >>> c.pageShift();
         }
         Vma v = new Vma(start, start + len, vmFlags, pgoff, file, null);
+        int vmasBefore = mm.vmas().size();
         mm.vmas().insert(v);
         mm.vmas().mergeAround(v);
+        VmaWork.link(c, mm, v, vmasBefore);
         if ((flags & (Flags.MAP_POPULATE | Flags.MAP_LOCKED)) != 0) {
             Populate.populate(k, mm, start, start + len, false);
         }

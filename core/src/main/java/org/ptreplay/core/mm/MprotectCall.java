@@ -38,6 +38,8 @@ public final class MprotectCall {
         }
         int newProt = VmFlags.fromProt(prot);
         long a = start;
+        // do_mprotect_pkey: one walk to the first VMA of the range (§2.7).
+        VmaWork.walk(c);
         k.protect().begin(mm);
         try {
             for (Vma v : mm.vmas().intersecting(start, end)) {
@@ -66,14 +68,14 @@ public final class MprotectCall {
         var ledger = k.cell().ledger;
         ledger.enter(MPROTECT_FIXUP);
         int oldFlags = v.flags();
-        java.util.List<Vma> pieces = mm.vmas().isolate(s, e);
+        java.util.List<Vma> pieces = VmaWork.isolate(k.cell(), mm, s, e);
         for (Vma p : pieces) {
             p.flags = newFlags;
         }
         k.protect().changeProtection(mm, s, e, oldFlags, newFlags);
         for (Vma p : pieces) {
             if (mm.vmas().lookup(p.start()) == p) {
-                mm.vmas().mergeAround(p);
+                VmaWork.mergeAround(k.cell(), mm, p);
             }
         }
         ledger.exit(MPROTECT_FIXUP);

@@ -8,6 +8,7 @@ import org.ptreplay.trace.Flags;
  * otherwise a move: {@code copy_vma} (a new VMA or a merge), {@code move_page_tables}, then the
  * source unmap unless MREMAP_DONTUNMAP. MREMAP_FIXED moves of unchanged size may span several
  * VMAs (6.17, "mm/mremap: permit mremap() move of multiple VMAs"): each moves on its own.
+ * Walks, stores and VMA allocations are charged as §2.7 lists them.
  */
 public final class MremapCall {
     private static final int KNOWN = Flags.MREMAP_MAYMOVE | Flags.MREMAP_FIXED | Flags.MREMAP_DONTUNMAP;
@@ -57,6 +58,8 @@ public final class MremapCall {
                 return Errno.EINVAL;
             }
         }
+        // check_prep_vma: vma_lookup (§2.7).
+        VmaWork.walk(c);
         Vma vma = mm.vmas().lookup(addr);
         if (vma == null) {
             return Errno.EFAULT;
@@ -90,8 +93,10 @@ public final class MremapCall {
             return addr;
         }
         if (!dontUnmap && oldLen > 0 && addr + oldLen == vma.end() && expandable(mm, vma, newLen - oldLen)) {
+            // vma_merge_extend: one store extends the VMA, absorbing the next one if it merges.
             vma.end = addr + newLen;
             mm.vmas().mergeAround(vma);
+            VmaWork.store(c);
             return addr;
         }
         if (!mayMove) {
@@ -99,6 +104,8 @@ public final class MremapCall {
         }
         // vrm_set_new_addr: MREMAP_DONTUNMAP makes new_addr a placement hint.
         long fileOffset = vma.isAnonymous() ? -1 : vma.pgoffOf(addr, c.pageShift()) << c.pageShift();
+        // get_unmapped_area: the gap search is one walk (§2.7).
+        VmaWork.walk(c);
         long dest = k.area().get(mm, dontUnmap ? newAddr : 0, newLen,
                 vma.isAnonymous() && !vma.has(VmFlags.VM_SHARED), fileOffset);
         if (recorded >= 0 && recorded != dest && recorded != addr && (recorded & (page - 1)) == 0
@@ -123,6 +130,8 @@ public final class MremapCall {
      */
     private long remapMove(Mm mm, long addr, long len, long newAddr, boolean dontUnmap) {
         long end = addr + len;
+        // One walk to the first VMA; the loop then follows the iterator (§2.7).
+        VmaWork.walk(k.cell());
         Vma v = mm.vmas().findVma(addr);
         if (v == null || v.start() > addr) {
             return Errno.EFAULT;
@@ -150,6 +159,8 @@ public final class MremapCall {
     /** The gap above the VMA is free up to the new end ({@code vma_expandable}). */
     private boolean expandable(Mm mm, Vma vma, long delta) {
         long end = vma.end() + delta;
+        // find_vma_intersection over the gap: one walk (§2.7).
+        VmaWork.walk(k.cell());
         return end <= k.cell().taskSize() && end > vma.end() && !mm.vmas().anyIn(vma.end(), end);
     }
 
@@ -165,8 +176,12 @@ public final class MremapCall {
                 ? newAddr >>> shift
                 : vma.pgoffOf(oldAddr, shift);
         Vma nv = new Vma(newAddr, newAddr + newLen, vma.flags(), pgoff, vma.file(), vma.anonVma());
+        // copy_vma: one walk to the destination's neighbours, then a merge or a new VMA (§2.7).
+        VmaWork.walk(k.cell());
+        int vmasBefore = mm.vmas().size();
         mm.vmas().insert(nv);
         Vma merged = mm.vmas().mergeAround(nv);
+        VmaWork.link(k.cell(), mm, nv, vmasBefore);
         // copy_vma: a merged VMA may precede the old one in rmap order; a fresh one cannot.
         boolean needRmapLocks = merged != nv && merged.pgoff() <= vma.pgoffOf(oldAddr, shift);
         k.move().movePageTables(mm, vma, merged, oldAddr, newAddr, oldLen, needRmapLocks);

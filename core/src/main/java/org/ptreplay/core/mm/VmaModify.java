@@ -2,7 +2,10 @@ package org.ptreplay.core.mm;
 
 import java.util.List;
 
-/** {@code vma_modify_flags}: split the VMAs of a range, change their flags, merge what became compatible. */
+/**
+ * {@code vma_modify_flags}: split the VMAs of a range, change their flags, merge what became
+ * compatible, charging the VMA work of docs/kernel-model.md §2.7.
+ */
 final class VmaModify {
     private VmaModify() {
     }
@@ -11,14 +14,16 @@ final class VmaModify {
         int apply(int flags);
     }
 
-    static void modify(Mm mm, long start, long end, FlagChange change) {
-        List<Vma> pieces = mm.vmas().isolate(start, end);
+    static void modify(Cell c, Mm mm, long start, long end, FlagChange change) {
+        // The walk to the first VMA of the range, then splits and merges (§2.7).
+        VmaWork.walk(c);
+        List<Vma> pieces = VmaWork.isolate(c, mm, start, end);
         for (Vma v : pieces) {
             v.flags = change.apply(v.flags);
         }
         for (Vma v : pieces) {
             if (mm.vmas().lookup(v.start) == v) {
-                mm.vmas().mergeAround(v);
+                VmaWork.mergeAround(c, mm, v);
             }
         }
     }

@@ -5,7 +5,8 @@ import org.ptreplay.core.kernel.Frame;
 
 /**
  * {@code do_vmi_munmap}: split the VMAs at the range ends, detach them, and clear their page
- * tables with floor and ceiling set by the neighbours. Unmapping nothing succeeds.
+ * tables with floor and ceiling set by the neighbours. Unmapping nothing succeeds. VMA work is
+ * charged as docs/kernel-model.md §2.7 lists it.
  */
 public final class VmiMunmap {
     private static final Frame DO_VMI_MUNMAP = Frame.of("do_vmi_munmap");
@@ -34,11 +35,20 @@ public final class VmiMunmap {
     /** The unmap itself, for callers that validated the range. */
     void unmapRange(Mm mm, long start, long end) {
         VmaTree t = mm.vmas();
+        // vma_find: one walk, also when nothing is mapped there (§2.7).
+        VmaWork.walk(c());
         if (!t.anyIn(start, end)) {
             return;
         }
         c().ledger.enter(DO_VMI_MUNMAP);
-        List<Vma> detached = t.isolate(start, end);
+        // vms_gather_munmap_vmas: __split_vma at a range end that falls inside a VMA.
+        List<Vma> detached = VmaWork.isolate(c(), mm, start, end);
+        // Each VMA is stored in the detached tree, then the range is cleared from the mm's tree
+        // in one store; the VMAs' frees are in their VMA_ALLOC.
+        for (int i = 0; i < detached.size(); i++) {
+            VmaWork.store(c());
+        }
+        VmaWork.store(c());
         Vma prev = t.below(start);
         Vma next = t.findVma(end);
         for (Vma v : detached) {

@@ -67,6 +67,17 @@ class ProfileCostModelTest {
     }
 
     @Test
+    void vmaWorkPrices() {
+        ProfileCostModel model = x86();
+        // vma_walk_ns 10, vma_store_ns 100; a VMA-layer slab object is two cmpxchg: 2 x 19 ns.
+        assertEquals(30_000, model.costPs(Primitive.VMA_WALK, 3));
+        assertEquals(200_000, model.costPs(Primitive.VMA_STORE, 2));
+        assertEquals(38_000, model.costPs(Primitive.VMA_ALLOC, 1));
+        // The arm64 fixture's cmpxchg is 12 ns.
+        assertEquals(24_000, arm64(1).costPs(Primitive.VMA_ALLOC, 1));
+    }
+
+    @Test
     void pageZeroFollowsThePageSize() {
         var model = ProfileCostModel.create(Fixtures.tinyX86(), CostOptions.defaults().withPageBytes(16384));
         // 16384 / 16 = 1024 ns.

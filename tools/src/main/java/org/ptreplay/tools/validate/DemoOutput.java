@@ -37,7 +37,7 @@ public final class DemoOutput {
                 }
             }
         }
-        out.append("\nAbsolute numbers include work the simulator does not price (VMA work, user space);"
+        out.append("\nAbsolute numbers include work the simulator does not price (user space, cold VMA structures);"
                 + " the checks compare ratios. 'ptreplay validate' runs every case; docs/validation.md explains them.\n");
         return out.toString();
     }

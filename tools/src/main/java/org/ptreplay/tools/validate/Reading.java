@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A published absolute number shown next to its simulated counterpart but not checked: absolute
- * rates and times include work the simulator does not price (VMA work, user space, exceptions),
+ * rates and times include work the simulator does not price (user space, exceptions, cold VMA structures),
  * so only the ratios of a case are checked (docs/validation.md).
  *
  * @param label     e.g. {@code linux-6.16}
