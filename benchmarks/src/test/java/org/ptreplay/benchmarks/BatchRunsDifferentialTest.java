@@ -47,6 +47,68 @@ class BatchRunsDifferentialTest {
     private static final long U = TraceEvent.UNKNOWN_RESULT;
     private static final int RW = Flags.PROT_READ | Flags.PROT_WRITE;
 
+    /**
+     * A machine whose 2 KiB L1 (8 sets of 4 ways) cannot hold the lines of one source and one
+     * destination table: moves evict, so the LRU stamps the batched runs set decide what later
+     * hits. {@code tiny-x86-2}: the prefetcher fills L2 (runs are batched); {@code tiny-x86-1}: it
+     * fills L1 and trains on every access (the cost model refuses runs: the per-access path).
+     */
+    private static final String TINY = "tiny-x86-";
+    private static final String TINY_X86 = """
+            name: "tiny-x86"
+            arch: "x86"
+            description: "Test machine: 2 KiB L1, 8 KiB L2, round prices"
+            cpu {
+              count { value: 8 source: "fixture" }
+              frequency_ghz { value: 1 source: "fixture" }
+            }
+            memory {
+              level {
+                name: "L1d"
+                size_bytes { value: 2048 source: "fixture" }
+                associativity { value: 4 source: "fixture" }
+                line_bytes { value: 64 source: "fixture" }
+                latency_ns { value: 1 source: "fixture" }
+              }
+              level {
+                name: "L2"
+                size_bytes { value: 8192 source: "fixture" }
+                associativity { value: 8 source: "fixture" }
+                line_bytes { value: 64 source: "fixture" }
+                latency_ns { value: 4 source: "fixture" }
+              }
+              dram_latency_ns { value: 100 source: "fixture" }
+              prefetcher {
+                enabled: true
+                enabled_source: "fixture"
+                degree { value: 2 source: "fixture" }
+                fill_level { value: FILL source: "fixture" }
+              }
+            }
+            ops {
+              pte_access_ns { value: 1 source: "fixture" }
+              xchg_ns { value: 20 source: "fixture" }
+              cmpxchg_ns { value: 19 source: "fixture" }
+              atomic_add_ns { value: 18 source: "fixture" }
+              spinlock_ns { value: 21 source: "fixture" }
+              rwsem_write_ns { value: 40 source: "fixture" }
+              page_alloc_ns { value: 90 source: "fixture" }
+              page_free_ns { value: 80 source: "fixture" }
+              zero_bytes_per_ns { value: 16 source: "fixture" }
+              syscall_ns { value: 70 source: "fixture" }
+              mmu_notifier_ns { value: 0.5 source: "fixture" }
+            }
+            x86 {
+              invlpg_ns { value: 100 source: "fixture" }
+              full_flush_ns { value: 30 source: "fixture" }
+              ipi {
+                base_ns { value: 2000 source: "fixture" }
+                slope_ns { value: 150 source: "fixture" }
+              }
+            }
+            cpu_features { name: "invlpgb" present: false source: "fixture" }
+            """;
+
     private record Cell(String arch, String kernel, String profile, Placement placement, String thp, boolean softDirty) {
     }
 
@@ -60,6 +122,9 @@ class BatchRunsDifferentialTest {
                 new Cell("x86", "linux-6.16", Cells.FREE, Placement.SEQUENTIAL, "enabled=always", false),
                 new Cell("x86", "linux-6.8", "xeon-4210r", Placement.SEQUENTIAL, "enabled=never", false),
                 new Cell("x86", "linux-6.17", "raptor-lake", Placement.SEQUENTIAL, "enabled=never", false),
+                new Cell("x86", "linux-6.16", TINY + "2", Placement.SEQUENTIAL, "enabled=never", false),
+                new Cell("x86", "linux-6.16", TINY + "2", Placement.SCATTERED, "enabled=always", true),
+                new Cell("x86", "linux-6.16", TINY + "1", Placement.SEQUENTIAL, "enabled=never", false),
                 new Cell("arm64", "linux-6.16", "apple-m3", Placement.SEQUENTIAL, "enabled=never", false),
                 new Cell("arm64", "linux-6.9", "ampere-altra", Placement.SCATTERED, "enabled=always", true));
         long movedOnX86 = 0;
@@ -206,6 +271,11 @@ class BatchRunsDifferentialTest {
             return CostModel.FREE;
         }
         try {
+            if (profile.startsWith(TINY)) {
+                String fill = profile.substring(TINY.length());
+                return ProfileCostModel.create(MachineProfiles.parse(TINY_X86.replace("FILL", fill), profile),
+                        CostOptions.defaults());
+            }
             return ProfileCostModel.create(MachineProfiles.load(one(MachineProfileSource.class, profile)),
                     CostOptions.defaults());
         } catch (Exception e) {
