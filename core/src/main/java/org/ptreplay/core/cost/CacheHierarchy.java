@@ -51,6 +51,10 @@ final class CacheHierarchy {
         this.victims = new int[levels.length];
     }
 
+    int lineShift() {
+        return lineShift;
+    }
+
     /** Number of cache levels; {@link #access} returns this value for a miss in all of them. */
     int levels() {
         return levels.length;
@@ -102,6 +106,51 @@ final class CacheHierarchy {
         for (long line = first; line <= last; line++) {
             load(line, ++clock);
         }
+    }
+
+    /**
+     * Whether a demand access to the line of {@code pa} now would be an L1 hit whose only effect
+     * is the line's LRU stamp, the clock and {@code served[0]}: the line is in L1 and the
+     * prefetcher, if any, does not train on L1 hits (it fills a later level and sees only the
+     * requests that reach it, see {@link #access}). The batch-level accounting of runs of
+     * identical entries relies on it (issue #8): a sequence of such hits to lines that stay in
+     * L1 can be applied at once by {@link #recordL1Hits}.
+     */
+    boolean l1Resident(long pa) {
+        return (prefetcher == null || prefetchFill > 0) && levels[0].lookup(pa >>> lineShift) >= 0;
+    }
+
+    /**
+     * Applies {@code accesses} consecutive demand accesses that are all L1 hits on the lines of
+     * {@code paA} and {@code paB} (possibly the same line), exactly as {@code accesses} calls of
+     * {@link #access} would: the clock advances by {@code accesses}, each line's stamp becomes the
+     * clock of its last access, at offset {@code lastA} or {@code lastB} (1-based; 0 when the run
+     * does not touch that line), and L1 serves them all. Nothing else changes on an L1 hit (no
+     * fill, no prefetch training), so the state is identical to the per-access replay. Both lines
+     * must be {@link #l1Resident} before the run.
+     */
+    void recordL1Hits(long paA, int lastA, long paB, int lastB, int accesses) {
+        long now = clock;
+        if ((paA >>> lineShift) == (paB >>> lineShift)) {
+            lastA = Math.max(lastA, lastB);
+            lastB = 0;
+        }
+        if (lastA > 0) {
+            stampL1(paA, now + lastA);
+        }
+        if (lastB > 0) {
+            stampL1(paB, now + lastB);
+        }
+        clock = now + accesses;
+        served[0] += accesses;
+    }
+
+    private void stampL1(long pa, long stamp) {
+        int slot = levels[0].lookup(pa >>> lineShift);
+        if (slot < 0) {
+            throw new IllegalStateException("recordL1Hits: line of 0x" + Long.toHexString(pa) + " is not in L1");
+        }
+        levels[0].use(slot, stamp);
     }
 
     /** Demand accesses served by each level so far; the last element counts memory. */

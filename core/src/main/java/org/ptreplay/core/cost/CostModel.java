@@ -25,6 +25,26 @@ public interface CostModel {
         public long streamPs(long pa, long length, boolean write) {
             return 0;
         }
+
+        // No cache state: every access is free and changes nothing, so any run may be batched.
+        @Override
+        public boolean l1Resident(long pa) {
+            return true;
+        }
+
+        @Override
+        public void recordL1Hits(long paA, int lastA, long paB, int lastB, int accesses) {
+        }
+
+        @Override
+        public long l1HitPs(Primitive p) {
+            return 0;
+        }
+
+        @Override
+        public int lineShift() {
+            return 6;
+        }
     };
 
     /** One charge of {@code p} with multiplicity {@code n} that touches no modelled memory. */
@@ -35,4 +55,33 @@ public interface CostModel {
 
     /** User data [pa, pa + length) streamed through the caches by the workload (touch events). */
     long streamPs(long pa, long length, boolean write);
+
+    /**
+     * Batch-level accounting (issue #8): whether a memory access at {@code pa} now is priced as
+     * an L1 hit and changes no model state but what {@link #recordL1Hits} records. A model that
+     * cannot promise it returns false (the default), and callers then use {@link #accessPs}.
+     */
+    default boolean l1Resident(long pa) {
+        return false;
+    }
+
+    /**
+     * Records {@code accesses} consecutive memory accesses, all to the lines of {@code paA} and
+     * {@code paB}, both {@link #l1Resident} before the run, with the last access to each line at
+     * 1-based offset {@code lastA} / {@code lastB} (0: not touched): the model ends in exactly the
+     * state that as many {@link #accessPs} calls would leave. Prices come from {@link #l1HitPs}.
+     */
+    default void recordL1Hits(long paA, int lastA, long paB, int lastB, int accesses) {
+        throw new UnsupportedOperationException("this cost model has no L1 runs");
+    }
+
+    /** What {@link #accessPs} returns for {@code p} on an {@link #l1Resident} line. */
+    default long l1HitPs(Primitive p) {
+        throw new UnsupportedOperationException("this cost model has no L1 runs");
+    }
+
+    /** log2 of the cache line size: accesses whose addresses agree above it touch one line. */
+    default int lineShift() {
+        throw new UnsupportedOperationException("this cost model has no L1 runs");
+    }
 }

@@ -164,6 +164,29 @@ public final class ProfileCostModel implements CostModel {
     }
 
     @Override
+    public boolean l1Resident(long pa) {
+        return cache.l1Resident(pa);
+    }
+
+    @Override
+    public void recordL1Hits(long paA, int lastA, long paB, int lastB, int accesses) {
+        cache.recordL1Hits(paA, lastA, paB, lastB, accesses);
+    }
+
+    @Override
+    public int lineShift() {
+        return cache.lineShift();
+    }
+
+    @Override
+    public long l1HitPs(Primitive p) {
+        if (!p.memory()) {
+            throw new IllegalArgumentException(p.key() + " touches no memory; charge it with costPs.");
+        }
+        return unitPs[p.ordinal()] + servedExtraPs[0];
+    }
+
+    @Override
     public long streamPs(long pa, long length, boolean write) {
         // Reads and writes both allocate lines; write-back traffic is not modelled.
         cache.stream(pa, length);

@@ -122,6 +122,36 @@ public final class PathLedger implements Ledger {
         ps[current] += c;
     }
 
+    /**
+     * {@code times} calls of {@link #charge(Primitive) charge(p)} at once: the same counts and
+     * picoseconds, for the batch-level accounting of runs of identical entries (issue #8).
+     */
+    public void chargeEach(Primitive p, long times) {
+        int at = currentBase + p.ordinal();
+        long c = cost.costPs(p, 1) * times;
+        counts[at] += times;
+        primitivePs[at] += c;
+        ps[current] += c;
+    }
+
+    /**
+     * {@code times} {@link #touch} charges of {@code p} that the cost model has agreed are L1 hits
+     * ({@link CostModel#l1Resident}); the caller records the accesses themselves with
+     * {@link #cost()}{@code .recordL1Hits}. Same counts and picoseconds as the touches.
+     */
+    public void touchL1Hits(Primitive p, long times) {
+        int at = currentBase + p.ordinal();
+        long c = cost.l1HitPs(p) * times;
+        counts[at] += times;
+        primitivePs[at] += c;
+        ps[current] += c;
+    }
+
+    /** The cost model this ledger prices with (the batch-level accounting drives it directly). */
+    public CostModel cost() {
+        return cost;
+    }
+
     /** User data streamed by the workload (touch events): time only, no primitive. */
     public void stream(long pa, long length, boolean write) {
         ps[current] += cost.streamPs(pa, length, write);
