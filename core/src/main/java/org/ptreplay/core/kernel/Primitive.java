@@ -67,7 +67,17 @@ public enum Primitive {
     /** Page-table pages freed. */
     PT_FREE(false),
     /** Syscall entries (with their exits). */
-    SYSCALL(false);
+    SYSCALL(false),
+    /**
+     * Instruction work of one iteration of the fork or zap PTE loop over a present entry
+     * ({@code copy_present_ptes}, {@code zap_present_ptes}; per entry, or per batch where the
+     * kernel batches), beyond the memory operations charged as their own primitives.
+     */
+    PTE_ITER(false),
+    /** A folio given back to the page allocator (per-CPU or buddy lists), whatever its order. */
+    FOLIO_FREE(false),
+    /** {@code free_tail_page_prepare}: the check and reset of one tail page's struct page. */
+    TAIL_FREE(true);
 
     private static final Primitive[] VALUES = values();
     private final boolean memory;

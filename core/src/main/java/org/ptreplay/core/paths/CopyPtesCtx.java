@@ -38,6 +38,17 @@ final class CopyPtesCtx extends PteOpsBase implements CopyPtesContext {
         return cell.mem.tablePfnOf(ptep) == dstTable ? child : mm;
     }
 
+    /**
+     * Every iteration of the loop over a present entry looks its folio up exactly once, per entry
+     * or per batch (copy_present_ptes), so the iteration's instruction work is charged here: one
+     * {@link Primitive#PTE_ITER} (docs/kernel-model.md §0).
+     */
+    @Override
+    public long vmNormalFolio(long a, long pte) {
+        ledger.charge(Primitive.PTE_ITER);
+        return super.vmNormalFolio(a, pte);
+    }
+
     @Override
     public long addr() {
         return addr;
@@ -89,36 +100,12 @@ final class CopyPtesCtx extends PteOpsBase implements CopyPtesContext {
 
     @Override
     public void folioDupAnonRmapPtes(long folio, long pagePfn, int nr) {
-        boolean large = phys.order(folio) > 0;
-        for (int i = 0; i < nr; i++) {
-            long p = pagePfn + i;
-            // The parent and the child now share the page: it is no longer exclusive.
-            touchPage(Primitive.AE, p);
-            phys.setAnonExclusive(p, false);
-            if (!large || cell.pageMapcount) {
-                touchPage(Primitive.MAP, p);
-            }
-            phys.addMapcount(p, 1);
-        }
-        if (large) {
-            touchPage(Primitive.MAP, folio + 1);
-            phys.addLargeMapcount(folio, nr);
-        }
+        Rmap.dupPtes(cell, folio, pagePfn, nr, true);
     }
 
     @Override
     public void folioDupFileRmapPtes(long folio, long pagePfn, int nr) {
-        boolean large = phys.order(folio) > 0;
-        for (int i = 0; i < nr; i++) {
-            if (!large || cell.pageMapcount) {
-                touchPage(Primitive.MAP, pagePfn + i);
-            }
-            phys.addMapcount(pagePfn + i, 1);
-        }
-        if (large) {
-            touchPage(Primitive.MAP, folio + 1);
-            phys.addLargeMapcount(folio, nr);
-        }
+        Rmap.dupPtes(cell, folio, pagePfn, nr, false);
     }
 
     @Override
