@@ -11,6 +11,8 @@ import static org.ptreplay.core.kernel.Primitive.NOTIFIER;
 import static org.ptreplay.core.kernel.Primitive.PAGE_ALLOC;
 import static org.ptreplay.core.kernel.Primitive.PAGE_ZERO;
 import static org.ptreplay.core.kernel.Primitive.PTEP_GET;
+import static org.ptreplay.core.kernel.Primitive.PTE_BATCH;
+import static org.ptreplay.core.kernel.Primitive.PTE_ENTRY;
 import static org.ptreplay.core.kernel.Primitive.PTE_ITER;
 import static org.ptreplay.core.kernel.Primitive.PTE_R;
 import static org.ptreplay.core.kernel.Primitive.PTE_RMW;
@@ -52,7 +54,7 @@ import org.ptreplay.core.profile.proto.Sourced;
  *   <li>PAGE_ZERO: page bytes / zeroing bandwidth per page; PT_ALLOC the same for the table page
  *       (page-table pages are allocated zeroed; the allocation itself is a PAGE_ALLOC).</li>
  *   <li>PTEP_GET counts calls only: its reads are priced as PTE_R.</li>
- *   <li>PTE_ITER: the profile's cycles per loop iteration at its clock.</li>
+ *   <li>PTE_ITER, PTE_ENTRY, PTE_BATCH: the profile's cycles at its clock.</li>
  * </ul>
  *
  * Prices are integer picoseconds, computed once at construction, so the sums are exact and
@@ -110,7 +112,10 @@ public final class ProfileCostModel implements CostModel {
         long zeroPagePs = Math.round(options.pageBytes() * 1000.0 / ops.getZeroBytesPerNs().getValue());
         set(zeroPagePs, PAGE_ZERO, PT_ALLOC);
         set(ps(ops.getPageFreeNs()), PT_FREE, FOLIO_FREE);
-        set(Math.round(ops.getPteIterCycles().getValue() * 1000 / p.getCpu().getFrequencyGhz().getValue()), PTE_ITER);
+        double ghz = p.getCpu().getFrequencyGhz().getValue();
+        set(cycles(ops.getPteIterCycles(), ghz), PTE_ITER);
+        set(cycles(ops.getPteEntryCycles(), ghz), PTE_ENTRY);
+        set(cycles(ops.getPteBatchCycles(), ghz), PTE_BATCH);
         set(ps(ops.getSyscallNs()), SYSCALL);
         this.streamPsPerByte = 1000.0 / ops.getZeroBytesPerNs().getValue();
 
@@ -201,6 +206,10 @@ public final class ProfileCostModel implements CostModel {
 
     private static long at(Linear price, int x) {
         return ps(price.getBaseNs()) + ps(price.getSlopeNs()) * x;
+    }
+
+    private static long cycles(Sourced cycles, double ghz) {
+        return Math.round(cycles.getValue() * 1000 / ghz);
     }
 
     private static long ps(Sourced ns) {

@@ -74,6 +74,13 @@ public enum Primitive {
      * kernel batches), beyond the memory operations charged as their own primitives.
      */
     PTE_ITER(false),
+    /**
+     * Instruction work per entry of a fork or zap iteration (the per-page rmap loop and the
+     * per-entry PTE loops of a batch); one charge of n for an iteration over n entries.
+     */
+    PTE_ENTRY(false),
+    /** Instruction work of one {@code folio_pte_batch} call of fork or zap beyond its per-entry reads. */
+    PTE_BATCH(false),
     /** A folio given back to the page allocator (per-CPU or buddy lists), whatever its order. */
     FOLIO_FREE(false),
     /** {@code free_tail_page_prepare}: the check and reset of one tail page's struct page. */

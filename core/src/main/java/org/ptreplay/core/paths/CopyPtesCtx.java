@@ -49,6 +49,24 @@ final class CopyPtesCtx extends PteOpsBase implements CopyPtesContext {
         return super.vmNormalFolio(a, pte);
     }
 
+    /**
+     * Every iteration ends in exactly one {@code set_ptes} of its {@code nr} child entries (per
+     * entry in 6.8, per batch since 6.9), so the per-entry instruction work of the iteration is
+     * charged here: one {@link Primitive#PTE_ENTRY} of {@code nr}.
+     */
+    @Override
+    public void setPtes(long a, long ptep, long pte, int nr) {
+        ledger.charge(Primitive.PTE_ENTRY, nr);
+        super.setPtes(a, ptep, pte, nr);
+    }
+
+    /** {@code folio_pte_batch}'s set-up: one {@link Primitive#PTE_BATCH} per call. */
+    @Override
+    public int folioPteBatch(long folio, long ptep, long pte, int maxNr, int flags) {
+        ledger.charge(Primitive.PTE_BATCH);
+        return super.folioPteBatch(folio, ptep, pte, maxNr, flags);
+    }
+
     @Override
     public long addr() {
         return addr;

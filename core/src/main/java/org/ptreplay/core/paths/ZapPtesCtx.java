@@ -55,9 +55,22 @@ final class ZapPtesCtx extends PteOpsBase implements ZapPtesContext {
     }
 
 
+    /**
+     * Every iteration over a present entry gathers its {@code nr} cleared entries exactly once
+     * (per entry in 6.8, per batch since 6.9), so the per-entry instruction work of the iteration
+     * is charged here: one {@link Primitive#PTE_ENTRY} of {@code nr}.
+     */
     @Override
     public void tlbRemoveTlbEntries(long a, int nr) {
+        ledger.charge(Primitive.PTE_ENTRY, nr);
         tlb.removeTlbEntries(a, nr);
+    }
+
+    /** {@code folio_pte_batch}'s set-up: one {@link Primitive#PTE_BATCH} per call. */
+    @Override
+    public int folioPteBatch(long folio, long ptep, long pte, int maxNr, int flags) {
+        ledger.charge(Primitive.PTE_BATCH);
+        return super.folioPteBatch(folio, ptep, pte, maxNr, flags);
     }
 
     @Override
