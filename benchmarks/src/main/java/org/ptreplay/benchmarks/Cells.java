@@ -42,6 +42,9 @@ final class Cells {
                 .copyPtes(k.copyPtes())
                 .zapPtes(k.zapPtes())
                 .pageMapcount(Boolean.parseBoolean(k.kernelConfig().getOrDefault("page_mapcount", "true")))
+                .largeMapcount(Boolean.parseBoolean(k.kernelConfig().getOrDefault("large_mapcount", "true")))
+                .batchedNrPagesMapped(Boolean.parseBoolean(
+                        k.kernelConfig().getOrDefault("nr_pages_mapped_batched", "true")))
                 .cpus(1)
                 .cost(cost(profile))
                 .build();

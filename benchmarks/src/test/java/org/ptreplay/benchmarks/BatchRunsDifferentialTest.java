@@ -97,6 +97,11 @@ class BatchRunsDifferentialTest {
               zero_bytes_per_ns { value: 16 source: "fixture" }
               syscall_ns { value: 70 source: "fixture" }
               mmu_notifier_ns { value: 0.5 source: "fixture" }
+              vma_walk_ns { value: 10 source: "fixture" }
+              vma_store_ns { value: 100 source: "fixture" }
+              pte_iter_cycles { value: 30 source: "fixture" }
+              pte_entry_cycles { value: 12 source: "fixture" }
+              pte_batch_cycles { value: 40 source: "fixture" }
             }
             x86 {
               invlpg_ns { value: 100 source: "fixture" }

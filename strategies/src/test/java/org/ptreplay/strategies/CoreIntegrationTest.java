@@ -94,6 +94,51 @@ class CoreIntegrationTest {
         assertEquals(524_288, perPte.get(Primitive.MAP));
     }
 
+    /**
+     * 1 GiB of 64K folios (16,384 folios of 16 pages) forked. Mapcount atomics: one per page in
+     * every release; the folio-wide _large_mapcount once per batch only from 6.10 (05c5323b2a34),
+     * so 6.8 (per PTE) and 6.9 (per folio) charge none of it and 6.16 16,384. Loop work: 6.8
+     * iterates per PTE, 6.9 per folio with one folio_pte_batch each; the entries are the same.
+     */
+    @Test
+    void forkMapcountsAndLoopWorkFollowTheRelease() {
+        List<TraceEvent> fork = fixture("fork-1g");
+        PrimitiveCounts v68 = replay("linux-6.8", "x86", "64K=always", fork).inclusive(COPY);
+        PrimitiveCounts v69 = replay("linux-6.9", "x86", "64K=always", fork).inclusive(COPY);
+        PrimitiveCounts v616 = replay("linux-6.16", "x86", "64K=always", fork).inclusive(COPY);
+        assertEquals(262_144, v68.get(Primitive.MAP));
+        assertEquals(262_144, v69.get(Primitive.MAP));
+        assertEquals(262_144 + 16_384, v616.get(Primitive.MAP));
+        assertEquals(262_144, v68.get(Primitive.PTE_ITER));
+        assertEquals(0, v68.get(Primitive.PTE_BATCH));
+        assertEquals(16_384, v69.get(Primitive.PTE_ITER));
+        assertEquals(16_384, v69.get(Primitive.PTE_BATCH));
+        assertEquals(262_144, v68.get(Primitive.PTE_ENTRY));
+        assertEquals(262_144, v69.get(Primitive.PTE_ENTRY));
+    }
+
+    /**
+     * munmap of 64 MiB of 64K folios (1,024 folios of 16 pages), the last mapping of each. 6.9:
+     * per page its _mapcount and, as each page's last mapping goes, _nr_pages_mapped: 2 x 16,384.
+     * 6.16: per page _mapcount, per batch _large_mapcount and one batched _nr_pages_mapped
+     * (Message-ID 20240807115515.1640951-1-david@redhat.com): 16,384 + 2 x 1,024. Every folio is
+     * freed: 1,024 FOLIO_FREE and 15 TAIL_FREE each.
+     */
+    @Test
+    void zapMapcountsAndFolioFreeingFollowTheRelease() {
+        List<TraceEvent> munmap = fixture("munmap-64m");
+        PrimitiveCounts v69 = replay("linux-6.9", "x86", "64K=always", munmap).inclusive("munmap");
+        PrimitiveCounts v616 = replay("linux-6.16", "x86", "64K=always", munmap).inclusive("munmap");
+        assertEquals(2 * 16_384, v69.get(Primitive.MAP));
+        assertEquals(16_384 + 2 * 1_024, v616.get(Primitive.MAP));
+        for (PrimitiveCounts c : List.of(v69, v616)) {
+            assertEquals(1_024, c.get(Primitive.FOLIO_FREE));
+            assertEquals(1_024 * 15, c.get(Primitive.TAIL_FREE));
+            assertEquals(1_024, c.get(Primitive.PTE_ITER));
+            assertEquals(16_384, c.get(Primitive.PTE_ENTRY));
+        }
+    }
+
     /** An unaligned 4 MiB move: holding the source PTL takes fewer locks and flushes once per source table. */
     @Test
     void ptlHoldTakesFewerLocksAndFlushesOncePerSourceTable() {

@@ -51,6 +51,14 @@ final class RealKernels {
         if (mapcount != null) {
             b.pageMapcount(Boolean.parseBoolean(mapcount));
         }
+        String large = r.kernelConfig().get("large_mapcount");
+        if (large != null) {
+            b.largeMapcount(Boolean.parseBoolean(large));
+        }
+        String batched = r.kernelConfig().get("nr_pages_mapped_batched");
+        if (batched != null) {
+            b.batchedNrPagesMapped(Boolean.parseBoolean(batched));
+        }
         String realign = r.kernelConfig().get("mremap_realign");
         if (realign != null) {
             b.mremapRealign(Boolean.parseBoolean(realign));

@@ -3,6 +3,7 @@ package org.ptreplay.core.cost;
 import static org.ptreplay.core.kernel.Primitive.AE;
 import static org.ptreplay.core.kernel.Primitive.DSB;
 import static org.ptreplay.core.kernel.Primitive.FOLD;
+import static org.ptreplay.core.kernel.Primitive.FOLIO_FREE;
 import static org.ptreplay.core.kernel.Primitive.INVLPG;
 import static org.ptreplay.core.kernel.Primitive.IPI;
 import static org.ptreplay.core.kernel.Primitive.MAP;
@@ -10,6 +11,9 @@ import static org.ptreplay.core.kernel.Primitive.NOTIFIER;
 import static org.ptreplay.core.kernel.Primitive.PAGE_ALLOC;
 import static org.ptreplay.core.kernel.Primitive.PAGE_ZERO;
 import static org.ptreplay.core.kernel.Primitive.PTEP_GET;
+import static org.ptreplay.core.kernel.Primitive.PTE_BATCH;
+import static org.ptreplay.core.kernel.Primitive.PTE_ENTRY;
+import static org.ptreplay.core.kernel.Primitive.PTE_ITER;
 import static org.ptreplay.core.kernel.Primitive.PTE_R;
 import static org.ptreplay.core.kernel.Primitive.PTE_RMW;
 import static org.ptreplay.core.kernel.Primitive.PTE_W;
@@ -22,6 +26,7 @@ import static org.ptreplay.core.kernel.Primitive.RMAPLOCK;
 import static org.ptreplay.core.kernel.Primitive.SP_ATOM;
 import static org.ptreplay.core.kernel.Primitive.SP_R;
 import static org.ptreplay.core.kernel.Primitive.SYSCALL;
+import static org.ptreplay.core.kernel.Primitive.TAIL_FREE;
 import static org.ptreplay.core.kernel.Primitive.TLBI_ASID;
 import static org.ptreplay.core.kernel.Primitive.TLBI_RANGE;
 import static org.ptreplay.core.kernel.Primitive.TLBI_VA;
@@ -53,6 +58,7 @@ import org.ptreplay.core.profile.proto.Sourced;
  *       (page-table pages are allocated zeroed; the allocation itself is a PAGE_ALLOC).</li>
  *   <li>PTEP_GET counts calls only: its reads are priced as PTE_R.</li>
  *   <li>VMA_WALK, VMA_STORE: their own profile prices; VMA_ALLOC: two cmpxchg (slab alloc and free).</li>
+ *   <li>PTE_ITER, PTE_ENTRY, PTE_BATCH: the profile's cycles at its clock.</li>
  * </ul>
  *
  * Prices are integer picoseconds, computed once at construction, so the sums are exact and
@@ -96,7 +102,8 @@ public final class ProfileCostModel implements CostModel {
         Arrays.fill(unitPs, UNPRICED);
         Ops ops = p.getOps();
         long plain = ps(ops.getPteAccessNs());
-        set(plain, PTE_R, PTE_W, SP_R);
+        // A tail page's check and reset in free_pages_prepare: loads and stores on one struct page line.
+        set(plain, PTE_R, PTE_W, SP_R, TAIL_FREE);
         set(ps(ops.getXchgNs()), PTE_XCHG);
         set(ps(ops.getCmpxchgNs()), PTE_RMW);
         // AE is mostly a set/clear bit op (fork, fault), priced as an atomic; a pure test is cheaper.
@@ -108,7 +115,11 @@ public final class ProfileCostModel implements CostModel {
         set(ps(ops.getPageAllocNs()), PAGE_ALLOC);
         long zeroPagePs = Math.round(options.pageBytes() * 1000.0 / ops.getZeroBytesPerNs().getValue());
         set(zeroPagePs, PAGE_ZERO, PT_ALLOC);
-        set(ps(ops.getPageFreeNs()), PT_FREE);
+        set(ps(ops.getPageFreeNs()), PT_FREE, FOLIO_FREE);
+        double ghz = p.getCpu().getFrequencyGhz().getValue();
+        set(cycles(ops.getPteIterCycles(), ghz), PTE_ITER);
+        set(cycles(ops.getPteEntryCycles(), ghz), PTE_ENTRY);
+        set(cycles(ops.getPteBatchCycles(), ghz), PTE_BATCH);
         set(ps(ops.getSyscallNs()), SYSCALL);
         set(ps(ops.getVmaWalkNs()), VMA_WALK);
         set(ps(ops.getVmaStoreNs()), VMA_STORE);
@@ -227,6 +238,10 @@ public final class ProfileCostModel implements CostModel {
 
     private static long at(Linear price, int x) {
         return ps(price.getBaseNs()) + ps(price.getSlopeNs()) * x;
+    }
+
+    private static long cycles(Sourced cycles, double ghz) {
+        return Math.round(cycles.getValue() * 1000 / ghz);
     }
 
     private static long ps(Sourced ns) {

@@ -84,7 +84,24 @@ public enum Primitive {
      * One slab object of the VMA layer allocated, its later free included: a {@code vm_area_struct}
      * ({@code vm_area_alloc}, {@code vm_area_dup}) or an {@code anon_vma_chain} ({@code anon_vma_clone}) (§2.7).
      */
-    VMA_ALLOC(false);
+    VMA_ALLOC(false),
+    /**
+     * Instruction work of one iteration of the fork or zap PTE loop over a present entry
+     * ({@code copy_present_ptes}, {@code zap_present_ptes}; per entry, or per batch where the
+     * kernel batches), beyond the memory operations charged as their own primitives.
+     */
+    PTE_ITER(false),
+    /**
+     * Instruction work per entry of a fork or zap iteration (the per-page rmap loop and the
+     * per-entry PTE loops of a batch); one charge of n for an iteration over n entries.
+     */
+    PTE_ENTRY(false),
+    /** Instruction work of one {@code folio_pte_batch} call of fork or zap beyond its per-entry reads. */
+    PTE_BATCH(false),
+    /** A folio given back to the page allocator (per-CPU or buddy lists), whatever its order. */
+    FOLIO_FREE(false),
+    /** {@code free_tail_page_prepare}: the check and reset of one tail page's struct page. */
+    TAIL_FREE(true);
 
     private static final Primitive[] VALUES = values();
     private final boolean memory;

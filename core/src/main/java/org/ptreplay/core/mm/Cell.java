@@ -31,6 +31,13 @@ public final class Cell {
     public final ThpPolicy thp;
     /** CONFIG_PAGE_MAPCOUNT: per-page mapcounts of large folios are maintained. */
     public final boolean pageMapcount;
+    /** The folio-wide {@code _large_mapcount}, one atomic per rmap batch (05c5323b2a34, 6.10). */
+    public final boolean largeMapcount;
+    /**
+     * {@code _nr_pages_mapped} updated once per rmap batch instead of once per page (Message-ID
+     * 20240807115515.1640951-1-david@redhat.com, 6.12); matters only with {@link #pageMapcount}.
+     */
+    public final boolean batchedNrPagesMapped;
     /** CONFIG_MEM_SOFT_DIRTY. */
     public final boolean softDirty;
     public final int cpus;
@@ -46,7 +53,8 @@ public final class Cell {
 
     public Cell(PageTableGeometry geo, PhysMem phys, TableMemory mem, PathLedger ledger, ArchMmu arch,
                 MovePtesStrategy movePtes, PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes,
-                ZapPtesStrategy zapPtes, ThpPolicy thp, boolean pageMapcount, boolean softDirty, int cpus,
+                ZapPtesStrategy zapPtes, ThpPolicy thp, boolean pageMapcount, boolean largeMapcount,
+                boolean batchedNrPagesMapped, boolean softDirty, int cpus,
                 boolean mremapRealign) {
         this.geo = geo;
         this.phys = phys;
@@ -61,6 +69,8 @@ public final class Cell {
         this.zapPtes = zapPtes;
         this.thp = thp;
         this.pageMapcount = pageMapcount;
+        this.largeMapcount = largeMapcount;
+        this.batchedNrPagesMapped = batchedNrPagesMapped;
         this.softDirty = softDirty;
         this.cpus = cpus;
         this.mremapRealign = mremapRealign;

@@ -38,6 +38,35 @@ final class CopyPtesCtx extends PteOpsBase implements CopyPtesContext {
         return cell.mem.tablePfnOf(ptep) == dstTable ? child : mm;
     }
 
+    /**
+     * Every iteration of the loop over a present entry looks its folio up exactly once, per entry
+     * or per batch (copy_present_ptes), so the iteration's instruction work is charged here: one
+     * {@link Primitive#PTE_ITER} (docs/kernel-model.md §0).
+     */
+    @Override
+    public long vmNormalFolio(long a, long pte) {
+        ledger.charge(Primitive.PTE_ITER);
+        return super.vmNormalFolio(a, pte);
+    }
+
+    /**
+     * Every iteration ends in exactly one {@code set_ptes} of its {@code nr} child entries (per
+     * entry in 6.8, per batch since 6.9), so the per-entry instruction work of the iteration is
+     * charged here: one {@link Primitive#PTE_ENTRY} of {@code nr}.
+     */
+    @Override
+    public void setPtes(long a, long ptep, long pte, int nr) {
+        ledger.charge(Primitive.PTE_ENTRY, nr);
+        super.setPtes(a, ptep, pte, nr);
+    }
+
+    /** {@code folio_pte_batch}'s set-up: one {@link Primitive#PTE_BATCH} per call. */
+    @Override
+    public int folioPteBatch(long folio, long ptep, long pte, int maxNr, int flags) {
+        ledger.charge(Primitive.PTE_BATCH);
+        return super.folioPteBatch(folio, ptep, pte, maxNr, flags);
+    }
+
     @Override
     public long addr() {
         return addr;
@@ -89,36 +118,12 @@ final class CopyPtesCtx extends PteOpsBase implements CopyPtesContext {
 
     @Override
     public void folioDupAnonRmapPtes(long folio, long pagePfn, int nr) {
-        boolean large = phys.order(folio) > 0;
-        for (int i = 0; i < nr; i++) {
-            long p = pagePfn + i;
-            // The parent and the child now share the page: it is no longer exclusive.
-            touchPage(Primitive.AE, p);
-            phys.setAnonExclusive(p, false);
-            if (!large || cell.pageMapcount) {
-                touchPage(Primitive.MAP, p);
-            }
-            phys.addMapcount(p, 1);
-        }
-        if (large) {
-            touchPage(Primitive.MAP, folio + 1);
-            phys.addLargeMapcount(folio, nr);
-        }
+        Rmap.dupPtes(cell, folio, pagePfn, nr, true);
     }
 
     @Override
     public void folioDupFileRmapPtes(long folio, long pagePfn, int nr) {
-        boolean large = phys.order(folio) > 0;
-        for (int i = 0; i < nr; i++) {
-            if (!large || cell.pageMapcount) {
-                touchPage(Primitive.MAP, pagePfn + i);
-            }
-            phys.addMapcount(pagePfn + i, 1);
-        }
-        if (large) {
-            touchPage(Primitive.MAP, folio + 1);
-            phys.addLargeMapcount(folio, nr);
-        }
+        Rmap.dupPtes(cell, folio, pagePfn, nr, false);
     }
 
     @Override

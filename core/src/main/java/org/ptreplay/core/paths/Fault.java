@@ -217,8 +217,10 @@ public final class Fault {
             phys.setAnonExclusive(folio + i, true);
         }
         if (nr > 1) {
-            // _large_mapcount (+ _nr_pages_mapped with CONFIG_PAGE_MAPCOUNT), in page[1].
-            ledger.touch(Primitive.MAP, PhysMem.vmemmap(folio + 1));
+            // _large_mapcount (6.10+, 05c5323b2a34) and _nr_pages_mapped (CONFIG_PAGE_MAPCOUNT), in page[1].
+            if (cell.largeMapcount) {
+                ledger.touch(Primitive.MAP, PhysMem.vmemmap(folio + 1));
+            }
             if (cell.pageMapcount) {
                 ledger.touch(Primitive.MAP, PhysMem.vmemmap(folio + 1));
             }
@@ -257,9 +259,12 @@ public final class Fault {
         ledger.charge(Primitive.PAGE_ALLOC);
         ledger.charge(Primitive.PAGE_ZERO, 1L << order);
         ledger.charge(Primitive.PTL);
-        // folio_add_new_anon_rmap at PMD level: _entire_mapcount, _large_mapcount (+ _nr_pages_mapped), AE on the head.
+        // folio_add_new_anon_rmap at PMD level: _entire_mapcount, _large_mapcount (6.10+,
+        // 05c5323b2a34), _nr_pages_mapped (CONFIG_PAGE_MAPCOUNT), AE on the head.
         ledger.touch(Primitive.MAP, PhysMem.vmemmap(folio + 1));
-        ledger.touch(Primitive.MAP, PhysMem.vmemmap(folio + 1));
+        if (cell.largeMapcount) {
+            ledger.touch(Primitive.MAP, PhysMem.vmemmap(folio + 1));
+        }
         if (cell.pageMapcount) {
             ledger.touch(Primitive.MAP, PhysMem.vmemmap(folio + 1));
         }
@@ -340,16 +345,10 @@ public final class Fault {
         addNewAnonRmap(folio, 1);
         installPtes(mm, addr, ptep, anonEntry(folio, vma), 1);
         if (oldFolio >= 0) {
-            long page = Pte.pfn(old);
-            ledger.touch(Primitive.MAP, PhysMem.vmemmap(page));
-            phys.addMapcount(page, -1);
-            if (phys.order(oldFolio) > 0) {
-                ledger.touch(Primitive.MAP, PhysMem.vmemmap(oldFolio + 1));
-                phys.addLargeMapcount(oldFolio, -1);
-            }
+            Rmap.removePtes(cell, oldFolio, Pte.pfn(old), 1);
             ledger.touch(Primitive.REF, PhysMem.vmemmap(oldFolio));
             if (phys.addRef(oldFolio, -1) == 0) {
-                phys.free(oldFolio);
+                FolioFree.free(cell, oldFolio);
             }
         }
         ledger.exit(WP_PAGE_COPY);

@@ -88,9 +88,12 @@ public final class HugePmd {
                     phys.setAnonExclusive(head + i, true);
                 }
             }
-            // _large_mapcount += nr (and _nr_pages_mapped), then the PMD mapping goes (_entire_mapcount, _large_mapcount).
+            // _nr_pages_mapped as the PTE mappings replace the PMD one; since 6.10 (05c5323b2a34)
+            // also _large_mapcount (+nr - 1).
             ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
-            ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
+            if (cell.largeMapcount) {
+                ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
+            }
             phys.addLargeMapcount(head, nr - 1);
             phys.addEntireMapcount(head, -1);
             cell.arch.setPtes(mm, haddr, firstPtep, Pte.make(head, flags), nr);
@@ -110,9 +113,12 @@ public final class HugePmd {
         ledger.charge(Primitive.PT_FREE);
         if (!isHugeZero(old)) {
             long head = Pte.pfn(old);
-            // folio_remove_rmap_pmd: _entire_mapcount, _large_mapcount (+ _nr_pages_mapped).
+            // folio_remove_rmap_pmd: _entire_mapcount, _large_mapcount (6.10+, 05c5323b2a34),
+            // _nr_pages_mapped (CONFIG_PAGE_MAPCOUNT).
             ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
-            ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
+            if (cell.largeMapcount) {
+                ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
+            }
             if (cell.pageMapcount) {
                 ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
             }
@@ -155,8 +161,11 @@ public final class HugePmd {
             phys.addRef(head, 1);
             ledger.touch(Primitive.AE, PhysMem.vmemmap(head));
             phys.setAnonExclusive(head, false);
+            // _entire_mapcount; since 6.10 (05c5323b2a34) also _large_mapcount.
             ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
-            ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
+            if (cell.largeMapcount) {
+                ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
+            }
             phys.addEntireMapcount(head, 1);
             phys.addLargeMapcount(head, 1);
             cell.mem.rmwPte(srcPmdp, Pte.WRITE, 0);

@@ -167,11 +167,12 @@ final class MmuGather {
             ledger.enter(TLB_BATCH_PAGES_FLUSH);
             PhysMem phys = cell.phys;
             for (int i = 0; i < queued; i++) {
-                // folios_put_refs: one refcount drop of nr per entry, on the head's line.
+                // folios_put_refs: one refcount drop of nr per entry, on the head's line; the
+                // last reference frees the folio (free_pages_and_swap_cache → free_unref_folios).
                 long head = phys.head(queuedPfn[i]);
                 ledger.touch(Primitive.REF, PhysMem.vmemmap(head));
                 if (phys.addRef(head, -queuedNr[i]) == 0) {
-                    phys.free(head);
+                    FolioFree.free(cell, head);
                 }
             }
             queued = 0;

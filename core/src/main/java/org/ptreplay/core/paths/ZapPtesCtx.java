@@ -23,6 +23,17 @@ final class ZapPtesCtx extends PteOpsBase implements ZapPtesContext {
         this.ptep = ptep;
     }
 
+    /**
+     * Every iteration of the loop over a present entry looks its folio up exactly once, per entry
+     * or per batch (zap_present_ptes), so the iteration's instruction work is charged here: one
+     * {@link Primitive#PTE_ITER} (docs/kernel-model.md §0).
+     */
+    @Override
+    public long vmNormalFolio(long a, long pte) {
+        ledger.charge(Primitive.PTE_ITER);
+        return super.vmNormalFolio(a, pte);
+    }
+
     @Override
     public long addr() {
         return addr;
@@ -44,30 +55,27 @@ final class ZapPtesCtx extends PteOpsBase implements ZapPtesContext {
     }
 
 
+    /**
+     * Every iteration over a present entry gathers its {@code nr} cleared entries exactly once
+     * (per entry in 6.8, per batch since 6.9), so the per-entry instruction work of the iteration
+     * is charged here: one {@link Primitive#PTE_ENTRY} of {@code nr}.
+     */
     @Override
     public void tlbRemoveTlbEntries(long a, int nr) {
+        ledger.charge(Primitive.PTE_ENTRY, nr);
         tlb.removeTlbEntries(a, nr);
+    }
+
+    /** {@code folio_pte_batch}'s set-up: one {@link Primitive#PTE_BATCH} per call. */
+    @Override
+    public int folioPteBatch(long folio, long ptep, long pte, int maxNr, int flags) {
+        ledger.charge(Primitive.PTE_BATCH);
+        return super.folioPteBatch(folio, ptep, pte, maxNr, flags);
     }
 
     @Override
     public void folioRemoveRmapPtes(long folio, long pagePfn, int nr) {
-        if (phys.order(folio) == 0) {
-            touchPage(Primitive.MAP, folio);
-            phys.addMapcount(folio, -1);
-            return;
-        }
-        for (int i = 0; i < nr; i++) {
-            if (cell.pageMapcount) {
-                touchPage(Primitive.MAP, pagePfn + i);
-            }
-            phys.addMapcount(pagePfn + i, -1);
-        }
-        // _large_mapcount, plus _nr_pages_mapped with CONFIG_PAGE_MAPCOUNT, both in page[1].
-        touchPage(Primitive.MAP, folio + 1);
-        if (cell.pageMapcount) {
-            touchPage(Primitive.MAP, folio + 1);
-        }
-        phys.addLargeMapcount(folio, -nr);
+        Rmap.removePtes(cell, folio, pagePfn, nr);
     }
 
     @Override

@@ -85,6 +85,8 @@ public final class ReplayEngine {
                 .thp(spec.thp())
                 .cpus(cost.cpus())
                 .pageMapcount(flag(spec, "page_mapcount"))
+                .largeMapcount(flag(spec, "large_mapcount"))
+                .batchedNrPagesMapped(flag(spec, "nr_pages_mapped_batched"))
                 .mremapRealign(flag(spec, "mremap_realign"))
                 .strict(spec.strict())
                 .cost(cost)
@@ -96,7 +98,9 @@ public final class ReplayEngine {
 
     /**
      * A true/false switch of the preset's kernel configuration (CONFIG_PAGE_MAPCOUNT as
-     * {@code page_mapcount}, {@code try_realign_addr} as {@code mremap_realign}); on when the
+     * {@code page_mapcount}, {@code try_realign_addr} as {@code mremap_realign}, the 6.10 folio
+     * mapcount as {@code large_mapcount}, the 6.12 batched {@code _nr_pages_mapped} update as
+     * {@code nr_pages_mapped_batched}); on when the
      * preset does not say, as in current kernels.
      */
     private static boolean flag(CellSpec spec, String key) {

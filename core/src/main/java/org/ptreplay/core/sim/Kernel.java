@@ -73,7 +73,7 @@ public final class Kernel {
         ArchMmu mmu = config.arch().create(config.archOptions(), mem);
         this.cell = new Cell(geo, phys, mem, ledger, mmu, config.movePtes(), config.pgtableMove(),
                 config.copyPtes(), config.zapPtes(), new ThpPolicy(config.thp(), geo), config.pageMapcount(),
-                config.softDirty(), config.cpus(), config.mremapRealign());
+                config.largeMapcount(), config.batchedNrPagesMapped(), config.softDirty(), config.cpus(), config.mremapRealign());
         Kpaths k = Kpaths.of(cell);
         this.processes = new Processes(k);
         this.munmap = new VmiMunmap(k);

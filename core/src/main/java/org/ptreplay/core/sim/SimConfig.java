@@ -20,6 +20,9 @@ import org.ptreplay.core.spi.ZapPtesStrategy;
  *
  * @param cpus         CPUs of the machine; an mm is live on min(threads, cpus) of them
  * @param pageMapcount CONFIG_PAGE_MAPCOUNT (per-page mapcounts of large folios), on by default
+ * @param largeMapcount the folio-wide {@code _large_mapcount} of 6.10+ (05c5323b2a34), on by default
+ * @param batchedNrPagesMapped {@code _nr_pages_mapped} updated once per PTE batch, 6.12+
+ *                     (Message-ID 20240807115515.1640951-1-david@redhat.com), on by default
  * @param softDirty    CONFIG_MEM_SOFT_DIRTY, off by default (it changes no count)
  * @param mremapRealign {@code try_realign_addr} in move_page_tables (af8ca1c14906, v6.7), on by
  *                     default; kernels before 6.7 move from the unaligned start
@@ -28,7 +31,7 @@ import org.ptreplay.core.spi.ZapPtesStrategy;
 public record SimConfig(Architecture arch, Map<String, String> archOptions, MovePtesStrategy movePtes,
                         PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes, ZapPtesStrategy zapPtes,
                         ThpSpec thp, int cpus, Placement placement, long seed, boolean pageMapcount,
-                        boolean softDirty, boolean mremapRealign, boolean strict, CostModel cost) {
+                        boolean largeMapcount, boolean batchedNrPagesMapped, boolean softDirty, boolean mremapRealign, boolean strict, CostModel cost) {
 
     public SimConfig {
         Objects.requireNonNull(arch, "arch");
@@ -62,6 +65,8 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         private Placement placement = Placement.SEQUENTIAL;
         private long seed = 1;
         private boolean pageMapcount = true;
+        private boolean largeMapcount = true;
+        private boolean batchedNrPagesMapped = true;
         private boolean softDirty;
         private boolean mremapRealign = true;
         private boolean strict;
@@ -81,6 +86,8 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         public Builder placement(Placement v) { placement = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
         public Builder pageMapcount(boolean v) { pageMapcount = v; return this; }
+        public Builder largeMapcount(boolean v) { largeMapcount = v; return this; }
+        public Builder batchedNrPagesMapped(boolean v) { batchedNrPagesMapped = v; return this; }
         public Builder softDirty(boolean v) { softDirty = v; return this; }
         public Builder mremapRealign(boolean v) { mremapRealign = v; return this; }
         public Builder strict(boolean v) { strict = v; return this; }
@@ -88,7 +95,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
 
         public SimConfig build() {
             return new SimConfig(arch, archOptions, movePtes, pgtableMove, copyPtes, zapPtes, thp, cpus,
-                    placement, seed, pageMapcount, softDirty, mremapRealign, strict, cost);
+                    placement, seed, pageMapcount, largeMapcount, batchedNrPagesMapped, softDirty, mremapRealign, strict, cost);
         }
     }
 }

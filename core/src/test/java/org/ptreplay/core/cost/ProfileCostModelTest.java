@@ -78,6 +78,19 @@ class ProfileCostModelTest {
     }
 
     @Test
+    void loopWorkIsPricedInCyclesAtTheProfilesClockAndFoliosFreeAtPageFreePrice() {
+        ProfileCostModel model = x86();
+        // tiny-x86 at 1 GHz: 30 cycles = 30 ns per iteration, 12 = 12 ns per entry, 40 = 40 ns per batch.
+        assertEquals(30_000, model.costPs(Primitive.PTE_ITER, 1));
+        assertEquals(192_000, model.costPs(Primitive.PTE_ENTRY, 16));
+        assertEquals(40_000, model.costPs(Primitive.PTE_BATCH, 1));
+        // page_free_ns 80 per folio whatever its order; a tail page is a plain access: 1 ns on L1.
+        assertEquals(80_000, model.costPs(Primitive.FOLIO_FREE, 1));
+        model.accessPs(Primitive.SP_R, 0x9000);
+        assertEquals(1_000, model.accessPs(Primitive.TAIL_FREE, 0x9008));
+    }
+
+    @Test
     void pageZeroFollowsThePageSize() {
         var model = ProfileCostModel.create(Fixtures.tinyX86(), CostOptions.defaults().withPageBytes(16384));
         // 16384 / 16 = 1024 ns.

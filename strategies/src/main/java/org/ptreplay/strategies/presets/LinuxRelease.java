@@ -15,6 +15,13 @@ import org.ptreplay.core.spi.Spi;
 abstract class LinuxRelease implements KernelPreset {
     /** The release that first has try_realign_addr in move_page_tables (af8ca1c14906). */
     private static final int[] REALIGN_SINCE = {6, 7};
+    /** The release that first has the folio's _large_mapcount (05c5323b2a34). */
+    private static final int[] LARGE_MAPCOUNT_SINCE = {6, 10};
+    /**
+     * The release that first updates _nr_pages_mapped once per PTE batch (Message-ID
+     * 20240807115515.1640951-1-david@redhat.com, in mm for 6.12).
+     */
+    private static final int[] BATCHED_NR_PAGES_MAPPED_SINCE = {6, 12};
 
     private final String name;
     private final String description;
@@ -50,8 +57,12 @@ abstract class LinuxRelease implements KernelPreset {
         // CONFIG_PAGE_MAPCOUNT: per-page mapcounts exist in every release up to 6.14 and stay unless
         // CONFIG_NO_PAGE_MAPCOUNT (6.15+, default n) is set; docs/kernel-model.md §0 (MAP±).
         // mremap_realign: try_realign_addr, docs/kernel-model.md §2.2.
+        // large_mapcount, nr_pages_mapped_batched: which rmap counters of a large folio an rmap
+        // batch touches, docs/kernel-model.md §0 (MAP±).
         this.kernelConfig = Map.of("page_mapcount", "true",
-                "mremap_realign", String.valueOf(atLeast(version, REALIGN_SINCE)));
+                "mremap_realign", String.valueOf(atLeast(version, REALIGN_SINCE)),
+                "large_mapcount", String.valueOf(atLeast(version, LARGE_MAPCOUNT_SINCE)),
+                "nr_pages_mapped_batched", String.valueOf(atLeast(version, BATCHED_NR_PAGES_MAPPED_SINCE)));
     }
 
     /** Whether a release such as {@code 6.17-rc1} is at or after {@code major.minor}. */

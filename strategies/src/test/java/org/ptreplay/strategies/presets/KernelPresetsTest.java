@@ -59,6 +59,21 @@ class KernelPresetsTest {
     }
 
     @Test
+    void largeFolioMapcountsFollowTheirReleases() {
+        // _large_mapcount arrived with 05c5323b2a34 (v6.10), the batched _nr_pages_mapped update with
+        // Message-ID 20240807115515.1640951-1-david@redhat.com (v6.12): no bundled preset has the
+        // second without the first, and 6.8/6.9 have neither.
+        Map<String, String> large = Map.of(
+                "linux-4.19", "false", "linux-5.0", "false", "linux-5.11", "false",
+                "linux-6.8", "false", "linux-6.9", "false", "linux-6.16", "true",
+                "linux-6.17-rc1", "true", "linux-6.17", "true");
+        for (KernelPreset p : Providers.presets()) {
+            assertEquals(large.get(p.name()), p.kernelConfig().get("large_mapcount"), p.name());
+            assertEquals(large.get(p.name()), p.kernelConfig().get("nr_pages_mapped_batched"), p.name());
+        }
+    }
+
+    @Test
     void movePtesHistory() {
         // per-PTE up to 6.16; f822a9a81a31 in 6.17-rc1; 0b5be138ce00 in 6.17.
         Map<String, String> expected = Map.of(

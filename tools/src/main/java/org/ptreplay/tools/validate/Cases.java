@@ -43,21 +43,12 @@ public final class Cases {
             + " the move's 4 walks, 3 stores and 2 allocations), while the measured PUD calls take 15.6 us (x86) and"
             + " 59 us (arm64): after the 1 GiB memset the VMA structures are cold, which the fixed price cannot show";
     private static final String KALESH_DEVICE = "the measured arm64 device is not named (a 5.4 kernel, 35 ns per PTE"
-            + " moved); generic-arm64 moves a PTE in 12 ns because per-entry instruction work is not priced, so the per-PTE"
-            + " side of the ratio is too cheap against the per-PMD flush";
-    private static final String PER_ENTRY_WORK = "per-entry and per-batch instruction work (calls, checks, batch set-up)"
-            + " is not priced, only memory operations: the 6.8 loop's extra work per PTE and folio_pte_batch's set-up per"
-            + " small folio are missing, so batching saves too large a share at 16K-64K";
-    private static final String FORK_ABSOLUTE = "per-entry instruction work is not priced: the simulated 34 ns per PTE"
-            + " copied are the memory operations (four locked atomics, the struct page line, two PTE accesses) of the"
-            + " measured 54.6 ns";
-    private static final String FOLIO_FREE = "freeing the unmapped folios is not priced (free_pages_prepare visits every"
-            + " tail page's struct page, then the buddy merge), so the munmap baseline is about 2.6 times too cheap against"
-            + " fork: Ryan's two Altra rows need a munmap 1.8 times as costly as the fork, the model has 0.67";
-    private static final String M2_BASELINE = "convert cost carried over from apple-m3; the modelled fork baseline lacks"
-            + " per-entry instruction work (the real fork needs 1.8 times the modelled cost, as David's x86 4K fork needs"
-            + " 1.6 times), and the munmap baseline also lacks folio freeing";
-
+            + " moved); generic-arm64 moves a PTE in 12 ns: move_ptes' instruction work is not priced (Joel's x86 move"
+            + " leaves no room for it) and his per-PMD flush is four times generic-arm64's";
+    private static final String MUNMAP_BASELINE = "the munmap baseline is too cheap against the fork baseline: Ryan's two"
+            + " rows with the same convert count need a munmap 1.76 times the fork, the model (with folio freeing and the"
+            + " 6.9 per-page _nr_pages_mapped atomic) has 1.05; per-folio LRU removal and memcg uncharge are not modelled"
+            + " and cannot close ~28 ns per PTE";
     /**
      * The checks the model is expected to miss, by case and check id, each with the model feature
      * it lacks. docs/validation.md explains every one; ValidationTest fails when a listed check
@@ -69,10 +60,7 @@ public final class Cases {
             KALESH_ARM64_PMD, Map.of("none/pmd", KALESH_DEVICE),
             KALESH_ARM64_PUD, Map.of("pmd/pmd+pud", VMA_WORK_PUD),
             KALESH_X86_PUD, Map.of("pmd/pmd+pud", VMA_WORK_PUD),
-            DAVID, Map.of("16K 6.9/6.8", PER_ENTRY_WORK, "32K 6.9/6.8", PER_ENTRY_WORK, "64K 6.9/6.8", PER_ENTRY_WORK,
-                    "4K fork ms (6.8)", FORK_ABSOLUTE),
-            RYAN, Map.of("Altra munmap basic/none", FOLIO_FREE, "M2-VM fork basic/none", M2_BASELINE,
-                    "M2-VM munmap basic/none", M2_BASELINE));
+            RYAN, Map.of("Altra munmap basic/none", MUNMAP_BASELINE, "M2-VM munmap basic/none", MUNMAP_BASELINE));
 
     /** Every case, in the order the table prints them. */
     public static List<Case> all() {
