@@ -1,5 +1,6 @@
 package org.ptreplay.core.paths;
 
+import java.util.Arrays;
 import org.ptreplay.core.kernel.Frame;
 import org.ptreplay.core.kernel.Ledger;
 import org.ptreplay.core.kernel.Primitive;
@@ -43,8 +44,12 @@ final class MmuGather {
     private final long[] batchPages;
     private int batchCount;
     private int active;
-    private long[] queuedPfn;
-    private int[] queuedNr;
+    /**
+     * The queued pages, grown on demand up to the gather's capacity (9,698 slots with 4K pages):
+     * most teardowns queue a handful, and a fixed-size pair of arrays would be 116 KB per munmap.
+     */
+    private long[] queuedPfn = new long[LOCAL_SLOTS];
+    private int[] queuedNr = new int[LOCAL_SLOTS];
     private int queued;
     private long[] tables = new long[16];
     private int tableCount;
@@ -58,9 +63,6 @@ final class MmuGather {
         this.maxBatchCount = 10000 / batchMax;
         this.batchNr = new int[maxBatchCount + 1];
         this.batchPages = new long[maxBatchCount + 1];
-        int capacity = LOCAL_SLOTS + maxBatchCount * batchMax;
-        this.queuedPfn = new long[capacity];
-        this.queuedNr = new int[capacity];
         resetRange();
     }
 
@@ -90,6 +92,11 @@ final class MmuGather {
      * @return true when the gather is full and must be flushed before more pages are added
      */
     boolean removeFolioPages(long pagePfn, int nr) {
+        if (queued == queuedPfn.length) {
+            // Never past the capacity: the batch accounting below stops the caller first.
+            queuedPfn = Arrays.copyOf(queuedPfn, queued * 2);
+            queuedNr = Arrays.copyOf(queuedNr, queued * 2);
+        }
         queuedPfn[queued] = pagePfn;
         queuedNr[queued++] = nr;
         batchNr[active] += nr == 1 ? 1 : 2;
@@ -113,7 +120,7 @@ final class MmuGather {
             default -> clearedP4ds = true;
         }
         if (tableCount == tables.length) {
-            tables = java.util.Arrays.copyOf(tables, tableCount * 2);
+            tables = Arrays.copyOf(tables, tableCount * 2);
         }
         tables[tableCount++] = pfn;
     }
@@ -178,7 +185,7 @@ final class MmuGather {
             queued = 0;
             ledger.exit(TLB_BATCH_PAGES_FLUSH);
         }
-        java.util.Arrays.fill(batchNr, 0);
+        Arrays.fill(batchNr, 0);
         active = 0;
     }
 
