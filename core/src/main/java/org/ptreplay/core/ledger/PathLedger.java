@@ -106,20 +106,12 @@ public final class PathLedger implements Ledger {
 
     @Override
     public void charge(Primitive p, long n) {
-        int at = currentBase + p.ordinal();
-        long c = cost.costPs(p, n);
-        counts[at] += n;
-        primitivePs[at] += c;
-        ps[current] += c;
+        add(p, n, cost.costPs(p, n));
     }
 
     @Override
     public void touch(Primitive p, long pa) {
-        int at = currentBase + p.ordinal();
-        long c = cost.accessPs(p, pa);
-        counts[at]++;
-        primitivePs[at] += c;
-        ps[current] += c;
+        add(p, 1, cost.accessPs(p, pa));
     }
 
     /**
@@ -127,11 +119,7 @@ public final class PathLedger implements Ledger {
      * picoseconds, for the batch-level accounting of runs of identical entries (issue #8).
      */
     public void chargeEach(Primitive p, long times) {
-        int at = currentBase + p.ordinal();
-        long c = cost.costPs(p, 1) * times;
-        counts[at] += times;
-        primitivePs[at] += c;
-        ps[current] += c;
+        add(p, times, cost.costPs(p, 1) * times);
     }
 
     /**
@@ -140,11 +128,15 @@ public final class PathLedger implements Ledger {
      * {@link #cost()}{@code .recordL1Hits}. Same counts and picoseconds as the touches.
      */
     public void touchL1Hits(Primitive p, long times) {
+        add(p, times, cost.l1HitPs(p) * times);
+    }
+
+    /** {@code n} of {@code p} costing {@code psTotal} in all, under the current path. */
+    private void add(Primitive p, long n, long psTotal) {
         int at = currentBase + p.ordinal();
-        long c = cost.l1HitPs(p) * times;
-        counts[at] += times;
-        primitivePs[at] += c;
-        ps[current] += c;
+        counts[at] += n;
+        primitivePs[at] += psTotal;
+        ps[current] += psTotal;
     }
 
     /** The cost model this ledger prices with (the batch-level accounting drives it directly). */

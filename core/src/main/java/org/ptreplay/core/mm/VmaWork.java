@@ -1,5 +1,6 @@
 package org.ptreplay.core.mm;
 
+import java.util.List;
 import org.ptreplay.core.kernel.Primitive;
 
 /**
@@ -43,7 +44,7 @@ final class VmaWork {
      * Splits the VMAs at the ends of [start, end) as the kernel's {@code __split_vma} calls do,
      * charging each split, and returns the VMAs that cover the range.
      */
-    static java.util.List<Vma> isolate(Cell c, Mm mm, long start, long end) {
+    static List<Vma> isolate(Cell c, Mm mm, long start, long end) {
         VmaTree t = mm.vmas();
         Vma first = t.lookup(start);
         if (first != null && first.start() < start) {
