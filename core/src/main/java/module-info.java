@@ -21,12 +21,13 @@ module org.ptreplay.core {
     exports org.ptreplay.core.profile.proto;
     exports org.ptreplay.core.select;
     exports org.ptreplay.core.sim;
+    exports org.ptreplay.core.value;
     exports org.ptreplay.core.replay;
 
     // The per-PTE loops are the reference every batched strategy is tested against (issue 4).
     provides org.ptreplay.core.spi.Strategy with
-            org.ptreplay.core.reference.PerPteMovePtes,
-            org.ptreplay.core.reference.NoPgtableMove,
-            org.ptreplay.core.reference.PerPteCopyPtes,
-            org.ptreplay.core.reference.PerPteZapPtes;
+            org.ptreplay.core.linux.mremap.PerPteMovePtes,
+            org.ptreplay.core.linux.mremap.NoPgtableMove,
+            org.ptreplay.core.linux.memory.PerPteCopyPtes,
+            org.ptreplay.core.linux.memory.PerPteZapPtes;
 }

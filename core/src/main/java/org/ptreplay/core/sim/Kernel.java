@@ -8,22 +8,26 @@ import org.ptreplay.core.kernel.PageTableGeometry;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.ledger.PathLedger;
 import org.ptreplay.core.mem.PhysMem;
-import org.ptreplay.core.mm.BrkCall;
-import org.ptreplay.core.mm.Cell;
-import org.ptreplay.core.mm.Kpaths;
-import org.ptreplay.core.mm.MadviseCall;
-import org.ptreplay.core.mm.MmapCall;
-import org.ptreplay.core.mm.MprotectCall;
-import org.ptreplay.core.mm.MremapCall;
-import org.ptreplay.core.mm.Mm;
-import org.ptreplay.core.mm.Processes;
-import org.ptreplay.core.mm.ThpPolicy;
-import org.ptreplay.core.mm.TouchCall;
-import org.ptreplay.core.mm.VmiMunmap;
+import org.ptreplay.core.linux.mmap.BrkCall;
+import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.linux.Kpaths;
+import org.ptreplay.core.linux.madvise.MadviseCall;
+import org.ptreplay.core.linux.mmap.MmapCall;
+import org.ptreplay.core.linux.mprotect.MprotectCall;
+import org.ptreplay.core.linux.mremap.MremapCall;
+import org.ptreplay.core.state.Mm;
+import org.ptreplay.core.linux.fork.Processes;
+import org.ptreplay.core.state.ThpPolicy;
+import org.ptreplay.core.linux.memory.TouchCall;
+import org.ptreplay.core.linux.vma.VmiMunmap;
 import org.ptreplay.core.pgtable.TableMemory;
 import org.ptreplay.core.spi.Provider;
 import org.ptreplay.core.spi.Strategy;
 import org.ptreplay.trace.TraceEvent;
+import org.ptreplay.core.value.Divergence;
+import org.ptreplay.core.value.EntryTotals;
+import org.ptreplay.core.value.SimResult;
+import org.ptreplay.core.value.VmaInfo;
 
 /**
  * The simulated kernel of one replay cell: feed it the trace's events in order with
