@@ -9,7 +9,7 @@ import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.ledger.PathLedger;
 import org.ptreplay.core.mem.PhysMem;
 import org.ptreplay.core.linux.mmap.BrkCall;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.linux.Kpaths;
 import org.ptreplay.core.linux.madvise.MadviseCall;
 import org.ptreplay.core.linux.mmap.MmapCall;
@@ -48,7 +48,7 @@ public final class Kernel {
     private static final Frame EXIT = Frame.of("exit");
 
     private final SimConfig config;
-    private final Cell cell;
+    private final KernelState cell;
     private final PathLedger ledger;
     private final Processes processes;
     private final VmiMunmap munmap;
@@ -75,7 +75,7 @@ public final class Kernel {
         this.ledger = new PathLedger(config.cost());
         TableMemory mem = new TableMemory(phys, ledger);
         ArchMmu mmu = config.arch().create(config.archOptions(), mem);
-        this.cell = new Cell(geo, phys, mem, ledger, mmu, config.movePtes(), config.pgtableMove(),
+        this.cell = new KernelState(geo, phys, mem, ledger, mmu, config.movePtes(), config.pgtableMove(),
                 config.copyPtes(), config.zapPtes(), new ThpPolicy(config.thp(), geo), config.pageMapcount(),
                 config.largeMapcount(), config.batchedNrPagesMapped(), config.softDirty(), config.cpus(), config.mremapRealign());
         Kpaths k = Kpaths.of(cell);

@@ -5,7 +5,7 @@ import org.ptreplay.core.kernel.Ledger;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.kernel.Pte;
 import org.ptreplay.core.mem.PhysMem;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.linux.mmu_gather.MmuGather;
 
@@ -20,11 +20,11 @@ public final class HugePmd {
     private static final Frame MOVE = Frame.of("move_huge_pmd");
     private static final Frame COPY = Frame.of("copy_huge_pmd");
 
-    private final Cell cell;
+    private final KernelState cell;
     private final Ledger ledger;
     private final PhysMem phys;
 
-    public HugePmd(Cell cell) {
+    public HugePmd(KernelState cell) {
         this.cell = cell;
         this.ledger = cell.ledger;
         this.phys = cell.phys;

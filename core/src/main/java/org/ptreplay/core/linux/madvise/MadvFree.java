@@ -5,7 +5,7 @@ import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.kernel.Pte;
 import org.ptreplay.core.kernel.PteOps;
 import org.ptreplay.core.mem.PhysMem;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 
 /**
@@ -19,9 +19,9 @@ import org.ptreplay.core.state.Mm;
 final class MadvFree {
     private static final Frame MADVISE_FREE_PTE_RANGE = Frame.of("madvise_free_pte_range");
 
-    private final Cell cell;
+    private final KernelState cell;
 
-    MadvFree(Cell cell) {
+    MadvFree(KernelState cell) {
         this.cell = cell;
     }
 

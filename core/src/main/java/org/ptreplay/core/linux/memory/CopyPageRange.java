@@ -4,7 +4,7 @@ import org.ptreplay.core.kernel.Frame;
 import org.ptreplay.core.kernel.Ledger;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.kernel.Pte;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.state.Vma;
 import org.ptreplay.core.state.VmFlags;
@@ -23,14 +23,14 @@ public final class CopyPageRange {
     private static final Frame COPY_PAGE_RANGE = Frame.of("copy_page_range");
     private static final Frame COPY_PTE_RANGE = Frame.of("copy_pte_range");
 
-    private final Cell cell;
+    private final KernelState cell;
     private final Ledger ledger;
     private final TableMemory mem;
     private final PageWalk walk;
     private final HugePmd huge;
     private final CopyPtesCtx ctx;
 
-    public CopyPageRange(Cell cell, HugePmd huge) {
+    public CopyPageRange(KernelState cell, HugePmd huge) {
         this.cell = cell;
         this.ledger = cell.ledger;
         this.mem = cell.mem;

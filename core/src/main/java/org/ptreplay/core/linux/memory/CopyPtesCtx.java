@@ -3,7 +3,7 @@ package org.ptreplay.core.linux.memory;
 import org.ptreplay.core.kernel.CopyPtesContext;
 import org.ptreplay.core.kernel.MmView;
 import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.linux.pgtable.PteOpsBase;
 import org.ptreplay.core.linux.rmap.Rmap;
@@ -19,7 +19,7 @@ final class CopyPtesCtx extends PteOpsBase implements CopyPtesContext {
     private boolean shared;
     private Mm child;
 
-    CopyPtesCtx(Cell cell) {
+    CopyPtesCtx(KernelState cell) {
         super(cell);
     }
 

@@ -6,7 +6,7 @@ import org.ptreplay.core.kernel.Ledger;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.kernel.Pte;
 import org.ptreplay.core.mem.PhysMem;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.state.Vma;
 import org.ptreplay.core.state.VmFlags;
@@ -40,7 +40,7 @@ public final class Fault {
     private static final Frame DO_COW_FAULT = Frame.of("do_cow_fault");
     private static final Frame DO_SHARED_FAULT = Frame.of("do_shared_fault");
 
-    private final Cell cell;
+    private final KernelState cell;
     private final Ledger ledger;
     private final TableMemory mem;
     private final PageWalk walk;
@@ -50,7 +50,7 @@ public final class Fault {
     private final int pageShift;
     private final boolean[] created = new boolean[1];
 
-    public Fault(Cell cell, HugePmd huge) {
+    public Fault(KernelState cell, HugePmd huge) {
         this.cell = cell;
         this.ledger = cell.ledger;
         this.mem = cell.mem;

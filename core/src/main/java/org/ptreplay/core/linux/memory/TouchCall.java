@@ -2,7 +2,7 @@ package org.ptreplay.core.linux.memory;
 
 import org.ptreplay.core.kernel.Frame;
 import org.ptreplay.core.linux.Kpaths;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.state.VmFlags;
 import org.ptreplay.core.state.Vma;
@@ -24,7 +24,7 @@ public final class TouchCall {
 
     /** @return the number of pages that would have raised SIGSEGV */
     public long touch(Mm mm, long addr, long len, boolean write) {
-        Cell c = k.cell();
+        KernelState c = k.cell();
         long page = c.pageSize();
         long start = addr & -page;
         long end = addr + len;

@@ -5,7 +5,7 @@ import org.ptreplay.core.kernel.Frame;
 import org.ptreplay.core.kernel.Ledger;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.kernel.Pte;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.state.Vma;
 import org.ptreplay.core.pgtable.PageWalk;
@@ -28,14 +28,14 @@ public final class Unmap {
     private static final Frame ZAP_PAGE_RANGE = Frame.of("zap_page_range_single");
     private static final Frame TLB_END_VMA = Frame.of("tlb_end_vma");
 
-    private final Cell cell;
+    private final KernelState cell;
     private final Ledger ledger;
     private final TableMemory mem;
     private final PageWalk walk;
     private final HugePmd huge;
     private final ZapPtesCtx ctx;
 
-    public Unmap(Cell cell, HugePmd huge) {
+    public Unmap(KernelState cell, HugePmd huge) {
         this.cell = cell;
         this.ledger = cell.ledger;
         this.mem = cell.mem;

@@ -2,7 +2,7 @@ package org.ptreplay.core.linux.memory;
 
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.kernel.ZapPtesContext;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.linux.mmu_gather.MmuGather;
 import org.ptreplay.core.linux.pgtable.PteOpsBase;
 import org.ptreplay.core.linux.rmap.Rmap;
@@ -14,7 +14,7 @@ final class ZapPtesCtx extends PteOpsBase implements ZapPtesContext {
     private long ptep;
     private MmuGather tlb;
 
-    ZapPtesCtx(Cell cell) {
+    ZapPtesCtx(KernelState cell) {
         super(cell);
     }
 

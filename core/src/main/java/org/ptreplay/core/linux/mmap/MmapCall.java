@@ -5,7 +5,7 @@ import org.ptreplay.core.linux.Kpaths;
 import org.ptreplay.core.linux.gup.Populate;
 import org.ptreplay.core.linux.vma.VmaWork;
 import org.ptreplay.core.linux.vma.VmiMunmap;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Divergences;
 import org.ptreplay.core.state.Errno;
 import org.ptreplay.core.state.Mm;
@@ -36,7 +36,7 @@ public final class MmapCall {
      *                 used for placement when that range is free, so later events find their memory
      */
     public long mmap(Mm mm, long addr, long len, int prot, int flags, int fd, long off, long recorded, Divergences div) {
-        Cell c = k.cell();
+        KernelState c = k.cell();
         long page = c.pageSize();
         if ((off & (page - 1)) != 0) {
             return Errno.EINVAL;

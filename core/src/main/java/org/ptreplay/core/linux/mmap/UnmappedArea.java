@@ -1,6 +1,6 @@
 package org.ptreplay.core.linux.mmap;
 
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.state.VmFlags;
 import org.ptreplay.core.state.Vma;
@@ -19,9 +19,9 @@ public final class UnmappedArea {
     /** {@code mmap_min_addr} default (64 KiB). */
     public static final long MMAP_MIN_ADDR = 0x10000;
 
-    private final Cell cell;
+    private final KernelState cell;
 
-    public UnmappedArea(Cell cell) {
+    public UnmappedArea(KernelState cell) {
         this.cell = cell;
     }
 

@@ -5,7 +5,7 @@ import org.ptreplay.core.kernel.Frame;
 import org.ptreplay.core.kernel.Ledger;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.mem.PhysMem;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.linux.page_alloc.FolioFree;
 
@@ -28,7 +28,7 @@ public final class MmuGather {
     private static final Frame TLB_FINISH_MMU = Frame.of("tlb_finish_mmu");
     private static final int LOCAL_SLOTS = 8;
 
-    private final Cell cell;
+    private final KernelState cell;
     private final Ledger ledger;
     private final Mm mm;
     private final boolean fullMm;
@@ -55,7 +55,7 @@ public final class MmuGather {
     private long[] tables = new long[16];
     private int tableCount;
 
-    public MmuGather(Cell cell, Mm mm, boolean fullMm) {
+    public MmuGather(KernelState cell, Mm mm, boolean fullMm) {
         this.cell = cell;
         this.ledger = cell.ledger;
         this.mm = mm;

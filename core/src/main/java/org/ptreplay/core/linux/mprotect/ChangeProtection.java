@@ -5,7 +5,7 @@ import org.ptreplay.core.kernel.Ledger;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.kernel.Pte;
 import org.ptreplay.core.mem.PhysMem;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.state.VmFlags;
 import org.ptreplay.core.linux.huge_memory.HugePmd;
@@ -33,12 +33,12 @@ public final class ChangeProtection {
     private static final Frame CHANGE_PTE_RANGE = Frame.of("change_pte_range");
     private static final Frame TLB_END_VMA = Frame.of("tlb_end_vma");
 
-    private final Cell cell;
+    private final KernelState cell;
     private final Ledger ledger;
     private final HugePmd huge;
     private MmuGather tlb;
 
-    public ChangeProtection(Cell cell, HugePmd huge) {
+    public ChangeProtection(KernelState cell, HugePmd huge) {
         this.cell = cell;
         this.ledger = cell.ledger;
         this.huge = huge;

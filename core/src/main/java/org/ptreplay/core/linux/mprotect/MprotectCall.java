@@ -4,7 +4,7 @@ import org.ptreplay.core.kernel.Frame;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.core.linux.Kpaths;
 import org.ptreplay.core.linux.vma.VmaWork;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Errno;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.state.VmFlags;
@@ -30,7 +30,7 @@ public final class MprotectCall {
     }
 
     public long mprotect(Mm mm, long start, long lenIn, int prot) {
-        Cell c = k.cell();
+        KernelState c = k.cell();
         long page = c.pageSize();
         if ((start & (page - 1)) != 0 || (prot & ~(PROT_KNOWN | PROT_SEM | PROT_GROWSDOWN | PROT_GROWSUP)) != 0) {
             return Errno.EINVAL;

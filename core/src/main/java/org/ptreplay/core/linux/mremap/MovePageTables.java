@@ -4,7 +4,7 @@ import org.ptreplay.core.kernel.Frame;
 import org.ptreplay.core.kernel.Ledger;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.kernel.Pte;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.state.Vma;
 import org.ptreplay.core.pgtable.PageWalk;
@@ -23,7 +23,7 @@ public final class MovePageTables {
     private static final Frame MOVE_NORMAL_PMD = Frame.of("move_normal_pmd");
     private static final Frame MOVE_NORMAL_PUD = Frame.of("move_normal_pud");
 
-    private final Cell cell;
+    private final KernelState cell;
     private final Ledger ledger;
     private final TableMemory mem;
     private final PageWalk walk;
@@ -37,7 +37,7 @@ public final class MovePageTables {
     private long flushStart = Long.MAX_VALUE;
     private long flushEnd;
 
-    public MovePageTables(Cell cell, HugePmd huge) {
+    public MovePageTables(KernelState cell, HugePmd huge) {
         this.cell = cell;
         this.ledger = cell.ledger;
         this.mem = cell.mem;

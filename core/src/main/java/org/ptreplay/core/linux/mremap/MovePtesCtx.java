@@ -2,7 +2,7 @@ package org.ptreplay.core.linux.mremap;
 
 import org.ptreplay.core.kernel.MovePtesContext;
 import org.ptreplay.core.kernel.Pte;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.linux.pgtable.PteOpsBase;
 
@@ -14,7 +14,7 @@ final class MovePtesCtx extends PteOpsBase implements MovePtesContext {
     private long oldPtep;
     private long newPtep;
 
-    MovePtesCtx(Cell cell) {
+    MovePtesCtx(KernelState cell) {
         super(cell);
     }
 

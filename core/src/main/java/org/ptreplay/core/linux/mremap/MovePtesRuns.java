@@ -2,7 +2,7 @@ package org.ptreplay.core.linux.mremap;
 
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.kernel.Pte;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.pgtable.TableMemory;
 import org.ptreplay.core.linux.mremap.PerPteMovePtes;
 
@@ -22,18 +22,18 @@ final class MovePtesRuns {
     /** The internal switch of the differential test and of before/after measurements. */
     static final String PROPERTY = "ptreplay.batchRuns";
 
-    private final Cell cell;
+    private final KernelState cell;
     private final TableMemory mem;
     private final L1Run run;
 
-    private MovePtesRuns(Cell cell) {
+    private MovePtesRuns(KernelState cell) {
         this.cell = cell;
         this.mem = cell.mem;
         this.run = new L1Run(cell.ledger);
     }
 
     /** The batched loop for {@code cell}, or null when its strategy or architecture needs the per-call path. */
-    static MovePtesRuns forCell(Cell cell) {
+    static MovePtesRuns forCell(KernelState cell) {
         boolean on = !"false".equals(System.getProperty(PROPERTY));
         // Exactly the reference class: any other strategy, subclass or plugin, sees every call.
         return on && cell.movePtes.getClass() == PerPteMovePtes.class && cell.arch.plainPtes()

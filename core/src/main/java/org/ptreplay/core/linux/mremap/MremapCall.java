@@ -4,7 +4,7 @@ import org.ptreplay.trace.Flags;
 import org.ptreplay.core.linux.Kpaths;
 import org.ptreplay.core.linux.vma.VmaWork;
 import org.ptreplay.core.linux.vma.VmiMunmap;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Divergences;
 import org.ptreplay.core.state.Errno;
 import org.ptreplay.core.state.Mm;
@@ -36,7 +36,7 @@ public final class MremapCall {
      */
     public long mremap(Mm mm, long addr, long oldLen, long newLen, int flags, long newAddr, long recorded,
                        Divergences div) {
-        Cell c = k.cell();
+        KernelState c = k.cell();
         long page = c.pageSize();
         boolean mayMove = (flags & Flags.MREMAP_MAYMOVE) != 0;
         boolean fixed = (flags & Flags.MREMAP_FIXED) != 0;

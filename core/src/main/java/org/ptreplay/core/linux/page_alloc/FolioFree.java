@@ -2,7 +2,7 @@ package org.ptreplay.core.linux.page_alloc;
 
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.mem.PhysMem;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 
 /**
  * Freeing a folio whose last reference went (docs/kernel-model.md §4.3): the caller has dropped
@@ -17,7 +17,7 @@ public final class FolioFree {
     private FolioFree() {
     }
 
-    public static void free(Cell cell, long head) {
+    public static void free(KernelState cell, long head) {
         PhysMem phys = cell.phys;
         int pages = 1 << phys.order(head);
         for (int i = 1; i < pages; i++) {

@@ -8,7 +8,7 @@ import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.kernel.Pte;
 import org.ptreplay.core.kernel.PteOps;
 import org.ptreplay.core.mem.PhysMem;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 
 /**
  * {@link PteOps} over a cell: the arch primitives bound to an mm, and the generic folio helpers
@@ -16,13 +16,13 @@ import org.ptreplay.core.state.Cell;
  * are reused from call to call, so a path allocates nothing per extent.
  */
 public abstract class PteOpsBase implements PteOps {
-    protected final Cell cell;
+    protected final KernelState cell;
     protected final ArchMmu arch;
     protected final PhysMem phys;
     protected final Ledger ledger;
     protected MmView mm;
 
-    protected PteOpsBase(Cell cell) {
+    protected PteOpsBase(KernelState cell) {
         this.cell = cell;
         this.arch = cell.arch;
         this.phys = cell.phys;

@@ -3,7 +3,7 @@ package org.ptreplay.core.linux.rmap;
 import org.ptreplay.core.kernel.Ledger;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.mem.PhysMem;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 
 /**
  * The mapcount side of the PTE-level rmap calls of mm/rmap.c, for every release the presets name
@@ -14,9 +14,9 @@ import org.ptreplay.core.state.Cell;
  *       an add or remove updates once per page whose own mapcount leaves or reaches "unmapped";
  *       a fork duplication touches the per-page counts only;</li>
  *   <li>6.10 adds the folio-wide {@code _large_mapcount}, one atomic per batch on add, duplicate
- *       and remove (05c5323b2a34, {@link Cell#largeMapcount});</li>
+ *       and remove (05c5323b2a34, {@link KernelState#largeMapcount});</li>
  *   <li>6.12 updates {@code _nr_pages_mapped} once per batch with the sum (Message-ID
- *       20240807115515.1640951-1-david@redhat.com, {@link Cell#batchedNrPagesMapped}).</li>
+ *       20240807115515.1640951-1-david@redhat.com, {@link KernelState#batchedNrPagesMapped}).</li>
  * </ul>
  * Both folio-wide counters live in page[1]. Without CONFIG_PAGE_MAPCOUNT (6.15+) a large folio
  * keeps neither the per-page counts nor {@code _nr_pages_mapped}.
@@ -30,7 +30,7 @@ public final class Rmap {
      * page the AnonExclusive clear (anon: parent and child now share the page) and the per-page
      * mapcount, in one loop as the kernel does; since 6.10 the large mapcount once.
      */
-    public static void dupPtes(Cell cell, long folio, long pagePfn, int nr, boolean anon) {
+    public static void dupPtes(KernelState cell, long folio, long pagePfn, int nr, boolean anon) {
         PhysMem phys = cell.phys;
         boolean large = phys.order(folio) > 0;
         for (int i = 0; i < nr; i++) {
@@ -52,7 +52,7 @@ public final class Rmap {
     }
 
     /** {@code folio_remove_rmap_ptes}: the per-page counts, {@code _nr_pages_mapped}, the large mapcount. */
-    public static void removePtes(Cell cell, long folio, long pagePfn, int nr) {
+    public static void removePtes(KernelState cell, long folio, long pagePfn, int nr) {
         PhysMem phys = cell.phys;
         if (phys.order(folio) == 0) {
             touch(cell.ledger, folio);

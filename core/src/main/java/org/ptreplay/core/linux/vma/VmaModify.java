@@ -1,7 +1,7 @@
 package org.ptreplay.core.linux.vma;
 
 import java.util.List;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.state.Vma;
 
@@ -17,7 +17,7 @@ public final class VmaModify {
         int apply(int flags);
     }
 
-    public static void modify(Cell c, Mm mm, long start, long end, FlagChange change) {
+    public static void modify(KernelState c, Mm mm, long start, long end, FlagChange change) {
         // The walk to the first VMA of the range, then splits and merges (§2.7).
         VmaWork.walk(c);
         List<Vma> pieces = VmaWork.isolate(c, mm, start, end);

@@ -2,7 +2,7 @@ package org.ptreplay.core.linux.vma;
 
 import java.util.List;
 import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.state.Vma;
 import org.ptreplay.core.state.VmaTree;
@@ -17,12 +17,12 @@ public final class VmaWork {
     }
 
     /** One descent of the VMA tree from its root ({@code vma_lookup}, {@code vma_find}, the gap search). */
-    public static void walk(Cell c) {
+    public static void walk(KernelState c) {
         c.ledger.charge(Primitive.VMA_WALK);
     }
 
     /** One write of the VMA tree with its preallocation and RCU-deferred node free. */
-    public static void store(Cell c) {
+    public static void store(KernelState c) {
         c.ledger.charge(Primitive.VMA_STORE);
     }
 
@@ -31,7 +31,7 @@ public final class VmaWork {
      * {@code like}: when it has an anon_vma, {@code anon_vma_clone} links the copy with one
      * {@code anon_vma_chain} (one per anon_vma on the chain; the model keeps one, the VMA's own).
      */
-    public static void allocate(Cell c, Vma like) {
+    public static void allocate(KernelState c, Vma like) {
         c.ledger.charge(Primitive.VMA_ALLOC);
         if (like.anonVma() != null) {
             c.ledger.charge(Primitive.VMA_ALLOC);
@@ -39,7 +39,7 @@ public final class VmaWork {
     }
 
     /** {@code __split_vma}: the new part is allocated like the old one and stored in the tree. */
-    static void split(Cell c, Vma v) {
+    static void split(KernelState c, Vma v) {
         allocate(c, v);
         store(c);
     }
@@ -48,7 +48,7 @@ public final class VmaWork {
      * Splits the VMAs at the ends of [start, end) as the kernel's {@code __split_vma} calls do,
      * charging each split, and returns the VMAs that cover the range.
      */
-    public static List<Vma> isolate(Cell c, Mm mm, long start, long end) {
+    public static List<Vma> isolate(KernelState c, Mm mm, long start, long end) {
         VmaTree t = mm.vmas();
         Vma first = t.lookup(start);
         if (first != null && first.start() < start) {
@@ -65,7 +65,7 @@ public final class VmaWork {
      * {@code vma_merge_existing_range} after a flag change: one store when {@code v} merged with
      * a neighbour (the absorbed VMA's free is in its VMA_ALLOC), none when it stays as it is.
      */
-    public static Vma mergeAround(Cell c, Mm mm, Vma v) {
+    public static Vma mergeAround(KernelState c, Mm mm, Vma v) {
         int before = mm.vmas().size();
         Vma survivor = mm.vmas().mergeAround(v);
         if (mm.vmas().size() < before) {
@@ -80,7 +80,7 @@ public final class VmaWork {
      *
      * @param vmasBefore the tree's size before the model inserted and merged {@code v}
      */
-    public static void link(Cell c, Mm mm, Vma v, int vmasBefore) {
+    public static void link(KernelState c, Mm mm, Vma v, int vmasBefore) {
         if (mm.vmas().size() > vmasBefore) {
             allocate(c, v);
         }

@@ -3,7 +3,7 @@ package org.ptreplay.core.linux.vma;
 import java.util.List;
 import org.ptreplay.core.kernel.Frame;
 import org.ptreplay.core.linux.Kpaths;
-import org.ptreplay.core.state.Cell;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Errno;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.state.Vma;
@@ -25,7 +25,7 @@ public final class VmiMunmap {
 
     /** @return 0, or -EINVAL for an unaligned start or a bad length */
     public long munmap(Mm mm, long start, long len) {
-        Cell c = k.cell();
+        KernelState c = k.cell();
         long page = c.pageSize();
         if ((start & (page - 1)) != 0 || len > c.taskSize() || start > c.taskSize() - len) {
             return Errno.EINVAL;
@@ -64,7 +64,7 @@ public final class VmiMunmap {
         c().ledger.exit(DO_VMI_MUNMAP);
     }
 
-    private Cell c() {
+    private KernelState c() {
         return k.cell();
     }
 }

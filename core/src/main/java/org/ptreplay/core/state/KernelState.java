@@ -16,7 +16,7 @@ import org.ptreplay.core.spi.ZapPtesStrategy;
  * Everything one replay cell's kernel shares: physical memory and page-table pages, the arch MMU,
  * the ledger, the strategies per path and the kernel configuration. Not thread-safe.
  */
-public final class Cell {
+public final class KernelState {
     public final PageTableGeometry geo;
     public final PhysMem phys;
     public final TableMemory mem;
@@ -51,7 +51,7 @@ public final class Cell {
     private long nextAnonVma = 1;
     private long nextMm = 1;
 
-    public Cell(PageTableGeometry geo, PhysMem phys, TableMemory mem, PathLedger ledger, ArchMmu arch,
+    public KernelState(PageTableGeometry geo, PhysMem phys, TableMemory mem, PathLedger ledger, ArchMmu arch,
                 MovePtesStrategy movePtes, PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes,
                 ZapPtesStrategy zapPtes, ThpPolicy thp, boolean pageMapcount, boolean largeMapcount,
                 boolean batchedNrPagesMapped, boolean softDirty, int cpus,
