@@ -10,7 +10,13 @@ import org.ptreplay.core.ledger.PathLedger;
 import org.ptreplay.core.mem.PhysMem;
 import org.ptreplay.core.linux.mmap.BrkCall;
 import org.ptreplay.core.state.KernelState;
-import org.ptreplay.core.linux.Kpaths;
+import org.ptreplay.core.linux.huge_memory.HugePmd;
+import org.ptreplay.core.linux.memory.CopyPageRange;
+import org.ptreplay.core.linux.memory.Fault;
+import org.ptreplay.core.linux.memory.Unmap;
+import org.ptreplay.core.linux.mmap.UnmappedArea;
+import org.ptreplay.core.linux.mprotect.ChangeProtection;
+import org.ptreplay.core.linux.mremap.MovePageTables;
 import org.ptreplay.core.linux.madvise.MadviseCall;
 import org.ptreplay.core.linux.mmap.MmapCall;
 import org.ptreplay.core.linux.mprotect.MprotectCall;
@@ -78,15 +84,19 @@ public final class Kernel {
         this.cell = new KernelState(geo, phys, mem, ledger, mmu, config.movePtes(), config.pgtableMove(),
                 config.copyPtes(), config.zapPtes(), new ThpPolicy(config.thp(), geo), config.pageMapcount(),
                 config.largeMapcount(), config.batchedNrPagesMapped(), config.softDirty(), config.cpus(), config.mremapRealign());
-        Kpaths k = Kpaths.of(cell);
-        this.processes = new Processes(k);
-        this.munmap = new VmiMunmap(k);
-        this.mmap = new MmapCall(k, munmap);
-        this.mremap = new MremapCall(k, munmap);
-        this.brk = new BrkCall(k, munmap);
-        this.madvise = new MadviseCall(k);
-        this.mprotect = new MprotectCall(k);
-        this.touch = new TouchCall(k);
+        // The kernel paths of this cell, shared by the syscalls.
+        HugePmd huge = new HugePmd(cell);
+        Unmap unmap = new Unmap(cell, huge);
+        Fault fault = new Fault(cell, huge);
+        UnmappedArea area = new UnmappedArea(cell);
+        this.processes = new Processes(cell, unmap, new CopyPageRange(cell, huge));
+        this.munmap = new VmiMunmap(cell, unmap);
+        this.mmap = new MmapCall(cell, fault, area, munmap);
+        this.mremap = new MremapCall(cell, area, new MovePageTables(cell, huge), munmap);
+        this.brk = new BrkCall(cell, munmap);
+        this.madvise = new MadviseCall(cell, fault, unmap);
+        this.mprotect = new MprotectCall(cell, new ChangeProtection(cell, huge));
+        this.touch = new TouchCall(cell, fault);
     }
 
     public SimConfig config() {

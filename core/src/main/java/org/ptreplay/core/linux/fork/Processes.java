@@ -1,12 +1,14 @@
 package org.ptreplay.core.linux.fork;
 
+import org.ptreplay.core.linux.memory.CopyPageRange;
+import org.ptreplay.core.linux.memory.Unmap;
+import org.ptreplay.core.state.KernelState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.ptreplay.core.kernel.Frame;
 import org.ptreplay.trace.Flags;
-import org.ptreplay.core.linux.Kpaths;
 import org.ptreplay.core.state.Errno;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.state.Task;
@@ -21,18 +23,22 @@ public final class Processes {
     private static final Frame DUP_MM = Frame.of("dup_mm");
     private static final Frame MMPUT = Frame.of("mmput");
 
-    private final Kpaths k;
+    private final KernelState cell;
+    private final Unmap unmap;
+    private final CopyPageRange copy;
     private final Map<Integer, Task> tasks = new TreeMap<>();
 
-    public Processes(Kpaths k) {
-        this.k = k;
+    public Processes(KernelState cell, Unmap unmap, CopyPageRange copy) {
+        this.cell = cell;
+        this.unmap = unmap;
+        this.copy = copy;
     }
 
     /** The task of {@code pid}, created with a fresh mm on first sight. */
     public Task task(int pid) {
         Task t = tasks.get(pid);
         if (t == null) {
-            Mm mm = k.cell().newMm();
+            Mm mm = cell.newMm();
             t = new Task(pid, pid, mm, true);
             attach(t);
             tasks.put(pid, t);
@@ -56,16 +62,16 @@ public final class Processes {
             boolean vfork = (cloneFlags & Flags.CLONE_VFORK) != 0;
             child = new Task(childPid, thread ? parent.tgid() : childPid, parent.mm(), !vfork);
         } else {
-            k.cell().ledger.enter(DUP_MM);
-            Mm mm = k.cell().newMm();
+            cell.ledger.enter(DUP_MM);
+            Mm mm = cell.newMm();
             mm.startBrk = parent.mm().startBrk;
             mm.brk = parent.mm().brk;
             mm.brkSet = parent.mm().brkSet;
             // dup_mmap copies the layout: the child maps where the parent would.
             mm.mmapBase = parent.mm().mmapBase;
             mm.mmapBaseLearned = parent.mm().mmapBaseLearned;
-            k.copy().dupMmap(parent.mm(), mm);
-            k.cell().ledger.exit(DUP_MM);
+            copy.dupMmap(parent.mm(), mm);
+            cell.ledger.exit(DUP_MM);
             child = new Task(childPid, childPid, mm, true);
         }
         attach(child);
@@ -76,7 +82,7 @@ public final class Processes {
     public long exec(int pid) {
         Task t = task(pid);
         detach(t);
-        Task fresh = new Task(pid, t.tgid(), k.cell().newMm(), true);
+        Task fresh = new Task(pid, t.tgid(), cell.newMm(), true);
         attach(fresh);
         tasks.put(pid, fresh);
         return 0;
@@ -110,9 +116,9 @@ public final class Processes {
             mm.liveThreads--;
         }
         if (--mm.users == 0) {
-            k.cell().ledger.enter(MMPUT);
-            k.unmap().exitMmap(mm);
-            k.cell().ledger.exit(MMPUT);
+            cell.ledger.enter(MMPUT);
+            unmap.exitMmap(mm);
+            cell.ledger.exit(MMPUT);
         }
     }
 }

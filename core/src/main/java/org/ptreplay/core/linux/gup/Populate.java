@@ -1,7 +1,8 @@
 package org.ptreplay.core.linux.gup;
 
 import org.ptreplay.core.kernel.Frame;
-import org.ptreplay.core.linux.Kpaths;
+import org.ptreplay.core.linux.memory.Fault;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.state.VmFlags;
 import org.ptreplay.core.state.Vma;
@@ -16,20 +17,20 @@ public final class Populate {
     private Populate() {
     }
 
-    public static void populate(Kpaths k, Mm mm, long start, long end, boolean forceWrite) {
-        k.cell().ledger.enter(MM_POPULATE);
-        long page = k.cell().pageSize();
+    public static void populate(KernelState cell, Fault fault, Mm mm, long start, long end, boolean forceWrite) {
+        cell.ledger.enter(MM_POPULATE);
+        long page = cell.pageSize();
         for (Vma v : mm.vmas().intersecting(start, end)) {
             boolean write = forceWrite
                     || (v.flags() & (VmFlags.VM_WRITE | VmFlags.VM_SHARED)) == VmFlags.VM_WRITE;
             long s = Math.max(start, v.start());
             long e = Math.min(end, v.end());
             for (long a = s; a < e; a += page) {
-                if (!k.fault().mapped(mm, a, write)) {
-                    k.fault().handleMmFault(mm, v, a, write);
+                if (!fault.mapped(mm, a, write)) {
+                    fault.handleMmFault(mm, v, a, write);
                 }
             }
         }
-        k.cell().ledger.exit(MM_POPULATE);
+        cell.ledger.exit(MM_POPULATE);
     }
 }

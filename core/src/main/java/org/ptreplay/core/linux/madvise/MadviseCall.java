@@ -1,10 +1,12 @@
 package org.ptreplay.core.linux.madvise;
 
+import org.ptreplay.core.linux.memory.Unmap;
+import org.ptreplay.core.linux.memory.Fault;
+import org.ptreplay.core.state.KernelState;
 import java.util.Map;
 import java.util.TreeMap;
 import org.ptreplay.core.kernel.Frame;
 import org.ptreplay.trace.Flags;
-import org.ptreplay.core.linux.Kpaths;
 import org.ptreplay.core.linux.gup.Populate;
 import org.ptreplay.core.linux.vma.VmaModify;
 import org.ptreplay.core.state.Errno;
@@ -21,13 +23,17 @@ import org.ptreplay.core.state.Vma;
 public final class MadviseCall {
     private static final Frame MADVISE_DONTNEED = Frame.of("madvise_dontneed_single_vma");
 
-    private final Kpaths k;
+    private final KernelState cell;
+    private final Fault fault;
+    private final Unmap unmap;
     private final MadvFree madvFree;
     private final Map<String, Long> ignored = new TreeMap<>();
 
-    public MadviseCall(Kpaths k) {
-        this.k = k;
-        this.madvFree = new MadvFree(k.cell());
+    public MadviseCall(KernelState cell, Fault fault, Unmap unmap) {
+        this.cell = cell;
+        this.fault = fault;
+        this.unmap = unmap;
+        this.madvFree = new MadvFree(cell);
     }
 
     /** Advice accepted without a model, by name, e.g. {@code MADV_COLD -> 3}. */
@@ -36,7 +42,7 @@ public final class MadviseCall {
     }
 
     public long madvise(Mm mm, long start, long lenIn, int advice) {
-        long page = k.cell().pageSize();
+        long page = cell.pageSize();
         if ((start & (page - 1)) != 0 || !valid(advice)) {
             return Errno.EINVAL;
         }
@@ -65,7 +71,7 @@ public final class MadviseCall {
                 if (hole) {
                     yield Errno.ENOMEM;
                 }
-                Populate.populate(k, mm, start, end, advice == Flags.MADV_POPULATE_WRITE);
+                Populate.populate(cell, fault, mm, start, end, advice == Flags.MADV_POPULATE_WRITE);
                 yield 0;
             }
             default -> {
@@ -81,9 +87,9 @@ public final class MadviseCall {
             if (advice == Flags.MADV_DONTNEED && v.has(VmFlags.VM_LOCKED)) {
                 return Errno.EINVAL;
             }
-            k.cell().ledger.enter(MADVISE_DONTNEED);
-            k.unmap().zapRange(mm, v, Math.max(start, v.start()), Math.min(end, v.end()));
-            k.cell().ledger.exit(MADVISE_DONTNEED);
+            cell.ledger.enter(MADVISE_DONTNEED);
+            unmap.zapRange(mm, v, Math.max(start, v.start()), Math.min(end, v.end()));
+            cell.ledger.exit(MADVISE_DONTNEED);
         }
         return 0;
     }
@@ -108,7 +114,7 @@ public final class MadviseCall {
     }
 
     private long flags(Mm mm, long start, long end, VmaModify.FlagChange change) {
-        VmaModify.modify(k.cell(), mm, start, end, change);
+        VmaModify.modify(cell, mm, start, end, change);
         return 0;
     }
 

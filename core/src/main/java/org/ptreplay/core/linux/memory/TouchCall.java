@@ -1,7 +1,6 @@
 package org.ptreplay.core.linux.memory;
 
 import org.ptreplay.core.kernel.Frame;
-import org.ptreplay.core.linux.Kpaths;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.state.VmFlags;
@@ -16,15 +15,17 @@ public final class TouchCall {
     private static final Frame FAULT = Frame.of("fault");
     private static final Frame USER = Frame.of("user");
 
-    private final Kpaths k;
+    private final KernelState cell;
+    private final Fault fault;
 
-    public TouchCall(Kpaths k) {
-        this.k = k;
+    public TouchCall(KernelState cell, Fault fault) {
+        this.cell = cell;
+        this.fault = fault;
     }
 
     /** @return the number of pages that would have raised SIGSEGV */
     public long touch(Mm mm, long addr, long len, boolean write) {
-        KernelState c = k.cell();
+        KernelState c = cell;
         long page = c.pageSize();
         long start = addr & -page;
         long end = addr + len;
@@ -39,12 +40,12 @@ public final class TouchCall {
                 segv++;
                 continue;
             }
-            if (!k.fault().mapped(mm, a, write)) {
+            if (!fault.mapped(mm, a, write)) {
                 c.ledger.enter(FAULT);
-                k.fault().handleMmFault(mm, v, a, write);
+                fault.handleMmFault(mm, v, a, write);
                 c.ledger.exit(FAULT);
             }
-            long pa = k.fault().userPa(mm, a);
+            long pa = fault.userPa(mm, a);
             c.ledger.enter(USER);
             c.ledger.stream(pa, Math.min(page, end - a), write);
             c.ledger.exit(USER);

@@ -1,6 +1,6 @@
 package org.ptreplay.core.linux.mmap;
 
-import org.ptreplay.core.linux.Kpaths;
+import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.linux.vma.VmaWork;
 import org.ptreplay.core.linux.vma.VmiMunmap;
 import org.ptreplay.core.state.Mm;
@@ -15,11 +15,11 @@ public final class BrkCall {
     private static final int BRK_FLAGS = VmFlags.VM_READ | VmFlags.VM_WRITE | VmFlags.VM_MAYREAD
             | VmFlags.VM_MAYWRITE | VmFlags.VM_MAYEXEC | VmFlags.VM_ACCOUNT;
 
-    private final Kpaths k;
+    private final KernelState cell;
     private final VmiMunmap munmap;
 
-    public BrkCall(Kpaths k, VmiMunmap munmap) {
-        this.k = k;
+    public BrkCall(KernelState cell, VmiMunmap munmap) {
+        this.cell = cell;
         this.munmap = munmap;
     }
 
@@ -28,7 +28,7 @@ public final class BrkCall {
      *                 adopts it as start_brk (the trace knows where the loader put the heap)
      */
     public long brk(Mm mm, long addr, long recorded) {
-        long page = k.cell().pageSize();
+        long page = cell.pageSize();
         if (!mm.brkSet && recorded > 0 && (addr == 0 || addr == recorded)) {
             mm.startBrk = recorded;
             mm.brk = recorded;
@@ -50,20 +50,20 @@ public final class BrkCall {
         }
         // The new heap top plus a guard page must not reach the next mapping: one walk (vma_find),
         // after which the heap VMA is the iterator's previous entry (§2.7).
-        VmaWork.walk(k.cell());
-        if (mm.vmas().anyIn(oldBrk, newBrk + page) || newBrk > k.cell().taskSize()) {
+        VmaWork.walk(cell);
+        if (mm.vmas().anyIn(oldBrk, newBrk + page) || newBrk > cell.taskSize()) {
             return mm.brk;
         }
         Vma prev = mm.vmas().below(oldBrk);
         if (prev != null && prev.end() == oldBrk && prev.isAnonymous() && prev.flags() == BRK_FLAGS) {
             // do_brk_flags extends the heap VMA in place: one store.
             mm.vmas().setEnd(prev, newBrk);
-            VmaWork.store(k.cell());
+            VmaWork.store(cell);
         } else {
-            Vma v = new Vma(oldBrk, newBrk, BRK_FLAGS, oldBrk >>> k.cell().pageShift(), -1, null);
+            Vma v = new Vma(oldBrk, newBrk, BRK_FLAGS, oldBrk >>> cell.pageShift(), -1, null);
             mm.vmas().insert(v);
-            VmaWork.allocate(k.cell(), v);
-            VmaWork.store(k.cell());
+            VmaWork.allocate(cell, v);
+            VmaWork.store(cell);
         }
         mm.brk = addr;
         return addr;

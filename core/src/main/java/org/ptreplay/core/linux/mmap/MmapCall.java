@@ -1,7 +1,7 @@
 package org.ptreplay.core.linux.mmap;
 
+import org.ptreplay.core.linux.memory.Fault;
 import org.ptreplay.trace.Flags;
-import org.ptreplay.core.linux.Kpaths;
 import org.ptreplay.core.linux.gup.Populate;
 import org.ptreplay.core.linux.vma.VmaWork;
 import org.ptreplay.core.linux.vma.VmiMunmap;
@@ -22,12 +22,16 @@ public final class MmapCall {
     /** Shared anonymous memory is shmem: a file of its own, identified above every fd number. */
     private static final long SHMEM_FILE_BASE = 1L << 32;
 
-    private final Kpaths k;
+    private final KernelState cell;
+    private final Fault fault;
+    private final UnmappedArea area;
     private final VmiMunmap munmap;
     private long nextShmem;
 
-    public MmapCall(Kpaths k, VmiMunmap munmap) {
-        this.k = k;
+    public MmapCall(KernelState cell, Fault fault, UnmappedArea area, VmiMunmap munmap) {
+        this.cell = cell;
+        this.fault = fault;
+        this.area = area;
         this.munmap = munmap;
     }
 
@@ -36,7 +40,7 @@ public final class MmapCall {
      *                 used for placement when that range is free, so later events find their memory
      */
     public long mmap(Mm mm, long addr, long len, int prot, int flags, int fd, long off, long recorded, Divergences div) {
-        KernelState c = k.cell();
+        KernelState c = cell;
         long page = c.pageSize();
         if ((off & (page - 1)) != 0) {
             return Errno.EINVAL;
@@ -81,8 +85,8 @@ public final class MmapCall {
             }
             // get_unmapped_area: the gap search is one walk of the VMA tree (§2.7).
             VmaWork.walk(c);
-            start = k.area().get(mm, addr, len, anon && !shared, anon ? -1 : off);
-            if (recorded >= 0 && recorded != start && (recorded & (page - 1)) == 0 && k.area().free(mm, recorded, len)) {
+            start = area.get(mm, addr, len, anon && !shared, anon ? -1 : off);
+            if (recorded >= 0 && recorded != start && (recorded & (page - 1)) == 0 && area.free(mm, recorded, len)) {
                 div.report("mmap placement", recorded, start);
                 start = recorded;
             }
@@ -124,7 +128,7 @@ public final class MmapCall {
         mm.vmas().mergeAround(v);
         VmaWork.link(c, mm, v, vmasBefore);
         if ((flags & (Flags.MAP_POPULATE | Flags.MAP_LOCKED)) != 0) {
-            Populate.populate(k, mm, start, start + len, false);
+            Populate.populate(cell, fault, mm, start, start + len, false);
         }
         return start;
     }

@@ -2,7 +2,6 @@ package org.ptreplay.core.linux.mprotect;
 
 import org.ptreplay.core.kernel.Frame;
 import org.ptreplay.trace.Flags;
-import org.ptreplay.core.linux.Kpaths;
 import org.ptreplay.core.linux.vma.VmaWork;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Errno;
@@ -23,14 +22,16 @@ public final class MprotectCall {
     private static final int PROT_GROWSDOWN = 0x01000000;
     private static final int PROT_GROWSUP = 0x02000000;
 
-    private final Kpaths k;
+    private final KernelState cell;
+    private final ChangeProtection protect;
 
-    public MprotectCall(Kpaths k) {
-        this.k = k;
+    public MprotectCall(KernelState cell, ChangeProtection protect) {
+        this.cell = cell;
+        this.protect = protect;
     }
 
     public long mprotect(Mm mm, long start, long lenIn, int prot) {
-        KernelState c = k.cell();
+        KernelState c = cell;
         long page = c.pageSize();
         if ((start & (page - 1)) != 0 || (prot & ~(PROT_KNOWN | PROT_SEM | PROT_GROWSDOWN | PROT_GROWSUP)) != 0) {
             return Errno.EINVAL;
@@ -47,7 +48,7 @@ public final class MprotectCall {
         long a = start;
         // do_mprotect_pkey: one walk to the first VMA of the range (§2.7).
         VmaWork.walk(c);
-        k.protect().begin(mm);
+        protect.begin(mm);
         try {
             for (Vma v : mm.vmas().intersecting(start, end)) {
                 if (v.start() > a) {
@@ -62,7 +63,7 @@ public final class MprotectCall {
                 a = e;
             }
         } finally {
-            k.protect().finish();
+            protect.finish();
         }
         return a < end ? Errno.ENOMEM : 0;
     }
@@ -72,17 +73,17 @@ public final class MprotectCall {
         if (newFlags == v.flags()) {
             return;
         }
-        var ledger = k.cell().ledger;
+        var ledger = cell.ledger;
         ledger.enter(MPROTECT_FIXUP);
         int oldFlags = v.flags();
-        java.util.List<Vma> pieces = VmaWork.isolate(k.cell(), mm, s, e);
+        java.util.List<Vma> pieces = VmaWork.isolate(cell, mm, s, e);
         for (Vma p : pieces) {
             p.flags = newFlags;
         }
-        k.protect().changeProtection(mm, s, e, oldFlags, newFlags);
+        protect.changeProtection(mm, s, e, oldFlags, newFlags);
         for (Vma p : pieces) {
             if (mm.vmas().lookup(p.start()) == p) {
-                VmaWork.mergeAround(k.cell(), mm, p);
+                VmaWork.mergeAround(cell, mm, p);
             }
         }
         ledger.exit(MPROTECT_FIXUP);

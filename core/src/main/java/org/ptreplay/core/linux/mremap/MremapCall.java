@@ -1,7 +1,7 @@
 package org.ptreplay.core.linux.mremap;
 
+import org.ptreplay.core.linux.mmap.UnmappedArea;
 import org.ptreplay.trace.Flags;
-import org.ptreplay.core.linux.Kpaths;
 import org.ptreplay.core.linux.vma.VmaWork;
 import org.ptreplay.core.linux.vma.VmiMunmap;
 import org.ptreplay.core.state.KernelState;
@@ -22,11 +22,15 @@ import org.ptreplay.core.state.Vma;
 public final class MremapCall {
     private static final int KNOWN = Flags.MREMAP_MAYMOVE | Flags.MREMAP_FIXED | Flags.MREMAP_DONTUNMAP;
 
-    private final Kpaths k;
+    private final KernelState cell;
+    private final UnmappedArea area;
+    private final MovePageTables move;
     private final VmiMunmap munmap;
 
-    public MremapCall(Kpaths k, VmiMunmap munmap) {
-        this.k = k;
+    public MremapCall(KernelState cell, UnmappedArea area, MovePageTables move, VmiMunmap munmap) {
+        this.cell = cell;
+        this.area = area;
+        this.move = move;
         this.munmap = munmap;
     }
 
@@ -36,7 +40,7 @@ public final class MremapCall {
      */
     public long mremap(Mm mm, long addr, long oldLen, long newLen, int flags, long newAddr, long recorded,
                        Divergences div) {
-        KernelState c = k.cell();
+        KernelState c = cell;
         long page = c.pageSize();
         boolean mayMove = (flags & Flags.MREMAP_MAYMOVE) != 0;
         boolean fixed = (flags & Flags.MREMAP_FIXED) != 0;
@@ -115,10 +119,10 @@ public final class MremapCall {
         long fileOffset = vma.isAnonymous() ? -1 : vma.pgoffOf(addr, c.pageShift()) << c.pageShift();
         // get_unmapped_area: the gap search is one walk (§2.7).
         VmaWork.walk(c);
-        long dest = k.area().get(mm, dontUnmap ? newAddr : 0, newLen,
+        long dest = area.get(mm, dontUnmap ? newAddr : 0, newLen,
                 vma.isAnonymous() && !vma.has(VmFlags.VM_SHARED), fileOffset);
         if (recorded >= 0 && recorded != dest && recorded != addr && (recorded & (page - 1)) == 0
-                && k.area().free(mm, recorded, newLen)) {
+                && area.free(mm, recorded, newLen)) {
             div.report("mremap placement", recorded, dest);
             dest = recorded;
         }
@@ -140,7 +144,7 @@ public final class MremapCall {
     private long remapMove(Mm mm, long addr, long len, long newAddr, boolean dontUnmap) {
         long end = addr + len;
         // One walk to the first VMA; the loop then follows the iterator (§2.7).
-        VmaWork.walk(k.cell());
+        VmaWork.walk(cell);
         Vma v = mm.vmas().findVma(addr);
         if (v == null || v.start() > addr) {
             return Errno.EFAULT;
@@ -169,8 +173,8 @@ public final class MremapCall {
     private boolean expandable(Mm mm, Vma vma, long delta) {
         long end = vma.end() + delta;
         // find_vma_intersection over the gap: one walk (§2.7).
-        VmaWork.walk(k.cell());
-        return end <= k.cell().taskSize() && end > vma.end() && !mm.vmas().anyIn(vma.end(), end);
+        VmaWork.walk(cell);
+        return end <= cell.taskSize() && end > vma.end() && !mm.vmas().anyIn(vma.end(), end);
     }
 
     /**
@@ -179,21 +183,21 @@ public final class MremapCall {
      * the new VMA maps the same file pages and nothing moves or goes.
      */
     private void moveVma(Mm mm, Vma vma, long oldAddr, long oldLen, long newLen, long newAddr, boolean dontUnmap) {
-        int shift = k.cell().pageShift();
+        int shift = cell.pageShift();
         long pgoff = vma.anonVma() == null && vma.isAnonymous()
                 // An anon VMA that never faulted takes the pgoff of its new place, to merge better.
                 ? newAddr >>> shift
                 : vma.pgoffOf(oldAddr, shift);
         Vma nv = new Vma(newAddr, newAddr + newLen, vma.flags(), pgoff, vma.file(), vma.anonVma());
         // copy_vma: one walk to the destination's neighbours, then a merge or a new VMA (§2.7).
-        VmaWork.walk(k.cell());
+        VmaWork.walk(cell);
         int vmasBefore = mm.vmas().size();
         mm.vmas().insert(nv);
         Vma merged = mm.vmas().mergeAround(nv);
-        VmaWork.link(k.cell(), mm, nv, vmasBefore);
+        VmaWork.link(cell, mm, nv, vmasBefore);
         // copy_vma: a merged VMA may precede the old one in rmap order; a fresh one cannot.
         boolean needRmapLocks = merged != nv && merged.pgoff() <= vma.pgoffOf(oldAddr, shift);
-        k.move().movePageTables(mm, vma, merged, oldAddr, newAddr, oldLen, needRmapLocks);
+        move.movePageTables(mm, vma, merged, oldAddr, newAddr, oldLen, needRmapLocks);
         if (!dontUnmap && oldLen > 0) {
             munmap.unmapRange(mm, oldAddr, oldAddr + oldLen);
         }

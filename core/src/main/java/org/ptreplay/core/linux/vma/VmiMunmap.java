@@ -1,8 +1,8 @@
 package org.ptreplay.core.linux.vma;
 
+import org.ptreplay.core.linux.memory.Unmap;
 import java.util.List;
 import org.ptreplay.core.kernel.Frame;
-import org.ptreplay.core.linux.Kpaths;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Errno;
 import org.ptreplay.core.state.Mm;
@@ -17,15 +17,17 @@ import org.ptreplay.core.state.VmaTree;
 public final class VmiMunmap {
     private static final Frame DO_VMI_MUNMAP = Frame.of("do_vmi_munmap");
 
-    private final Kpaths k;
+    private final KernelState cell;
+    private final Unmap unmap;
 
-    public VmiMunmap(Kpaths k) {
-        this.k = k;
+    public VmiMunmap(KernelState cell, Unmap unmap) {
+        this.cell = cell;
+        this.unmap = unmap;
     }
 
     /** @return 0, or -EINVAL for an unaligned start or a bad length */
     public long munmap(Mm mm, long start, long len) {
-        KernelState c = k.cell();
+        KernelState c = cell;
         long page = c.pageSize();
         if ((start & (page - 1)) != 0 || len > c.taskSize() || start > c.taskSize() - len) {
             return Errno.EINVAL;
@@ -60,11 +62,11 @@ public final class VmiMunmap {
         for (Vma v : detached) {
             t.remove(v);
         }
-        k.unmap().clearPtes(mm, detached, prev == null ? 0 : prev.end(), next == null ? 0 : next.start());
+        unmap.clearPtes(mm, detached, prev == null ? 0 : prev.end(), next == null ? 0 : next.start());
         c().ledger.exit(DO_VMI_MUNMAP);
     }
 
     private KernelState c() {
-        return k.cell();
+        return cell;
     }
 }
