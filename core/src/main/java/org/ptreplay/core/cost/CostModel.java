@@ -1,6 +1,6 @@
 package org.ptreplay.core.cost;
 
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 
 /**
  * Turns charges into simulated time, in picoseconds (integers, so sums are exact and

@@ -1,6 +1,6 @@
 package org.ptreplay.core.linux.page_alloc;
 
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.mem.PhysMem;
 import org.ptreplay.core.state.KernelState;
 
