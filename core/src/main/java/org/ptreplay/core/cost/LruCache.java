@@ -230,10 +230,20 @@ final class LruCache {
         while (j > 0 && recT0[base + j - 1] > seen) {
             j--;
         }
+        absorbed[set] = newestT0[g];
+        if (j == 0 && n == ways) {
+            // `ways` new lines of distinct blocks, all more recent than anything in the set: they
+            // are what it holds now, whatever it held before.
+            int slot = set * ways;
+            for (int r = 0; r < ways; r++) {
+                tags[slot + r] = recLine[base + r] + offset;
+                stamps[slot + r] = recT0[base + r] + offset + 1;
+            }
+            return;
+        }
         for (; j < n; j++) {
             place(set, recLine[base + j] + offset, recT0[base + j] + offset + 1);
         }
-        absorbed[set] = newestT0[g];
     }
 
     /** A use of {@code line} at {@code stamp} when the set holds it, else a fill of its LRU way. */
