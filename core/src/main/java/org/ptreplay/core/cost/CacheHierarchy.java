@@ -1,6 +1,7 @@
 package org.ptreplay.core.cost;
 
 import java.util.List;
+import java.util.SortedMap;
 import org.ptreplay.core.profile.proto.CacheLevel;
 import org.ptreplay.core.profile.proto.Memory;
 
@@ -203,6 +204,11 @@ final class CacheHierarchy {
             throw new IllegalStateException("recordL1Hits: line of 0x" + Long.toHexString(pa) + " is not in L1");
         }
         levels[0].use(slot, stamp);
+    }
+
+    /** The lines of level {@code k} with their LRU stamps ({@link LruCache#contents}); for the differential tests. */
+    SortedMap<Long, Long> contents(int k) {
+        return levels[k].contents();
     }
 
     /** Demand accesses served by each level so far; the last element counts memory. */

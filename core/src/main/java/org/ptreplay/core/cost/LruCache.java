@@ -1,6 +1,8 @@
 package org.ptreplay.core.cost;
 
 import java.util.Arrays;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One set-associative cache level with true LRU replacement. Lines are identified by their line
@@ -55,11 +57,14 @@ final class LruCache {
     private final long[] recLine;
     private final long[] recT0;
     private final long[] recTouches;
+    private final long[] recFills;
     private final int[] recCount;
     /** Per group, the t0 of its newest record; -1 before the first. */
     private final long[] newestT0;
     /** Per group, stamps set by the per-line path (uses and fills) in its sets so far. */
     private final long[] touches;
+    /** Per group, lines the per-line path filled into its sets so far. */
+    private final long[] fills;
     /** Per set, the t0 of the newest record it has taken in; -1 before the first. */
     private final long[] absorbed;
     /** The set of the last {@link #lookup}, which {@link #use} and {@link #fillAt} act on. */
@@ -87,9 +92,11 @@ final class LruCache {
         this.recLine = new long[groups * ways];
         this.recT0 = new long[groups * ways];
         this.recTouches = new long[groups * ways];
+        this.recFills = new long[groups * ways];
         this.recCount = new int[groups];
         this.newestT0 = new long[groups];
         this.touches = new long[groups];
+        this.fills = new long[groups];
         this.absorbed = new long[blocks ? sets : 0];
         Arrays.fill(newestT0, -1);
         Arrays.fill(absorbed, -1);
@@ -150,6 +157,9 @@ final class LruCache {
         stamps[slot] = now;
         hint[hintIndex(line)] = slot;
         touched(line);
+        if (blockShift >= 0) {
+            fills[lastSet >> blockShift]++;
+        }
     }
 
     /** Installs {@code line} over the set's invalid or least recently used way, unless it is present (a prefetch). */
@@ -172,10 +182,12 @@ final class LruCache {
         for (int j = 0; j < n; j++) {
             if (recLine[base + j] == firstLine) {
                 // Its lines have the stamps of this record. A line is gone only when `ways` lines
-                // of its set have larger stamps: the newer records' lines (one per set each) and
-                // at most the per-line stamps set in the group since.
-                long newer = n - 1 - j + touches[g] - recTouches[base + j];
-                return newer < ways ? BlockState.ALL : BlockState.UNKNOWN;
+                // of its set have larger stamps (the newer records' lines, one per set each, and
+                // at most the per-line stamps set in the group since), and only by a fill.
+                int newerRecords = n - 1 - j;
+                long newer = newerRecords + touches[g] - recTouches[base + j];
+                return newer < ways || newerRecords == 0 && fills[g] == recFills[base + j]
+                        ? BlockState.ALL : BlockState.UNKNOWN;
             }
         }
         // Never recorded here, or fallen out of the ring behind `ways` newer blocks: see the class comment.
@@ -202,13 +214,35 @@ final class LruCache {
             System.arraycopy(recLine, base + j + 1, recLine, base + j, n - j - 1);
             System.arraycopy(recT0, base + j + 1, recT0, base + j, n - j - 1);
             System.arraycopy(recTouches, base + j + 1, recTouches, base + j, n - j - 1);
+            System.arraycopy(recFills, base + j + 1, recFills, base + j, n - j - 1);
             n--;
         }
         recLine[base + n] = firstLine;
         recT0[base + n] = t0;
         recTouches[base + n] = touches[g];
+        recFills[base + n] = fills[g];
         recCount[g] = n + 1;
         newestT0[g] = t0;
+    }
+
+    /**
+     * Every valid line with its stamp, after each set has taken in its pending records: the state
+     * the results depend on (where a line sits within its set is not part of it). For the
+     * differential tests.
+     */
+    SortedMap<Long, Long> contents() {
+        var lines = new TreeMap<Long, Long>();
+        for (int set = 0; set < sets; set++) {
+            if (blockShift >= 0 && newestT0[set >> blockShift] > absorbed[set]) {
+                absorb(set);
+            }
+            for (int i = set * ways; i < (set + 1) * ways; i++) {
+                if (tags[i] != EMPTY) {
+                    lines.put(tags[i], stamps[i]);
+                }
+            }
+        }
+        return lines;
     }
 
     void clear() {

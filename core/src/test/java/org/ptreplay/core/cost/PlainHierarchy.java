@@ -1,6 +1,8 @@
 package org.ptreplay.core.cost;
 
 import java.util.Arrays;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The cache model as defined, for the differential tests: per level a linear scan for the line, a
@@ -37,6 +39,17 @@ final class PlainHierarchy {
         }
         this.served = new long[sets.length + 1];
         Arrays.fill(page, -1);
+    }
+
+    /** The lines of level {@code k} with their stamps. */
+    SortedMap<Long, Long> contents(int k) {
+        var lines = new TreeMap<Long, Long>();
+        for (int i = 0; i < tags[k].length; i++) {
+            if (tags[k][i] != -1) {
+                lines.put(tags[k][i], stamps[k][i]);
+            }
+        }
+        return lines;
     }
 
     int access(long pa) {
