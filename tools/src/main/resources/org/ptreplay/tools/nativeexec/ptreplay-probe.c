@@ -19,7 +19,9 @@
  *   x PID                           the task exits
  * Processes take turns in trace order (a futex on a shared counter), so the kernel sees the
  * events in the trace's order. Output of exec:
- *   refuse SENTENCE | fail INDEX WHAT | kind K CALLS NS ... | wall NS
+ *   refuse SENTENCE | fail INDEX WHAT | kind K CALLS NS CPU_NS ... | wall NS
+ * NS is CLOCK_MONOTONIC around each call; CPU_NS the calling thread's CPU time over the same span
+ * (what a busy machine's scheduler cannot inflate); both less the cost of reading the clocks.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -320,10 +322,27 @@ struct shared {
     uint32_t turn;
     int32_t fail_index;
     char fail[200];
-    uint64_t calls[16], ns[16];
+    uint64_t calls[16], ns[16], cpu[16];
 };
 
 static struct shared *sh;
+/* What the clock reads around an empty event cost, subtracted from every event (min of many tries). */
+static uint64_t mono_overhead, cpu_overhead;
+
+static inline uint64_t thread_ns(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return (uint64_t) t.tv_sec * 1000000000ull + (uint64_t) t.tv_nsec;
+}
+
+static void clock_overheads(void) {
+    mono_overhead = cpu_overhead = UINT64_MAX;
+    for (int i = 0; i < 2000; i++) {
+        uint64_t m0 = now_ns(), c0 = thread_ns(), c1 = thread_ns(), m1 = now_ns();
+        if (m1 - m0 < mono_overhead) mono_overhead = m1 - m0;
+        if (c1 - c0 < cpu_overhead) cpu_overhead = c1 - c0;
+    }
+}
 static event *evs;
 static long nev;
 static long current = -1;
@@ -419,36 +438,33 @@ static void run_events(int mypid, long from, uint64_t brk_base) {
             _exit(4);
         }
         current = i;
-        uint64_t t0 = now_ns(), t1;
+        uint64_t t0 = now_ns(), c0 = thread_ns(), t1;
         long r = 0;
         char msg[160];
         switch (v->kind) {
         case 'm':
             r = (long) mmap((void *) v->a, v->b, (int) v->c, (int) v->d, -1, 0);
-            t1 = now_ns();
             if ((void *) r == MAP_FAILED || (uint64_t) r != v->a) {
                 snprintf(msg, sizeof msg, "mmap at 0x%llx failed natively: %s", (unsigned long long) v->a, strerror(errno));
                 fail(i, msg);
                 _exit(4);
             }
             break;
-        case 'u': r = syscall(SYS_munmap, v->a, v->b); t1 = now_ns(); break;
+        case 'u': r = syscall(SYS_munmap, v->a, v->b); break;
         case 'r': {
             void *p = mremap((void *) v->a, v->b, v->c, (int) v->d, (void *) v->e);
-            t1 = now_ns();
             r = p == MAP_FAILED ? -1 : 0;
             break;
         }
         case 'b': {
             uint64_t target = brk_base + (v->a - v->b);
             r = syscall(SYS_brk, target);
-            t1 = now_ns();
             r = (uint64_t) r == target ? 0 : -1;
             errno = ENOMEM;
             break;
         }
-        case 'a': r = syscall(SYS_madvise, v->a, v->b, v->c); t1 = now_ns(); break;
-        case 'p': r = syscall(SYS_mprotect, v->a, v->b, v->c); t1 = now_ns(); break;
+        case 'a': r = syscall(SYS_madvise, v->a, v->b, v->c); break;
+        case 'p': r = syscall(SYS_mprotect, v->a, v->b, v->c); break;
         case 't': {
             volatile char *p = (volatile char *) (v->a & ~(uint64_t) (ps - 1));
             volatile char *end = (volatile char *) (v->a + v->b);
@@ -457,12 +473,10 @@ static void run_events(int mypid, long from, uint64_t brk_base) {
             } else {
                 for (; p < end; p += ps) (void) *p;
             }
-            t1 = now_ns();
             break;
         }
         case 'f': {
             pid_t c = fork();
-            t1 = now_ns();
             if (c < 0) {
                 r = -1;
                 break;
@@ -486,9 +500,12 @@ static void run_events(int mypid, long from, uint64_t brk_base) {
             fail(i, msg);
             _exit(4);
         }
+        uint64_t c1 = thread_ns();
+        t1 = now_ns();
         int k = (int) (strchr(KINDS, v->kind) - KINDS);
         sh->calls[k]++;
-        sh->ns[k] += t1 - t0;
+        sh->ns[k] += t1 - t0 > mono_overhead ? t1 - t0 - mono_overhead : 0;
+        sh->cpu[k] += c1 - c0 > cpu_overhead ? c1 - c0 - cpu_overhead : 0;
         pass_turn(i + 1);
     }
 }
@@ -517,6 +534,7 @@ static int exec_trace(const char *file) {
     sigaction(SIGSEGV, &sa, NULL);
     sigaction(SIGBUS, &sa, NULL);
     uint64_t brk_base = (uint64_t) syscall(SYS_brk, 0);
+    clock_overheads();
     uint64_t t0 = now_ns();
     int root = nev > 0 ? evs[0].pid : 0;
     run_events(root, 0, brk_base);
@@ -528,7 +546,8 @@ static int exec_trace(const char *file) {
         return 4;
     }
     for (int k = 0; KINDS[k]; k++) {
-        printf("kind %c %llu %llu\n", KINDS[k], (unsigned long long) sh->calls[k], (unsigned long long) sh->ns[k]);
+        printf("kind %c %llu %llu %llu\n", KINDS[k], (unsigned long long) sh->calls[k], (unsigned long long) sh->ns[k],
+               (unsigned long long) sh->cpu[k]);
     }
     printf("wall %llu\n", (unsigned long long) wall);
     return 0;
