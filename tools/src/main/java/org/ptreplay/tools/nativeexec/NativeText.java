@@ -45,6 +45,7 @@ public final class NativeText {
         for (int i = 0; i < sims.size(); i++) {
             header.add("[" + i + "] (us)");
             header.add("[" + i + "]/native");
+            header.add("[" + i + "]/cpu");
         }
         Table t = new Table(header.toArray(String[]::new));
         Map<String, Object> bySyscall = (Map<String, Object>) nat.get("by_syscall");
@@ -54,14 +55,16 @@ public final class NativeText {
             String kind = e.getKey();
             Map<String, Object> k = (Map<String, Object>) e.getValue();
             long ns = ((Number) k.get("sim_ns")).longValue();
+            long cpuNs = ((Number) ((Map<String, Object>) cpu.get(kind)).get("median_ns")).longValue();
             List<String> row = new ArrayList<>(List.of(kind, k.get("calls").toString(), us(ns),
                     String.format(Locale.ROOT, "%.1f %%", 100 * ((Number) spread.get(kind)).doubleValue()),
-                    us(((Number) ((Map<String, Object>) cpu.get(kind)).get("median_ns")).longValue())));
+                    us(cpuNs)));
             for (Map<String, Object> sim : sims) {
                 Map<String, Object> sk = (Map<String, Object>) ((Map<String, Object>) sim.get("by_syscall")).get(kind);
                 long simNs = sk == null ? 0 : ((Number) sk.get("sim_ns")).longValue();
                 row.add(us(simNs));
                 row.add(ns == 0 ? "-" : String.format(Locale.ROOT, "%.3f", simNs / (double) ns));
+                row.add(cpuNs == 0 ? "-" : String.format(Locale.ROOT, "%.3f", simNs / (double) cpuNs));
             }
             t.row(row.toArray(String[]::new));
         }

@@ -24,9 +24,17 @@ public final class ThpSysfs {
     private static final Pattern SELECTED = Pattern.compile("\\[(\\w+)]");
 
     private final Path root;
+    private final boolean mayWrite;
 
+    /** The settings under {@code root}, changed only where this process may write them (as root). */
     public ThpSysfs(Path root) {
+        this(root, Files.isWritable(root.resolve("enabled")));
+    }
+
+    /** As above, with the permission given: tests simulate a user without root on a writable fake. */
+    public ThpSysfs(Path root, boolean mayWrite) {
         this.root = root;
+        this.mayWrite = mayWrite;
     }
 
     public boolean present() {
@@ -35,7 +43,7 @@ public final class ThpSysfs {
 
     /** Whether this process may change the settings (root, or a writable fake). */
     public boolean writable() {
-        return Files.isWritable(root.resolve("enabled"));
+        return mayWrite;
     }
 
     /** The PMD size in KiB ({@code hpage_pmd_size}), 2048 where it is not readable. */
