@@ -536,8 +536,13 @@ static int exec_trace(const char *file) {
     uint64_t brk_base = (uint64_t) syscall(SYS_brk, 0);
     clock_overheads();
     uint64_t t0 = now_ns();
-    int root = nev > 0 ? evs[0].pid : 0;
-    run_events(root, 0, brk_base);
+    /* The trace's first task runs in a child, so that this process, a subreaper, outlives every
+     * task of the trace and reports even when one of them fails. */
+    pid_t first = fork();
+    if (first == 0) {
+        run_events(nev > 0 ? evs[0].pid : 0, 0, brk_base);
+        _exit(0);
+    }
     while (wait(NULL) > 0 || errno == EINTR) {
     }
     uint64_t wall = now_ns() - t0;
