@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.ptreplay.core.profile.MachineProfile;
-import org.ptreplay.core.sim.ThpSpec;
+import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.tools.replay.CellPlanner;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

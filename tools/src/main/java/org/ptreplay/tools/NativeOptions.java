@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
-import org.ptreplay.core.sim.ThpSpec;
+import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.tools.nativeexec.NativeExecutor;
 import org.ptreplay.tools.nativeexec.NativeRefusal;
 import org.ptreplay.tools.nativeexec.NativeRun;

@@ -11,7 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.ptreplay.core.sim.ThpSpec;
+import org.ptreplay.core.value.ThpSpec;
 
 /**
  * The THP settings of the running kernel in sysfs ({@code enabled} and every

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ptreplay.core.sim.ThpSpec;
+import org.ptreplay.core.value.ThpSpec;
 
 /**
  * The executor on small traces, on this machine's kernel. Needs a C compiler for the probe and
