@@ -129,6 +129,13 @@ public final class ValidationOutput {
                         "figure", reading.figure().describe())));
             }
             node.put("readings", readings);
+            List<Object> explanations = new ArrayList<>();
+            for (ExplanationResult x : r.explanations()) {
+                explanations.add(new TreeMap<>(Map.of("label", x.explanation().label(),
+                        "simulated", round(x.simulated()), "unit", x.explanation().figure().unit(),
+                        "figure", x.explanation().figure().describe())));
+            }
+            node.put("explanations", explanations);
             List<Object> experiments = new ArrayList<>();
             for (Experiment e : c.experiments()) {
                 experiments.add(new TreeMap<>(Map.of("id", e.id(), "generate", e.generateCommand(),
