@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ptreplay.core.sim.Placement;
+import org.ptreplay.core.value.Placement;
 import org.ptreplay.tools.plugin.PluginRegistry;
 import org.ptreplay.tools.validate.CaseResult;
 import org.ptreplay.tools.validate.CaseRunner;

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ptreplay.core.sim.Placement;
+import org.ptreplay.core.value.Placement;
 import org.ptreplay.tools.plugin.PluginRegistry;
 import org.ptreplay.tools.text.Json;
 import org.ptreplay.tools.text.Suggestions;
