@@ -82,6 +82,7 @@ class BatchRunsDifferentialTest {
                 latency_ns { value: 4 source: "fixture" }
               }
               dram_latency_ns { value: 100 source: "fixture" }
+              outstanding_misses { value: 4 source: "fixture" }
               prefetcher {
                 enabled: true
                 enabled_source: "fixture"

@@ -23,6 +23,8 @@ final class CacheHierarchy {
     private final StreamPrefetcher prefetcher;
     /** Index of the first level a prefetch fills. */
     private final int prefetchFill;
+    /** Told of every prefetch request and where its line came from; null when nothing listens. */
+    private MemoryTiming timing;
     /** Demand accesses served by each level; the last slot counts memory. */
     private final long[] served;
     /** Per level, the slot a missed line is filled into (scratch of {@link #load}). */
@@ -70,6 +72,11 @@ final class CacheHierarchy {
         return lineShift;
     }
 
+    /** Reports every prefetch request to {@code t}, with the level its line comes from (prefetch timeliness). */
+    void timing(MemoryTiming t) {
+        this.timing = t;
+    }
+
     /** Number of cache levels; {@link #access} returns this value for a miss in all of them. */
     int levels() {
         return levels.length;
@@ -90,6 +97,12 @@ final class CacheHierarchy {
         // as a folio's head struct page, therefore does not break a stream of subpage lines.
         if (prefetcher != null && hit >= prefetchFill && prefetcher.train(line)) {
             for (long l = prefetcher.issueFrom(); l <= prefetcher.issueTo(); l++) {
+                if (timing != null) {
+                    int source = sourceOf(l);
+                    if (source > prefetchFill) {
+                        timing.prefetch(l, source);
+                    }
+                }
                 for (int k = prefetchFill; k < levels.length; k++) {
                     levels[k].fillIfAbsent(l, now);
                 }
@@ -209,6 +222,16 @@ final class CacheHierarchy {
     /** The lines of level {@code k} with their LRU stamps ({@link LruCache#contents}); for the differential tests. */
     SortedMap<Long, Long> contents(int k) {
         return levels[k].contents();
+    }
+
+    /** The first level from the prefetch fill level outwards that holds {@code line}; the level count for memory. */
+    private int sourceOf(long line) {
+        for (int k = prefetchFill; k < levels.length; k++) {
+            if (levels[k].lookup(line) >= 0) {
+                return k;
+            }
+        }
+        return levels.length;
     }
 
     /** Demand accesses served by each level so far; the last element counts memory. */

@@ -37,6 +37,7 @@ import static org.ptreplay.core.kernel.Primitive.VMA_WALK;
 import static org.ptreplay.core.kernel.Primitive.X86_FULL;
 
 import java.util.Arrays;
+import java.util.function.LongSupplier;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.profile.MachineProfile;
 import org.ptreplay.core.profile.proto.Linear;
@@ -86,6 +87,11 @@ public final class ProfileCostModel implements CostModel {
     private final long ipiPerTargetPs;
     /** Stream price per byte, in ps; user touches are priced at the zeroing bandwidth. */
     private final double streamPsPerByte;
+    /** When prefetched lines arrive and how many misses overlap; null without a prefetcher. */
+    private final MemoryTiming timing;
+    /** Prices returned so far: the clock until a ledger attaches its own ({@link #clock}). */
+    private long returnedPs;
+    private LongSupplier clock = () -> returnedPs;
 
     private ProfileCostModel(MachineProfile profile, CostOptions options) {
         Profile p = profile.proto();
@@ -104,6 +110,11 @@ public final class ProfileCostModel implements CostModel {
         };
         this.cache = new CacheHierarchy(memory, prefetch, !"false".equals(System.getProperty(BLOCK_STREAMS)));
         this.servedExtraPs = servedExtraPs(memory);
+        this.timing = prefetch ? new MemoryTiming(servedExtraPs, (int) memory.getOutstandingMisses().getValue(),
+                (int) memory.getPrefetcher().getFillLevel().getValue() - 1) : null;
+        if (timing != null) {
+            cache.timing(timing);
+        }
 
         Arrays.fill(unitPs, UNPRICED);
         Ops ops = p.getOps();
@@ -158,18 +169,23 @@ public final class ProfileCostModel implements CostModel {
     }
 
     @Override
+    public void clock(LongSupplier elapsedPs) {
+        this.clock = elapsedPs;
+    }
+
+    @Override
     public long costPs(Primitive p, long n) {
         if (p == IPI) {
             if (ipiBasePs == UNPRICED) {
                 throw unpriced(p);
             }
-            return n <= 0 ? 0 : ipiBasePs + ipiPerTargetPs * n;
+            return returned(n <= 0 ? 0 : ipiBasePs + ipiPerTargetPs * n);
         }
         long unit = unitPs[p.ordinal()];
         if (unit == UNPRICED) {
             throw unpriced(p);
         }
-        return unit * n;
+        return returned(unit * n);
     }
 
     @Override
@@ -177,7 +193,17 @@ public final class ProfileCostModel implements CostModel {
         if (!p.memory()) {
             throw new IllegalArgumentException(p.key() + " touches no memory; charge it with costPs.");
         }
-        return unitPs[p.ordinal()] + servedExtraPs[cache.access(pa)];
+        if (timing == null) {
+            return returned(unitPs[p.ordinal()] + servedExtraPs[cache.access(pa)]);
+        }
+        timing.at(clock.getAsLong());
+        int level = cache.access(pa);
+        return returned(unitPs[p.ordinal()] + timing.demandExtraPs(pa >>> cache.lineShift(), level));
+    }
+
+    private long returned(long ps) {
+        returnedPs += ps;
+        return ps;
     }
 
     @Override
@@ -207,7 +233,12 @@ public final class ProfileCostModel implements CostModel {
     public long streamPs(long pa, long length, boolean write) {
         // Reads and writes both allocate lines; write-back traffic is not modelled.
         cache.stream(pa, length);
-        return length <= 0 ? 0 : Math.round(length * streamPsPerByte);
+        return returned(length <= 0 ? 0 : Math.round(length * streamPsPerByte));
+    }
+
+    /** Picoseconds demand accesses have waited for prefetched lines still in flight (prefetch timeliness). */
+    public long prefetchWaitPs() {
+        return timing == null ? 0 : timing.prefetchWaitPs();
     }
 
     /** Logical CPUs of the priced machine (the profile's, or the override). */

@@ -51,6 +51,8 @@ public final class PathLedger implements Ledger {
     /** The kind node of each event kind, or -1 before its first event. */
     private final int[] kindNode = new int[KINDS];
     private final long[] kindCalls = new long[KINDS];
+    /** Picoseconds charged so far, in charge order: the cell's simulated clock. */
+    private long elapsedPs;
 
     public PathLedger(CostModel cost) {
         this.cost = cost;
@@ -61,6 +63,7 @@ public final class PathLedger implements Ledger {
         lastChild[ROOT] = -1;
         kindOf[ROOT] = -1;
         Arrays.fill(kindNode, -1);
+        cost.clock(() -> elapsedPs);
     }
 
     /** Starts charging to {@code k}: one call of that syscall kind. The path stack must be empty. */
@@ -146,6 +149,7 @@ public final class PathLedger implements Ledger {
         counts[at] += n;
         primitivePs[at] += psTotal;
         ps[current] += psTotal;
+        elapsedPs += psTotal;
     }
 
     /** The cost model this ledger prices with (the batch-level accounting drives it directly). */
@@ -155,7 +159,9 @@ public final class PathLedger implements Ledger {
 
     /** User data streamed by the workload (touch events): time only, no primitive. */
     public void stream(long pa, long length, boolean write) {
-        ps[current] += cost.streamPs(pa, length, write);
+        long t = cost.streamPs(pa, length, write);
+        ps[current] += t;
+        elapsedPs += t;
     }
 
     /** The current path, e.g. {@code mremap;move_page_tables}; for error messages and tests. */

@@ -71,6 +71,7 @@ class CacheHierarchyDifferentialTest {
     private static Memory memory(int sets1, int ways1, int sets2, int ways2, int degree, int fill) throws Exception {
         String text = level("L1d", sets1, ways1, 1) + level("L2", sets2, ways2, 4)
                 + "dram_latency_ns { value: 100 source: \"test\" }\n"
+                + "outstanding_misses { value: 4 source: \"test\" }\n"
                 + "prefetcher { enabled: true enabled_source: \"test\" degree { value: " + degree
                 + " source: \"test\" } fill_level { value: " + fill + " source: \"test\" } }\n";
         Memory.Builder b = Memory.newBuilder();

@@ -57,8 +57,9 @@ class MachineProfilesTest {
         assertEquals("tiny-x86", profile.name());
         assertEquals("x86", profile.arch());
         assertEquals(8, profile.cpus());
-        // cpu 2 + two levels x 4 + dram 1 + prefetcher 2 + ops 16 + invlpg, full flush 2 + ipi 2 = 33.
-        assertEquals(33, profile.numbers().size());
+        // cpu 2 + two levels x 4 + dram 1 + outstanding misses 1 + prefetcher 2 + ops 16 + invlpg, full flush 2
+        // + ipi 2 = 34.
+        assertEquals(34, profile.numbers().size());
         assertEquals(4.0, profile.numbers().get("memory.level[1].latency_ns").getValue());
         assertEquals(150.0, profile.numbers().get("x86.ipi.slope_ns").getValue());
         profile.numbers().values().forEach(n -> assertFalse(n.getSource().isBlank()));
@@ -68,8 +69,9 @@ class MachineProfilesTest {
     void arm64FixtureLoads() throws InvalidProfileException {
         MachineProfile profile = MachineProfiles.parse(fixture("tiny-arm64.txtpb"), ORIGIN);
         assertEquals("arm64", profile.arch());
-        // cpu 2 + one level x 4 + dram 1 + prefetcher 2 + ops 16 + four linear prices x 2 + convert 1 = 34.
-        assertEquals(34, profile.numbers().size());
+        // cpu 2 + one level x 4 + dram 1 + outstanding misses 1 + prefetcher 2 + ops 16 + four linear prices x 2
+        // + convert 1 = 35.
+        assertEquals(35, profile.numbers().size());
     }
 
     @Test
