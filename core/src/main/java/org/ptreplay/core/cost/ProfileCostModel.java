@@ -52,7 +52,8 @@ import org.ptreplay.core.profile.proto.Sourced;
  *   <li>Memory primitives: the operation's price on an L1 hit (plain, xchg, cmpxchg or atomic)
  *       plus, when the cache model serves the line further out, that level's latency minus the
  *       L1 latency (memory latency for a miss everywhere).</li>
- *   <li>arm64 TLBI and DSB: base + slope &times; (concurrency &minus; 1).</li>
+ *   <li>arm64 TLBI and DSB: base + slope &times; (concurrency &minus; 1); each TLBI also
+ *       tlbi_per_cpu &times; (cpus &minus; 1), the CPUs of the machine it is broadcast to.</li>
  *   <li>IPI: one charge of n is one shootdown to n CPUs: base + slope &times; n.</li>
  *   <li>PAGE_ZERO: page bytes / zeroing bandwidth per page; PT_ALLOC the same for the table page
  *       (page-table pages are allocated zeroed; the allocation itself is a PAGE_ALLOC).</li>
@@ -136,9 +137,12 @@ public final class ProfileCostModel implements CostModel {
         } else {
             var arm = p.getArm64();
             int others = options.concurrency() - 1;
-            set(at(arm.getTlbiVa(), others), TLBI_VA);
-            set(at(arm.getTlbiRange(), others), TLBI_RANGE);
-            set(at(arm.getTlbiAsid(), others), TLBI_ASID);
+            // A broadcast TLBI reaches every CPU of the machine, not only those running the mm
+            // (docs/kernel-model.md §1.5): its price grows with the machine where the profile says so.
+            long machinePs = ps(arm.getTlbiPerCpuNs()) * (cpus - 1);
+            set(at(arm.getTlbiVa(), others) + machinePs, TLBI_VA);
+            set(at(arm.getTlbiRange(), others) + machinePs, TLBI_RANGE);
+            set(at(arm.getTlbiAsid(), others) + machinePs, TLBI_ASID);
             set(at(arm.getDsb(), others), DSB);
             set(ps(arm.getContpteConvertNs()), FOLD, UNFOLD);
             this.ipiBasePs = UNPRICED;
