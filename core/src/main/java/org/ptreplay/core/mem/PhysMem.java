@@ -53,6 +53,10 @@ public final class PhysMem {
     private int arenaNext;
     private long allocatedPages;
 
+    /** Where the last allocation came from and the last free merged to (the buddy steps they took). */
+    private int lastAllocFrom;
+    private int lastFreeTo;
+
     /**
      * @param pageShift base page shift (12 for 4K)
      * @param maxOrder  the largest order (the PMD order: 9 with 4K pages)
@@ -96,6 +100,7 @@ public final class PhysMem {
         long pfn;
         if (order == 0 && placement == Placement.SCATTERED && freeHead[0] == NIL) {
             pfn = nextScattered();
+            lastAllocFrom = 0;
         } else {
             pfn = takeBuddy(order);
         }
@@ -133,7 +138,25 @@ public final class PhysMem {
             pfn = Math.min(pfn, buddy);
             order++;
         }
+        lastFreeTo = order;
         push(pfn, order);
+    }
+
+    /**
+     * The order of the free block the last {@link #alloc} was split from ({@code expand}): the
+     * allocation of order k split it once per order in between, the split-off halves at
+     * {@code pfn + 2^j} for j = k … from − 1.
+     */
+    public int lastAllocFrom() {
+        return lastAllocFrom;
+    }
+
+    /**
+     * The order the last {@link #free} merged up to ({@code __free_one_page}): a folio of order k
+     * merged with the free buddy of every order from k to this one minus one.
+     */
+    public int lastFreeTo() {
+        return lastFreeTo;
     }
 
     public int kind(long pfn) {
@@ -222,6 +245,7 @@ public final class PhysMem {
             pfn = freeHead[o];
             unlink(pfn, o);
         }
+        lastAllocFrom = o;
         // Split down, keeping the lower half and freeing the upper halves (as expand() does).
         while (o > order) {
             o--;

@@ -1,15 +1,18 @@
 package org.ptreplay.core.mm;
 
 import org.ptreplay.core.kernel.Frame;
+import org.ptreplay.core.kernel.Primitive;
 
 /**
  * A touch event: the task accesses every page of a range. Pages the page tables already allow
  * cost only the user-data stream (charged under {@code user}); the others take a page fault under
- * {@code fault}. An access no VMA permits would be a SIGSEGV: it is reported and the page skipped.
+ * {@code fault}: the exception, the VMA lookup under the per-VMA lock, then {@code handle_mm_fault}.
+ * An access no VMA permits would be a SIGSEGV: it is reported and the page skipped.
  */
 public final class TouchCall {
     private static final Frame FAULT = Frame.of("fault");
     private static final Frame USER = Frame.of("user");
+    private static final Frame LOCK_VMA_UNDER_RCU = Frame.of("lock_vma_under_rcu");
 
     private final Kpaths k;
 
@@ -36,6 +39,12 @@ public final class TouchCall {
             }
             if (!k.fault().mapped(mm, a, write)) {
                 c.ledger.enter(FAULT);
+                // The exception and the VMA lookup under the per-VMA lock (docs/kernel-model.md §5).
+                c.ledger.charge(Primitive.EXC);
+                c.ledger.enter(LOCK_VMA_UNDER_RCU);
+                c.ledger.charge(Primitive.VMA_WALK);
+                c.ledger.charge(Primitive.VMA_LOCK);
+                c.ledger.exit(LOCK_VMA_UNDER_RCU);
                 k.fault().handleMmFault(mm, v, a, write);
                 c.ledger.exit(FAULT);
             }

@@ -52,6 +52,8 @@ public final class Unmap {
         if (detached.isEmpty()) {
             return;
         }
+        // unmap_region: lru_add_drain() first (docs/kernel-model.md §4.4).
+        Swap.lruAddDrain(cell);
         MmuGather tlb = new MmuGather(cell, mm, false);
         unmapVmas(tlb, detached);
         freePgtables(tlb, detached, floor, ceiling);
@@ -62,6 +64,8 @@ public final class Unmap {
     public void exitMmap(Mm mm) {
         ledger.enter(EXIT_MMAP);
         List<Vma> all = mm.vmas().all();
+        // exit_mmap: lru_add_drain() before the teardown (docs/kernel-model.md §4.4).
+        Swap.lruAddDrain(cell);
         MmuGather tlb = new MmuGather(cell, mm, true);
         if (!all.isEmpty()) {
             unmapVmas(tlb, all);
@@ -82,6 +86,7 @@ public final class Unmap {
      */
     public void zapRange(Mm mm, Vma vma, long start, long end) {
         ledger.enter(ZAP_PAGE_RANGE);
+        Swap.lruAddDrain(cell);
         MmuGather tlb = new MmuGather(cell, mm, false);
         ledger.charge(Primitive.NOTIFIER);
         zapLevel(tlb, vma, mm.pgd(), walk.levels(), start, end);
