@@ -1,0 +1,4 @@
+/**
+ * mm/mprotect.c: the mprotect syscall and {@code change_protection}.
+ */
+package org.ptreplay.core.linux.mprotect;

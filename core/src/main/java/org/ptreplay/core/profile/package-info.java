@@ -1,0 +1,5 @@
+/**
+ * Machine profiles: loading a {@code MachineProfileSource}, validating it, and the generated
+ * schema ({@code proto}).
+ */
+package org.ptreplay.core.profile;

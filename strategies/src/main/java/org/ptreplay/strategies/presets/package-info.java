@@ -1,0 +1,5 @@
+/**
+ * Kernel presets: each Linux release as one strategy per path, arch options and its
+ * {@code KernelConfig}.
+ */
+package org.ptreplay.strategies.presets;

@@ -1,0 +1,4 @@
+/**
+ * The built-in workload generators of {@code generate}.
+ */
+package org.ptreplay.tools.workload;
