@@ -37,14 +37,7 @@ final class Cells {
         ResolvedKernel k = new StrategySelector(all, presets).resolve(strategies, arch);
         SimConfig config = SimConfig.builder(a)
                 .archOptions(k.archOptions())
-                .movePtes(k.movePtes())
-                .pgtableMove(k.pgtableMove())
-                .copyPtes(k.copyPtes())
-                .zapPtes(k.zapPtes())
-                .pageMapcount(Boolean.parseBoolean(k.kernelConfig().getOrDefault("page_mapcount", "true")))
-                .largeMapcount(Boolean.parseBoolean(k.kernelConfig().getOrDefault("large_mapcount", "true")))
-                .batchedNrPagesMapped(Boolean.parseBoolean(
-                        k.kernelConfig().getOrDefault("nr_pages_mapped_batched", "true")))
+                .kernel(k)
                 .cpus(1)
                 .cost(cost(profile))
                 .build();

@@ -24,8 +24,8 @@ public interface KernelPreset extends Provider {
         return Map.of();
     }
 
-    /** Kernel configuration switches, e.g. {@code page_mapcount=true}. */
-    default Map<String, String> kernelConfig() {
-        return Map.of();
+    /** The kernel configuration switches of this release; current kernels' by default. */
+    default KernelConfig kernelConfig() {
+        return KernelConfig.CURRENT;
     }
 }

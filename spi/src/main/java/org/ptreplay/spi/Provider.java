@@ -33,11 +33,4 @@ public interface Provider {
      * {@code return Spi.VERSION;} so that the constant is compiled into the plugin.
      */
     String spiVersion();
-
-    /** {@link Status#NOT_IMPLEMENTED} marks a named placeholder that must not be used to simulate. */
-    default Status status() {
-        return Status.OK;
-    }
-
-    enum Status { OK, NOT_IMPLEMENTED }
 }

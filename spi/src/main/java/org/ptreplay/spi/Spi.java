@@ -13,5 +13,5 @@ public final class Spi {
     public static final int MAJOR = 1;
     public static final int MINOR = 0;
     /** "MAJOR.MINOR". */
-    public static final String VERSION = "1.0";
+    public static final String VERSION = MAJOR + "." + MINOR;
 }

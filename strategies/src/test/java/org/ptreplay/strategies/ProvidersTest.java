@@ -42,7 +42,6 @@ class ProvidersTest {
         for (Provider p : all) {
             assertTrue(Provider.NAME.matcher(p.name()).matches(), p.name());
             assertEquals(Spi.VERSION, p.spiVersion(), p.name());
-            assertEquals(Provider.Status.OK, p.status(), p.name());
             assertFalse(p.description().isBlank(), p.name());
             assertFalse(p.description().endsWith("."), p.name() + ": one line, no trailing period");
         }

@@ -45,24 +45,7 @@ final class RealKernels {
     static Kernel kernel(String argument, String arch, String thp) {
         ResolvedKernel r = selector().resolve(argument, arch);
         SimConfig.Builder b = SimConfig.builder(arch(arch)).cpus(1).thp(ThpSpec.parse(thp))
-                .archOptions(r.archOptions())
-                .movePtes(r.movePtes()).pgtableMove(r.pgtableMove()).copyPtes(r.copyPtes()).zapPtes(r.zapPtes());
-        String mapcount = r.kernelConfig().get("page_mapcount");
-        if (mapcount != null) {
-            b.pageMapcount(Boolean.parseBoolean(mapcount));
-        }
-        String large = r.kernelConfig().get("large_mapcount");
-        if (large != null) {
-            b.largeMapcount(Boolean.parseBoolean(large));
-        }
-        String batched = r.kernelConfig().get("nr_pages_mapped_batched");
-        if (batched != null) {
-            b.batchedNrPagesMapped(Boolean.parseBoolean(batched));
-        }
-        String realign = r.kernelConfig().get("mremap_realign");
-        if (realign != null) {
-            b.mremapRealign(Boolean.parseBoolean(realign));
-        }
+                .archOptions(r.archOptions()).kernel(r);
         return new Kernel(b.build());
     }
 

@@ -15,8 +15,7 @@ import picocli.CommandLine.Spec;
             "Lists the architectures, strategies, kernel presets, machine profiles and workloads"
                     + " ptreplay found: built in, and in the jars of the plugin directories.",
             "",
-            "Status is 'ok', 'not implemented' (a named placeholder that cannot simulate) or"
-                    + " 'broken: REASON' (wrong SPI major version, invalid or duplicate name).",
+            "Status is 'ok' or 'broken: REASON' (wrong SPI major version, invalid or duplicate name).",
             "",
             "Jars that yield no provider (unreadable, unresolvable, provider class not public,"
                     + " constructor threw) follow the table, one line each: jar, provider, reason.",

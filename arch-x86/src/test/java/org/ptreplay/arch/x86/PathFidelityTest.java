@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.ptreplay.spi.KernelConfig;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.value.LedgerSnapshot;
@@ -50,7 +51,7 @@ class PathFidelityTest {
     }
 
     private static LedgerSnapshot realignScenario(boolean realign, String fixture) {
-        Kernel k = new Kernel(Trace.x86().cpus(1).pgtableMove(new PmdMove()).mremapRealign(realign).build());
+        Kernel k = new Kernel(Trace.x86().cpus(1).pgtableMove(new PmdMove()).kernelConfig(new KernelConfig(true, true, true, realign)).build());
         Trace.fixture(fixture).run(k);
         return k.result().ledger();
     }

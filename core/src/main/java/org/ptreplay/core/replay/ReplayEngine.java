@@ -78,40 +78,16 @@ public final class ReplayEngine {
         ProfileCostModel cost = ProfileCostModel.create(spec.profile(), costOptions);
         SimConfig config = SimConfig.builder(spec.arch())
                 .archOptions(effective.options())
-                .movePtes(spec.kernel().movePtes())
-                .pgtableMove(spec.kernel().pgtableMove())
-                .copyPtes(spec.kernel().copyPtes())
-                .zapPtes(spec.kernel().zapPtes())
+                .kernel(spec.kernel())
                 .thp(spec.thp())
                 .placement(spec.placement())
                 .cpus(cost.cpus())
-                .pageMapcount(flag(spec, "page_mapcount"))
-                .largeMapcount(flag(spec, "large_mapcount"))
-                .batchedNrPagesMapped(flag(spec, "nr_pages_mapped_batched"))
-                .mremapRealign(flag(spec, "mremap_realign"))
                 .strict(spec.strict())
                 .cost(cost)
                 .build();
         kernels.add(new Kernel(config));
         options.add(effective);
         cpus.add(cost.cpus());
-    }
-
-    /**
-     * A true/false switch of the preset's kernel configuration (CONFIG_PAGE_MAPCOUNT as
-     * {@code page_mapcount}, {@code try_realign_addr} as {@code mremap_realign}, the 6.10 folio
-     * mapcount as {@code large_mapcount}, the 6.12 batched {@code _nr_pages_mapped} update as
-     * {@code nr_pages_mapped_batched}); on when the
-     * preset does not say, as in current kernels.
-     */
-    private static boolean flag(CellSpec spec, String key) {
-        String v = spec.kernel().kernelConfig().getOrDefault(key, "true");
-        return switch (v) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException("kernel config " + key + " of " + spec.kernel().name()
-                    + " must be true or false, not '" + v + "'.");
-        };
     }
 
     /** Events applied by every cell so far; callable from any thread (progress bars). */

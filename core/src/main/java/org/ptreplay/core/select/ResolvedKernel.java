@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.ptreplay.spi.CopyPtesStrategy;
+import org.ptreplay.spi.KernelConfig;
 import org.ptreplay.spi.KernelPath;
 import org.ptreplay.spi.MovePtesStrategy;
 import org.ptreplay.spi.PgtableMoveStrategy;
@@ -20,10 +21,12 @@ import org.ptreplay.spi.ZapPtesStrategy;
  * @param arch         the architecture it was resolved for
  * @param strategies   the configured strategy of every path
  * @param archOptions  the options the preset gives this architecture (empty without a preset)
- * @param kernelConfig the preset's kernel configuration (empty without a preset)
+ * @param kernelConfig the preset's kernel configuration, current kernels' without a preset
+ * @param preset       whether a kernel preset gave {@code kernelConfig} (the output lists the
+ *                     switches only then)
  */
 public record ResolvedKernel(String name, String arch, Map<KernelPath, Strategy> strategies,
-                             Map<String, String> archOptions, Map<String, String> kernelConfig) {
+                             Map<String, String> archOptions, KernelConfig kernelConfig, boolean preset) {
 
     public ResolvedKernel {
         Objects.requireNonNull(name, "name");
@@ -38,7 +41,7 @@ public record ResolvedKernel(String name, String arch, Map<KernelPath, Strategy>
         }
         strategies = Collections.unmodifiableMap(byPath);
         archOptions = Collections.unmodifiableSortedMap(new TreeMap<>(archOptions));
-        kernelConfig = Collections.unmodifiableSortedMap(new TreeMap<>(kernelConfig));
+        Objects.requireNonNull(kernelConfig, "kernelConfig");
     }
 
     public MovePtesStrategy movePtes() {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.ptreplay.spi.KernelConfig;
 import org.ptreplay.spi.KernelPath;
 import org.ptreplay.spi.KernelPreset;
 import org.ptreplay.spi.Provider;
@@ -32,7 +33,7 @@ import org.ptreplay.spi.Strategy;
  *
  * <p>Errors are one sentence each, naming the argument: an unknown name (with "did you mean" and
  * the names that exist), a preset that is not first, two strategies for one path, an option the
- * strategy does not accept ({@link Strategy#configure}), a placeholder strategy.
+ * strategy does not accept ({@link Strategy#configure}).
  */
 public final class StrategySelector {
 
@@ -149,8 +150,8 @@ public final class StrategySelector {
         }
         overrides.values().forEach(t -> canonical.add(t.canonical()));
         Map<String, String> archOptions = preset == null ? Map.of() : preset.archOptions().getOrDefault(arch, Map.of());
-        Map<String, String> kernelConfig = preset == null ? Map.of() : preset.kernelConfig();
-        return new ResolvedKernel(String.join("+", canonical), arch, configured, archOptions, kernelConfig);
+        KernelConfig kernelConfig = preset == null ? KernelConfig.CURRENT : preset.kernelConfig();
+        return new ResolvedKernel(String.join("+", canonical), arch, configured, archOptions, kernelConfig, preset != null);
     }
 
     /** The preset's strategy terms for {@code arch}, checked against the available strategies. */
@@ -180,10 +181,6 @@ public final class StrategySelector {
 
     private Strategy configure(Term term, String argument) {
         Strategy s = strategies.get(term.name());
-        if (s.status() == Provider.Status.NOT_IMPLEMENTED) {
-            throw new IllegalArgumentException("strategy '" + s.name() + "' in strategy argument '" + argument
-                    + "' is a placeholder that is not implemented and cannot be simulated");
-        }
         Strategy configured;
         try {
             configured = s.configure(term.options());

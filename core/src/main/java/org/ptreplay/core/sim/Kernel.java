@@ -27,8 +27,6 @@ import org.ptreplay.core.state.ThpPolicy;
 import org.ptreplay.core.linux.memory.TouchCall;
 import org.ptreplay.core.linux.vma.VmiMunmap;
 import org.ptreplay.core.pgtable.TableMemory;
-import org.ptreplay.spi.Provider;
-import org.ptreplay.spi.Strategy;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.core.value.Divergence;
 import org.ptreplay.core.value.EntryTotals;
@@ -71,19 +69,14 @@ public final class Kernel {
     /** @throws IllegalArgumentException one sentence naming a bad option or unusable strategy */
     public Kernel(SimConfig config) {
         this.config = config;
-        for (Strategy s : List.of(config.movePtes(), config.pgtableMove(), config.copyPtes(), config.zapPtes())) {
-            if (s.status() == Provider.Status.NOT_IMPLEMENTED) {
-                throw new IllegalArgumentException("strategy " + s.name() + " is a named placeholder and cannot simulate.");
-            }
-        }
         PageTableGeometry geo = config.arch().geometry(config.archOptions());
         PhysMem phys = new PhysMem(geo.pageShift(), geo.tableBits(), config.placement(), config.seed());
         this.ledger = new PathLedger(config.cost());
         TableMemory mem = new TableMemory(phys, ledger);
         ArchMmu mmu = config.arch().create(config.archOptions(), mem);
         this.cell = new KernelState(geo, phys, mem, ledger, mmu, config.movePtes(), config.pgtableMove(),
-                config.copyPtes(), config.zapPtes(), new ThpPolicy(config.thp(), geo), config.pageMapcount(),
-                config.largeMapcount(), config.batchedNrPagesMapped(), config.softDirty(), config.cpus(), config.mremapRealign());
+                config.copyPtes(), config.zapPtes(), new ThpPolicy(config.thp(), geo), config.kernelConfig(),
+                config.softDirty(), config.cpus());
         // The kernel paths of this cell, shared by the syscalls.
         HugePmd huge = new HugePmd(cell);
         Unmap unmap = new Unmap(cell, huge);

@@ -5,11 +5,13 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.ptreplay.core.cost.CostModel;
 import org.ptreplay.core.linux.mremap.NoPgtableMove;
+import org.ptreplay.core.select.ResolvedKernel;
 import org.ptreplay.core.linux.memory.PerPteCopyPtes;
 import org.ptreplay.core.linux.mremap.PerPteMovePtes;
 import org.ptreplay.core.linux.memory.PerPteZapPtes;
 import org.ptreplay.spi.Architecture;
 import org.ptreplay.spi.CopyPtesStrategy;
+import org.ptreplay.spi.KernelConfig;
 import org.ptreplay.spi.MovePtesStrategy;
 import org.ptreplay.spi.PgtableMoveStrategy;
 import org.ptreplay.spi.ZapPtesStrategy;
@@ -21,19 +23,14 @@ import org.ptreplay.core.value.ThpSpec;
  * path, THP settings, kernel switches and machine facts. Build with {@link #builder}.
  *
  * @param cpus         CPUs of the machine; an mm is live on min(threads, cpus) of them
- * @param pageMapcount CONFIG_PAGE_MAPCOUNT (per-page mapcounts of large folios), on by default
- * @param largeMapcount the folio-wide {@code _large_mapcount} of 6.10+ (05c5323b2a34), on by default
- * @param batchedNrPagesMapped {@code _nr_pages_mapped} updated once per PTE batch, 6.12+
- *                     (Message-ID 20240807115515.1640951-1-david@redhat.com), on by default
+ * @param kernelConfig the release's configuration switches, current kernels' by default
  * @param softDirty    CONFIG_MEM_SOFT_DIRTY, off by default (it changes no count)
- * @param mremapRealign {@code try_realign_addr} in move_page_tables (af8ca1c14906, v6.7), on by
- *                     default; kernels before 6.7 move from the unaligned start
  * @param strict       stop at the first divergence
  */
 public record SimConfig(Architecture arch, Map<String, String> archOptions, MovePtesStrategy movePtes,
                         PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes, ZapPtesStrategy zapPtes,
-                        ThpSpec thp, int cpus, Placement placement, long seed, boolean pageMapcount,
-                        boolean largeMapcount, boolean batchedNrPagesMapped, boolean softDirty, boolean mremapRealign, boolean strict, CostModel cost) {
+                        ThpSpec thp, int cpus, Placement placement, long seed, KernelConfig kernelConfig,
+                        boolean softDirty, boolean strict, CostModel cost) {
 
     public SimConfig {
         Objects.requireNonNull(arch, "arch");
@@ -43,6 +40,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         Objects.requireNonNull(copyPtes, "copyPtes");
         Objects.requireNonNull(zapPtes, "zapPtes");
         Objects.requireNonNull(thp, "thp");
+        Objects.requireNonNull(kernelConfig, "kernelConfig");
         Objects.requireNonNull(placement, "placement");
         Objects.requireNonNull(cost, "cost");
         if (cpus < 1) {
@@ -66,11 +64,8 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         private int cpus = Integer.MAX_VALUE;
         private Placement placement = Placement.SEQUENTIAL;
         private long seed = 1;
-        private boolean pageMapcount = true;
-        private boolean largeMapcount = true;
-        private boolean batchedNrPagesMapped = true;
+        private KernelConfig kernelConfig = KernelConfig.CURRENT;
         private boolean softDirty;
-        private boolean mremapRealign = true;
         private boolean strict;
         private CostModel cost = CostModel.FREE;
 
@@ -87,17 +82,26 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         public Builder cpus(int v) { cpus = v; return this; }
         public Builder placement(Placement v) { placement = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
-        public Builder pageMapcount(boolean v) { pageMapcount = v; return this; }
-        public Builder largeMapcount(boolean v) { largeMapcount = v; return this; }
-        public Builder batchedNrPagesMapped(boolean v) { batchedNrPagesMapped = v; return this; }
+        public Builder kernelConfig(KernelConfig v) { kernelConfig = v; return this; }
+
+        /**
+         * What a resolved strategy argument configures: one strategy per path and the kernel
+         * configuration of its preset. The one place that turns a {@link ResolvedKernel} into a
+         * cell's kernel (the engine, the benchmarks and the tests use it); the arch options are
+         * layered separately (replay.EffectiveArchOptions).
+         */
+        public Builder kernel(ResolvedKernel k) {
+            return movePtes(k.movePtes()).pgtableMove(k.pgtableMove()).copyPtes(k.copyPtes()).zapPtes(k.zapPtes())
+                    .kernelConfig(k.kernelConfig());
+        }
+
         public Builder softDirty(boolean v) { softDirty = v; return this; }
-        public Builder mremapRealign(boolean v) { mremapRealign = v; return this; }
         public Builder strict(boolean v) { strict = v; return this; }
         public Builder cost(CostModel v) { cost = v; return this; }
 
         public SimConfig build() {
             return new SimConfig(arch, archOptions, movePtes, pgtableMove, copyPtes, zapPtes, thp, cpus,
-                    placement, seed, pageMapcount, largeMapcount, batchedNrPagesMapped, softDirty, mremapRealign, strict, cost);
+                    placement, seed, kernelConfig, softDirty, strict, cost);
         }
     }
 }

@@ -8,6 +8,7 @@ import org.ptreplay.core.mem.PhysMem;
 import org.ptreplay.core.pgtable.PageWalk;
 import org.ptreplay.core.pgtable.TableMemory;
 import org.ptreplay.spi.CopyPtesStrategy;
+import org.ptreplay.spi.KernelConfig;
 import org.ptreplay.spi.MovePtesStrategy;
 import org.ptreplay.spi.PgtableMoveStrategy;
 import org.ptreplay.spi.ZapPtesStrategy;
@@ -55,9 +56,7 @@ public final class KernelState {
 
     public KernelState(PageTableGeometry geo, PhysMem phys, TableMemory mem, PathLedger ledger, ArchMmu arch,
                 MovePtesStrategy movePtes, PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes,
-                ZapPtesStrategy zapPtes, ThpPolicy thp, boolean pageMapcount, boolean largeMapcount,
-                boolean batchedNrPagesMapped, boolean softDirty, int cpus,
-                boolean mremapRealign) {
+                ZapPtesStrategy zapPtes, ThpPolicy thp, KernelConfig config, boolean softDirty, int cpus) {
         this.geo = geo;
         this.phys = phys;
         this.mem = mem;
@@ -70,12 +69,12 @@ public final class KernelState {
         this.copyPtes = copyPtes;
         this.zapPtes = zapPtes;
         this.thp = thp;
-        this.pageMapcount = pageMapcount;
-        this.largeMapcount = largeMapcount;
-        this.batchedNrPagesMapped = batchedNrPagesMapped;
+        this.pageMapcount = config.pageMapcount();
+        this.largeMapcount = config.largeMapcount();
+        this.batchedNrPagesMapped = config.nrPagesMappedBatched();
         this.softDirty = softDirty;
         this.cpus = cpus;
-        this.mremapRealign = mremapRealign;
+        this.mremapRealign = config.mremapRealign();
         this.zeroPfn = phys.alloc(0, PhysMem.KIND_ZERO);
         this.hugeZeroPfn = phys.alloc(thp.pmdOrder(), PhysMem.KIND_ZERO);
     }

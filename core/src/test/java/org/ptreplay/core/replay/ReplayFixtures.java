@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.ptreplay.spi.KernelConfig;
 import org.ptreplay.spi.ops.ArchMmu;
 import org.ptreplay.spi.ops.MmuEnv;
 import org.ptreplay.spi.ops.PageTableGeometry;
@@ -67,7 +68,7 @@ final class ReplayFixtures {
         s.put(KernelPath.PGTABLE_MOVE, new NoPgtableMove());
         s.put(KernelPath.COPY_PTES, new PerPteCopyPtes());
         s.put(KernelPath.ZAP_PTES, new PerPteZapPtes());
-        return new ResolvedKernel(name, "x86", s, presetOptions, Map.of("page_mapcount", "true"));
+        return new ResolvedKernel(name, "x86", s, presetOptions, KernelConfig.CURRENT, true);
     }
 
     static CellSpec cell(String name, int concurrency, boolean strict) {

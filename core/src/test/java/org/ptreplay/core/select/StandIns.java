@@ -2,6 +2,7 @@ package org.ptreplay.core.select;
 
 import java.util.List;
 import java.util.Map;
+import org.ptreplay.spi.KernelConfig;
 import org.ptreplay.spi.ops.CopyPtesContext;
 import org.ptreplay.spi.ops.MovePtesContext;
 import org.ptreplay.spi.ops.ZapPtesContext;
@@ -106,11 +107,7 @@ final class StandIns {
         }
     }
 
-    record Zap(String name, Status status) implements ZapPtesStrategy {
-        Zap(String name) {
-            this(name, Status.OK);
-        }
-
+    record Zap(String name) implements ZapPtesStrategy {
         @Override
         public String description() {
             return "stand-in";
@@ -128,7 +125,7 @@ final class StandIns {
     }
 
     record Preset(String name, Map<KernelPath, String> strategies, Map<String, Map<KernelPath, String>> perArch,
-                  Map<String, Map<String, String>> archOptions, Map<String, String> kernelConfig)
+                  Map<String, Map<String, String>> archOptions, KernelConfig kernelConfig)
             implements KernelPreset {
         @Override
         public String description() {
@@ -162,8 +159,7 @@ final class StandIns {
                 new Copy("copy-ptes/per-pte"),
                 new Copy("copy-ptes/folio-batch"),
                 new Zap("zap-ptes/per-pte"),
-                new Zap("zap-ptes/folio-batch"),
-                new Zap("zap-ptes/planned", Strategy.Status.NOT_IMPLEMENTED));
+                new Zap("zap-ptes/folio-batch"));
     }
 
     static List<KernelPreset> presets() {
@@ -174,10 +170,10 @@ final class StandIns {
                         paths("move-ptes/per-pte", "pgtable-move/pmd+pud", "copy-ptes/folio-batch", "zap-ptes/folio-batch"),
                         Map.of(),
                         Map.of("arm64", Map.of("contpte", "batched", "bbml2", "off"), "x86", Map.of("invlpgb", "on")),
-                        Map.of("page_mapcount", "true")),
-                new Preset("linux-5.0", v50, Map.of("x86", v50x86), Map.of(), Map.of("page_mapcount", "true")),
+                        KernelConfig.CURRENT),
+                new Preset("linux-5.0", v50, Map.of("x86", v50x86), Map.of(), new KernelConfig(true, false, false, false)),
                 new Preset("linux-6.9",
                         paths("move-ptes/per-pte", "pgtable-move/pmd+pud", "copy-ptes/folio-batch", "zap-ptes/folio-batch"),
-                        Map.of(), Map.of(), Map.of()));
+                        Map.of(), Map.of(), KernelConfig.CURRENT));
     }
 }

@@ -1,6 +1,7 @@
 package org.ptreplay.core.select;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.ptreplay.spi.KernelConfig;
 import org.ptreplay.spi.KernelPath;
 import org.ptreplay.spi.KernelPreset;
 import org.ptreplay.spi.Strategy;
@@ -17,7 +19,7 @@ import org.ptreplay.spi.Strategy;
 class StrategySelectorTest {
     private static final String KNOWN = "known names: linux-5.0, linux-6.9, linux-6.16, copy-ptes/folio-batch, "
             + "copy-ptes/per-pte, move-ptes/folio-batch, move-ptes/hint-batch, move-ptes/per-pte, pgtable-move/none, "
-            + "pgtable-move/pmd, pgtable-move/pmd+pud, zap-ptes/folio-batch, zap-ptes/per-pte, zap-ptes/planned";
+            + "pgtable-move/pmd, pgtable-move/pmd+pud, zap-ptes/folio-batch, zap-ptes/per-pte";
 
     private final StrategySelector selector = new StrategySelector(StandIns.strategies(), StandIns.presets());
 
@@ -45,7 +47,8 @@ class StrategySelectorTest {
                 "zap-ptes/folio-batch"), names(k));
         assertEquals(List.of("bbml2", "contpte"), new ArrayList<>(k.archOptions().keySet()), "sorted keys");
         assertEquals(Map.of("contpte", "batched", "bbml2", "off"), k.archOptions());
-        assertEquals(Map.of("page_mapcount", "true"), k.kernelConfig());
+        assertEquals(KernelConfig.CURRENT, k.kernelConfig());
+        assertTrue(k.preset());
         assertEquals(Map.of("invlpgb", "on"), selector.resolve("linux-6.16", "x86").archOptions());
     }
 
@@ -72,7 +75,8 @@ class StrategySelectorTest {
         assertEquals(StandIns.paths("move-ptes/hint-batch", "pgtable-move/none", "copy-ptes/per-pte",
                 "zap-ptes/per-pte"), names(k));
         assertEquals(Map.of(), k.archOptions());
-        assertEquals(Map.of(), k.kernelConfig());
+        assertEquals(KernelConfig.CURRENT, k.kernelConfig());
+        assertFalse(k.preset());
     }
 
     @Test
@@ -180,20 +184,14 @@ class StrategySelectorTest {
     }
 
     @Test
-    void placeholdersCannotBeSimulated() {
-        assertEquals("strategy 'zap-ptes/planned' in strategy argument 'linux-6.9+zap-ptes/planned' is a placeholder "
-                + "that is not implemented and cannot be simulated", error("linux-6.9+zap-ptes/planned"));
-    }
-
-    @Test
     void brokenPresetsAreNamed() {
         List<KernelPreset> presets = List.of(
                 new StandIns.Preset("linux-missing", Map.of(KernelPath.MOVE_PTES, "move-ptes/per-pte"),
-                        Map.of(), Map.of(), Map.of()),
+                        Map.of(), Map.of(), KernelConfig.CURRENT),
                 new StandIns.Preset("linux-typo", StandIns.paths("move-ptes/per-pte", "pgtable-move/nope",
-                        "copy-ptes/per-pte", "zap-ptes/per-pte"), Map.of(), Map.of(), Map.of()),
+                        "copy-ptes/per-pte", "zap-ptes/per-pte"), Map.of(), Map.of(), KernelConfig.CURRENT),
                 new StandIns.Preset("linux-swapped", StandIns.paths("zap-ptes/per-pte", "pgtable-move/none",
-                        "copy-ptes/per-pte", "zap-ptes/per-pte"), Map.of(), Map.of(), Map.of()));
+                        "copy-ptes/per-pte", "zap-ptes/per-pte"), Map.of(), Map.of(), KernelConfig.CURRENT));
         StrategySelector s = new StrategySelector(StandIns.strategies(), presets);
         assertEquals("kernel preset 'linux-missing' gives no strategy for path pgtable-move on arch x86",
                 assertThrows(IllegalArgumentException.class, () -> s.resolve("linux-missing", "x86")).getMessage());
@@ -209,7 +207,7 @@ class StrategySelectorTest {
     void presetEntriesMayCarryOptions() {
         StrategySelector s = new StrategySelector(StandIns.strategies(), List.of(new StandIns.Preset("linux-6.17.y",
                 StandIns.paths("move-ptes/hint-batch:respect-write=on", "pgtable-move/pmd+pud", "copy-ptes/folio-batch",
-                        "zap-ptes/folio-batch"), Map.of(), Map.of(), Map.of())));
+                        "zap-ptes/folio-batch"), Map.of(), Map.of(), KernelConfig.CURRENT)));
         ResolvedKernel k = s.resolve("linux-6.17.y", "arm64");
         assertEquals(Map.of("respect-write", "on"), ((StandIns.Move) k.movePtes()).applied());
         assertEquals("linux-6.17.y", k.name());
@@ -234,7 +232,7 @@ class StrategySelectorTest {
         assertEquals("two providers are named 'zap-ptes/per-pte'", assertThrows(IllegalArgumentException.class,
                 () -> new StrategySelector(twice, List.of())).getMessage());
 
-        List<KernelPreset> clash = List.of(new StandIns.Preset("move-ptes/per-pte", Map.of(), Map.of(), Map.of(), Map.of()));
+        List<KernelPreset> clash = List.of(new StandIns.Preset("move-ptes/per-pte", Map.of(), Map.of(), Map.of(), KernelConfig.CURRENT));
         assertEquals("two providers are named 'move-ptes/per-pte'", assertThrows(IllegalArgumentException.class,
                 () -> new StrategySelector(StandIns.strategies(), clash)).getMessage());
 
@@ -255,9 +253,9 @@ class StrategySelectorTest {
                 selector.resolve("linux-6.9", "x86").strategies());
         three.remove(KernelPath.ZAP_PTES);
         assertEquals("no zap-ptes strategy in linux-6.9", assertThrows(IllegalArgumentException.class,
-                () -> new ResolvedKernel("linux-6.9", "x86", three, Map.of(), Map.of())).getMessage());
+                () -> new ResolvedKernel("linux-6.9", "x86", three, Map.of(), KernelConfig.CURRENT, true)).getMessage());
         ResolvedKernel k = selector.resolve("linux-6.9", "x86");
         assertThrows(UnsupportedOperationException.class, () -> k.strategies().remove(KernelPath.MOVE_PTES));
-        assertTrue(k.kernelConfig().isEmpty());
+        assertEquals(KernelConfig.CURRENT, k.kernelConfig());
     }
 }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ptreplay.spi.KernelConfig;
 import org.ptreplay.spi.KernelPath;
 import org.ptreplay.spi.KernelPreset;
 import org.ptreplay.spi.Spi;
@@ -28,7 +29,7 @@ abstract class LinuxRelease implements KernelPreset {
     private final Map<KernelPath, String> strategies;
     private final Map<String, Map<KernelPath, String>> archStrategies;
     private final Map<String, Map<String, String>> archOptions;
-    private final Map<String, String> kernelConfig;
+    private final KernelConfig kernelConfig;
 
     /**
      * @param version        the release, e.g. {@code 6.17-rc1}
@@ -59,10 +60,8 @@ abstract class LinuxRelease implements KernelPreset {
         // mremap_realign: try_realign_addr, docs/kernel-model.md §2.2.
         // large_mapcount, nr_pages_mapped_batched: which rmap counters of a large folio an rmap
         // batch touches, docs/kernel-model.md §0 (MAP±).
-        this.kernelConfig = Map.of("page_mapcount", "true",
-                "mremap_realign", String.valueOf(atLeast(version, REALIGN_SINCE)),
-                "large_mapcount", String.valueOf(atLeast(version, LARGE_MAPCOUNT_SINCE)),
-                "nr_pages_mapped_batched", String.valueOf(atLeast(version, BATCHED_NR_PAGES_MAPPED_SINCE)));
+        this.kernelConfig = new KernelConfig(true, atLeast(version, LARGE_MAPCOUNT_SINCE),
+                atLeast(version, BATCHED_NR_PAGES_MAPPED_SINCE), atLeast(version, REALIGN_SINCE));
     }
 
     /** Whether a release such as {@code 6.17-rc1} is at or after {@code major.minor}. */
@@ -114,7 +113,7 @@ abstract class LinuxRelease implements KernelPreset {
     }
 
     @Override
-    public final Map<String, String> kernelConfig() {
+    public final KernelConfig kernelConfig() {
         return kernelConfig;
     }
 }

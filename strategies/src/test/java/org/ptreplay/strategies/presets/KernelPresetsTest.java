@@ -38,7 +38,7 @@ class KernelPresetsTest {
                 assertEquals(p.name(), k.name());
                 assertEquals(Set.of(KernelPath.values()), k.strategies().keySet(), p.name() + " " + arch);
                 assertTrue(ARCH_OPTIONS.get(arch).containsAll(k.archOptions().keySet()), p.name() + " " + arch);
-                assertEquals("true", k.kernelConfig().get("page_mapcount"), p.name());
+                assertEquals("true", k.kernelConfig().asMap().get("page_mapcount"), p.name());
             }
             assertEquals(ARCH_OPTIONS.keySet(), p.archOptions().keySet(), p.name() + " sets options for both arches");
         }
@@ -53,7 +53,7 @@ class KernelPresetsTest {
                 "linux-6.8", "true", "linux-6.9", "true", "linux-6.16", "true",
                 "linux-6.17-rc1", "true", "linux-6.17", "true", "linux-6.18", "true");
         for (KernelPreset p : Providers.presets()) {
-            assertEquals(expected.get(p.name()), p.kernelConfig().get("mremap_realign"), p.name());
+            assertEquals(expected.get(p.name()), p.kernelConfig().asMap().get("mremap_realign"), p.name());
         }
         assertEquals(expected.keySet().size(), Providers.presets().size());
     }
@@ -68,8 +68,8 @@ class KernelPresetsTest {
                 "linux-6.8", "false", "linux-6.9", "false", "linux-6.16", "true",
                 "linux-6.17-rc1", "true", "linux-6.17", "true", "linux-6.18", "true");
         for (KernelPreset p : Providers.presets()) {
-            assertEquals(large.get(p.name()), p.kernelConfig().get("large_mapcount"), p.name());
-            assertEquals(large.get(p.name()), p.kernelConfig().get("nr_pages_mapped_batched"), p.name());
+            assertEquals(large.get(p.name()), p.kernelConfig().asMap().get("large_mapcount"), p.name());
+            assertEquals(large.get(p.name()), p.kernelConfig().asMap().get("nr_pages_mapped_batched"), p.name());
         }
     }
 

@@ -4,8 +4,7 @@ import java.util.function.Supplier;
 import org.ptreplay.spi.Provider;
 
 /** What a provider says about itself, read once, defensively: it is third-party code. */
-record ProviderIdentity(String name, String description, String version, String spiVersion,
-                        Provider.Status status) {
+record ProviderIdentity(String name, String description, String version, String spiVersion) {
 
     /** A provider method threw or returned null. */
     static final class UnreadableException extends Exception {
@@ -19,8 +18,7 @@ record ProviderIdentity(String name, String description, String version, String 
                 call("name", p::name),
                 call("description", p::description),
                 call("version", p::version),
-                call("spiVersion", p::spiVersion),
-                call("status", p::status));
+                call("spiVersion", p::spiVersion));
     }
 
     private static <V> V call(String method, Supplier<V> getter) throws UnreadableException {

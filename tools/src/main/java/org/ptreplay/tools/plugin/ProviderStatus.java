@@ -4,9 +4,8 @@ package org.ptreplay.tools.plugin;
 public sealed interface ProviderStatus {
 
     ProviderStatus OK = new Ok();
-    ProviderStatus NOT_IMPLEMENTED = new NotImplemented();
 
-    /** {@code ok}, {@code not implemented} or {@code broken: <reason>}. */
+    /** {@code ok} or {@code broken: <reason>}. */
     String label();
 
     /** Loaded and usable. */
@@ -14,14 +13,6 @@ public sealed interface ProviderStatus {
         @Override
         public String label() {
             return "ok";
-        }
-    }
-
-    /** A named placeholder ({@link org.ptreplay.spi.Provider.Status#NOT_IMPLEMENTED}): listed, never run. */
-    record NotImplemented() implements ProviderStatus {
-        @Override
-        public String label() {
-            return "not implemented";
         }
     }
 

@@ -55,9 +55,7 @@ final class RegistryBuilder {
         if (reason == null && winner != null) {
             reason = duplicateReason(kind, id.name(), winner);
         }
-        ProviderStatus status = reason != null ? new ProviderStatus.Broken(reason)
-                : id.status() == Provider.Status.NOT_IMPLEMENTED ? ProviderStatus.NOT_IMPLEMENTED
-                : ProviderStatus.OK;
+        ProviderStatus status = reason != null ? new ProviderStatus.Broken(reason) : ProviderStatus.OK;
         Module module = provider.getClass().getModule();
         PluginEntry entry = new PluginEntry(kind, id.name(), module.isNamed() ? module.getName() : "unnamed",
                 id.version(), id.spiVersion(), id.description(), status, origin, provider);

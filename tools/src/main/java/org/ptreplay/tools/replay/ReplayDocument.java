@@ -2,6 +2,7 @@ package org.ptreplay.tools.replay;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.ptreplay.core.replay.CellMetrics;
@@ -78,7 +79,7 @@ public final class ReplayDocument {
             strategies.put(path.prefix(), spec.kernel().strategies().get(path).name());
         }
         m.put("strategies", strategies);
-        m.put("kernel_config", new TreeMap<String, Object>(spec.kernel().kernelConfig()));
+        m.put("kernel_config", new TreeMap<String, Object>(spec.kernel().preset() ? spec.kernel().kernelConfig().asMap() : Map.of()));
         m.put("profile", spec.profile().name());
         m.put("thp", spec.thp().toString());
         m.put("placement", spec.placement().label());

@@ -1,0 +1,37 @@
+package org.ptreplay.spi;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The kernel configuration switches a release implies, typed (issue 14): each is a rule of the
+ * model that kernels changed, so a {@link KernelPreset} says which side its release is on.
+ *
+ * @param pageMapcount         CONFIG_PAGE_MAPCOUNT: per-page mapcounts of large folios exist
+ *                             (every release up to 6.14; 6.15+ unless CONFIG_NO_PAGE_MAPCOUNT),
+ *                             docs/kernel-model.md §0 (MAP±)
+ * @param largeMapcount        the folio-wide {@code _large_mapcount}, one atomic per rmap batch
+ *                             (05c5323b2a34, 6.10)
+ * @param nrPagesMappedBatched {@code _nr_pages_mapped} updated once per rmap batch (Message-ID
+ *                             20240807115515.1640951-1-david@redhat.com, 6.12)
+ * @param mremapRealign        {@code try_realign_addr} in {@code move_page_tables} (af8ca1c14906,
+ *                             6.7), docs/kernel-model.md §2.2
+ */
+public record KernelConfig(boolean pageMapcount, boolean largeMapcount, boolean nrPagesMappedBatched,
+                           boolean mremapRealign) {
+
+    /** Current kernels: every switch on. */
+    public static final KernelConfig CURRENT = new KernelConfig(true, true, true, true);
+
+    /** The switches under their names in the JSON output ({@code page_mapcount=true}, …), sorted. */
+    public SortedMap<String, String> asMap() {
+        SortedMap<String, String> m = new TreeMap<>();
+        m.put("large_mapcount", String.valueOf(largeMapcount));
+        m.put("mremap_realign", String.valueOf(mremapRealign));
+        m.put("nr_pages_mapped_batched", String.valueOf(nrPagesMappedBatched));
+        m.put("page_mapcount", String.valueOf(pageMapcount));
+        return Collections.unmodifiableSortedMap(m);
+    }
+}
