@@ -1,5 +1,6 @@
 package org.ptreplay.tools.calibrate;
 
+import com.google.protobuf.Descriptors;
 import com.google.protobuf.TextFormat;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -83,16 +84,19 @@ public final class CalibratedProfile {
                 .setAtomicAddNs(measured("atomic_add", "a loop of atomic adds (LOCK XADD, LDADD) on one L1-resident line"))
                 .setSpinlockNs(src(round(cmpxchg + 1 / ghz), "the measured cmpxchg + one cycle for the release store [derived]"))
                 .setRwsemWriteNs(src(round(cmpxchg + atomic), "down_write cmpxchg + up_write atomic add, both measured (kernel/locking/rwsem.c fast paths) [derived]"))
-                .setPageAllocNs(pageAlloc(l1, cmpxchg, atomic, zero))
-                .setPageFreeNs(keep("ops.page_free_ns", b.getPageFreeNs()))
+                .setPageAllocNs(pageAlloc(l1, cmpxchg, atomic, zero, ghz))
                 .setZeroBytesPerNs(measured("zero", "4 KiB rep stosb / memset per page over a buffer larger than the last level, as clear_page"))
                 .setSyscallNs(measured("syscall", "a loop of getppid(), entry plus exit"))
                 .setMmuNotifierNs(src(l1, "one mm_has_notifiers() test when none is registered: one L1 load [derived: = pte_access_ns]"))
                 .setVmaWalkNs(cycles(b.getVmaWalkNs(), "ops.vma_walk_ns", ghz))
-                .setVmaStoreNs(cycles(b.getVmaStoreNs(), "ops.vma_store_ns", ghz))
-                .setPteIterCycles(keep("ops.pte_iter_cycles", b.getPteIterCycles()))
-                .setPteEntryCycles(keep("ops.pte_entry_cycles", b.getPteEntryCycles()))
-                .setPteBatchCycles(keep("ops.pte_batch_cycles", b.getPteBatchCycles()));
+                .setVmaStoreNs(cycles(b.getVmaStoreNs(), "ops.vma_store_ns", ghz));
+        // Every price the probe cannot measure (page freeing, the loops' and the fault's cycles,
+        // and any the model gains later) is kept from the base profile, by the schema's own list.
+        for (Descriptors.FieldDescriptor fd : Ops.getDescriptor().getFields()) {
+            if (!ops.hasField(fd) && b.hasField(fd)) {
+                ops.setField(fd, keep("ops." + fd.getName(), (Sourced) b.getField(fd)));
+            }
+        }
         p.setOps(ops);
         if (base.hasX86()) {
             kept.add("x86.invlpg_ns, x86.full_flush_ns, x86.ipi (TLB flushes and IPIs need ring 0)");
@@ -187,6 +191,8 @@ public final class CalibratedProfile {
             previous = bm.getLevel(bm.getLevelCount() - 1).getLatencyNs().getValue();
         }
         m.setDramLatencyNs(latency("latency.memory", "pointer chase over 256 MiB", previous));
+        kept.add("memory.outstanding_misses");
+        m.setOutstandingMisses(keepQuiet(bm.getOutstandingMisses()));
         kept.add("memory.prefetcher");
         m.setPrefetcher(bm.getPrefetcher().toBuilder()
                 .setEnabledSource("kept from " + base.getName() + ": " + bm.getPrefetcher().getEnabledSource())
@@ -207,20 +213,26 @@ public final class CalibratedProfile {
     }
 
     /**
-     * The model charges no exception entry for a fault, so one measured order-0 fault minus its
-     * zeroing and the other primitives the model charges for it (two page-table lock round trips,
-     * the refcount, mapcount and AnonExclusive atomics, one PTE write) is priced as the allocation.
+     * One measured order-0 fault minus its zeroing, minus the other primitives the model charges
+     * for it that the probe measured (two page-table lock round trips, the refcount, mapcount and
+     * AnonExclusive atomics, one PTE write), minus the exception entry and exit and the memcg
+     * charge, which the probe cannot separate and which keep the base profile's cycles at the
+     * measured clock: the rest is priced as the allocation.
      */
-    private Sourced pageAlloc(double l1, double cmpxchg, double atomic, double zero) {
+    private Sourced pageAlloc(double l1, double cmpxchg, double atomic, double zero, double ghz) {
         Samples fault = c.get("fault").orElseThrow();
         double zeroing = 4096 / zero;
-        double rest = 2 * (cmpxchg + 0) + 3 * atomic + l1;
-        double v = round(fault.median() - zeroing - rest);
+        double rest = 2 * cmpxchg + 3 * atomic + l1;
+        Ops b = base.getOps();
+        double kernelEntry = (b.getExceptionCycles().getValue() + b.getMemcgCycles().getValue()) / ghz;
+        double v = round(fault.median() - zeroing - rest - kernelEntry);
         String arithmetic = String.format(Locale.ROOT, "one order-0 write fault measured at %.4g ns (first write of"
                 + " each page of a THP-disabled mapping, median of %d, spread %.1f %%, at %s) minus its zeroing (4096 B at"
                 + " %.4g B/ns = %.4g ns) minus the other primitives the model charges per fault (2 spinlocks, 3 atomics,"
-                + " 1 PTE write: %.4g ns); it includes the exception entry and exit, which the model has no primitive for",
-                fault.median(), fault.values().size(), 100 * fault.spread(), when, zero, zeroing, rest);
+                + " 1 PTE write: %.4g ns) minus the exception entry and exit and the memcg charge (%s's %.0f + %.0f cycles"
+                + " at the measured %.4g GHz = %.4g ns)",
+                fault.median(), fault.values().size(), 100 * fault.spread(), when, zero, zeroing, rest, base.getName(),
+                b.getExceptionCycles().getValue(), b.getMemcgCycles().getValue(), ghz, kernelEntry);
         if (v <= 0) {
             return src(0, arithmetic + "; the difference is not positive, so 0 [derived]");
         }
