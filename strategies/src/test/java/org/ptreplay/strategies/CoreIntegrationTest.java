@@ -12,13 +12,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.select.ResolvedKernel;
 import org.ptreplay.core.select.StrategySelector;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.value.LedgerSnapshot;
 import org.ptreplay.core.value.PrimitiveCounts;
-import org.ptreplay.core.spi.KernelPreset;
+import org.ptreplay.spi.KernelPreset;
 import org.ptreplay.trace.TextTrace;
 import org.ptreplay.trace.TraceEvent;
 

@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ptreplay.core.cost.CostOptions;
 import org.ptreplay.core.cost.ProfileCostModel;
-import org.ptreplay.core.kernel.PageTableGeometry;
+import org.ptreplay.spi.ops.PageTableGeometry;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.sim.ReplayException;
 import org.ptreplay.core.sim.SimConfig;

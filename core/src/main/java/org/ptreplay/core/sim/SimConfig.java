@@ -8,11 +8,11 @@ import org.ptreplay.core.linux.mremap.NoPgtableMove;
 import org.ptreplay.core.linux.memory.PerPteCopyPtes;
 import org.ptreplay.core.linux.mremap.PerPteMovePtes;
 import org.ptreplay.core.linux.memory.PerPteZapPtes;
-import org.ptreplay.core.spi.Architecture;
-import org.ptreplay.core.spi.CopyPtesStrategy;
-import org.ptreplay.core.spi.MovePtesStrategy;
-import org.ptreplay.core.spi.PgtableMoveStrategy;
-import org.ptreplay.core.spi.ZapPtesStrategy;
+import org.ptreplay.spi.Architecture;
+import org.ptreplay.spi.CopyPtesStrategy;
+import org.ptreplay.spi.MovePtesStrategy;
+import org.ptreplay.spi.PgtableMoveStrategy;
+import org.ptreplay.spi.ZapPtesStrategy;
 import org.ptreplay.core.value.Placement;
 import org.ptreplay.core.value.ThpSpec;
 

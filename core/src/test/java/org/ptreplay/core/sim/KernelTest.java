@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.core.value.LedgerSnapshot;
 import org.ptreplay.core.value.SimResult;

@@ -13,7 +13,7 @@ import org.ptreplay.core.value.Divergence;
 import org.ptreplay.core.value.EntryTotals;
 import org.ptreplay.core.value.LedgerSnapshot;
 import org.ptreplay.core.value.PrimitiveCounts;
-import org.ptreplay.core.spi.KernelPath;
+import org.ptreplay.spi.KernelPath;
 import org.ptreplay.trace.TraceHeader;
 
 /**

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.ptreplay.core.kernel.Frame;
+import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.core.state.Errno;
 import org.ptreplay.core.state.Mm;
