@@ -7,6 +7,7 @@ import org.ptreplay.core.kernel.Frame;
 import org.ptreplay.core.kernel.PageTableGeometry;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.ledger.PathLedger;
+import org.ptreplay.core.ledger.StepLimitException;
 import org.ptreplay.core.mem.PhysMem;
 import org.ptreplay.core.mm.BrkCall;
 import org.ptreplay.core.mm.Cell;
@@ -101,7 +102,15 @@ public final class Kernel {
         currentIndex = index;
         events++;
         ledger.beginEvent(e.kind());
-        long r = dispatch(e);
+        ledger.limitSteps(stepBudget(e));
+        long r;
+        try {
+            r = dispatch(e);
+        } catch (StepLimitException loop) {
+            throw new ReplayException(index, "Event " + index + " (" + e.kind().key() + " of pid " + e.pid()
+                    + ") took " + loop.getMessage() + ", far more than its pages and VMAs need: the model or a strategy"
+                    + " is looping; please report it with the trace.");
+        }
         long recorded = recordedResult(e);
         if (recorded != TraceEvent.UNKNOWN_RESULT && recorded != r) {
             diverge(e.kind().key() + " result", recorded, r);
@@ -143,6 +152,36 @@ public final class Kernel {
             diverge("touch pages without access (SIGSEGV)", 0, segv);
         }
         return segv;
+    }
+
+    /**
+     * The watchdog's bound for one event: every legitimate event charges in proportion to the
+     * pages it spans, the pages the cell holds (fork copies, exit zaps) and the VMAs of its mm
+     * (a munmap over many VMAs), each at a few charges per unit; 64 per unit plus a floor leaves
+     * that a wide margin while a loop without progress still ends in seconds.
+     */
+    private long stepBudget(TraceEvent e) {
+        long units = eventPages(e) + cell.phys.allocatedPages();
+        if (processes.exists(e.pid())) {
+            units += mm(e.pid()).vmas().size();
+        }
+        return STEP_FLOOR + Math.min(units, Long.MAX_VALUE / 128) * 64;
+    }
+
+    private static final long STEP_FLOOR = 1L << 22;
+
+    private long eventPages(TraceEvent e) {
+        if (e instanceof TraceEvent.Mmap m) return pages(m.length());
+        if (e instanceof TraceEvent.Munmap m) return pages(m.length());
+        if (e instanceof TraceEvent.Mremap m) return pages(m.oldLength()) + pages(m.newLength());
+        if (e instanceof TraceEvent.Madvise m) return pages(m.length());
+        if (e instanceof TraceEvent.Mprotect m) return pages(m.length());
+        if (e instanceof TraceEvent.Touch t) return pages(t.length());
+        return 0;
+    }
+
+    private long pages(long bytes) {
+        return Math.max(0, bytes) >>> cell.pageShift();
     }
 
     /** Replays events in order, numbering them from 0. */
