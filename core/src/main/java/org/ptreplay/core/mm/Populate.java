@@ -13,6 +13,9 @@ final class Populate {
     }
 
     static void populate(Kpaths k, Mm mm, long start, long end, boolean forceWrite) {
+        if (k.cell().vmaOnly) {
+            return;
+        }
         k.cell().ledger.enter(MM_POPULATE);
         long page = k.cell().pageSize();
         for (Vma v : mm.vmas().intersecting(start, end)) {

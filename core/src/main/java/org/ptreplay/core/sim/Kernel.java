@@ -24,6 +24,7 @@ import org.ptreplay.core.mm.VmiMunmap;
 import org.ptreplay.core.pgtable.TableMemory;
 import org.ptreplay.core.spi.Provider;
 import org.ptreplay.core.spi.Strategy;
+import org.ptreplay.trace.Flags;
 import org.ptreplay.trace.TraceEvent;
 
 /**
@@ -75,6 +76,7 @@ public final class Kernel {
         this.cell = new Cell(geo, phys, mem, ledger, mmu, config.movePtes(), config.pgtableMove(),
                 config.copyPtes(), config.zapPtes(), new ThpPolicy(config.thp(), geo), config.pageMapcount(),
                 config.largeMapcount(), config.batchedNrPagesMapped(), config.softDirty(), config.cpus(), config.mremapRealign());
+        cell.vmaOnly = config.vmaOnly();
         Kpaths k = Kpaths.of(cell);
         this.processes = new Processes(k);
         this.munmap = new VmiMunmap(k);
@@ -101,6 +103,7 @@ public final class Kernel {
         validate(index, e);
         currentIndex = index;
         events++;
+        checkMemory(index, e);
         ledger.beginEvent(e.kind());
         ledger.limitSteps(stepBudget(e));
         long r;
@@ -169,6 +172,65 @@ public final class Kernel {
     }
 
     private static final long STEP_FLOOR = 1L << 22;
+
+    /**
+     * Heap bytes per simulated page, an estimate from the model's own arrays: PhysMem keeps a
+     * 4-byte refcount, a 4-byte mapcount and a state byte per pfn, and each mapped page needs an
+     * 8-byte entry in a page-table page (itself simulated memory); rounded up for the free lists.
+     */
+    static final long MODEL_BYTES_PER_PAGE = 24;
+
+    /**
+     * Refuses, before it runs, an event whose pages could not fit in this cell's memory share:
+     * a touch or populate allocates up to its pages, a fork copies up to what the cell holds.
+     */
+    private void checkMemory(long index, TraceEvent e) {
+        if (config.memoryBytes() == Long.MAX_VALUE || config.vmaOnly()) {
+            return;
+        }
+        long growth = 0;
+        if (e instanceof TraceEvent.Touch t) {
+            growth = pages(t.length());
+        } else if (e instanceof TraceEvent.Mmap m && (m.flags() & Flags.MAP_POPULATE) != 0) {
+            growth = pages(m.length());
+        } else if (e instanceof TraceEvent.Madvise m
+                && (m.advice() == Flags.MADV_POPULATE_READ || m.advice() == Flags.MADV_POPULATE_WRITE)) {
+            growth = pages(m.length());
+        } else if (e instanceof TraceEvent.Fork f && (f.cloneFlags() & Flags.CLONE_VM) == 0) {
+            growth = cell.phys.allocatedPages();
+        }
+        if (growth == 0) {
+            return;
+        }
+        long pages = cell.phys.allocatedPages() + growth;
+        long need = pages > config.memoryBytes() / MODEL_BYTES_PER_PAGE ? Long.MAX_VALUE : pages * MODEL_BYTES_PER_PAGE;
+        if (need > config.memoryBytes()) {
+            throw new ReplayException(index, "Event " + index + " (" + e.kind().key() + " of pid " + e.pid() + ") could need "
+                    + bytes(pages, cell.pageSize()) + " of simulated pages, about " + mib(pages) + " of heap, more than this"
+                    + " cell's share of " + (config.memoryBytes() >> 20) + " MiB; give the JVM more with"
+                    + " PTREPLAY_JAVA_OPTS=-Xmx" + suggestedXmxGib(pages) + "g or replay fewer cells at once.");
+        }
+    }
+
+    private static String mib(long pages) {
+        return pages > Long.MAX_VALUE / MODEL_BYTES_PER_PAGE ? "more than 8 EiB" : ((pages * MODEL_BYTES_PER_PAGE) >> 20) + " MiB";
+    }
+
+    private long suggestedXmxGib(long pages) {
+        double cells = Math.max(1.0, (double) Runtime.getRuntime().maxMemory() / Math.max(1, config.memoryBytes()));
+        return (long) Math.ceil(pages * (double) MODEL_BYTES_PER_PAGE * cells / 0.8 / (1L << 30));
+    }
+
+    private static String bytes(long pages, long pageSize) {
+        double b = pages * (double) pageSize;
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        int u = 0;
+        while (b >= 1024 && u < units.length - 1) {
+            b /= 1024;
+            u++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.0f %s", b, units[u]);
+    }
 
     private long eventPages(TraceEvent e) {
         if (e instanceof TraceEvent.Mmap m) return pages(m.length());
