@@ -1,9 +1,11 @@
 package org.ptreplay.core.mm;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.ptreplay.core.kernel.Frame;
 import org.ptreplay.trace.Flags;
 
@@ -19,6 +21,8 @@ public final class Processes {
 
     private final Kpaths k;
     private final Map<Integer, Task> tasks = new TreeMap<>();
+    /** tgid → the pids of its live tasks, in pid order: a group exit costs its own size, not the table's. */
+    private final Map<Integer, TreeSet<Integer>> groups = new HashMap<>();
 
     public Processes(Kpaths k) {
         this.k = k;
@@ -31,7 +35,7 @@ public final class Processes {
             Mm mm = k.cell().newMm();
             t = new Task(pid, pid, mm, true);
             attach(t);
-            tasks.put(pid, t);
+            put(t);
         }
         return t;
     }
@@ -65,7 +69,7 @@ public final class Processes {
             child = new Task(childPid, childPid, mm, true);
         }
         attach(child);
-        tasks.put(childPid, child);
+        put(child);
         return childPid;
     }
 
@@ -78,19 +82,24 @@ public final class Processes {
         return 0;
     }
 
-    /** Exit of one task, or of its whole thread group. */
+    /** Exit of one task, or of its whole thread group, in pid order. */
     public void exit(int pid, boolean group) {
         Task t = task(pid);
-        List<Task> going = new ArrayList<>();
-        for (Task o : tasks.values()) {
-            if (o.pid() == pid || (group && o.tgid() == t.tgid())) {
-                going.add(o);
+        List<Integer> going = group ? new ArrayList<>(groups.get(t.tgid())) : List.of(pid);
+        for (int p : going) {
+            Task o = tasks.remove(p);
+            TreeSet<Integer> members = groups.get(o.tgid());
+            members.remove(p);
+            if (members.isEmpty()) {
+                groups.remove(o.tgid());
             }
-        }
-        for (Task o : going) {
-            tasks.remove(o.pid());
             detach(o);
         }
+    }
+
+    private void put(Task t) {
+        tasks.put(t.pid(), t);
+        groups.computeIfAbsent(t.tgid(), g -> new TreeSet<>()).add(t.pid());
     }
 
     private void attach(Task t) {
