@@ -142,7 +142,9 @@ public final class Kernel {
         } else if (e instanceof TraceEvent.Fork f) {
             return syscall(FORK, () -> processes.fork(f.pid(), f.childPid(), f.cloneFlags()));
         } else if (e instanceof TraceEvent.Exec x) {
-            return syscall(EXEC, () -> processes.exec(x.pid()));
+            // A recorded failure (ENOENT, EACCES...) fails before the point of no return: the mm stays.
+            boolean failed = x.result() < 0 && x.result() != TraceEvent.UNKNOWN_RESULT;
+            return syscall(EXEC, () -> failed ? x.result() : processes.exec(x.pid()));
         } else if (e instanceof TraceEvent.Exit x) {
             return syscall(EXIT, () -> {
                 processes.exit(x.pid(), x.group());
