@@ -3,7 +3,7 @@ package org.ptreplay.tools;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.ptreplay.core.sim.ThpSpec;
+import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.tools.replay.CellPlanner;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

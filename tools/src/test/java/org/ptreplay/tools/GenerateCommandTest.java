@@ -86,7 +86,7 @@ class GenerateCommandTest {
             String thp = read(out).header().source().params().get("recommended-thp");
             assertTrue(thp != null && !thp.isEmpty(), name + " recommends no THP settings");
             for (String item : thp.split("; ")) {
-                org.ptreplay.core.sim.ThpSpec.parse(item.contains(": ") ? item.substring(item.indexOf(": ") + 2) : item);
+                org.ptreplay.core.value.ThpSpec.parse(item.contains(": ") ? item.substring(item.indexOf(": ") + 2) : item);
             }
             assertTrue(list.contains("recommended THP: " + thp), list);
         }

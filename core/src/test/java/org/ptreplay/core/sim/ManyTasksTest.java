@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ptreplay.core.value.SimResult;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.trace.TraceEvent;
 

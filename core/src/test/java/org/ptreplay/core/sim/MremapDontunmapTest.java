@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ptreplay.core.value.SimResult;
+import org.ptreplay.core.value.VmaInfo;
 
 /** MREMAP_DONTUNMAP as Linux does it: the source stays mapped and empty; overlaps are EINVAL. */
 class MremapDontunmapTest {

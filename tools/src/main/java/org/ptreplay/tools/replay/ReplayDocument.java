@@ -9,10 +9,10 @@ import org.ptreplay.core.replay.CellResult;
 import org.ptreplay.core.replay.CellSpec;
 import org.ptreplay.core.replay.HostStats;
 import org.ptreplay.core.replay.ReplayOutcome;
-import org.ptreplay.core.sim.Divergence;
-import org.ptreplay.core.sim.EntryTotals;
-import org.ptreplay.core.sim.LedgerSnapshot;
-import org.ptreplay.core.sim.PrimitiveCounts;
+import org.ptreplay.core.value.Divergence;
+import org.ptreplay.core.value.EntryTotals;
+import org.ptreplay.core.value.LedgerSnapshot;
+import org.ptreplay.core.value.PrimitiveCounts;
 import org.ptreplay.core.spi.KernelPath;
 import org.ptreplay.trace.TraceHeader;
 
