@@ -140,6 +140,8 @@ public final class ReplayEngine {
             throw new IllegalStateException("a ReplayEngine runs once");
         }
         used = true;
+        boolean perf = source.header().source().kind() == org.ptreplay.trace.TraceHeader.SourceKind.PERF;
+        kernels.forEach(k -> k.realFaults(perf));
         List<MemoryPoolMXBean> heap = heapPools();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();

@@ -35,6 +35,7 @@ import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.core.value.Divergence;
 import org.ptreplay.core.value.EntryTotals;
 import org.ptreplay.core.value.SimResult;
+import org.ptreplay.core.value.UnmappedTouches;
 import org.ptreplay.core.value.VmaInfo;
 
 /**
@@ -69,6 +70,9 @@ public final class Kernel {
     private final List<Divergence> divergences = new ArrayList<>();
     private long events;
     private long currentIndex;
+    private boolean realFaults;
+    private long unmappedTouchEvents;
+    private long unmappedTouchPages;
 
     /** @throws IllegalArgumentException one sentence naming a bad option or unusable strategy */
     public Kernel(SimConfig config) {
@@ -100,6 +104,14 @@ public final class Kernel {
         this.madvise = new MadviseCall(cell, fault, unmap);
         this.mprotect = new MprotectCall(cell, new ChangeProtection(cell, huge));
         this.touch = new TouchCall(cell, fault);
+    }
+
+    /**
+     * The trace records real faults (a perf recording): a touch of pages in no VMA is memory
+     * that exec mapped without a traced call, counted in {@link UnmappedTouches}, not a divergence.
+     */
+    public void realFaults(boolean real) {
+        this.realFaults = real;
     }
 
     public SimConfig config() {
@@ -167,8 +179,13 @@ public final class Kernel {
         }
         TraceEvent.Touch t = (TraceEvent.Touch) e;
         long segv = touch.touch(mm(t.pid()), t.addr(), t.length(), t.write());
-        if (segv != 0) {
-            diverge("touch pages without access (SIGSEGV)", 0, segv);
+        long unmapped = realFaults ? touch.lastUnmappedPages() : 0;
+        if (unmapped > 0) {
+            unmappedTouchEvents++;
+            unmappedTouchPages += unmapped;
+        }
+        if (segv - unmapped != 0) {
+            diverge("touch pages without access (SIGSEGV)", 0, segv - unmapped);
         }
         return segv;
     }
@@ -274,7 +291,7 @@ public final class Kernel {
     public SimResult result() {
         return new SimResult(events, ledger.snapshot(), divergences, new java.util.TreeMap<>(madvise.ignored()),
                 cell.phys.allocatedPages(), new EntryTotals(cell.entries.moved, cell.entries.copied,
-                cell.entries.zapped, cell.entries.faulted));
+                cell.entries.zapped, cell.entries.faulted), new UnmappedTouches(unmappedTouchEvents, unmappedTouchPages));
     }
 
     /** The VMAs of a task's mm in address order; none for a pid the trace has not shown (a query creates no task). */
