@@ -72,7 +72,12 @@ final class TraceFiles {
     /** The next event, or null at the end. */
     static TraceEvent next(TraceSource source) {
         try {
-            return source.next();
+            TraceEvent e = source.next();
+            if (e == null && source instanceof TraceReader r && r.completenessWarning() != null) {
+                // Once, at the end: an older file reads in full but its completeness is unchecked.
+                System.err.println("ptreplay: warning: " + r.completenessWarning());
+            }
+            return e;
         } catch (TraceException e) {
             throw CommandFailure.badData(e.getMessage(), e);
         }

@@ -50,6 +50,8 @@ public final class KernelState {
     /** The shared zero page and the huge zero folio. */
     public final long zeroPfn;
     public final long hugeZeroPfn;
+    /** A VMA-level replay: population builds no page tables (set once, by the kernel, before any event). */
+    public boolean vmaOnly;
     private long nextAnonVma = 1;
     private long nextMm = 1;
 

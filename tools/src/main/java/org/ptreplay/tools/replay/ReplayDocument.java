@@ -114,6 +114,10 @@ public final class ReplayDocument {
         }
         m.put("divergences", divergences);
         m.put("divergence_count", (long) c.result().divergences().size());
+        SortedMap<String, Object> unmapped = new TreeMap<>();
+        unmapped.put("events", c.result().unmappedTouches().events());
+        unmapped.put("pages", c.result().unmappedTouches().pages());
+        m.put("unmapped_touches", unmapped);
         m.put("ignored", new TreeMap<String, Object>(c.result().ignored()));
         return m;
     }
