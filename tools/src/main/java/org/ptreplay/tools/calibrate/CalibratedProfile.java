@@ -54,6 +54,11 @@ public final class CalibratedProfile {
                     100 * s.spread(), s.noisy() ? "  NOISY" : ""));
         }
         out.append("#   (copy is recorded for reference: no profile field prices a page copy.)\n");
+        if (c.get("mprotect.128.mapped").isPresent()) {
+            out.append(String.format(Locale.ROOT, "# One present-PTE update by mprotect costs %.4g ns here (mprotect samples): the model"
+                    + " prices it as an xchg and a write (about %.3g ns); no profile field holds it.%n", w.pteUpdateNs(),
+                    c.get("xchg").map(Samples::median).orElse(0.0) + c.get("latency.L1").map(Samples::median).orElse(0.0)));
+        }
         out.append("# Not measurable here, kept from ").append(base.getName()).append(": ")
                 .append(String.join(", ", w.kept)).append(".\n");
         out.append(TextFormat.printer().printToString(p));
@@ -95,10 +100,11 @@ public final class CalibratedProfile {
                 .setPteBatchCycles(keep("ops.pte_batch_cycles", b.getPteBatchCycles()));
         p.setOps(ops);
         if (base.hasX86()) {
-            kept.add("x86.invlpg_ns, x86.full_flush_ns, x86.ipi (TLB flushes and IPIs need ring 0)");
+            kept.add("x86.ipi (a shootdown needs a second CPU running the same mm)");
+            Flushes fl = flushes();
             p.setX86(base.getX86().toBuilder()
-                    .setInvlpgNs(keepQuiet(base.getX86().getInvlpgNs()))
-                    .setFullFlushNs(keepQuiet(base.getX86().getFullFlushNs()))
+                    .setInvlpgNs(fl == null ? keep("x86.invlpg_ns", base.getX86().getInvlpgNs()) : fl.invlpg())
+                    .setFullFlushNs(fl == null ? keep("x86.full_flush_ns", base.getX86().getFullFlushNs()) : fl.full())
                     .setIpi(base.getX86().getIpi().toBuilder()
                             .setBaseNs(keepQuiet(base.getX86().getIpi().getBaseNs()))
                             .setSlopeNs(keepQuiet(base.getX86().getIpi().getSlopeNs()))));
@@ -123,6 +129,43 @@ public final class CalibratedProfile {
             }
         }
         return p.build();
+    }
+
+    /** The x86 flush prices from the mprotect samples, or null when the probe took none. */
+    private record Flushes(Sourced invlpg, Sourced full) {
+    }
+
+    /**
+     * One present-entry update is the 128-page toggle less the 64-page one, over 64 (both flush
+     * fully); a single INVLPG is the one-page toggle less its empty twin and one update; a full
+     * flush the 64-page toggle less its empty twin and 64 updates. The update price itself has no
+     * profile field (the model prices it as an xchg and a write); the header records it.
+     */
+    private Flushes flushes() {
+        if (c.get("mprotect.128.mapped").isEmpty()) {
+            return null;
+        }
+        double one = median("mprotect.1.mapped") - median("mprotect.1.empty");
+        double d64 = median("mprotect.64.mapped") - median("mprotect.64.empty");
+        double d128 = median("mprotect.128.mapped") - median("mprotect.128.empty");
+        double update = (d128 - d64) / 64;
+        double invlpg = Math.max(0, round(one - update));
+        double full = Math.max(0, round(d64 - 64 * update));
+        String how = String.format(Locale.ROOT, "mprotect toggles of whole VMAs with 1, 64 and 128 populated pages"
+                + " against empty twins (change_protection flushes only when it changed an entry; above 33 pages"
+                + " arch/x86/mm/tlb.c flushes fully): one entry update = (%.4g - %.4g) / 64 = %.4g ns", d128, d64, update);
+        return new Flushes(
+                src(invlpg, String.format(Locale.ROOT, "%s; one INVLPG = %.4g - %.4g ns (medians of %d samples at %s) [derived from measured]",
+                        how, one, update, c.get("mprotect.1.mapped").get().values().size(), when)),
+                src(full, String.format(Locale.ROOT, "%s; one full flush = %.4g - 64 x %.4g ns (medians of %d samples at %s) [derived from measured]",
+                        how, d64, update, c.get("mprotect.64.mapped").get().values().size(), when)));
+    }
+
+    /** The measured cost of updating one present PTE, for the header (no profile field holds it). */
+    double pteUpdateNs() {
+        double d64 = median("mprotect.64.mapped") - median("mprotect.64.empty");
+        double d128 = median("mprotect.128.mapped") - median("mprotect.128.empty");
+        return (d128 - d64) / 64;
     }
 
     private Memory memory() {

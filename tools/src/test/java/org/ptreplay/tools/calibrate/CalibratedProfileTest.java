@@ -41,6 +41,13 @@ class CalibratedProfileTest {
         put(m, "zero", "B/ns", 20, 21, 22);
         put(m, "copy", "B/ns", 14, 15, 16);
         put(m, "fault", "ns", 900, 1000, 1100);
+        // 10 ns per entry update, 490 ns per INVLPG, 300 ns per full flush.
+        put(m, "mprotect.1.empty", "ns", 1000, 1000, 1000);
+        put(m, "mprotect.1.mapped", "ns", 1500, 1500, 1500);
+        put(m, "mprotect.64.empty", "ns", 1000, 1000, 1000);
+        put(m, "mprotect.64.mapped", "ns", 1940, 1940, 1940);
+        put(m, "mprotect.128.empty", "ns", 1000, 1000, 1000);
+        put(m, "mprotect.128.mapped", "ns", 2580, 2580, 2580);
         return new Calibration(facts, m, Instant.parse("2026-12-07T09:00:00Z"), Duration.ofSeconds(12), 3, true);
     }
 
@@ -77,7 +84,10 @@ class CalibratedProfileTest {
         // fault 1000 - 4096 B / 21 B/ns (195.0) - 2 x 5.9 - 3 x 5.6 - 1.15 = 775.2
         assertEquals(775.2, n.get("ops.page_alloc_ns").getValue(), 0.05);
         assertTrue(n.get("ops.page_alloc_ns").getSource().endsWith("[derived]"));
-        assertTrue(n.get("x86.invlpg_ns").getSource().startsWith("kept from generic-x86 (not measured): "));
+        assertEquals(490, n.get("x86.invlpg_ns").getValue());
+        assertEquals(300, n.get("x86.full_flush_ns").getValue());
+        assertTrue(n.get("x86.full_flush_ns").getSource().endsWith("[derived from measured]"));
+        assertTrue(n.get("x86.ipi.base_ns").getSource().startsWith("kept from generic-x86 (not measured): "));
         assertTrue(p.cpuFeatures().get("invlpgb").getPresent());
         assertEquals(2, p.cpus());
     }
