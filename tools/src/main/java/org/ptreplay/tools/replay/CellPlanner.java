@@ -10,6 +10,7 @@ import org.ptreplay.core.profile.MachineProfiles;
 import org.ptreplay.core.replay.CellSpec;
 import org.ptreplay.core.select.ResolvedKernel;
 import org.ptreplay.core.select.StrategySelector;
+import org.ptreplay.core.value.Placement;
 import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.core.spi.Architecture;
 import org.ptreplay.core.spi.KernelPreset;
@@ -27,7 +28,7 @@ import org.ptreplay.tools.plugin.ProviderKind;
 public final class CellPlanner {
 
     /** What every cell of the plan shares. */
-    public record Settings(ThpSpec thp, int cpus, int concurrency, boolean strict) {
+    public record Settings(ThpSpec thp, Placement placement, int cpus, int concurrency, boolean strict) {
     }
 
     /** A bad argument: an unknown name or option (exit 2). */
@@ -121,7 +122,7 @@ public final class CellPlanner {
             for (String s : strategyArgs) {
                 ResolvedKernel kernel = resolve(s, arch.name());
                 for (MachineProfile p : profilesByArch.get(arch.name())) {
-                    cells.add(new CellSpec(arch, a.options(), kernel, p, settings.thp(), settings.cpus(),
+                    cells.add(new CellSpec(arch, a.options(), kernel, p, settings.thp(), settings.placement(), settings.cpus(),
                             settings.concurrency(), settings.strict()));
                 }
             }

@@ -81,6 +81,7 @@ public final class ReplayDocument {
         m.put("kernel_config", new TreeMap<String, Object>(spec.kernel().kernelConfig()));
         m.put("profile", spec.profile().name());
         m.put("thp", spec.thp().toString());
+        m.put("placement", spec.placement().label());
         m.put("cpus", (long) c.cpus());
         m.put("concurrency", (long) spec.concurrency());
         m.put("totals", charges(ledger.totals(), ledger.totalPs(), ledger.primitivePs()));
