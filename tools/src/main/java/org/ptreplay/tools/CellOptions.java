@@ -3,6 +3,7 @@ package org.ptreplay.tools;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ptreplay.core.profile.MachineProfile;
 import org.ptreplay.core.value.Placement;
 import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.tools.replay.CellPlanner;
@@ -24,6 +25,11 @@ final class CellOptions {
     @Option(names = "--profile", split = ",", paramLabel = "P",
             description = "Machine profiles; each belongs to one arch. An arch without one uses generic-<arch>.")
     List<String> profiles = new ArrayList<>();
+
+    @Option(names = "--profile-file", paramLabel = "FILE.txtpb",
+            description = {"Machine profiles from files in the bundled profiles' text format (docs/profiles.md),"
+                    + " e.g. written by calibrate; each under the name its file gives. May be repeated and combined with --profile."})
+    List<Path> profileFiles = new ArrayList<>();
 
     @Option(names = "--thp", paramLabel = "SPEC",
             description = "THP settings as sysfs spells them: enabled=always,64K=always,2M=inherit (default: kernel defaults).")
@@ -55,6 +61,11 @@ final class CellOptions {
 
     @Mixin
     PluginPathOption pluginPath;
+
+    /** The {@code --profile-file} profiles, validated; a bad one is one sentence naming the file and line (exit 1). */
+    List<MachineProfile> fileProfiles() {
+        return ProfileFiles.load(profileFiles);
+    }
 
     CellPlanner.Settings settings() {
         ThpSpec spec;

@@ -55,6 +55,10 @@ public final class PhysMem {
     private long order0;
     private long allocatedPages;
 
+    /** Where the last allocation came from and the last free merged to (the buddy steps they took). */
+    private int lastAllocFrom;
+    private int lastFreeTo;
+
     /**
      * @param pageShift base page shift (12 for 4K)
      * @param maxOrder  the largest order (the PMD order: 9 with 4K pages)
@@ -98,6 +102,7 @@ public final class PhysMem {
         long pfn;
         if (order == 0 && scatterNext()) {
             pfn = nextScattered();
+            lastAllocFrom = 0;
         } else {
             pfn = takeBuddy(order);
         }
@@ -135,7 +140,25 @@ public final class PhysMem {
             pfn = Math.min(pfn, buddy);
             order++;
         }
+        lastFreeTo = order;
         push(pfn, order);
+    }
+
+    /**
+     * The order of the free block the last {@link #alloc} was split from ({@code expand}): the
+     * allocation of order k split it once per order in between, the split-off halves at
+     * {@code pfn + 2^j} for j = k … from − 1.
+     */
+    public int lastAllocFrom() {
+        return lastAllocFrom;
+    }
+
+    /**
+     * The order the last {@link #free} merged up to ({@code __free_one_page}): a folio of order k
+     * merged with the free buddy of every order from k to this one minus one.
+     */
+    public int lastFreeTo() {
+        return lastFreeTo;
     }
 
     public int kind(long pfn) {
@@ -224,6 +247,7 @@ public final class PhysMem {
             pfn = freeHead[o];
             unlink(pfn, o);
         }
+        lastAllocFrom = o;
         // Split down, keeping the lower half and freeing the upper halves (as expand() does).
         while (o > order) {
             o--;

@@ -139,17 +139,31 @@ class ProfileCostModelTest {
 
     @Test
     void arm64TlbiAndDsbGrowWithConcurrency() {
+        // Every TLBI also pays tlbi_per_cpu (1 ns) x (4 - 1) for the fixture's 4 CPUs.
         ProfileCostModel alone = arm64(1);
-        assertEquals(10_000, alone.costPs(Primitive.TLBI_VA, 1));
+        assertEquals(13_000, alone.costPs(Primitive.TLBI_VA, 1));
         assertEquals(200_000, alone.costPs(Primitive.DSB, 1));
         ProfileCostModel four = arm64(4);
-        // base + slope x (4 - 1): 10 + 15, 20 + 18, 30 + 21, 200 + 300 ns.
-        assertEquals(25_000, four.costPs(Primitive.TLBI_VA, 1));
-        assertEquals(16 * 25_000, four.costPs(Primitive.TLBI_VA, 16));
-        assertEquals(38_000, four.costPs(Primitive.TLBI_RANGE, 1));
-        assertEquals(51_000, four.costPs(Primitive.TLBI_ASID, 1));
+        // base + slope x (4 - 1) + 3: 10 + 15 + 3, 20 + 18 + 3, 30 + 21 + 3; the DSB 200 + 300 ns.
+        assertEquals(28_000, four.costPs(Primitive.TLBI_VA, 1));
+        assertEquals(16 * 28_000, four.costPs(Primitive.TLBI_VA, 16));
+        assertEquals(41_000, four.costPs(Primitive.TLBI_RANGE, 1));
+        assertEquals(54_000, four.costPs(Primitive.TLBI_ASID, 1));
         assertEquals(500_000, four.costPs(Primitive.DSB, 1));
         assertEquals(25_000, four.costPs(Primitive.UNFOLD, 1));
+    }
+
+    @Test
+    void arm64TlbiGrowsWithTheMachineAtEqualConcurrency() {
+        ProfileCostModel one = ProfileCostModel.create(Fixtures.tinyArm64(), CostOptions.defaults().withCpus(1));
+        ProfileCostModel sixtyFour = ProfileCostModel.create(Fixtures.tinyArm64(), CostOptions.defaults().withCpus(64));
+        // tlbi_per_cpu x (cpus - 1): 0 and 63 ns on top of the 10, 20, 30 ns bases.
+        assertEquals(10_000, one.costPs(Primitive.TLBI_VA, 1));
+        assertEquals(73_000, sixtyFour.costPs(Primitive.TLBI_VA, 1));
+        assertEquals(83_000, sixtyFour.costPs(Primitive.TLBI_RANGE, 1));
+        assertEquals(93_000, sixtyFour.costPs(Primitive.TLBI_ASID, 1));
+        // The DSB waits for the concurrent issuers only.
+        assertEquals(one.costPs(Primitive.DSB, 1), sixtyFour.costPs(Primitive.DSB, 1));
     }
 
     @Test
@@ -172,8 +186,8 @@ class ProfileCostModelTest {
         assertEquals("Concurrency 5 exceeds the 4 CPUs of machine profile tiny-arm64.", e.getMessage());
         var bigger = ProfileCostModel.create(Fixtures.tinyArm64(), CostOptions.defaults().withCpus(8).withConcurrency(5));
         assertEquals(8, bigger.cpus());
-        // 10 + 5 x 4 = 30 ns.
-        assertEquals(30_000, bigger.costPs(Primitive.TLBI_VA, 1));
+        // 10 + 5 x 4 + 1 x 7 = 37 ns.
+        assertEquals(37_000, bigger.costPs(Primitive.TLBI_VA, 1));
     }
 
     @Test

@@ -42,7 +42,7 @@ public final class ReplayDocument {
         return root;
     }
 
-    static SortedMap<String, Object> trace(String file, TraceHeader h, long events) {
+    public static SortedMap<String, Object> trace(String file, TraceHeader h, long events) {
         SortedMap<String, Object> t = new TreeMap<>();
         t.put("file", file);
         t.put("events", events);
