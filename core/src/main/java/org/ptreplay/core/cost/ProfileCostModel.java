@@ -46,6 +46,7 @@ import static org.ptreplay.core.kernel.Primitive.X86_FULL;
 import static org.ptreplay.core.kernel.Primitive.ZONE_LOCK;
 
 import java.util.Arrays;
+import java.util.function.LongSupplier;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.profile.MachineProfile;
 import org.ptreplay.core.profile.proto.Linear;
@@ -77,6 +78,12 @@ import org.ptreplay.core.profile.proto.Sourced;
  * deterministic. One instance per replay cell: the cache state is not thread-safe.
  */
 public final class ProfileCostModel implements CostModel {
+    /**
+     * The internal switch of the differential tests and of before/after measurements: "false"
+     * streams user data line by line instead of as whole-block records (same results).
+     */
+    static final String BLOCK_STREAMS = "ptreplay.blockStreams";
+
     /** Marks a primitive this profile cannot price (the other architecture's). */
     private static final long UNPRICED = -1;
 
@@ -92,6 +99,11 @@ public final class ProfileCostModel implements CostModel {
     private final long ipiPerTargetPs;
     /** Stream price per byte, in ps; user touches are priced at the zeroing bandwidth. */
     private final double streamPsPerByte;
+    /** When prefetched lines arrive and how many misses overlap; null without a prefetcher. */
+    private final MemoryTiming timing;
+    /** Prices returned so far: the clock until a ledger attaches its own ({@link #clock}). */
+    private long returnedPs;
+    private LongSupplier clock = () -> returnedPs;
 
     private ProfileCostModel(MachineProfile profile, CostOptions options) {
         Profile p = profile.proto();
@@ -108,8 +120,13 @@ public final class ProfileCostModel implements CostModel {
             case ON -> true;
             case OFF -> false;
         };
-        this.cache = new CacheHierarchy(memory, prefetch);
+        this.cache = new CacheHierarchy(memory, prefetch, !"false".equals(System.getProperty(BLOCK_STREAMS)));
         this.servedExtraPs = servedExtraPs(memory);
+        this.timing = prefetch ? new MemoryTiming(servedExtraPs, (int) memory.getOutstandingMisses().getValue(),
+                (int) memory.getPrefetcher().getFillLevel().getValue() - 1) : null;
+        if (timing != null) {
+            cache.timing(timing);
+        }
 
         Arrays.fill(unitPs, UNPRICED);
         Ops ops = p.getOps();
@@ -177,18 +194,23 @@ public final class ProfileCostModel implements CostModel {
     }
 
     @Override
+    public void clock(LongSupplier elapsedPs) {
+        this.clock = elapsedPs;
+    }
+
+    @Override
     public long costPs(Primitive p, long n) {
         if (p == IPI) {
             if (ipiBasePs == UNPRICED) {
                 throw unpriced(p);
             }
-            return n <= 0 ? 0 : ipiBasePs + ipiPerTargetPs * n;
+            return returned(n <= 0 ? 0 : ipiBasePs + ipiPerTargetPs * n);
         }
         long unit = unitPs[p.ordinal()];
         if (unit == UNPRICED) {
             throw unpriced(p);
         }
-        return unit * n;
+        return returned(unit * n);
     }
 
     @Override
@@ -196,7 +218,17 @@ public final class ProfileCostModel implements CostModel {
         if (!p.memory()) {
             throw new IllegalArgumentException(p.key() + " touches no memory; charge it with costPs.");
         }
-        return unitPs[p.ordinal()] + servedExtraPs[cache.access(pa)];
+        if (timing == null) {
+            return returned(unitPs[p.ordinal()] + servedExtraPs[cache.access(pa)]);
+        }
+        timing.at(clock.getAsLong());
+        int level = cache.access(pa);
+        return returned(unitPs[p.ordinal()] + timing.demandExtraPs(pa >>> cache.lineShift(), level));
+    }
+
+    private long returned(long ps) {
+        returnedPs += ps;
+        return ps;
     }
 
     @Override
@@ -226,7 +258,12 @@ public final class ProfileCostModel implements CostModel {
     public long streamPs(long pa, long length, boolean write) {
         // Reads and writes both allocate lines; write-back traffic is not modelled.
         cache.stream(pa, length);
-        return length <= 0 ? 0 : Math.round(length * streamPsPerByte);
+        return returned(length <= 0 ? 0 : Math.round(length * streamPsPerByte));
+    }
+
+    /** Picoseconds demand accesses have waited for prefetched lines still in flight (prefetch timeliness). */
+    public long prefetchWaitPs() {
+        return timing == null ? 0 : timing.prefetchWaitPs();
     }
 
     /** Logical CPUs of the priced machine (the profile's, or the override). */

@@ -34,6 +34,39 @@ class ProfileCostModelTest {
         assertEquals(18_000, model.accessPs(Primitive.REF, VMEMMAP + 64 * 77));
     }
 
+    /**
+     * Prefetch timeliness on tiny-x86 with its prefetcher on (degree 2, fills L2; L1 1 ns, L2 4 ns,
+     * memory 100 ns, 4 outstanding misses). Struct pages of pfns 0, 1, 2, … read back to back, with
+     * nothing else charged: the clock is the sum of the prices. Lines 0 and 1 miss (100 ns each; line 1
+     * trains the stream and asks for 2 and 3 at t = 100 ns, arriving at 199 ns). Lines 2 and 3 have
+     * arrived (4 ns each) and ask for 4 (at 200 ns) and 5 (at 204 ns). Line 4 is read at 208 ns and
+     * waits until 299 ns: 1 + 91 = 92 ns. From then on every third line waits, because a 4 ns read
+     * runs two lines ahead of a 99 ns fetch.
+     */
+    @Test
+    void aPrefetchedStructPageReadBeforeItArrivesWaitsForIt() {
+        ProfileCostModel model = ProfileCostModel.create(Fixtures.tinyX86(), CostOptions.defaults().withPrefetch(Prefetch.ON));
+        long[] prices = new long[8];
+        for (int pfn = 0; pfn < prices.length; pfn++) {
+            prices[pfn] = model.accessPs(Primitive.SP_R, VMEMMAP + 64L * pfn);
+        }
+        assertArrayEquals(new long[] {100_000, 100_000, 4_000, 4_000, 92_000, 4_000, 4_000, 92_000}, prices);
+        assertEquals(2 * 88_000, model.prefetchWaitPs());
+    }
+
+    @Test
+    void aLedgerClockDecidesWhenALineIsUsed() {
+        ProfileCostModel model = ProfileCostModel.create(Fixtures.tinyX86(), CostOptions.defaults().withPrefetch(Prefetch.ON));
+        long[] elapsed = {0};
+        model.clock(() -> elapsed[0]);
+        for (int pfn = 0; pfn < 4; pfn++) {
+            elapsed[0] += model.accessPs(Primitive.SP_R, VMEMMAP + 64L * pfn);
+        }
+        // As above, but 200 ns of other work pass before pfn 4 is read: its line arrived at 299 ns.
+        elapsed[0] += 200_000;
+        assertEquals(4_000, model.accessPs(Primitive.SP_R, VMEMMAP + 64L * 4));
+    }
+
     @Test
     void l2HitAddsTheL2LatencyOverL1() {
         ProfileCostModel model = x86();

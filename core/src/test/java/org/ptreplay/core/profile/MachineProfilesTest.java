@@ -57,8 +57,9 @@ class MachineProfilesTest {
         assertEquals("tiny-x86", profile.name());
         assertEquals("x86", profile.arch());
         assertEquals(8, profile.cpus());
-        // cpu 2 + two levels x 4 + dram 1 + prefetcher 2 + ops 18 + invlpg, full flush 2 + ipi 2 = 35.
-        assertEquals(35, profile.numbers().size());
+        // cpu 2 + two levels x 4 + dram 1 + outstanding misses 1 + prefetcher 2 + ops 18 + invlpg, full flush 2
+        // + ipi 2 = 36.
+        assertEquals(36, profile.numbers().size());
         assertEquals(4.0, profile.numbers().get("memory.level[1].latency_ns").getValue());
         assertEquals(150.0, profile.numbers().get("x86.ipi.slope_ns").getValue());
         profile.numbers().values().forEach(n -> assertFalse(n.getSource().isBlank()));
@@ -68,9 +69,9 @@ class MachineProfilesTest {
     void arm64FixtureLoads() throws InvalidProfileException {
         MachineProfile profile = MachineProfiles.parse(fixture("tiny-arm64.txtpb"), ORIGIN);
         assertEquals("arm64", profile.arch());
-        // cpu 2 + one level x 4 + dram 1 + prefetcher 2 + ops 18 + four linear prices x 2 + convert 1
-        // + tlbi per cpu 1 = 37.
-        assertEquals(37, profile.numbers().size());
+        // cpu 2 + one level x 4 + dram 1 + outstanding misses 1 + prefetcher 2 + ops 18 + four linear prices x 2
+        // + convert 1 + tlbi per cpu 1 = 38.
+        assertEquals(38, profile.numbers().size());
     }
 
     @Test

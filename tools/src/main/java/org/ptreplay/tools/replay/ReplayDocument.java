@@ -42,7 +42,7 @@ public final class ReplayDocument {
         return root;
     }
 
-    static SortedMap<String, Object> trace(String file, TraceHeader h, long events) {
+    public static SortedMap<String, Object> trace(String file, TraceHeader h, long events) {
         SortedMap<String, Object> t = new TreeMap<>();
         t.put("file", file);
         t.put("events", events);
@@ -81,6 +81,7 @@ public final class ReplayDocument {
         m.put("kernel_config", new TreeMap<String, Object>(spec.kernel().kernelConfig()));
         m.put("profile", spec.profile().name());
         m.put("thp", spec.thp().toString());
+        m.put("placement", spec.placement().label());
         m.put("cpus", (long) c.cpus());
         m.put("concurrency", (long) spec.concurrency());
         m.put("totals", charges(ledger.totals(), ledger.totalPs(), ledger.primitivePs()));
