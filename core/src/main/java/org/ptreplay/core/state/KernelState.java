@@ -41,6 +41,8 @@ public final class KernelState {
     /** CONFIG_MEM_SOFT_DIRTY. */
     public final boolean softDirty;
     public final int cpus;
+    /** CPUs in lazy-TLB mode for every mm, at most the machine's other CPUs (docs/kernel-model.md §1.5). */
+    public final int lazyTlbCpus;
     /** {@code try_realign_addr} in move_page_tables (af8ca1c14906, v6.7). */
     public final boolean mremapRealign;
     /** Entries moved, copied, zapped and faulted so far. */
@@ -58,7 +60,7 @@ public final class KernelState {
     public KernelState(PageTableGeometry geo, PhysMem phys, TableMemory mem, PathLedger ledger, ArchMmu arch,
                 MovePtesStrategy movePtes, PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes,
                 ZapPtesStrategy zapPtes, ThpPolicy thp, boolean pageMapcount, boolean largeMapcount,
-                boolean batchedNrPagesMapped, boolean softDirty, int cpus,
+                boolean batchedNrPagesMapped, boolean softDirty, int cpus, int lazyTlbCpus,
                 boolean mremapRealign) {
         this.geo = geo;
         this.phys = phys;
@@ -77,6 +79,7 @@ public final class KernelState {
         this.batchedNrPagesMapped = batchedNrPagesMapped;
         this.softDirty = softDirty;
         this.cpus = cpus;
+        this.lazyTlbCpus = lazyTlbCpus;
         this.mremapRealign = mremapRealign;
         this.zeroPfn = phys.alloc(0, PhysMem.KIND_ZERO);
         this.hugeZeroPfn = phys.alloc(thp.pmdOrder(), PhysMem.KIND_ZERO);
@@ -108,7 +111,7 @@ public final class KernelState {
         ledger.charge(org.ptreplay.spi.ops.Primitive.PAGE_ALLOC);
         ledger.charge(org.ptreplay.spi.ops.Primitive.PT_ALLOC);
         long gap = 128L << 20;
-        return new Mm(nextMm++, geo.pageShift(), pgd, taskSize() - gap, START_BRK, cpus);
+        return new Mm(nextMm++, geo.pageShift(), pgd, taskSize() - gap, START_BRK, cpus, lazyTlbCpus);
     }
 
     /** Where brk starts when the trace does not tell: a typical non-randomised PIE heap start. */
