@@ -43,7 +43,7 @@ final class CellOptions {
     @Option(names = "--strict", description = "Stop at the first result that differs from the recording (exit 1).")
     boolean strict;
 
-    @Option(names = "--json", description = "Print JSON with sorted keys (shape: README.md).")
+    @Option(names = "--json", description = "Print JSON with sorted keys (shape: docs/output-formats.md).")
     boolean json;
 
     @Mixin

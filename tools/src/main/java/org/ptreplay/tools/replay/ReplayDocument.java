@@ -20,7 +20,7 @@ import org.ptreplay.trace.TraceHeader;
  * The replay result as a JSON tree of {@code SortedMap}, {@code List}, {@code String},
  * {@code Long}, {@code Double} and {@code Boolean}: what {@code --json} prints (with
  * {@link org.ptreplay.tools.text.Json}) and what the HTML report reads. The shape is documented in
- * README.md. Everything but {@code host} is a function of the trace and the arguments only.
+ * docs/output-formats.md. Everything but {@code host} is a function of the trace and the arguments only.
  */
 public final class ReplayDocument {
     /** Divergences listed per cell; {@code divergence_count} has them all. */
