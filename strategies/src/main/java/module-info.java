@@ -24,5 +24,6 @@ module org.ptreplay.strategies {
             org.ptreplay.strategies.presets.Linux6_9,
             org.ptreplay.strategies.presets.Linux6_16,
             org.ptreplay.strategies.presets.Linux6_17Rc1,
-            org.ptreplay.strategies.presets.Linux6_17;
+            org.ptreplay.strategies.presets.Linux6_17,
+            org.ptreplay.strategies.presets.Linux6_18;
 }

@@ -21,7 +21,8 @@ import org.ptreplay.trace.TraceSource;
 /**
  * Traces on Hadoop-compatible paths: a path without a scheme or with {@code file:} is a local
  * file and reads in every form {@code replay} reads; any other scheme ({@code hdfs:}, {@code s3a:}
- * …) is streamed through Hadoop as a binary trace (the codec is detected from its bytes).
+ * …) is streamed through Hadoop as a binary trace (the codec is detected from its bytes). Profile
+ * files ({@code --profile-file}) are read the same way, on every executor.
  */
 final class HadoopTraces implements JobRunner.TraceOpener, Serializable {
     private static final long serialVersionUID = 1L;
@@ -54,6 +55,17 @@ final class HadoopTraces implements JobRunner.TraceOpener, Serializable {
         Path p = new Path(trace);
         FileSystem fs = p.getFileSystem(configuration());
         return TraceReader.open(fs.open(p), trace);
+    }
+
+    @Override
+    public String readText(String path) throws IOException {
+        if (local(path)) {
+            return JobRunner.LOCAL_FILES.readText(path.startsWith("file:") ? URI.create(path).getPath() : path);
+        }
+        Path p = new Path(path);
+        try (java.io.InputStream in = p.getFileSystem(configuration()).open(p)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     /** A directory's files by name (hidden ones left out), or the path itself. */

@@ -20,7 +20,10 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.ptreplay.core.profile.InvalidProfileException;
 import org.ptreplay.tools.plugin.PluginRegistry;
+import org.ptreplay.tools.plugin.UnknownProviderException;
+import org.ptreplay.tools.replay.CellPlanner;
 import org.ptreplay.tools.sweep.Column;
 import org.ptreplay.tools.sweep.JobFiles;
 import org.ptreplay.tools.sweep.JobRunner;
@@ -72,9 +75,12 @@ public final class SparkSweep implements Callable<Integer> {
             System.out.printf("sweep: %d jobs: %d already complete, %d run, %d failed; %d rows in %s%n",
                     s.total(), s.skipped(), s.total() - s.skipped(), s.failed(), s.rows(), output);
             return s.failed() == 0 ? 0 : 1;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | CellPlanner.BadArgument | UnknownProviderException e) {
             new PrintWriter(System.err, true).println("ptreplay: " + e.getMessage());
             return 2;
+        } catch (CellPlanner.BadProfile | UncheckedIOException e) {
+            new PrintWriter(System.err, true).println("ptreplay: " + e.getMessage());
+            return 1;
         } finally {
             spark.stop();
         }
@@ -93,8 +99,14 @@ public final class SparkSweep implements Callable<Integer> {
         if (jobs.isEmpty()) {
             throw new IllegalArgumentException("the sweep has no job: its trace directories hold no file.");
         }
-        // A bad name fails here, on the driver, before a task is sent.
-        new JobRunner(PluginRegistry.load(List.of()), traces, table, 1).plan(jobs.get(0));
+        // A bad name or profile file fails here, on the driver, before a task is sent.
+        try {
+            new JobRunner(PluginRegistry.load(List.of()), traces, table, 1).plan(jobs.get(0));
+        } catch (InvalidProfileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a profile file (" + e.getMessage() + ")", e);
+        }
         List<String> todo = new ArrayList<>();
         try {
             for (SweepJob j : jobs) {

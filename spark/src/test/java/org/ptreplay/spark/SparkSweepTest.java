@@ -81,7 +81,7 @@ class SparkSweepTest {
         List<SweepJob> jobs = SweepGrid.expand(spec, List::of);
         assertEquals(4, jobs.size());
         DirStore store = new DirStore(local);
-        JobRunner runner = new JobRunner(PluginRegistry.load(List.of()), JobRunner::openFile, table, 1);
+        JobRunner runner = new JobRunner(PluginRegistry.load(List.of()), JobRunner.LOCAL_FILES, table, 1);
         LocalEngine.Summary ls = new LocalEngine(store, table, runner, 2).run(jobs, new PrintWriter(new StringWriter()), false);
         assertEquals(2, ls.failed());
         SweepOutput.write(store, spec, table, jobs, SparkSweep.version(), true);

@@ -31,7 +31,7 @@ class ProvidersTest {
                         "zap-ptes/folio-batch"),
                 Providers.strategies().stream().map(Provider::name).toList());
         assertEquals(List.of("linux-4.19", "linux-5.0", "linux-5.11", "linux-6.8", "linux-6.9", "linux-6.16",
-                        "linux-6.17-rc1", "linux-6.17"),
+                        "linux-6.17-rc1", "linux-6.17", "linux-6.18"),
                 Providers.presets().stream().map(Provider::name).toList());
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.ptreplay.core.profile.InvalidProfileException;
 import org.ptreplay.core.spi.OptionSpec;
 import org.ptreplay.core.spi.WorkloadGenerator;
 import org.ptreplay.tools.plugin.PluginRegistry;
@@ -102,14 +103,16 @@ final class SweepCommand implements Callable<Integer> {
         if (all.isEmpty()) {
             throw CommandFailure.badUsage("the sweep has no job: its trace directories hold no file");
         }
-        JobRunner runner = new JobRunner(registry, JobRunner::openFile, table, threads);
+        JobRunner runner = new JobRunner(registry, JobRunner.LOCAL_FILES, table, threads);
         try {
             // The cells are the same in every job: a bad name is a usage error before anything runs.
             runner.plan(all.get(0));
         } catch (CellPlanner.BadArgument e) {
             throw CommandFailure.badUsage(e.getMessage());
-        } catch (CellPlanner.BadProfile e) {
+        } catch (CellPlanner.BadProfile | InvalidProfileException e) {
             throw CommandFailure.badData(e.getMessage());
+        } catch (IOException e) {
+            throw CommandFailure.badData("cannot read a profile file (" + e.getMessage() + ")", e);
         }
         DirStore store = new DirStore(output);
         LocalEngine.Summary summary;

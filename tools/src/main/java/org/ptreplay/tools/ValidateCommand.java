@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.ptreplay.core.value.Placement;
 import org.ptreplay.tools.plugin.PluginRegistry;
 import org.ptreplay.tools.text.Json;
 import org.ptreplay.tools.text.Suggestions;
@@ -38,6 +39,11 @@ final class ValidateCommand implements Callable<Integer> {
                     + " david-fork-x86, ryan-contpte-basic.")
     List<String> names = new ArrayList<>();
 
+    @Option(names = "--placement", paramLabel = "P", defaultValue = "aged",
+            description = "Where order-0 folios go in physical memory, in every cell: sequential, scattered or"
+                    + " aged[:FRACTION] (default: aged = aged:0.5, a machine up a while; docs/profiles.md).")
+    String placement;
+
     @Option(names = "--json", description = "Print JSON with sorted keys: every case, its checks and the commands that reproduce it.")
     boolean json;
 
@@ -45,7 +51,14 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         List<Case> cases = selected(names);
         PrintWriter err = spec.commandLine().getErr();
-        CaseRunner runner = new CaseRunner(PluginRegistry.load(List.of()), Runtime.getRuntime().availableProcessors());
+        Placement where;
+        try {
+            where = Placement.parse(placement);
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.badUsage("--placement: " + e.getMessage());
+        }
+        CaseRunner runner = new CaseRunner(PluginRegistry.load(List.of()), Runtime.getRuntime().availableProcessors(),
+                where);
         List<CaseResult> results = new ArrayList<>();
         for (Case c : cases) {
             err.println("validate: " + c.name() + " (" + (results.size() + 1) + "/" + cases.size() + ")");

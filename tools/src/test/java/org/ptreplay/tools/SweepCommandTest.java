@@ -167,6 +167,10 @@ class SweepCommandTest {
         assertTrue(run.err().contains("has no parameter 'sise' (did you mean 'size'?)"), run.err());
         Cli.Run strategy = Cli.run("sweep", "--generate", "fork-bench", "--strategy", "linux-9.99", "-o", out.toString());
         assertEquals(2, strategy.code(), strategy.err());
+        Cli.Run profile = Cli.run("sweep", "--generate", "fork-bench", "--profile-file", tmp.resolve("none.txtpb").toString(),
+                "-o", out.toString());
+        assertEquals(1, profile.code(), profile.err());
+        assertTrue(profile.err().contains("none.txtpb"), profile.err());
         assertFalse(Files.exists(out.resolve("jobs")));
         Cli.Run spark = Cli.run("sweep", "--generate", "fork-bench", "--engine", "spark");
         assertEquals(2, spark.code());

@@ -101,7 +101,32 @@ public enum Primitive {
     /** A folio given back to the page allocator (per-CPU or buddy lists), whatever its order. */
     FOLIO_FREE(false),
     /** {@code free_tail_page_prepare}: the check and reset of one tail page's struct page. */
-    TAIL_FREE(true);
+    TAIL_FREE(true),
+    /** Exception entry and exit of one user page fault (docs/kernel-model.md §5). */
+    EXC(false),
+    /**
+     * The per-VMA read lock of a fault, {@code vma_start_read} in {@code lock_vma_under_rcu} and
+     * {@code vma_end_read} (before 6.4 the mmap read lock): one acquire and one release (§5).
+     */
+    VMA_LOCK(false),
+    /** One memcg charge ({@code mem_cgroup_charge}) or uncharge of a folio, whatever its order (§4.4, §5). */
+    MEMCG(false),
+    /** One {@code add_mm_counter}: a per-CPU {@code percpu_counter} add on the mm's RSS (§5). */
+    MM_COUNTER(false),
+    /** One acquire plus release of a lruvec's LRU lock, irqs disabled (§4.4, §5). */
+    LRU_LOCK(false),
+    /** One acquire plus release of a zone's free-list lock for the buddy allocator (§4.4, §5). */
+    ZONE_LOCK(false),
+    /** A plain store to a struct page field (the LRU list link or unlink of a folio). */
+    SP_W(true),
+    /**
+     * One step of the buddy allocator on the struct page of the buddy: a split in {@code expand}
+     * (the split-off half is linked to a free list) or a merge in {@code __free_one_page} (the
+     * free buddy is checked and unlinked) (§4.4, §5).
+     */
+    BUDDY(true),
+    /** {@code prep_compound_tail}: one tail page's struct page set up for a new large folio (§5). */
+    TAIL_PREP(true);
 
     private static final Primitive[] VALUES = values();
     private final boolean memory;

@@ -83,6 +83,7 @@ public final class ReplayEngine {
                 .copyPtes(spec.kernel().copyPtes())
                 .zapPtes(spec.kernel().zapPtes())
                 .thp(spec.thp())
+                .placement(spec.placement())
                 .cpus(cost.cpus())
                 .pageMapcount(flag(spec, "page_mapcount"))
                 .largeMapcount(flag(spec, "large_mapcount"))

@@ -14,13 +14,14 @@ import org.ptreplay.core.kernel.PageTableGeometry;
 import org.ptreplay.core.profile.InvalidProfileException;
 import org.ptreplay.core.profile.MachineProfile;
 import org.ptreplay.core.profile.MachineProfiles;
-import org.ptreplay.core.reference.NoPgtableMove;
-import org.ptreplay.core.reference.PerPteCopyPtes;
-import org.ptreplay.core.reference.PerPteMovePtes;
-import org.ptreplay.core.reference.PerPteZapPtes;
+import org.ptreplay.core.linux.mremap.NoPgtableMove;
+import org.ptreplay.core.linux.memory.PerPteCopyPtes;
+import org.ptreplay.core.linux.mremap.PerPteMovePtes;
+import org.ptreplay.core.linux.memory.PerPteZapPtes;
 import org.ptreplay.core.select.ResolvedKernel;
 import org.ptreplay.core.sim.TestArch;
-import org.ptreplay.core.sim.ThpSpec;
+import org.ptreplay.core.value.Placement;
+import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.core.spi.Architecture;
 import org.ptreplay.core.spi.KernelPath;
 import org.ptreplay.core.spi.OptionSpec;
@@ -71,7 +72,7 @@ final class ReplayFixtures {
 
     static CellSpec cell(String name, int concurrency, boolean strict) {
         return new CellSpec(X86, Map.of(), reference(name, Map.of()), profile("/org/ptreplay/core/profile/tiny-x86.txtpb"),
-                ThpSpec.DEFAULT, 0, concurrency, strict);
+                ThpSpec.DEFAULT, Placement.SEQUENTIAL, 0, concurrency, strict);
     }
 
     /**

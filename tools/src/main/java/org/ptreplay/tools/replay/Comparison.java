@@ -11,8 +11,8 @@ import java.util.TreeSet;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.replay.CellResult;
 import org.ptreplay.core.replay.ReplayOutcome;
-import org.ptreplay.core.sim.LedgerSnapshot;
-import org.ptreplay.core.sim.PrimitiveCounts;
+import org.ptreplay.core.value.LedgerSnapshot;
+import org.ptreplay.core.value.PrimitiveCounts;
 
 /**
  * One strategy against the baseline on the same arch and profile: where the simulated time

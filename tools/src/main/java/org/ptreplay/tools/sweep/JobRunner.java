@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ptreplay.core.profile.InvalidProfileException;
+import org.ptreplay.core.profile.MachineProfile;
+import org.ptreplay.core.profile.MachineProfiles;
 import org.ptreplay.core.replay.ReplayEngine;
 import org.ptreplay.core.replay.ReplayFailedException;
 import org.ptreplay.core.replay.ReplayOutcome;
 import org.ptreplay.core.spi.WorkloadGenerator;
+import org.ptreplay.core.value.Placement;
 import org.ptreplay.tools.plugin.PluginRegistry;
 import org.ptreplay.tools.plugin.ProviderKind;
 import org.ptreplay.tools.plugin.UnknownProviderException;
@@ -30,11 +34,26 @@ import org.ptreplay.trace.TraceSource;
  */
 public final class JobRunner {
 
-    /** Opens a job's trace file; the local engine reads files, the Spark engine Hadoop paths. */
-    @FunctionalInterface
+    /** Opens a job's trace and profile files; the local engine reads files, the Spark engine Hadoop paths. */
     public interface TraceOpener {
         TraceSource open(String trace) throws TraceException, IOException;
+
+        /** A profile file's text. */
+        String readText(String path) throws IOException;
     }
+
+    /** Local files. */
+    public static final TraceOpener LOCAL_FILES = new TraceOpener() {
+        @Override
+        public TraceSource open(String trace) throws TraceException {
+            return openFile(trace);
+        }
+
+        @Override
+        public String readText(String path) throws IOException {
+            return java.nio.file.Files.readString(Path.of(path), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    };
 
     /** A finished job: its rows, or the sentence saying why it has none. */
     public record Outcome(SweepJob job, List<Object[]> rows, String error) {
@@ -72,10 +91,17 @@ public final class JobRunner {
         };
     }
 
-    /** Plans the cells of a job; throws what the planner throws (the command checks the spec with it first). */
-    public Plan plan(SweepJob job) {
-        return planner.plan(job.archs(), job.strategies(), job.profiles(),
-                new CellPlanner.Settings(job.thp().spec(), job.cpus(), job.concurrency(), false));
+    /**
+     * Plans the cells of a job; throws what the planner throws (the command checks the spec with it
+     * first), and {@link InvalidProfileException} or {@link IOException} for a bad profile file.
+     */
+    public Plan plan(SweepJob job) throws InvalidProfileException, IOException {
+        List<MachineProfile> files = new ArrayList<>();
+        for (String f : job.profileFiles()) {
+            files.add(MachineProfiles.parse(opener.readText(f), f));
+        }
+        return planner.plan(job.archs(), job.strategies(), job.profiles(), files,
+                new CellPlanner.Settings(job.thp().spec(), Placement.parse(job.placement()), job.cpus(), job.concurrency(), false));
     }
 
     public Outcome run(SweepJob job) throws InterruptedException {
@@ -89,7 +115,7 @@ public final class JobRunner {
                 outcome = engine.run(source, job.traceName());
             }
             return new Outcome(job, table.rows(job, outcome), null);
-        } catch (ReplayFailedException | IOException | UnknownProviderException
+        } catch (ReplayFailedException | IOException | InvalidProfileException | UnknownProviderException
                  | CellPlanner.BadArgument | CellPlanner.BadProfile | IllegalArgumentException e) {
             return new Outcome(job, List.of(), where + sentence(e));
         } catch (RuntimeException e) {

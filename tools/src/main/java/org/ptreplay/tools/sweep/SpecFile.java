@@ -23,14 +23,16 @@ import java.util.TreeMap;
  * or protobuf text format ({@code .textproto}, {@code .txtpb}, {@code .pbtxt}). Keys: {@code generate},
  * {@code params} (a mapping of name to values; in text format {@code param { name: … value: … }}),
  * {@code traces}, {@code thp}, {@code cpus}, {@code concurrency}, {@code arch}, {@code strategy},
- * {@code profile}; each but {@code generate} takes a list (a single value is a list of one).
+ * {@code profile}, {@code profile-file} ({@code profile_file} in text format), {@code placement}; each
+ * but {@code generate} and {@code placement} takes a list (a single value is a list of one).
  *
  * @param values every key but {@code params}, with its values as given
  * @param params the generator parameters, each with its values
  */
 public record SpecFile(Map<String, List<String>> values, Map<String, List<String>> params) {
 
-    static final Set<String> KEYS = Set.of("generate", "traces", "thp", "cpus", "concurrency", "arch", "strategy", "profile");
+    static final Set<String> KEYS = Set.of("generate", "traces", "thp", "cpus", "concurrency", "arch", "strategy", "profile",
+            "profile-file", "placement");
 
     /** @throws IllegalArgumentException one sentence naming the file and what is wrong */
     public static SpecFile load(Path file) {
@@ -96,7 +98,8 @@ public record SpecFile(Map<String, List<String>> values, Map<String, List<String
                     .addField(field("param", 2, FieldDescriptorProto.Type.TYPE_MESSAGE, repeated).toBuilder()
                             .setTypeName(".ptreplay.sweep.Param").build());
             int n = 3;
-            for (String k : List.of("traces", "thp", "cpus", "concurrency", "arch", "strategy", "profile")) {
+            for (String k : List.of("traces", "thp", "cpus", "concurrency", "arch", "strategy", "profile", "profile_file",
+                    "placement")) {
                 boolean number = k.equals("cpus") || k.equals("concurrency");
                 spec.addField(field(k, n++, number ? FieldDescriptorProto.Type.TYPE_INT32 : string, repeated));
             }
@@ -137,7 +140,7 @@ public record SpecFile(Map<String, List<String>> values, Map<String, List<String
                     params.put(name, vs);
                 }
             } else if (f.isRepeated()) {
-                values.put(f.getName(), ((List<?>) e.getValue()).stream().map(String::valueOf).toList());
+                values.put(f.getName().replace('_', '-'), ((List<?>) e.getValue()).stream().map(String::valueOf).toList());
             } else {
                 values.put(f.getName(), List.of((String) e.getValue()));
             }

@@ -50,7 +50,8 @@ public final class SweepGrid {
                         jobs.add(new SweepJob(jobs.size(), spec.generator(),
                                 spec.generator() != null ? paramPoints.get(t) : new TreeMap<>(),
                                 spec.generator() != null ? null : files.get(t), thp, cpus, concurrency,
-                                spec.archs(), spec.strategies(), spec.profiles()));
+                                spec.archs(), spec.strategies(), spec.profiles(),
+                                spec.profileFiles(), spec.placement()));
                     }
                 }
             }

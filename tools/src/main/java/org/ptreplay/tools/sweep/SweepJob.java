@@ -26,15 +26,19 @@ import java.util.TreeMap;
  * @param archs       arch arguments of the cells
  * @param strategies  strategy arguments of the cells
  * @param profiles    machine profiles of the cells
+ * @param profileFiles machine profile files of the cells (by path: a rerun after editing one needs a new output directory)
+ * @param placement   where order-0 folios go ({@code --placement})
  */
 public record SweepJob(int index, String generator, SortedMap<String, String> params, String trace, ThpPoint thp,
-                       int cpus, int concurrency, List<String> archs, List<String> strategies, List<String> profiles) {
+                       int cpus, int concurrency, List<String> archs, List<String> strategies, List<String> profiles,
+                       List<String> profileFiles, String placement) {
 
     public SweepJob {
         params = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(params));
         archs = List.copyOf(archs);
         strategies = List.copyOf(strategies);
         profiles = List.copyOf(profiles);
+        profileFiles = List.copyOf(profileFiles);
     }
 
     /** What the table's {@code trace} column holds: the generator's name or the trace file. */
@@ -74,6 +78,11 @@ public record SweepJob(int index, String generator, SortedMap<String, String> pa
         line(s, "archs", String.join(",", archs));
         line(s, "strategies", String.join(",", strategies));
         line(s, "profiles", String.join(",", profiles));
+        // One line per file: a path may hold a comma.
+        for (int i = 0; i < profileFiles.size(); i++) {
+            line(s, "profile-file." + i, profileFiles.get(i));
+        }
+        line(s, "placement", placement);
         return s.toString();
     }
 
@@ -81,6 +90,7 @@ public record SweepJob(int index, String generator, SortedMap<String, String> pa
     public static SweepJob decode(String text) {
         Map<String, String> f = new TreeMap<>();
         SortedMap<String, String> params = new TreeMap<>();
+        List<String> profileFiles = new ArrayList<>();
         for (String l : text.split("\n")) {
             int eq = l.indexOf('=');
             if (eq < 0) {
@@ -90,6 +100,8 @@ public record SweepJob(int index, String generator, SortedMap<String, String> pa
             String value = unescape(l.substring(eq + 1));
             if (key.startsWith("param.")) {
                 params.put(key.substring("param.".length()), value);
+            } else if (key.startsWith("profile-file.")) {
+                profileFiles.add(value);
             } else {
                 f.put(key, value);
             }
@@ -97,7 +109,7 @@ public record SweepJob(int index, String generator, SortedMap<String, String> pa
         return new SweepJob(Integer.parseInt(f.get("index")), f.get("generator"), params, f.get("trace"),
                 new ThpPoint(f.get("thp.label"), f.get("thp.setting")), Integer.parseInt(f.get("cpus")),
                 Integer.parseInt(f.get("concurrency")), list(f.get("archs")), list(f.get("strategies")),
-                list(f.get("profiles")));
+                list(f.get("profiles")), profileFiles, f.get("placement"));
     }
 
     private static List<String> list(String joined) {

@@ -53,6 +53,14 @@ public final class SweepOptions {
             description = "Machine profiles (default generic-<arch>).")
     public List<String> profiles = new ArrayList<>();
 
+    @Option(names = "--profile-file", paramLabel = "FILE.txtpb",
+            description = "Machine profiles from files (as replay takes them), for every job; may be repeated.")
+    public List<String> profileFiles = new ArrayList<>();
+
+    @Option(names = "--placement", paramLabel = "P",
+            description = "Where order-0 folios go, as replay takes it (default aged), for every job.")
+    public String placement;
+
     /**
      * The spec: the file's axes, each replaced by the command line's when given.
      *
@@ -69,6 +77,8 @@ public final class SweepOptions {
         override(v, "arch", archs);
         override(v, "strategy", strategies);
         override(v, "profile", profiles);
+        override(v, "profile-file", profileFiles);
+        override(v, "placement", placement == null ? List.of() : List.of(placement));
         java.util.SortedMap<String, List<String>> p = new TreeMap<>(file.params());
         if (!params.isEmpty()) {
             p.clear();
@@ -107,7 +117,16 @@ public final class SweepOptions {
         return new SweepSpec(gen.isEmpty() ? null : gen.get(0), p, v.getOrDefault("traces", List.of()), thpPoints,
                 integers("cpus", v.getOrDefault("cpus", List.of())),
                 integers("concurrency", v.getOrDefault("concurrency", List.of())),
-                archArgs, strip(v.getOrDefault("strategy", List.of())), strip(v.getOrDefault("profile", List.of())));
+                archArgs, strip(v.getOrDefault("strategy", List.of())), strip(v.getOrDefault("profile", List.of())),
+                v.getOrDefault("profile-file", List.of()), single(v, "placement"));
+    }
+
+    private static String single(Map<String, List<String>> v, String key) {
+        List<String> l = v.getOrDefault(key, List.of());
+        if (l.size() > 1) {
+            throw new IllegalArgumentException("a sweep has one " + key + ", not " + l + ".");
+        }
+        return l.isEmpty() ? null : l.get(0).strip();
     }
 
     private static void override(Map<String, List<String>> v, String key, List<String> given) {

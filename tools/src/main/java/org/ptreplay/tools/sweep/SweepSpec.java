@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.ptreplay.core.value.Placement;
 
 /**
  * What a sweep replays: the axes of its grid. A grid point (a {@link SweepJob}) is one trace — a
@@ -22,10 +23,13 @@ import java.util.TreeMap;
  * @param archs       arch arguments, with options ({@code arm64:contpte=off})
  * @param strategies  strategy arguments
  * @param profiles    machine profiles (empty: {@code generic-<arch>})
+ * @param profileFiles machine profiles from files ({@code --profile-file}), named by the file
+ * @param placement   where order-0 folios go in physical memory ({@code --placement}), for every job
  */
 public record SweepSpec(String generator, SortedMap<String, List<String>> params, List<String> traces,
                         List<ThpPoint> thp, List<Integer> cpus, List<Integer> concurrency,
-                        List<String> archs, List<String> strategies, List<String> profiles) {
+                        List<String> archs, List<String> strategies, List<String> profiles,
+                        List<String> profileFiles, String placement) {
 
     public static final List<String> DEFAULT_ARCHS = List.of("x86");
     public static final List<String> DEFAULT_STRATEGIES = List.of("linux-6.17");
@@ -42,6 +46,9 @@ public record SweepSpec(String generator, SortedMap<String, List<String>> params
         archs = archs.isEmpty() ? DEFAULT_ARCHS : List.copyOf(archs);
         strategies = strategies.isEmpty() ? DEFAULT_STRATEGIES : List.copyOf(strategies);
         profiles = List.copyOf(profiles);
+        profileFiles = List.copyOf(profileFiles);
+        placement = placement == null ? "aged" : placement;
+        Placement.parse(placement);
         if ((generator == null) == traces.isEmpty()) {
             throw new IllegalArgumentException(generator == null
                     ? "a sweep needs a workload generator (--generate NAME) or trace files (a spec's traces)."
@@ -83,6 +90,8 @@ public record SweepSpec(String generator, SortedMap<String, List<String>> params
         m.put("archs", archs);
         m.put("strategies", strategies);
         m.put("profiles", profiles);
+        m.put("profile_files", profileFiles);
+        m.put("placement", placement);
         return m;
     }
 }

@@ -3,7 +3,7 @@ package org.ptreplay.tools.sweep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.ptreplay.core.sim.ThpSpec;
+import org.ptreplay.core.value.ThpSpec;
 
 /**
  * One value of the folio-size axis: a label for the table and the THP setting as {@code --thp}

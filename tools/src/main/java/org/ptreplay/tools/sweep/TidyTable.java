@@ -7,7 +7,7 @@ import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.replay.CellMetrics;
 import org.ptreplay.core.replay.CellResult;
 import org.ptreplay.core.replay.ReplayOutcome;
-import org.ptreplay.core.sim.LedgerSnapshot;
+import org.ptreplay.core.value.LedgerSnapshot;
 
 /**
  * The sweep's tidy table: one row per (grid point, cell, syscall kind). Columns: the job's index,
