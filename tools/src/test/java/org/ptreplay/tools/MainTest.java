@@ -68,7 +68,7 @@ class MainTest {
         Run run = run("plugnis");
         assertEquals(2, run.code());
         assertEquals("", run.out());
-        assertEquals("ptreplay: unknown command 'plugnis' (did you mean 'plugins'?); commands: calibrate, check, compare, convert, demo, generate, help, measure, plugins, print, record, replay, stats, summary, validate"
+        assertEquals("ptreplay: unknown command 'plugnis' (did you mean 'plugins'?); commands: calibrate, check, compare, convert, demo, generate, help, measure, plugins, print, record, replay, stats, summary, sweep, validate"
                 + System.lineSeparator(), run.err());
     }
 
@@ -76,7 +76,7 @@ class MainTest {
     void unknownCommandFarFromAnyNameStillListsTheCommands() {
         Run run = run("frobnicate");
         assertEquals(2, run.code());
-        assertEquals("ptreplay: unknown command 'frobnicate'; commands: calibrate, check, compare, convert, demo, generate, help, measure, plugins, print, record, replay, stats, summary, validate" + System.lineSeparator(),
+        assertEquals("ptreplay: unknown command 'frobnicate'; commands: calibrate, check, compare, convert, demo, generate, help, measure, plugins, print, record, replay, stats, summary, sweep, validate" + System.lineSeparator(),
                 run.err());
     }
 
@@ -133,7 +133,7 @@ class MainTest {
     void noCommandIsAUsageError() {
         Run run = run();
         assertEquals(2, run.code());
-        assertTrue(run.err().startsWith("ptreplay: no command given; commands: calibrate, check, compare, convert, demo, generate, help, measure, plugins, print, record, replay, stats, summary, validate"), run.err());
+        assertTrue(run.err().startsWith("ptreplay: no command given; commands: calibrate, check, compare, convert, demo, generate, help, measure, plugins, print, record, replay, stats, summary, sweep, validate"), run.err());
     }
 
     @Test
@@ -170,18 +170,18 @@ class MainTest {
         Run run = run("validate", "--json", "--case", "jain-mremap-arm64");
         @SuppressWarnings("unchecked")
         Map<String, Object> root = (Map<String, Object>) JsonReader.parse(run.out());
-        assertEquals(List.of("cases", "passed", "tally"), new ArrayList<>(root.keySet()));
+        assertEquals(List.of("cases", "passed"), new ArrayList<>(root.keySet()));
         assertEquals(Boolean.TRUE.equals(root.get("passed")) ? 0 : 1, run.code(), run.err());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> cases = (List<Map<String, Object>>) root.get("cases");
         assertEquals(1, cases.size());
         Map<String, Object> jain = cases.get(0);
-        assertEquals(List.of("checks", "experiments", "explanations", "name", "passed", "readings", "source", "tally", "title"),
+        assertEquals(List.of("checks", "experiments", "name", "passed", "readings", "source", "title"),
                 new ArrayList<>(jain.keySet()));
         assertEquals("jain-mremap-arm64", jain.get("name"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> checks = (List<Map<String, Object>>) jain.get("checks");
-        assertEquals(List.of("error", "figure", "fitted_parameter", "id", "kind", "known_gap", "passed", "published", "quote", "simulated", "tolerance"),
+        assertEquals(List.of("error", "figure", "id", "known_gap", "passed", "published", "quote", "simulated", "tolerance"),
                 new ArrayList<>(checks.get(0).keySet()));
         Map<String, Object> ptepGet = checks.stream().filter(c -> c.get("id").equals("64K PTEP_GET 6.16/6.17"))
                 .findFirst().orElseThrow();
