@@ -6,7 +6,7 @@ import org.ptreplay.core.select.ResolvedKernel;
 import org.ptreplay.core.select.StrategySelector;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.sim.SimConfig;
-import org.ptreplay.core.sim.ThpSpec;
+import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.core.spi.Architecture;
 import org.ptreplay.core.spi.KernelPreset;
 import org.ptreplay.core.spi.Strategy;

@@ -3,7 +3,7 @@ package org.ptreplay.tools;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.ptreplay.core.sim.ThpSpec;
+import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.tools.replay.CellPlanner;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,7 +43,7 @@ final class CellOptions {
     @Option(names = "--strict", description = "Stop at the first result that differs from the recording (exit 1).")
     boolean strict;
 
-    @Option(names = "--json", description = "Print JSON with sorted keys (shape: README.md).")
+    @Option(names = "--json", description = "Print JSON with sorted keys (shape: docs/output-formats.md).")
     boolean json;
 
     @Mixin

@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
                     + " --to overrides. A failed conversion leaves no OUT behind.",
             "",
             "strace cannot see page faults: --populate chooses which first touches to add after each call that"
-                    + " maps new pages (README.md says which mode suits which workload)."})
+                    + " maps new pages (examples/traces/README.md says which mode suits which workload)."})
 final class ConvertCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "IN", description = "The input file.")

@@ -33,7 +33,7 @@ final class PluginsCommand implements Callable<Integer> {
     @Mixin
     PluginPathOption pluginPath;
 
-    @Option(names = "--json", description = "Print JSON with sorted keys instead of a table (shape: README.md).")
+    @Option(names = "--json", description = "Print JSON with sorted keys instead of a table (shape: docs/output-formats.md).")
     boolean json;
 
     @Override

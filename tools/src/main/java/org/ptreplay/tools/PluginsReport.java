@@ -10,7 +10,7 @@ import org.ptreplay.tools.plugin.Problem;
 import org.ptreplay.tools.text.Json;
 import org.ptreplay.tools.text.Table;
 
-/** The two forms of the {@code plugins} listing. The JSON shape is documented in README.md. */
+/** The two forms of the {@code plugins} listing. The JSON shape is documented in docs/output-formats.md. */
 final class PluginsReport {
 
     private PluginsReport() {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
                     + " event ending in a comment with its index, '# N'.",
             "",
             "With --json: JSON Lines, one object per event with 'index', 'kind' and the event's fields"
-                    + " (README.md)."})
+                    + " (docs/cli.md)."})
 final class PrintCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "TRACE", description = "A trace: binary (any codec) or the text form.")

@@ -45,7 +45,7 @@ final class ReplayCommand implements Callable<Integer> {
                     + " (linux-6.16+move-ptes/folio-batch) (default: ${DEFAULT-VALUE}).")
     List<String> strategies = new ArrayList<>();
 
-    @Option(names = "--csv", description = "Print CSV instead: one row per cell, syscall kind and primitive (header in README.md).")
+    @Option(names = "--csv", description = "Print CSV instead: one row per cell, syscall kind and primitive (header in docs/output-formats.md).")
     boolean csv;
 
     @Option(names = "--baseline", paramLabel = "S",

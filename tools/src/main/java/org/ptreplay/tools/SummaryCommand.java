@@ -25,7 +25,7 @@ final class SummaryCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRACE", description = "A trace: binary (any codec) or the text form.")
     Path trace;
 
-    @Option(names = "--json", description = "Print one JSON object with sorted keys (shape: README.md).")
+    @Option(names = "--json", description = "Print one JSON object with sorted keys (shape: docs/cli.md).")
     boolean json;
 
     @Spec

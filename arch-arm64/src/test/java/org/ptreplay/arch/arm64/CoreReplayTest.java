@@ -11,10 +11,10 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.sim.Kernel;
-import org.ptreplay.core.sim.LedgerSnapshot;
-import org.ptreplay.core.sim.PrimitiveCounts;
+import org.ptreplay.core.value.LedgerSnapshot;
+import org.ptreplay.core.value.PrimitiveCounts;
 import org.ptreplay.core.sim.SimConfig;
-import org.ptreplay.core.sim.ThpSpec;
+import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.trace.TextTrace;
 
 /**

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.sim.Kernel;
-import org.ptreplay.core.sim.LedgerSnapshot;
-import org.ptreplay.core.sim.PrimitiveCounts;
+import org.ptreplay.core.value.LedgerSnapshot;
+import org.ptreplay.core.value.PrimitiveCounts;
 
 /**
  * The kernel rules the core must follow on the real x86 MMU, each with a scenario that fails

@@ -11,7 +11,7 @@ import static org.ptreplay.arch.x86.Trace.RW;
 
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.sim.Divergence;
+import org.ptreplay.core.value.Divergence;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.sim.ReplayException;
 import org.ptreplay.trace.Flags;

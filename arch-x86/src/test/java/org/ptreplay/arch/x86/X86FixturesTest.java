@@ -9,8 +9,8 @@ import static org.ptreplay.arch.x86.Trace.MiB;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.sim.Kernel;
-import org.ptreplay.core.sim.LedgerSnapshot;
-import org.ptreplay.core.sim.PrimitiveCounts;
+import org.ptreplay.core.value.LedgerSnapshot;
+import org.ptreplay.core.value.PrimitiveCounts;
 
 /**
  * The issue's hand-derived fixtures on x86 with the reference per-PTE strategies. Each trace is a

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.sim.Kernel;
-import org.ptreplay.core.sim.LedgerSnapshot;
+import org.ptreplay.core.value.LedgerSnapshot;
 
 /** flush_tlb_mm_range decisions, seen through mremap's extent flush. */
 class X86TlbFlushTest {

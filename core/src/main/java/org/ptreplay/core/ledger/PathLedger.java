@@ -7,8 +7,8 @@ import org.ptreplay.core.cost.CostModel;
 import org.ptreplay.core.kernel.Frame;
 import org.ptreplay.core.kernel.Ledger;
 import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.sim.LedgerSnapshot;
-import org.ptreplay.core.sim.PrimitiveCounts;
+import org.ptreplay.core.value.LedgerSnapshot;
+import org.ptreplay.core.value.PrimitiveCounts;
 import org.ptreplay.trace.TraceEvent;
 
 /**

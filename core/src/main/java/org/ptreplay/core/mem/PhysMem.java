@@ -1,7 +1,7 @@
 package org.ptreplay.core.mem;
 
 import java.util.Arrays;
-import org.ptreplay.core.sim.Placement;
+import org.ptreplay.core.value.Placement;
 
 /**
  * Simulated physical memory: a buddy allocator of naturally aligned blocks of order 0 to the PMD

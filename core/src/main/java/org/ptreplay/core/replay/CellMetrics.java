@@ -4,9 +4,9 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.ptreplay.core.sim.EntryTotals;
-import org.ptreplay.core.sim.LedgerSnapshot;
-import org.ptreplay.core.sim.SimResult;
+import org.ptreplay.core.value.EntryTotals;
+import org.ptreplay.core.value.LedgerSnapshot;
+import org.ptreplay.core.value.SimResult;
 
 /**
  * Derived figures of one cell. "ns per PTE" divides the simulated time spent in a kernel path

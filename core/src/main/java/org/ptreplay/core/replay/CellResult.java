@@ -1,7 +1,7 @@
 package org.ptreplay.core.replay;
 
 import java.util.Objects;
-import org.ptreplay.core.sim.SimResult;
+import org.ptreplay.core.value.SimResult;
 
 /**
  * What one cell produced.

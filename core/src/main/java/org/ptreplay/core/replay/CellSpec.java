@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.ptreplay.core.profile.MachineProfile;
 import org.ptreplay.core.select.ResolvedKernel;
-import org.ptreplay.core.sim.ThpSpec;
+import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.core.spi.Architecture;
 
 /**

@@ -6,7 +6,7 @@ package org.ptreplay.core.replay;
  * @param wallNanos     wall time of the replay (decoding and all cells)
  * @param events        trace events decoded
  * @param pteOps        PTE operations summed over all cells: entries moved + copied + zapped + faulted
- *                      ({@link org.ptreplay.core.sim.EntryTotals#total()})
+ *                      ({@link org.ptreplay.core.value.EntryTotals#total()})
  * @param peakHeapBytes the sum of the heap memory pools' peak usage since the replay started (an
  *                      upper bound of the peak heap: pools peak at different moments); -1 when
  *                      the JVM does not report it

@@ -8,22 +8,32 @@ import org.ptreplay.core.kernel.PageTableGeometry;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.ledger.PathLedger;
 import org.ptreplay.core.mem.PhysMem;
-import org.ptreplay.core.mm.BrkCall;
-import org.ptreplay.core.mm.Cell;
-import org.ptreplay.core.mm.Kpaths;
-import org.ptreplay.core.mm.MadviseCall;
-import org.ptreplay.core.mm.MmapCall;
-import org.ptreplay.core.mm.MprotectCall;
-import org.ptreplay.core.mm.MremapCall;
-import org.ptreplay.core.mm.Mm;
-import org.ptreplay.core.mm.Processes;
-import org.ptreplay.core.mm.ThpPolicy;
-import org.ptreplay.core.mm.TouchCall;
-import org.ptreplay.core.mm.VmiMunmap;
+import org.ptreplay.core.linux.mmap.BrkCall;
+import org.ptreplay.core.state.KernelState;
+import org.ptreplay.core.linux.huge_memory.HugePmd;
+import org.ptreplay.core.linux.memory.CopyPageRange;
+import org.ptreplay.core.linux.memory.Fault;
+import org.ptreplay.core.linux.memory.Unmap;
+import org.ptreplay.core.linux.mmap.UnmappedArea;
+import org.ptreplay.core.linux.mprotect.ChangeProtection;
+import org.ptreplay.core.linux.mremap.MovePageTables;
+import org.ptreplay.core.linux.madvise.MadviseCall;
+import org.ptreplay.core.linux.mmap.MmapCall;
+import org.ptreplay.core.linux.mprotect.MprotectCall;
+import org.ptreplay.core.linux.mremap.MremapCall;
+import org.ptreplay.core.state.Mm;
+import org.ptreplay.core.linux.fork.Processes;
+import org.ptreplay.core.state.ThpPolicy;
+import org.ptreplay.core.linux.memory.TouchCall;
+import org.ptreplay.core.linux.vma.VmiMunmap;
 import org.ptreplay.core.pgtable.TableMemory;
 import org.ptreplay.core.spi.Provider;
 import org.ptreplay.core.spi.Strategy;
 import org.ptreplay.trace.TraceEvent;
+import org.ptreplay.core.value.Divergence;
+import org.ptreplay.core.value.EntryTotals;
+import org.ptreplay.core.value.SimResult;
+import org.ptreplay.core.value.VmaInfo;
 
 /**
  * The simulated kernel of one replay cell: feed it the trace's events in order with
@@ -44,7 +54,7 @@ public final class Kernel {
     private static final Frame EXIT = Frame.of("exit");
 
     private final SimConfig config;
-    private final Cell cell;
+    private final KernelState cell;
     private final PathLedger ledger;
     private final Processes processes;
     private final VmiMunmap munmap;
@@ -71,18 +81,22 @@ public final class Kernel {
         this.ledger = new PathLedger(config.cost());
         TableMemory mem = new TableMemory(phys, ledger);
         ArchMmu mmu = config.arch().create(config.archOptions(), mem);
-        this.cell = new Cell(geo, phys, mem, ledger, mmu, config.movePtes(), config.pgtableMove(),
+        this.cell = new KernelState(geo, phys, mem, ledger, mmu, config.movePtes(), config.pgtableMove(),
                 config.copyPtes(), config.zapPtes(), new ThpPolicy(config.thp(), geo), config.pageMapcount(),
                 config.largeMapcount(), config.batchedNrPagesMapped(), config.softDirty(), config.cpus(), config.mremapRealign());
-        Kpaths k = Kpaths.of(cell);
-        this.processes = new Processes(k);
-        this.munmap = new VmiMunmap(k);
-        this.mmap = new MmapCall(k, munmap);
-        this.mremap = new MremapCall(k, munmap);
-        this.brk = new BrkCall(k, munmap);
-        this.madvise = new MadviseCall(k);
-        this.mprotect = new MprotectCall(k);
-        this.touch = new TouchCall(k);
+        // The kernel paths of this cell, shared by the syscalls.
+        HugePmd huge = new HugePmd(cell);
+        Unmap unmap = new Unmap(cell, huge);
+        Fault fault = new Fault(cell, huge);
+        UnmappedArea area = new UnmappedArea(cell);
+        this.processes = new Processes(cell, unmap, new CopyPageRange(cell, huge));
+        this.munmap = new VmiMunmap(cell, unmap);
+        this.mmap = new MmapCall(cell, fault, area, munmap);
+        this.mremap = new MremapCall(cell, area, new MovePageTables(cell, huge), munmap);
+        this.brk = new BrkCall(cell, munmap);
+        this.madvise = new MadviseCall(cell, fault, unmap);
+        this.mprotect = new MprotectCall(cell, new ChangeProtection(cell, huge));
+        this.touch = new TouchCall(cell, fault);
     }
 
     public SimConfig config() {

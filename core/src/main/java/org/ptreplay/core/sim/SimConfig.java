@@ -4,15 +4,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.ptreplay.core.cost.CostModel;
-import org.ptreplay.core.reference.NoPgtableMove;
-import org.ptreplay.core.reference.PerPteCopyPtes;
-import org.ptreplay.core.reference.PerPteMovePtes;
-import org.ptreplay.core.reference.PerPteZapPtes;
+import org.ptreplay.core.linux.mremap.NoPgtableMove;
+import org.ptreplay.core.linux.memory.PerPteCopyPtes;
+import org.ptreplay.core.linux.mremap.PerPteMovePtes;
+import org.ptreplay.core.linux.memory.PerPteZapPtes;
 import org.ptreplay.core.spi.Architecture;
 import org.ptreplay.core.spi.CopyPtesStrategy;
 import org.ptreplay.core.spi.MovePtesStrategy;
 import org.ptreplay.core.spi.PgtableMoveStrategy;
 import org.ptreplay.core.spi.ZapPtesStrategy;
+import org.ptreplay.core.value.Placement;
+import org.ptreplay.core.value.ThpSpec;
 
 /**
  * The configuration of one replay cell: architecture and its options, one strategy per kernel

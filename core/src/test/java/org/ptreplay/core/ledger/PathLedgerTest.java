@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.ptreplay.core.cost.CostModel;
 import org.ptreplay.core.kernel.Frame;
 import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.sim.LedgerSnapshot;
+import org.ptreplay.core.value.LedgerSnapshot;
 import org.ptreplay.trace.TraceEvent;
 
 class PathLedgerTest {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.sim.Placement;
+import org.ptreplay.core.value.Placement;
 
 class PhysMemTest {
     @Test

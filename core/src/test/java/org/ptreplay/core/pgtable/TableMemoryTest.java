@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.ptreplay.core.cost.CostModel;
 import org.ptreplay.core.ledger.PathLedger;
 import org.ptreplay.core.mem.PhysMem;
-import org.ptreplay.core.sim.Placement;
+import org.ptreplay.core.value.Placement;
 
 /** Table storage behind the last-two-tables cache: entries land in their own table, freed tables are gone. */
 class TableMemoryTest {

@@ -9,13 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.cost.CostOptions;
 import org.ptreplay.core.cost.ProfileCostModel;
-import org.ptreplay.core.reference.NoPgtableMove;
-import org.ptreplay.core.reference.PerPteCopyPtes;
-import org.ptreplay.core.reference.PerPteMovePtes;
-import org.ptreplay.core.reference.PerPteZapPtes;
+import org.ptreplay.core.linux.mremap.NoPgtableMove;
+import org.ptreplay.core.linux.memory.PerPteCopyPtes;
+import org.ptreplay.core.linux.mremap.PerPteMovePtes;
+import org.ptreplay.core.linux.memory.PerPteZapPtes;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.sim.SimConfig;
-import org.ptreplay.core.sim.SimResult;
+import org.ptreplay.core.value.SimResult;
 import org.ptreplay.trace.TraceEvent;
 
 /**

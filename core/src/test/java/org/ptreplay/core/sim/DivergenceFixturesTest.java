@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ptreplay.trace.TraceEvent;
+import org.ptreplay.core.value.Divergence;
+import org.ptreplay.core.value.SimResult;
 
 /**
  * Bad sequences: traces whose recorded results the model cannot reproduce. A lax replay reports

@@ -8,6 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.trace.TraceEvent;
+import org.ptreplay.core.value.LedgerSnapshot;
+import org.ptreplay.core.value.SimResult;
+import org.ptreplay.core.value.ThpSpec;
+import org.ptreplay.core.value.VmaInfo;
 
 /**
  * Generic path behaviour on the test architecture. Event sequences are text files in

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.trace.TraceEvent;
+import org.ptreplay.core.value.LedgerSnapshot;
 
 /** VMA work per syscall (docs/kernel-model.md §2.7); the fixtures' comments derive the counts. */
 class VmaWorkTest {

@@ -10,7 +10,7 @@ import org.ptreplay.core.profile.MachineProfiles;
 import org.ptreplay.core.replay.CellSpec;
 import org.ptreplay.core.select.ResolvedKernel;
 import org.ptreplay.core.select.StrategySelector;
-import org.ptreplay.core.sim.ThpSpec;
+import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.core.spi.Architecture;
 import org.ptreplay.core.spi.KernelPreset;
 import org.ptreplay.core.spi.MachineProfileSource;

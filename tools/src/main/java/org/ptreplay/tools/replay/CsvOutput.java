@@ -3,7 +3,7 @@ package org.ptreplay.tools.replay;
 import java.util.Map;
 import org.ptreplay.core.replay.CellResult;
 import org.ptreplay.core.replay.ReplayOutcome;
-import org.ptreplay.core.sim.LedgerSnapshot;
+import org.ptreplay.core.value.LedgerSnapshot;
 
 /**
  * {@code --csv}: one row per cell, syscall kind and primitive with a non-zero count (RFC 4180,

@@ -9,10 +9,10 @@ import org.ptreplay.core.replay.CellResult;
 import org.ptreplay.core.replay.CellSpec;
 import org.ptreplay.core.replay.HostStats;
 import org.ptreplay.core.replay.ReplayOutcome;
-import org.ptreplay.core.sim.Divergence;
-import org.ptreplay.core.sim.EntryTotals;
-import org.ptreplay.core.sim.LedgerSnapshot;
-import org.ptreplay.core.sim.PrimitiveCounts;
+import org.ptreplay.core.value.Divergence;
+import org.ptreplay.core.value.EntryTotals;
+import org.ptreplay.core.value.LedgerSnapshot;
+import org.ptreplay.core.value.PrimitiveCounts;
 import org.ptreplay.core.spi.KernelPath;
 import org.ptreplay.trace.TraceHeader;
 
@@ -20,7 +20,7 @@ import org.ptreplay.trace.TraceHeader;
  * The replay result as a JSON tree of {@code SortedMap}, {@code List}, {@code String},
  * {@code Long}, {@code Double} and {@code Boolean}: what {@code --json} prints (with
  * {@link org.ptreplay.tools.text.Json}) and what the HTML report reads. The shape is documented in
- * README.md. Everything but {@code host} is a function of the trace and the arguments only.
+ * docs/output-formats.md. Everything but {@code host} is a function of the trace and the arguments only.
  */
 public final class ReplayDocument {
     /** Divergences listed per cell; {@code divergence_count} has them all. */

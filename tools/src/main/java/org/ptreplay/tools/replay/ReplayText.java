@@ -11,8 +11,8 @@ import java.util.function.ToLongFunction;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.replay.CellResult;
 import org.ptreplay.core.replay.ReplayOutcome;
-import org.ptreplay.core.sim.LedgerSnapshot;
-import org.ptreplay.core.sim.PrimitiveCounts;
+import org.ptreplay.core.value.LedgerSnapshot;
+import org.ptreplay.core.value.PrimitiveCounts;
 import org.ptreplay.tools.compare.Pairing;
 import org.ptreplay.tools.text.Table;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.ptreplay.core.kernel.PageTableGeometry;
-import org.ptreplay.core.sim.VmaInfo;
+import org.ptreplay.core.value.VmaInfo;
 import org.ptreplay.tools.text.Table;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.trace.TraceEvent;

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.sim.ReplayException;
 import org.ptreplay.core.sim.SimConfig;
-import org.ptreplay.core.sim.VmaInfo;
+import org.ptreplay.core.value.VmaInfo;
 import org.ptreplay.core.spi.Architecture;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.trace.TraceHeader;

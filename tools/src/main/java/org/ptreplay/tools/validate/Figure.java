@@ -3,7 +3,7 @@ package org.ptreplay.tools.validate;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import org.ptreplay.core.sim.SimResult;
+import org.ptreplay.core.value.SimResult;
 
 /** How a simulated figure is formed from measures of cells. */
 public sealed interface Figure {

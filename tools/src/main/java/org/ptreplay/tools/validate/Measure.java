@@ -2,8 +2,8 @@ package org.ptreplay.tools.validate;
 
 import java.util.Map;
 import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.sim.LedgerSnapshot;
-import org.ptreplay.core.sim.SimResult;
+import org.ptreplay.core.value.LedgerSnapshot;
+import org.ptreplay.core.value.SimResult;
 
 /** One number read from a replayed cell: what a publication measured, in simulated form. */
 public sealed interface Measure {

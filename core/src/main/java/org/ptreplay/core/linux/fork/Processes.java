@@ -1,0 +1,124 @@
+package org.ptreplay.core.linux.fork;
+
+import org.ptreplay.core.linux.memory.CopyPageRange;
+import org.ptreplay.core.linux.memory.Unmap;
+import org.ptreplay.core.state.KernelState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.ptreplay.core.kernel.Frame;
+import org.ptreplay.trace.Flags;
+import org.ptreplay.core.state.Errno;
+import org.ptreplay.core.state.Mm;
+import org.ptreplay.core.state.Task;
+
+/**
+ * Tasks and their mms: pid → task → mm. A task first seen in the trace gets a fresh process.
+ * fork with CLONE_VM shares the mm (a thread, or a vfork child, which does not add a running
+ * CPU while its parent sleeps); a plain fork duplicates it ({@code dup_mmap}). exec gives the
+ * task a fresh mm; the last user of an mm tears it down ({@code exit_mmap}).
+ */
+public final class Processes {
+    private static final Frame DUP_MM = Frame.of("dup_mm");
+    private static final Frame MMPUT = Frame.of("mmput");
+
+    private final KernelState cell;
+    private final Unmap unmap;
+    private final CopyPageRange copy;
+    private final Map<Integer, Task> tasks = new TreeMap<>();
+
+    public Processes(KernelState cell, Unmap unmap, CopyPageRange copy) {
+        this.cell = cell;
+        this.unmap = unmap;
+        this.copy = copy;
+    }
+
+    /** The task of {@code pid}, created with a fresh mm on first sight. */
+    public Task task(int pid) {
+        Task t = tasks.get(pid);
+        if (t == null) {
+            Mm mm = cell.newMm();
+            t = new Task(pid, pid, mm, true);
+            attach(t);
+            tasks.put(pid, t);
+        }
+        return t;
+    }
+
+    public boolean exists(int pid) {
+        return tasks.containsKey(pid);
+    }
+
+    /** @return the child pid, or -EINVAL when the child pid is already a live task */
+    public long fork(int pid, int childPid, long cloneFlags) {
+        Task parent = task(pid);
+        if (tasks.containsKey(childPid)) {
+            return Errno.EINVAL;
+        }
+        Task child;
+        if ((cloneFlags & Flags.CLONE_VM) != 0) {
+            boolean thread = (cloneFlags & Flags.CLONE_THREAD) != 0;
+            boolean vfork = (cloneFlags & Flags.CLONE_VFORK) != 0;
+            child = new Task(childPid, thread ? parent.tgid() : childPid, parent.mm(), !vfork);
+        } else {
+            cell.ledger.enter(DUP_MM);
+            Mm mm = cell.newMm();
+            mm.startBrk = parent.mm().startBrk;
+            mm.brk = parent.mm().brk;
+            mm.brkSet = parent.mm().brkSet;
+            // dup_mmap copies the layout: the child maps where the parent would.
+            mm.mmapBase = parent.mm().mmapBase;
+            mm.mmapBaseLearned = parent.mm().mmapBaseLearned;
+            copy.dupMmap(parent.mm(), mm);
+            cell.ledger.exit(DUP_MM);
+            child = new Task(childPid, childPid, mm, true);
+        }
+        attach(child);
+        tasks.put(childPid, child);
+        return childPid;
+    }
+
+    public long exec(int pid) {
+        Task t = task(pid);
+        detach(t);
+        Task fresh = new Task(pid, t.tgid(), cell.newMm(), true);
+        attach(fresh);
+        tasks.put(pid, fresh);
+        return 0;
+    }
+
+    /** Exit of one task, or of its whole thread group. */
+    public void exit(int pid, boolean group) {
+        Task t = task(pid);
+        List<Task> going = new ArrayList<>();
+        for (Task o : tasks.values()) {
+            if (o.pid() == pid || (group && o.tgid() == t.tgid())) {
+                going.add(o);
+            }
+        }
+        for (Task o : going) {
+            tasks.remove(o.pid());
+            detach(o);
+        }
+    }
+
+    private void attach(Task t) {
+        t.mm().users++;
+        if (t.counted()) {
+            t.mm().liveThreads++;
+        }
+    }
+
+    private void detach(Task t) {
+        Mm mm = t.mm();
+        if (t.counted()) {
+            mm.liveThreads--;
+        }
+        if (--mm.users == 0) {
+            cell.ledger.enter(MMPUT);
+            unmap.exitMmap(mm);
+            cell.ledger.exit(MMPUT);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.ptreplay.core.linux.huge_memory;
+
+import org.ptreplay.core.kernel.Frame;
+import org.ptreplay.core.kernel.Ledger;
+import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.core.kernel.Pte;
+import org.ptreplay.core.mem.PhysMem;
+import org.ptreplay.core.state.KernelState;
+import org.ptreplay.core.state.Mm;
+import org.ptreplay.core.linux.mmu_gather.MmuGather;
+
+/**
+ * PMD-mapped THPs (mm/huge_memory.c): the huge fault, split, zap, move and fork copy of a PMD
+ * leaf. Every PMD THP has a PTE table deposited under it at fault time
+ * ({@code pgtable_trans_huge_deposit}), which a split withdraws and a zap frees.
+ */
+public final class HugePmd {
+    private static final Frame SPLIT = Frame.of("__split_huge_pmd");
+    private static final Frame ZAP = Frame.of("zap_huge_pmd");
+    private static final Frame MOVE = Frame.of("move_huge_pmd");
+    private static final Frame COPY = Frame.of("copy_huge_pmd");
+
+    private final KernelState cell;
+    private final Ledger ledger;
+    private final PhysMem phys;
+
+    public HugePmd(KernelState cell) {
+        this.cell = cell;
+        this.ledger = cell.ledger;
+        this.phys = cell.phys;
+    }
+
+    public static boolean isLeaf(long pmd) {
+        return (pmd & Pte.LEAF) != 0;
+    }
+
+    /** Whether the leaf maps the huge zero folio. */
+    public boolean isHugeZero(long pmd) {
+        return Pte.pfn(pmd) == cell.hugeZeroPfn;
+    }
+
+    /** Pre-allocates the PTE table a PMD leaf keeps deposited ({@code pte_alloc_one}). */
+    public void deposit(Mm mm, long pmdp) {
+        long pfn = cell.mem.allocTable();
+        ledger.charge(Primitive.PAGE_ALLOC);
+        ledger.charge(Primitive.PT_ALLOC);
+        mm.deposited().put(pmdp, pfn);
+    }
+
+    private long withdraw(Mm mm, long pmdp) {
+        Long pfn = mm.deposited().remove(pmdp);
+        if (pfn == null) {
+            throw new IllegalStateException("no PTE table deposited under PMD leaf at " + Long.toHexString(pmdp));
+        }
+        return pfn;
+    }
+
+    /**
+     * {@code __split_huge_pmd}: the leaf becomes a PTE table of 512 entries mapping the same folio
+     * (written with {@code set_ptes}); an anon folio's AnonExclusive moves to every subpage.
+     */
+    public void split(Mm mm, long haddr, long pmdp) {
+        ledger.enter(SPLIT);
+        ledger.charge(Primitive.PTL);
+        int nr = cell.geo.ptrsPerTable();
+        long old = cell.mem.xchgPte(pmdp, Pte.NONE);
+        // pmdp_invalidate: the PMD entry must leave the TLB before PTEs replace it.
+        cell.arch.flushTlbRange(mm, haddr, haddr + cell.geo.pmdSize(), cell.geo.pmdShift(), true, false);
+        long table = withdraw(mm, pmdp);
+        long flags = Pte.flags(old) & ~(Pte.LEAF | Pte.TABLE);
+        long head = Pte.pfn(old);
+        long firstPtep = cell.mem.ptep(table, 0);
+        if (isHugeZero(old)) {
+            long zero = Pte.make(cell.zeroPfn, Pte.PRESENT | Pte.SPECIAL | Pte.YOUNG);
+            for (int i = 0; i < nr; i++) {
+                cell.arch.setPtes(mm, haddr + ((long) i << cell.pageShift()), firstPtep + 8L * i, zero, 1);
+            }
+        } else {
+            boolean exclusive = phys.anonExclusive(head);
+            ledger.touch(Primitive.REF, PhysMem.vmemmap(head));
+            phys.addRef(head, nr - 1);
+            for (int i = 0; i < nr; i++) {
+                if (cell.pageMapcount) {
+                    ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + i));
+                }
+                phys.addMapcount(head + i, 1);
+                if (exclusive) {
+                    ledger.touch(Primitive.AE, PhysMem.vmemmap(head + i));
+                    phys.setAnonExclusive(head + i, true);
+                }
+            }
+            // _nr_pages_mapped as the PTE mappings replace the PMD one; since 6.10 (05c5323b2a34)
+            // also _large_mapcount (+nr - 1).
+            ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
+            if (cell.largeMapcount) {
+                ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
+            }
+            phys.addLargeMapcount(head, nr - 1);
+            phys.addEntireMapcount(head, -1);
+            cell.arch.setPtes(mm, haddr, firstPtep, Pte.make(head, flags), nr);
+        }
+        cell.mem.writePte(pmdp, Pte.make(table, Pte.PRESENT | Pte.TABLE));
+        ledger.exit(SPLIT);
+    }
+
+    /** {@code zap_huge_pmd}: clears the leaf and queues the folio (one gather slot). */
+    public void zap(MmuGather tlb, long haddr, long pmdp) {
+        ledger.enter(ZAP);
+        ledger.charge(Primitive.PTL);
+        long old = cell.mem.xchgPte(pmdp, Pte.NONE);
+        tlb.removePmdEntry(haddr);
+        long table = withdraw(tlb.mm(), pmdp);
+        cell.mem.freeTable(table);
+        ledger.charge(Primitive.PT_FREE);
+        if (!isHugeZero(old)) {
+            long head = Pte.pfn(old);
+            // folio_remove_rmap_pmd: _entire_mapcount, _large_mapcount (6.10+, 05c5323b2a34),
+            // _nr_pages_mapped (CONFIG_PAGE_MAPCOUNT).
+            ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
+            if (cell.largeMapcount) {
+                ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
+            }
+            if (cell.pageMapcount) {
+                ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
+            }
+            phys.addEntireMapcount(head, -1);
+            phys.addLargeMapcount(head, -1);
+            if (tlb.removeFolioPages(head, 1)) {
+                tlb.flush();
+            }
+        }
+        ledger.exit(ZAP);
+    }
+
+    /** {@code move_huge_pmd}: relinks the leaf and its deposited table; flushes one PMD entry. */
+    public void move(Mm mm, long oldAddr, long oldPmdp, long newAddr, long newPmdp, boolean needRmapLocks) {
+        ledger.enter(MOVE);
+        if (needRmapLocks) {
+            ledger.charge(Primitive.RMAPLOCK);
+        }
+        ledger.charge(Primitive.PTL);
+        if (cell.mem.tablePfnOf(oldPmdp) != cell.mem.tablePfnOf(newPmdp)) {
+            ledger.charge(Primitive.PTL);
+        }
+        long pmd = cell.mem.xchgPte(oldPmdp, Pte.NONE);
+        mm.deposited().put(newPmdp, withdraw(mm, oldPmdp));
+        cell.mem.writePte(newPmdp, pmd);
+        cell.arch.flushTlbRange(mm, oldAddr, oldAddr + cell.geo.pmdSize(), cell.geo.pmdShift(), true, false);
+        ledger.exit(MOVE);
+    }
+
+    /** {@code copy_huge_pmd}: shares the folio with the child, both write-protected. */
+    public void copy(Mm parent, Mm child, long srcPmdp, long dstPmdp) {
+        ledger.enter(COPY);
+        deposit(child, dstPmdp);
+        ledger.charge(Primitive.PTL);
+        ledger.charge(Primitive.PTL);
+        long pmd = cell.mem.readPte(srcPmdp);
+        if (!isHugeZero(pmd)) {
+            long head = Pte.pfn(pmd);
+            ledger.touch(Primitive.REF, PhysMem.vmemmap(head));
+            phys.addRef(head, 1);
+            ledger.touch(Primitive.AE, PhysMem.vmemmap(head));
+            phys.setAnonExclusive(head, false);
+            // _entire_mapcount; since 6.10 (05c5323b2a34) also _large_mapcount.
+            ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
+            if (cell.largeMapcount) {
+                ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
+            }
+            phys.addEntireMapcount(head, 1);
+            phys.addLargeMapcount(head, 1);
+            cell.mem.rmwPte(srcPmdp, Pte.WRITE, 0);
+            pmd = Pte.mkold(Pte.wrprotect(pmd));
+        }
+        cell.mem.writePte(dstPmdp, pmd);
+        ledger.exit(COPY);
+    }
+}

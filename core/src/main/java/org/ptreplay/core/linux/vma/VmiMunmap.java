@@ -1,0 +1,72 @@
+package org.ptreplay.core.linux.vma;
+
+import org.ptreplay.core.linux.memory.Unmap;
+import java.util.List;
+import org.ptreplay.core.kernel.Frame;
+import org.ptreplay.core.state.KernelState;
+import org.ptreplay.core.state.Errno;
+import org.ptreplay.core.state.Mm;
+import org.ptreplay.core.state.Vma;
+import org.ptreplay.core.state.VmaTree;
+
+/**
+ * {@code do_vmi_munmap}: split the VMAs at the range ends, detach them, and clear their page
+ * tables with floor and ceiling set by the neighbours. Unmapping nothing succeeds. VMA work is
+ * charged as docs/kernel-model.md §2.7 lists it.
+ */
+public final class VmiMunmap {
+    private static final Frame DO_VMI_MUNMAP = Frame.of("do_vmi_munmap");
+
+    private final KernelState cell;
+    private final Unmap unmap;
+
+    public VmiMunmap(KernelState cell, Unmap unmap) {
+        this.cell = cell;
+        this.unmap = unmap;
+    }
+
+    /** @return 0, or -EINVAL for an unaligned start or a bad length */
+    public long munmap(Mm mm, long start, long len) {
+        KernelState c = cell;
+        long page = c.pageSize();
+        if ((start & (page - 1)) != 0 || len > c.taskSize() || start > c.taskSize() - len) {
+            return Errno.EINVAL;
+        }
+        len = (len + page - 1) & -page;
+        if (len == 0) {
+            return Errno.EINVAL;
+        }
+        unmapRange(mm, start, start + len);
+        return 0;
+    }
+
+    /** The unmap itself, for callers that validated the range. */
+    public void unmapRange(Mm mm, long start, long end) {
+        VmaTree t = mm.vmas();
+        // vma_find: one walk, also when nothing is mapped there (§2.7).
+        VmaWork.walk(c());
+        if (!t.anyIn(start, end)) {
+            return;
+        }
+        c().ledger.enter(DO_VMI_MUNMAP);
+        // vms_gather_munmap_vmas: __split_vma at a range end that falls inside a VMA.
+        List<Vma> detached = VmaWork.isolate(c(), mm, start, end);
+        // Each VMA is stored in the detached tree, then the range is cleared from the mm's tree
+        // in one store; the VMAs' frees are in their VMA_ALLOC.
+        for (int i = 0; i < detached.size(); i++) {
+            VmaWork.store(c());
+        }
+        VmaWork.store(c());
+        Vma prev = t.below(start);
+        Vma next = t.findVma(end);
+        for (Vma v : detached) {
+            t.remove(v);
+        }
+        unmap.clearPtes(mm, detached, prev == null ? 0 : prev.end(), next == null ? 0 : next.start());
+        c().ledger.exit(DO_VMI_MUNMAP);
+    }
+
+    private KernelState c() {
+        return cell;
+    }
+}

@@ -1,6 +1,0 @@
-package org.ptreplay.core.mm;
-
-/** Where the syscalls report a result that differs from the recorded one. */
-public interface Divergences {
-    void report(String what, long recorded, long model);
-}
