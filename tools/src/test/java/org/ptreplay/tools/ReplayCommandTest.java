@@ -313,7 +313,7 @@ class ReplayCommandTest {
         Run r = run("replay", trace.toString(), "--strict");
         assertEquals(1, r.code());
         assertEquals("ptreplay: " + trace + ", cell x86/linux-6.17/generic-x86: Stopped at the first divergence (strict):"
-                + " event 3: munmap result was -errno 22 in the trace but 0x0 in the model.\n", r.err());
+                + " event 3: munmap result was -EINVAL in the trace but 0x0 in the model.\n", r.err());
     }
 
     @Test

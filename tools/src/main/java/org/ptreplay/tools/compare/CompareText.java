@@ -30,7 +30,7 @@ public final class CompareText {
      */
     public static String render(List<String> heading, List<Comparison> pairs, Function<Comparison, String> title, int limit, int width) {
         StringBuilder out = new StringBuilder();
-        heading.forEach(h -> out.append(h).append('\n'));
+        heading.forEach(h -> out.append(Width.wrap(h, "", width)));
         if (pairs.isEmpty()) {
             out.append("\nNothing to compare: every arch and profile has one cell.\n");
         }
@@ -40,7 +40,7 @@ public final class CompareText {
             out.append('\n').append(title.apply(c)).append('\n');
             out.append("  total: ").append(Figures.us(other)).append(" us vs ").append(Figures.us(base)).append(" us, ")
                     .append(Figures.usDelta(other - base)).append(" us (ratio ").append(Figures.ratio(other, base)).append(")\n");
-            c.other().archNotes().forEach(n -> out.append("  arch option ").append(n).append('\n'));
+            c.other().archNotes().forEach(n -> out.append(Width.wrap("arch option " + n, "  ", width)));
             out.append("\n  by syscall:\n").append(ranking(c.syscalls(), "syscall", limit, width));
             out.append("\n  by path (self time):\n").append(ranking(c.paths(), "path", limit, width));
             out.append("\n  by primitive:\n").append(ranking(c.primitives(), "primitive", limit, width));
@@ -96,7 +96,7 @@ public final class CompareText {
                 out.append(INDENT).append(lines.get(i)).append('\n');
                 String counts = cells.get(i - 1)[4];
                 if (!counts.equals("-")) {
-                    wrap("count deltas: " + counts, INDENT + "  ", width, out);
+                    out.append(Width.wrap("count deltas: " + counts, INDENT + "  ", width));
                 }
             }
         }
@@ -104,21 +104,6 @@ public final class CompareText {
             out.append(INDENT).append("(").append(rows.size() - shown.size()).append(" more: --all or --json)\n");
         }
         return out.toString();
-    }
-
-    private static void wrap(String text, String indent, int width, StringBuilder out) {
-        StringBuilder line = new StringBuilder(indent);
-        for (String word : text.split(" ")) {
-            if (line.length() > indent.length() && line.length() + 1 + word.length() > width) {
-                out.append(line.toString().stripTrailing()).append('\n');
-                line = new StringBuilder(indent + "  ");
-            }
-            if (line.length() > indent.length() && !line.toString().endsWith(" ")) {
-                line.append(' ');
-            }
-            line.append(word);
-        }
-        out.append(line).append('\n');
     }
 
     /** The count deltas of a row; a primitive's row has only its own, shown as the number alone. */

@@ -11,10 +11,12 @@ import java.util.function.ToLongFunction;
 import org.ptreplay.core.kernel.Primitive;
 import org.ptreplay.core.replay.CellResult;
 import org.ptreplay.core.replay.ReplayOutcome;
+import org.ptreplay.core.value.Divergence;
 import org.ptreplay.core.value.LedgerSnapshot;
 import org.ptreplay.core.value.PrimitiveCounts;
 import org.ptreplay.tools.compare.Pairing;
 import org.ptreplay.tools.text.Table;
+import org.ptreplay.tools.text.Width;
 
 /**
  * The human form of a replay: the cells, then one table for the totals and one per syscall kind
@@ -33,7 +35,7 @@ public final class ReplayText {
     public static String render(String traceName, Plan plan, ReplayOutcome outcome, int width) {
         StringBuilder out = new StringBuilder();
         out.append("Trace ").append(traceName).append(": ").append(outcome.events()).append(" events.\n");
-        plan.notes().forEach(n -> out.append(n).append('\n'));
+        plan.notes().forEach(n -> out.append(Width.wrap(n, "", width)));
         List<CellResult> cells = outcome.cells();
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < cells.size(); i++) {
@@ -49,12 +51,9 @@ public final class ReplayText {
             }
             out.append('\n');
             for (String note : c.archOptions().notes()) {
-                out.append("      arch option ").append(note).append('\n');
+                out.append(Width.wrap("arch option " + note, "      ", width));
             }
-            if (!c.result().divergences().isEmpty()) {
-                out.append("      ").append(c.result().divergences().size()).append(" divergences; first: ")
-                        .append(c.result().divergences().get(0).describe()).append('\n');
-            }
+            divergences(c.result().divergences(), width, out);
         }
         for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
             List<Integer> members = g.getValue();
@@ -67,6 +66,18 @@ public final class ReplayText {
             }
         }
         return out.toString();
+    }
+
+    /** How many, how many of them expected, and the first that is not (else the first). */
+    private static void divergences(List<Divergence> all, int width, StringBuilder out) {
+        if (all.isEmpty()) {
+            return;
+        }
+        long expected = all.stream().filter(DivergenceText::expected).count();
+        Divergence first = all.stream().filter(d -> !DivergenceText.expected(d)).findFirst().orElse(all.get(0));
+        out.append(Width.wrap(all.size() + (all.size() == 1 ? " divergence" : " divergences")
+                + (expected == 0 ? "" : " (" + expected + " expected)") + "; first"
+                + (expected > 0 && expected < all.size() ? " unexpected" : "") + ": " + DivergenceText.describe(first), "      ", width));
     }
 
     private static String group(CellResult c) {

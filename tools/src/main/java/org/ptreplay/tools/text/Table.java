@@ -22,6 +22,17 @@ public final class Table {
     private final List<String[]> rows = new ArrayList<>();
     private int[] bandStarts = new int[0];
     private int repeated = 1;
+    private LastColumn last = LastColumn.AS_IS;
+
+    /** What {@link #render(int)} does with a last column (free text) that runs past the width. */
+    public enum LastColumn {
+        /** Split the table, as for any other column. */
+        AS_IS,
+        /** Cut the text, ending it with {@code ...}. */
+        TRUNCATE,
+        /** Break the text at spaces onto lines of its own, aligned under the column. */
+        WRAP
+    }
 
     public Table(String... header) {
         rows.add(header);
@@ -50,6 +61,12 @@ public final class Table {
         return this;
     }
 
+    /** How the last column fits the width (see {@link LastColumn}). */
+    public Table last(LastColumn mode) {
+        last = mode;
+        return this;
+    }
+
     /** The whole table, however wide. */
     public String render() {
         int[] all = new int[rows.get(0).length];
@@ -67,6 +84,9 @@ public final class Table {
         int columns = rows.get(0).length;
         if (columns <= 1 || widthOf(range(0, columns)) <= width) {
             return render();
+        }
+        if (last != LastColumn.AS_IS) {
+            return fitLast(width);
         }
         List<int[]> bands = bandList(columns);
         StringBuilder out = new StringBuilder();
@@ -92,6 +112,41 @@ public final class Table {
         }
         out.append(out.isEmpty() ? "" : "\n").append(render(ints(slice)));
         return out.toString();
+    }
+
+    /**
+     * The last column cut or wrapped so lines end at the width, when the other columns leave it at
+     * least 16 characters; otherwise the table as it is.
+     */
+    private String fitLast(int width) {
+        int columns = rows.get(0).length;
+        int start = widthOf(range(0, columns - 1)) + 2;
+        int room = width - start;
+        if (room < 16) {
+            return render();
+        }
+        Table fitted = new Table(rows.get(0));
+        for (String[] row : rows.subList(1, rows.size())) {
+            String text = row[columns - 1];
+            String[] cells = row.clone();
+            if (text.length() <= room) {
+                fitted.row(cells);
+            } else if (last == LastColumn.TRUNCATE) {
+                cells[columns - 1] = text.substring(0, room - 3).stripTrailing() + "...";
+                fitted.row(cells);
+            } else {
+                List<String> lines = Width.wrap(text, "", room).lines().map(String::strip).toList();
+                cells[columns - 1] = lines.get(0);
+                fitted.row(cells);
+                for (String more : lines.subList(1, lines.size())) {
+                    String[] blank = new String[columns];
+                    java.util.Arrays.fill(blank, "");
+                    blank[columns - 1] = more;
+                    fitted.row(blank);
+                }
+            }
+        }
+        return fitted.render();
     }
 
     /** The widest line {@link #render()} prints. */

@@ -58,4 +58,28 @@ public final class Width {
         int tail = max - 3 - head;
         return text.substring(0, head) + "..." + text.substring(text.length() - tail);
     }
+
+    /**
+     * {@code text} broken at spaces into lines no wider than {@code width} where the words allow,
+     * the first line starting with {@code indent}, the others with {@code indent} and two more
+     * spaces; each line ends with a newline.
+     */
+    public static String wrap(String text, String indent, int width) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder(indent);
+        boolean empty = true;
+        for (String word : text.split(" ")) {
+            if (!empty && line.length() + 1 + word.length() > width) {
+                out.append(line).append('\n');
+                line = new StringBuilder(indent + "  ");
+                empty = true;
+            }
+            if (!empty) {
+                line.append(' ');
+            }
+            line.append(word);
+            empty = false;
+        }
+        return out.append(line).append('\n').toString();
+    }
 }
