@@ -159,9 +159,18 @@ class MainTest {
         assertTrue(run.out().matches("(?s).*linux-6\\.16 +143857 +\\d+ +realloc calls/s.*"), run.out());
         assertTrue(run.out().matches("(?s).*linux-6\\.17-rc1 +81503 +\\d+ +realloc calls/s.*"), run.out());
         assertTrue(run.out().matches("(?s).*linux-6\\.17 +138701 +\\d+ +realloc calls/s.*"), run.out());
-        assertTrue(run.out().contains("ptreplay replay bigheap-raptor-lake.ptrace --arch x86"
-                + " --strategy linux-6.16,linux-6.17-rc1,linux-6.17 --profile raptor-lake --report bigheap-raptor-lake.html"),
+        // Commands to paste from the repository, broken before an option to fit 100 columns.
+        assertTrue(run.out().replace(" \\\n         ", " ").contains("     ./ptreplay replay bigheap-raptor-lake.ptrace --arch x86"
+                + " --strategy linux-6.16,linux-6.17-rc1,linux-6.17 --profile raptor-lake --report bigheap-raptor-lake.html\n"),
                 run.out());
+        run.out().lines().forEach(l -> assertTrue(l.codePointCount(0, l.length()) <= 100, l));
+        // A failing story is said before the stories.
+        String before = run.out().substring(0, run.out().indexOf("\n1. "));
+        if (run.out().contains("FAIL")) {
+            assertTrue(before.contains(" fails a check: "), before);
+        } else {
+            assertTrue(!before.contains("fails"), before);
+        }
         assertTrue(run.out().matches("(?s).*   jain-mremap-arm64  64K PTEP_GET 6\\.16/6\\.17 +16 +16 +0  exact +pass\n.*"),
                 run.out());
     }
