@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
                     + " maps new pages (examples/traces/README.md says which mode suits which workload)."})
 final class ConvertCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "IN", description = "The input file.")
+    @Parameters(index = "0", paramLabel = "IN", description = "The input file; - reads standard input.")
     Path in;
 
     @Parameters(index = "1", paramLabel = "OUT", description = "The trace to write, or '-' for standard output (text form).")
@@ -97,6 +97,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        in = Stdin.resolve(in);
         Codec outCodec = codec == null ? null : parse(() -> Codec.fromKey(codec));
         EventOutput.Form form = EventOutput.form(out, to);
         InputKind kind = from == null ? detect() : parse(() -> InputKind.fromKey(from));

@@ -18,6 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.ptreplay.tools.text.Width;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -73,7 +74,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (list) {
             List<String> names = name == null ? registry.names(ProviderKind.WORKLOAD) : List.of(name);
             List<WorkloadGenerator> generators = names.stream().map(n -> registry.require(ProviderKind.WORKLOAD, n)).toList();
-            spec.commandLine().getOut().print(GeneratorListing.text(generators));
+            spec.commandLine().getOut().print(GeneratorListing.text(generators, Width.of(parent.env())));
             return ExitCode.OK;
         }
         if (name == null) {

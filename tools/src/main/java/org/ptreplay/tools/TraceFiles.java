@@ -32,9 +32,10 @@ final class TraceFiles {
 
     /**
      * Opens a trace: a binary trace or the text form, either possibly compressed. strace and perf
-     * output must be converted first.
+     * output must be converted first. {@code -} reads standard input ({@link Stdin}).
      */
-    static TraceSource open(Path file) {
+    static TraceSource open(Path given) {
+        Path file = Stdin.resolve(given);
         try {
             FileSniffer.Sniff sniff = FileSniffer.sniff(file);
             InputKind kind = InputKind.detect(sniff).orElseThrow(() -> CommandFailure.badData(file

@@ -205,8 +205,10 @@ class GenerateCommandTest {
                 bigheap: stress-ng bigheap on glibc: grow one allocation by realloc, touch, reset at limit
                   recommended THP: enabled=madvise
                   PARAMETER  DEFAULT  DESCRIPTION
-                  growth     64K      bytes added per call (stress-ng --bigheap-growth) (4K to 64M, a multiple of 4K)
-                  limit      1G       reset (free, malloc_trim) once the size exceeds this (stress-ng --bigheap-bytes) (64K to 64G)
+                  growth     64K      bytes added per call (stress-ng --bigheap-growth) (4K to 64M, a multiple of
+                                      4K)
+                  limit      1G       reset (free, malloc_trim) once the size exceeds this (stress-ng
+                                      --bigheap-bytes) (64K to 64G)
                   cycles     1        runs from the first malloc to the reset (1 to 1000)
                   arch       x86      address-space layout: x86 (47-bit user VA) or arm64 (48-bit) [x86|arm64]
                 """, run.out());
@@ -214,7 +216,7 @@ class GenerateCommandTest {
 
     @Test
     void pluginsListsTheGeneratorsAsBuiltInWorkloads() {
-        Run run = run("plugins");
+        Run run = run("plugins", "--long");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().lines().anyMatch(l -> l.matches("workload +bigheap +ok +1\\.0 +1\\.0 +org\\.ptreplay\\.tools +built-in .*")),
                 run.out());

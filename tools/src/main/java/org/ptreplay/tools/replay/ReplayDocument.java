@@ -109,7 +109,8 @@ public final class ReplayDocument {
             dm.put("what", d.what());
             dm.put("recorded", d.recorded());
             dm.put("model", d.model());
-            dm.put("message", d.describe());
+            dm.put("message", DivergenceText.describe(d));
+            dm.put("expected", DivergenceText.expected(d));
             divergences.add(dm);
         }
         m.put("divergences", divergences);
