@@ -15,6 +15,7 @@ import org.ptreplay.core.linux.mremap.NoPgtableMove;
 import org.ptreplay.core.linux.memory.PerPteCopyPtes;
 import org.ptreplay.core.linux.mremap.PerPteMovePtes;
 import org.ptreplay.core.select.ResolvedKernel;
+import org.ptreplay.core.value.Placement;
 import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.spi.KernelPath;
 import org.ptreplay.spi.Spi;
@@ -41,7 +42,8 @@ class CellFailureTest {
         s.put(KernelPath.COPY_PTES, new PerPteCopyPtes());
         s.put(KernelPath.ZAP_PTES, new ExhaustedZap());
         return new CellSpec(ReplayFixtures.X86, Map.of(), new ResolvedKernel("exhausted", "x86", s, Map.of(), Map.of()),
-                ReplayFixtures.profile("/org/ptreplay/core/profile/tiny-x86.txtpb"), ThpSpec.DEFAULT, 0, 1, false);
+                ReplayFixtures.profile("/org/ptreplay/core/profile/tiny-x86.txtpb"), ThpSpec.DEFAULT, Placement.SEQUENTIAL, 0, 1,
+                false);
     }
 
     @Test
