@@ -42,8 +42,7 @@ class CellFailureTest {
         s.put(KernelPath.COPY_PTES, new PerPteCopyPtes());
         s.put(KernelPath.ZAP_PTES, new ExhaustedZap());
         return new CellSpec(ReplayFixtures.X86, Map.of(), new ResolvedKernel("exhausted", "x86", s, Map.of(), Map.of()),
-                ReplayFixtures.profile("/org/ptreplay/core/profile/tiny-x86.txtpb"), ThpSpec.DEFAULT, Placement.SEQUENTIAL, 0, 1,
-                false);
+                ReplayFixtures.profile("/org/ptreplay/core/profile/tiny-x86.txtpb"), ThpSpec.DEFAULT, Placement.DEFAULT, 0, 1, false);
     }
 
     @Test
