@@ -92,7 +92,9 @@ public final class CalibratedProfile {
                 .setVmaStoreNs(cycles(b.getVmaStoreNs(), "ops.vma_store_ns", ghz))
                 .setPteIterCycles(keep("ops.pte_iter_cycles", b.getPteIterCycles()))
                 .setPteEntryCycles(keep("ops.pte_entry_cycles", b.getPteEntryCycles()))
-                .setPteBatchCycles(keep("ops.pte_batch_cycles", b.getPteBatchCycles()));
+                .setPteBatchCycles(keep("ops.pte_batch_cycles", b.getPteBatchCycles()))
+                .setExceptionCycles(keep("ops.exception_cycles", b.getExceptionCycles()))
+                .setMemcgCycles(keep("ops.memcg_cycles", b.getMemcgCycles()));
         p.setOps(ops);
         if (base.hasX86()) {
             kept.add("x86.invlpg_ns, x86.full_flush_ns, x86.ipi (TLB flushes and IPIs need ring 0)");
