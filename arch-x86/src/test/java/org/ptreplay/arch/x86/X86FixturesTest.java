@@ -7,7 +7,7 @@ import static org.ptreplay.arch.x86.Trace.GiB;
 import static org.ptreplay.arch.x86.Trace.MiB;
 
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.value.LedgerSnapshot;
 import org.ptreplay.core.value.PrimitiveCounts;

@@ -8,11 +8,11 @@ import org.ptreplay.core.linux.mremap.NoPgtableMove;
 import org.ptreplay.core.linux.memory.PerPteCopyPtes;
 import org.ptreplay.core.linux.mremap.PerPteMovePtes;
 import org.ptreplay.core.linux.memory.PerPteZapPtes;
-import org.ptreplay.core.spi.Architecture;
-import org.ptreplay.core.spi.CopyPtesStrategy;
-import org.ptreplay.core.spi.MovePtesStrategy;
-import org.ptreplay.core.spi.PgtableMoveStrategy;
-import org.ptreplay.core.spi.ZapPtesStrategy;
+import org.ptreplay.spi.Architecture;
+import org.ptreplay.spi.CopyPtesStrategy;
+import org.ptreplay.spi.MovePtesStrategy;
+import org.ptreplay.spi.PgtableMoveStrategy;
+import org.ptreplay.spi.ZapPtesStrategy;
 import org.ptreplay.core.value.Placement;
 import org.ptreplay.core.value.ThpSpec;
 
@@ -32,11 +32,16 @@ import org.ptreplay.core.value.ThpSpec;
  * @param mremapRealign {@code try_realign_addr} in move_page_tables (af8ca1c14906, v6.7), on by
  *                     default; kernels before 6.7 move from the unaligned start
  * @param strict       stop at the first divergence
+ * @param memoryBytes  the heap this cell may fill with simulated pages: an event that could need more
+ *                     is refused up front with one sentence instead of an OutOfMemoryError
+ * @param vmaOnly      a VMA-level replay (summary, stats, check): population (MAP_POPULATE,
+ *                     MADV_POPULATE_*) builds no page tables, so a 64 TiB populate costs nothing
  */
 public record SimConfig(Architecture arch, Map<String, String> archOptions, MovePtesStrategy movePtes,
                         PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes, ZapPtesStrategy zapPtes,
                         ThpSpec thp, int cpus, int lazyTlbCpus, Placement placement, long seed, boolean pageMapcount,
-                        boolean largeMapcount, boolean batchedNrPagesMapped, boolean softDirty, boolean mremapRealign, boolean strict, CostModel cost) {
+                        boolean largeMapcount, boolean batchedNrPagesMapped, boolean softDirty, boolean mremapRealign, boolean strict, CostModel cost,
+                        boolean vmaOnly, long memoryBytes) {
 
     public SimConfig {
         Objects.requireNonNull(arch, "arch");
@@ -80,6 +85,8 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         private boolean mremapRealign = true;
         private boolean strict;
         private CostModel cost = CostModel.FREE;
+        private boolean vmaOnly;
+        private long memoryBytes = Long.MAX_VALUE;
 
         private Builder(Architecture arch) {
             this.arch = arch;
@@ -102,10 +109,12 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         public Builder mremapRealign(boolean v) { mremapRealign = v; return this; }
         public Builder strict(boolean v) { strict = v; return this; }
         public Builder cost(CostModel v) { cost = v; return this; }
+        public Builder vmaOnly(boolean v) { vmaOnly = v; return this; }
+        public Builder memoryBytes(long v) { memoryBytes = v; return this; }
 
         public SimConfig build() {
             return new SimConfig(arch, archOptions, movePtes, pgtableMove, copyPtes, zapPtes, thp, cpus,
-                    lazyTlbCpus, placement, seed, pageMapcount, largeMapcount, batchedNrPagesMapped, softDirty, mremapRealign, strict, cost);
+                    lazyTlbCpus, placement, seed, pageMapcount, largeMapcount, batchedNrPagesMapped, softDirty, mremapRealign, strict, cost, vmaOnly, memoryBytes);
         }
     }
 }

@@ -1,16 +1,16 @@
 package org.ptreplay.core.state;
 
-import org.ptreplay.core.kernel.ArchMmu;
-import org.ptreplay.core.kernel.PageTableGeometry;
+import org.ptreplay.spi.ops.ArchMmu;
+import org.ptreplay.spi.ops.PageTableGeometry;
 import org.ptreplay.core.ledger.PathLedger;
 import org.ptreplay.core.mem.PageCache;
 import org.ptreplay.core.mem.PhysMem;
 import org.ptreplay.core.pgtable.PageWalk;
 import org.ptreplay.core.pgtable.TableMemory;
-import org.ptreplay.core.spi.CopyPtesStrategy;
-import org.ptreplay.core.spi.MovePtesStrategy;
-import org.ptreplay.core.spi.PgtableMoveStrategy;
-import org.ptreplay.core.spi.ZapPtesStrategy;
+import org.ptreplay.spi.CopyPtesStrategy;
+import org.ptreplay.spi.MovePtesStrategy;
+import org.ptreplay.spi.PgtableMoveStrategy;
+import org.ptreplay.spi.ZapPtesStrategy;
 
 /**
  * Everything one replay cell's kernel shares: physical memory and page-table pages, the arch MMU,
@@ -52,6 +52,8 @@ public final class KernelState {
     /** The shared zero page and the huge zero folio. */
     public final long zeroPfn;
     public final long hugeZeroPfn;
+    /** A VMA-level replay: population builds no page tables (set once, by the kernel, before any event). */
+    public boolean vmaOnly;
     private long nextAnonVma = 1;
     private long nextMm = 1;
 
@@ -106,8 +108,8 @@ public final class KernelState {
      */
     public Mm newMm() {
         long pgd = mem.allocTable();
-        ledger.charge(org.ptreplay.core.kernel.Primitive.PAGE_ALLOC);
-        ledger.charge(org.ptreplay.core.kernel.Primitive.PT_ALLOC);
+        ledger.charge(org.ptreplay.spi.ops.Primitive.PAGE_ALLOC);
+        ledger.charge(org.ptreplay.spi.ops.Primitive.PT_ALLOC);
         long gap = 128L << 20;
         return new Mm(nextMm++, geo.pageShift(), pgd, taskSize() - gap, START_BRK, cpus, lazyTlbCpus);
     }

@@ -2,7 +2,7 @@ package org.ptreplay.core.state;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.ptreplay.core.kernel.MmView;
+import org.ptreplay.spi.ops.MmView;
 
 /**
  * One {@code mm_struct}: the VMAs, the page-table root, the layout (mmap_base, brk) and who uses
