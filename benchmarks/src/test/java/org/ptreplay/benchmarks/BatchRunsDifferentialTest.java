@@ -20,11 +20,11 @@ import org.ptreplay.core.value.Placement;
 import org.ptreplay.core.sim.SimConfig;
 import org.ptreplay.core.value.SimResult;
 import org.ptreplay.core.value.ThpSpec;
-import org.ptreplay.core.spi.Architecture;
-import org.ptreplay.core.spi.KernelPreset;
-import org.ptreplay.core.spi.MachineProfileSource;
-import org.ptreplay.core.spi.Provider;
-import org.ptreplay.core.spi.Strategy;
+import org.ptreplay.spi.Architecture;
+import org.ptreplay.spi.KernelPreset;
+import org.ptreplay.spi.MachineProfileSource;
+import org.ptreplay.spi.Provider;
+import org.ptreplay.spi.Strategy;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.trace.TraceEvent;
 
@@ -39,6 +39,8 @@ import org.ptreplay.trace.TraceEvent;
  */
 class BatchRunsDifferentialTest {
     private static final String PROPERTY = "ptreplay.batchRuns";
+    /** Issue #15: user-data streams as whole-block records (on by default) or line by line. */
+    private static final String BLOCK_STREAMS = "ptreplay.blockStreams";
     private static final long PAGE = 4096;
     private static final long PMD = 2L << 20;
     /** The traces live in [BASE, BASE + WINDOW). */
@@ -52,6 +54,8 @@ class BatchRunsDifferentialTest {
      * destination table: moves evict, so the LRU stamps the batched runs set decide what later
      * hits. {@code tiny-x86-2}: the prefetcher fills L2 (runs are batched); {@code tiny-x86-1}: it
      * fills L1 and trains on every access (the cost model refuses runs: the per-access path).
+     * {@code tiny-x86-wide-2}: 64 sets of 2 ways in L1 and 128 of 4 in L2, the smallest geometry
+     * whose sets hold whole 4 KiB blocks, so streams are block records that evict their own lines.
      */
     private static final String TINY = "tiny-x86-";
     private static final String TINY_X86 = """
@@ -78,6 +82,7 @@ class BatchRunsDifferentialTest {
                 latency_ns { value: 4 source: "fixture" }
               }
               dram_latency_ns { value: 100 source: "fixture" }
+              outstanding_misses { value: 4 source: "fixture" }
               prefetcher {
                 enabled: true
                 enabled_source: "fixture"
@@ -119,6 +124,22 @@ class BatchRunsDifferentialTest {
 
     @Test
     void batchedMovesEqualThePerPteReferenceOnRandomTraces() {
+        long movedOnX86 = sameResultsOnAndOff(PROPERTY);
+        // The traces do move PTEs one by one; a test that never reaches the batched loop proves nothing.
+        assertTrue(movedOnX86 > 10_000, "moved " + movedOnX86);
+    }
+
+    /**
+     * Issue #15: block records for whole 4 KiB user-data streams give what streaming line by line
+     * gives (the cache-level proof is core's BlockStreamsDifferentialTest; this one replays kernels).
+     */
+    @Test
+    void blockStreamsEqualPerLineStreamsOnRandomTraces() {
+        sameResultsOnAndOff(BLOCK_STREAMS);
+    }
+
+    /** Replays the random traces on every cell with {@code property} true and false; returns the PTEs moved on x86. */
+    private static long sameResultsOnAndOff(String property) {
         List<Cell> cells = List.of(
                 new Cell("x86", "linux-6.16", "raptor-lake", Placement.SEQUENTIAL, "enabled=never", false),
                 new Cell("x86", "linux-6.16", "raptor-lake", Placement.SCATTERED, "enabled=always", true),
@@ -130,14 +151,16 @@ class BatchRunsDifferentialTest {
                 new Cell("x86", "linux-6.16", TINY + "2", Placement.SEQUENTIAL, "enabled=never", false),
                 new Cell("x86", "linux-6.16", TINY + "2", Placement.SCATTERED, "enabled=always", true),
                 new Cell("x86", "linux-6.16", TINY + "1", Placement.SEQUENTIAL, "enabled=never", false),
+                new Cell("x86", "linux-6.16", TINY + "wide-2", Placement.SEQUENTIAL, "enabled=never", false),
+                new Cell("x86", "linux-6.8", TINY + "wide-2", Placement.SCATTERED, "enabled=always", true),
                 new Cell("arm64", "linux-6.16", "apple-m3", Placement.SEQUENTIAL, "enabled=never", false),
                 new Cell("arm64", "linux-6.9", "ampere-altra", Placement.SCATTERED, "enabled=always", true));
         long movedOnX86 = 0;
         for (long seed = 1; seed <= 4; seed++) {
             List<TraceEvent> trace = randomTrace(new Random(seed));
             for (Cell c : cells) {
-                Outcome on = replay(c, trace, true);
-                Outcome off = replay(c, trace, false);
+                Outcome on = replay(c, trace, property, true);
+                Outcome off = replay(c, trace, property, false);
                 String what = c + " seed " + seed;
                 assertEquals(off.result(), on.result(), what);
                 assertArrayEquals(off.served(), on.served(), what);
@@ -146,16 +169,15 @@ class BatchRunsDifferentialTest {
                 }
             }
         }
-        // The traces do move PTEs one by one; a test that never reaches the batched loop proves nothing.
-        assertTrue(movedOnX86 > 10_000, "moved " + movedOnX86);
+        return movedOnX86;
     }
 
     private record Outcome(SimResult result, long[] served) {
     }
 
-    private static Outcome replay(Cell c, List<TraceEvent> trace, boolean batched) {
-        String before = System.getProperty(PROPERTY);
-        System.setProperty(PROPERTY, Boolean.toString(batched));
+    private static Outcome replay(Cell c, List<TraceEvent> trace, String property, boolean on) {
+        String before = System.getProperty(property);
+        System.setProperty(property, Boolean.toString(on));
         try {
             CostModel cost = cost(c.profile());
             Kernel k = kernel(c, cost);
@@ -164,9 +186,9 @@ class BatchRunsDifferentialTest {
             return new Outcome(r, served);
         } finally {
             if (before == null) {
-                System.clearProperty(PROPERTY);
+                System.clearProperty(property);
             } else {
-                System.setProperty(PROPERTY, before);
+                System.setProperty(property, before);
             }
         }
     }
@@ -277,9 +299,14 @@ class BatchRunsDifferentialTest {
         }
         try {
             if (profile.startsWith(TINY)) {
-                String fill = profile.substring(TINY.length());
-                return ProfileCostModel.create(MachineProfiles.parse(TINY_X86.replace("FILL", fill), profile),
-                        CostOptions.defaults());
+                String variant = profile.substring(TINY.length());
+                String text = TINY_X86.replace("FILL", variant.substring(variant.length() - 1));
+                if (variant.startsWith("wide-")) {
+                    text = text.replace("value: 2048", "value: 8192").replace("associativity { value: 4", "associativity { value: 2")
+                            .replace("value: 8192 source: \"fixture\" }\n    associativity { value: 8",
+                                    "value: 32768 source: \"fixture\" }\n    associativity { value: 4");
+                }
+                return ProfileCostModel.create(MachineProfiles.parse(text, profile), CostOptions.defaults());
             }
             return ProfileCostModel.create(MachineProfiles.load(one(MachineProfileSource.class, profile)),
                     CostOptions.defaults());

@@ -15,12 +15,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.spi.KernelPreset;
-import org.ptreplay.core.spi.OptionSpec;
-import org.ptreplay.core.spi.PgtableMoveStrategy;
-import org.ptreplay.core.spi.Provider;
-import org.ptreplay.core.spi.Spi;
-import org.ptreplay.core.spi.Strategy;
+import org.ptreplay.spi.KernelPreset;
+import org.ptreplay.spi.OptionSpec;
+import org.ptreplay.spi.PgtableMoveStrategy;
+import org.ptreplay.spi.Provider;
+import org.ptreplay.spi.Spi;
+import org.ptreplay.spi.Strategy;
 
 class ProvidersTest {
 
@@ -31,7 +31,7 @@ class ProvidersTest {
                         "zap-ptes/folio-batch"),
                 Providers.strategies().stream().map(Provider::name).toList());
         assertEquals(List.of("linux-4.19", "linux-5.0", "linux-5.11", "linux-6.8", "linux-6.9", "linux-6.16",
-                        "linux-6.17-rc1", "linux-6.17"),
+                        "linux-6.17-rc1", "linux-6.17", "linux-6.18"),
                 Providers.presets().stream().map(Provider::name).toList());
     }
 

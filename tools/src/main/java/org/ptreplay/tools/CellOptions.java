@@ -3,6 +3,8 @@ package org.ptreplay.tools;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ptreplay.core.profile.MachineProfile;
+import org.ptreplay.core.value.Placement;
 import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.tools.replay.CellPlanner;
 import picocli.CommandLine.Mixin;
@@ -24,9 +26,20 @@ final class CellOptions {
             description = "Machine profiles; each belongs to one arch. An arch without one uses generic-<arch>.")
     List<String> profiles = new ArrayList<>();
 
+    @Option(names = "--profile-file", paramLabel = "FILE.txtpb",
+            description = {"Machine profiles from files in the bundled profiles' text format (docs/profiles.md),"
+                    + " e.g. written by calibrate; each under the name its file gives. May be repeated and combined with --profile."})
+    List<Path> profileFiles = new ArrayList<>();
+
     @Option(names = "--thp", paramLabel = "SPEC",
             description = "THP settings as sysfs spells them: enabled=always,64K=always,2M=inherit (default: kernel defaults).")
     String thp;
+
+    @Option(names = "--placement", paramLabel = "P", defaultValue = "aged",
+            description = {"Where order-0 folios go in physical memory: sequential (a fresh boot), scattered, or"
+                    + " aged[:FRACTION] (that fraction scattered; aged = aged:0.5, a machine up a while; the default).",
+                    "It decides whether struct page reads hit prefetched lines (docs/profiles.md)."})
+    String placement;
 
     @Option(names = "--cpus", paramLabel = "N", defaultValue = "0",
             description = "CPUs of the simulated machine (default: the profile's count).")
@@ -49,6 +62,11 @@ final class CellOptions {
     @Mixin
     PluginPathOption pluginPath;
 
+    /** The {@code --profile-file} profiles, validated; a bad one is one sentence naming the file and line (exit 1). */
+    List<MachineProfile> fileProfiles() {
+        return ProfileFiles.load(profileFiles);
+    }
+
     CellPlanner.Settings settings() {
         ThpSpec spec;
         try {
@@ -56,13 +74,19 @@ final class CellOptions {
         } catch (IllegalArgumentException e) {
             throw CommandFailure.badUsage("--thp: " + e.getMessage());
         }
+        Placement where;
+        try {
+            where = Placement.parse(placement);
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.badUsage("--placement: " + e.getMessage());
+        }
         if (cpus < 0) {
             throw CommandFailure.badUsage("--cpus must be 0 (the profile's count) or positive, not " + cpus);
         }
         if (concurrency < 1) {
             throw CommandFailure.badUsage("--concurrency must be at least 1, not " + concurrency);
         }
-        return new CellPlanner.Settings(spec, cpus, concurrency, strict);
+        return new CellPlanner.Settings(spec, where, cpus, concurrency, strict);
     }
 
     int threadCount() {

@@ -2,6 +2,7 @@ package org.ptreplay.tools;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import org.ptreplay.tools.replay.CompareOutput;
 import org.ptreplay.tools.text.Json;
@@ -31,6 +32,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     CellOptions cells;
 
+    @Mixin
+    NativeOptions nativeOptions;
+
     @Option(names = "--baseline", paramLabel = "S", required = true,
             description = "The strategy argument the others are compared with, e.g. linux-6.16.")
     String baseline;
@@ -44,10 +48,20 @@ final class CompareCommand implements Callable<Integer> {
         List<String> all = new ArrayList<>();
         all.add(baseline);
         all.addAll(strategies);
+        NativeBeside beside = nativeOptions.enabled ? NativeBeside.prepare(cells, all, false, nativeOptions,
+                spec.commandLine().getParseResult(), parent.env(), spec.commandLine().getErr()) : null;
         ReplayRun.Done done = ReplayRun.run(cells, all, parent.env(), spec.commandLine().getErr());
-        String out = cells.json
-                ? Json.write(CompareOutput.json(done.traceName(), done.plan(), done.outcome()))
-                : CompareOutput.text(done.traceName(), done.plan(), done.outcome());
+        String out;
+        if (beside == null) {
+            out = cells.json
+                    ? Json.write(CompareOutput.json(done.traceName(), done.plan(), done.outcome()))
+                    : CompareOutput.text(done.traceName(), done.plan(), done.outcome());
+        } else {
+            SortedMap<String, Object> document = CompareOutput.json(done.traceName(), done.plan(), done.outcome());
+            beside.addTo(document);
+            out = cells.json ? Json.write(document)
+                    : CompareOutput.text(done.traceName(), beside.plan(done.plan()), done.outcome()) + NativeBeside.text(document);
+        }
         spec.commandLine().getOut().print(out);
         return ExitCode.OK;
     }

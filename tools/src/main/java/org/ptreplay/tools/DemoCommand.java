@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ptreplay.core.value.Placement;
 import org.ptreplay.tools.plugin.PluginRegistry;
 import org.ptreplay.tools.validate.CaseResult;
 import org.ptreplay.tools.validate.CaseRunner;
@@ -46,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
                 throw CommandFailure.badData(e.getMessage());
             }
         }
-        spec.commandLine().getOut().print(DemoOutput.text(stories, results));
+        spec.commandLine().getOut().print(DemoOutput.text(stories, results, Placement.DEFAULT.label()));
         return ExitCode.OK;
     }
 }

@@ -42,6 +42,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     CellOptions cells;
 
+    @Mixin
+    NativeOptions nativeOptions;
+
     @Option(names = "--strategy", split = ",", paramLabel = "S", defaultValue = "linux-6.17",
             description = "Strategy arguments: a kernel preset, a path strategy, or a preset with overrides"
                     + " (linux-6.16+move-ptes/folio-batch) (default: ${DEFAULT-VALUE}).")
@@ -64,6 +67,14 @@ final class ReplayCommand implements Callable<Integer> {
         if (cells.json && csv) {
             throw CommandFailure.badUsage("--json and --csv both print the result; choose one");
         }
+        NativeBeside beside = null;
+        if (nativeOptions.enabled) {
+            if (csv || folded != null) {
+                throw CommandFailure.badUsage("--native goes with the text table, --json and --report; not with --csv or --folded");
+            }
+            beside = NativeBeside.prepare(cells, strategies, !spec.commandLine().getParseResult().hasMatchedOption("--strategy"),
+                    nativeOptions, spec.commandLine().getParseResult(), parent.env(), spec.commandLine().getErr());
+        }
         ReplayRun.Done done = ReplayRun.run(cells, strategies, parent.env(), spec.commandLine().getErr());
         if (folded != null) {
             try {
@@ -74,6 +85,9 @@ final class ReplayCommand implements Callable<Integer> {
         }
         // The JSON document and the HTML report are views of the same tree.
         SortedMap<String, Object> document = ReplayDocument.of(done.traceName(), done.plan(), done.outcome());
+        if (beside != null) {
+            beside.addTo(document);
+        }
         if (report != null) {
             try {
                 HtmlReport.write(document, report);
@@ -87,7 +101,8 @@ final class ReplayCommand implements Callable<Integer> {
         } else if (csv) {
             out = CsvOutput.render(done.outcome());
         } else {
-            out = ReplayText.render(done.traceName(), done.plan(), done.outcome());
+            out = ReplayText.render(done.traceName(), beside == null ? done.plan() : beside.plan(done.plan()), done.outcome())
+                    + (beside == null ? "" : NativeBeside.text(document));
         }
         spec.commandLine().getOut().print(out);
         return ExitCode.OK;

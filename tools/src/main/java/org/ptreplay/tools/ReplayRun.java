@@ -31,7 +31,8 @@ final class ReplayRun {
         PluginRegistry registry = PluginRegistry.load(options.pluginPath.directories(env));
         Plan plan;
         try {
-            plan = new CellPlanner(registry).plan(options.archs, strategies, options.profiles, options.settings());
+            plan = new CellPlanner(registry).plan(options.archs, strategies, options.profiles, options.fileProfiles(),
+                    options.settings());
         } catch (CellPlanner.BadArgument e) {
             throw CommandFailure.badUsage(e.getMessage());
         } catch (CellPlanner.BadProfile e) {

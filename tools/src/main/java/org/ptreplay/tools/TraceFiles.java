@@ -5,7 +5,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.ptreplay.core.spi.Architecture;
+import org.ptreplay.spi.Architecture;
 import org.ptreplay.tools.plugin.PluginRegistry;
 import org.ptreplay.tools.plugin.ProviderKind;
 import org.ptreplay.tools.trace.InputKind;

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ptreplay.core.spi.WorkloadGenerator;
+import org.ptreplay.spi.WorkloadGenerator;
 import org.ptreplay.tools.plugin.PluginRegistry;
 import org.ptreplay.tools.plugin.ProviderKind;
 import org.ptreplay.trace.Codec;

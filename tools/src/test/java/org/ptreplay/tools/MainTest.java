@@ -68,7 +68,7 @@ class MainTest {
         Run run = run("plugnis");
         assertEquals(2, run.code());
         assertEquals("", run.out());
-        assertEquals("ptreplay: unknown command 'plugnis' (did you mean 'plugins'?); commands: check, compare, convert, demo, generate, help, plugins, print, record, replay, stats, summary, validate"
+        assertEquals("ptreplay: unknown command 'plugnis' (did you mean 'plugins'?); commands: calibrate, check, compare, convert, demo, generate, help, measure, plugins, print, record, replay, stats, summary, sweep, validate"
                 + System.lineSeparator(), run.err());
     }
 
@@ -76,7 +76,7 @@ class MainTest {
     void unknownCommandFarFromAnyNameStillListsTheCommands() {
         Run run = run("frobnicate");
         assertEquals(2, run.code());
-        assertEquals("ptreplay: unknown command 'frobnicate'; commands: check, compare, convert, demo, generate, help, plugins, print, record, replay, stats, summary, validate" + System.lineSeparator(),
+        assertEquals("ptreplay: unknown command 'frobnicate'; commands: calibrate, check, compare, convert, demo, generate, help, measure, plugins, print, record, replay, stats, summary, sweep, validate" + System.lineSeparator(),
                 run.err());
     }
 
@@ -133,7 +133,7 @@ class MainTest {
     void noCommandIsAUsageError() {
         Run run = run();
         assertEquals(2, run.code());
-        assertTrue(run.err().startsWith("ptreplay: no command given; commands: check, compare, convert, demo, generate, help, plugins, print, record, replay, stats, summary, validate"), run.err());
+        assertTrue(run.err().startsWith("ptreplay: no command given; commands: calibrate, check, compare, convert, demo, generate, help, measure, plugins, print, record, replay, stats, summary, sweep, validate"), run.err());
     }
 
     @Test

@@ -187,6 +187,37 @@ class ReplayCommandTest {
         assertEquals("arm64:bbml2=on:granule=64k/linux-6.17/ampere-altra", at(user, "cells", 0, "label"));
     }
 
+    /**
+     * {@code --cpus} and the arm64 contpte-basic fork (issue #12, item 5): 8 MiB of PTE-mapped
+     * order-9 folios, 128 blocks of 64 KiB of which the 4 touched by the PMD split's mprotect are
+     * not CONT, so the parent's write-protect unfolds 124 blocks, 16 {@code TLBI_VA} each (1,984),
+     * and {@code dup_mmap} ends with one {@code TLBI_ASID}. ampere-altra prices every broadcast TLBI
+     * 8.5823 ns (8,582 ps) more per CPU of the machine beyond the first: 80 CPUs against 1 add
+     * 1,985 x 79 x 8,582 ps. apple-m2-vm's TLBI does not grow with the machine: the same fork costs
+     * the same at 1 and 80 CPUs.
+     */
+    @Test
+    void cpusChangeTheContpteForkOnlyWhereTheTlbiGrowsWithTheMachine(@TempDir Path dir) {
+        Path trace = dir.resolve("fork.ptrace");
+        ok("generate", "fork-bench", "-p", "size=8M", "-p", "pte-map=yes", "-o", trace.toString());
+        Map<String, Object> altra1 = forkOn(trace, "ampere-altra", 1);
+        Map<String, Object> altra80 = forkOn(trace, "ampere-altra", 80);
+        assertEquals(1984L, at(altra1, "counts", "TLBI_VA"));
+        assertEquals(1L, at(altra1, "counts", "TLBI_ASID"));
+        assertEquals(at(altra1, "counts"), at(altra80, "counts"), "the machine's size changes prices, not counts");
+        assertEquals(1985L * 79 * 8582, (long) at(altra80, "sim_ps") - (long) at(altra1, "sim_ps"));
+        assertEquals(at(forkOn(trace, "apple-m2-vm", 1), "sim_ps"), at(forkOn(trace, "apple-m2-vm", 80), "sim_ps"));
+    }
+
+    private static Map<String, Object> forkOn(Path trace, String profile, int cpus) {
+        Map<String, Object> doc = json(ok("replay", trace.toString(), "--arch", "arm64:contpte=basic", "--strategy",
+                "linux-6.9", "--profile", profile, "--thp", "2048K=always", "--cpus", Integer.toString(cpus),
+                "--json").out());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fork = (Map<String, Object>) at(doc, "cells", 0, "by_syscall", "fork");
+        return fork;
+    }
+
     @Test
     void theDefaultProfileIsNamed(@TempDir Path dir) throws IOException {
         Path trace = Traces.write(dir.resolve("move1m.ptrace"), Traces.move1m());

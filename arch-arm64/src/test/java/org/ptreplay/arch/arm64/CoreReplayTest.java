@@ -9,7 +9,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.value.LedgerSnapshot;
 import org.ptreplay.core.value.PrimitiveCounts;
@@ -94,5 +94,60 @@ class CoreReplayTest {
         assertEquals(16, flush.get(Primitive.TLBI_VA));
         assertEquals(1, flush.get(Primitive.DSB));
         assertEquals(16, s.self("mprotect;mprotect_fixup;change_pte_range").get(Primitive.PTE_XCHG));
+    }
+
+    /** Fault and free of 1 MiB with 4K, 64K and 1024K folios: fixtures/fault-free-1m.txt derives every count. */
+    @Test
+    void faultAndFreeChargePerFolioOnceAndPerPagePerPage() {
+        assertFaultAndFree(kernel("enabled=never"), 256, 0, 0, 8, 8, 9);
+        assertFaultAndFree(kernel("64K=always"), 16, 4, 15, 16, 0, 9);
+        assertFaultAndFree(kernel("1024K=always"), 1, 8, 0, 1, 0, 1);
+    }
+
+    /**
+     * @param folios  folios faulted and freed
+     * @param order   their order
+     * @param buddy   BUDDY steps of the allocations, and as many merges when they are freed
+     * @param moves   LRU moves during the faults
+     * @param pending folios still in the LRU batch at the munmap
+     * @param locked  folio_batches of the munmap's frees in which a folio's last reference goes
+     */
+    private static void assertFaultAndFree(Kernel k, int folios, int order, int buddy, int moves, int pending,
+                                           int locked) {
+        run(k, "fault-free-1m");
+        LedgerSnapshot s = k.result().ledger();
+        int tails = folios * ((1 << order) - 1);
+        int moved = folios - pending;
+        boolean pcp = order <= 3;
+        assertEquals(folios, s.self("fault").get(Primitive.EXC));
+        assertEquals(folios, s.self("fault;lock_vma_under_rcu").get(Primitive.VMA_WALK));
+        assertEquals(folios, s.self("fault;lock_vma_under_rcu").get(Primitive.VMA_LOCK));
+        PrimitiveCounts alloc = s.self("fault;handle_mm_fault;do_anonymous_page;alloc_anon_folio");
+        assertEquals(folios, alloc.get(Primitive.PAGE_ALLOC));
+        assertEquals(folios, alloc.get(Primitive.MEMCG));
+        assertEquals(256, alloc.get(Primitive.PAGE_ZERO));
+        assertEquals(pcp ? 0 : folios, alloc.get(Primitive.ZONE_LOCK));
+        assertEquals(buddy, alloc.get(Primitive.BUDDY));
+        assertEquals(tails, alloc.get(Primitive.TAIL_PREP));
+        assertEquals(folios, s.self("fault;handle_mm_fault;do_anonymous_page").get(Primitive.MM_COUNTER));
+        PrimitiveCounts move = s.self("fault;handle_mm_fault;do_anonymous_page;folio_batch_move_lru");
+        assertEquals(moves, move.get(Primitive.LRU_LOCK));
+        assertEquals(moved, move.get(Primitive.SP_W));
+        assertEquals(moved, move.get(Primitive.SP_ATOM));
+        assertEquals(moved, move.get(Primitive.REF));
+        PrimitiveCounts drain = s.inclusive("munmap;do_vmi_munmap;lru_add_drain");
+        assertEquals(pending == 0 ? 0 : 1, drain.get(Primitive.LRU_LOCK));
+        assertEquals(pending, drain.get(Primitive.SP_W));
+        assertEquals(pending, drain.get(Primitive.REF));
+        PrimitiveCounts free = s.self("munmap;do_vmi_munmap;tlb_finish_mmu;tlb_flush_mmu;tlb_batch_pages_flush");
+        assertEquals(locked, free.get(Primitive.LRU_LOCK));
+        assertEquals(256, free.get(Primitive.REF));
+        assertEquals(folios, free.get(Primitive.SP_W));
+        assertEquals(folios, free.get(Primitive.MEMCG));
+        assertEquals(folios, free.get(Primitive.FOLIO_FREE));
+        assertEquals(tails, free.get(Primitive.TAIL_FREE));
+        assertEquals(pcp ? 0 : folios, free.get(Primitive.ZONE_LOCK));
+        assertEquals(buddy, free.get(Primitive.BUDDY));
+        assertTrue(k.result().divergences().isEmpty(), k.result().divergences().toString());
     }
 }

@@ -7,10 +7,11 @@ import static org.ptreplay.arch.x86.Trace.GiB;
 import static org.ptreplay.arch.x86.Trace.MiB;
 
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.value.LedgerSnapshot;
 import org.ptreplay.core.value.PrimitiveCounts;
+import org.ptreplay.core.value.ThpSpec;
 
 /**
  * The issue's hand-derived fixtures on x86 with the reference per-PTE strategies. Each trace is a
@@ -120,5 +121,84 @@ class X86FixturesTest {
         LedgerSnapshot s = k.result().ledger();
         assertEquals(3, s.self(MOVE_PTES).get(Primitive.PTE_XCHG));
         assertEquals(3, k.vmas(1).size());
+    }
+
+    private static Kernel thpKernel(String thp) {
+        return new Kernel(Trace.x86().cpus(1).thp(ThpSpec.parse(thp)).build());
+    }
+
+    /** Fault and free of 1 MiB with 4K, 64K and 1024K folios: fixtures/fault-free-1m.txt derives every count. */
+    @Test
+    void faultAndFreeChargePerFolioOnceAndPerPagePerPage() {
+        assertFaultAndFree(thpKernel("enabled=never"), 256, 0, 0, 8, 8, 9);
+        assertFaultAndFree(thpKernel("64K=always"), 16, 4, 15, 16, 0, 9);
+        assertFaultAndFree(thpKernel("1024K=always"), 1, 8, 0, 1, 0, 1);
+    }
+
+    /**
+     * @param folios  folios faulted and freed
+     * @param order   their order
+     * @param buddy   BUDDY steps of the allocations, and as many merges when they are freed
+     * @param moves   LRU moves during the faults
+     * @param pending folios still in the LRU batch at the munmap
+     * @param locked  folio_batches of the munmap's frees in which a folio's last reference goes
+     */
+    private static void assertFaultAndFree(Kernel k, int folios, int order, int buddy, int moves, int pending,
+                                           int locked) {
+        Trace.fixture("fault-free-1m").run(k);
+        LedgerSnapshot s = k.result().ledger();
+        int tails = folios * ((1 << order) - 1);
+        int moved = folios - pending;
+        boolean pcp = order <= 3;
+        assertEquals(folios, s.self("fault").get(Primitive.EXC));
+        assertEquals(folios, s.self("fault;lock_vma_under_rcu").get(Primitive.VMA_WALK));
+        assertEquals(folios, s.self("fault;lock_vma_under_rcu").get(Primitive.VMA_LOCK));
+        PrimitiveCounts alloc = s.self("fault;handle_mm_fault;do_anonymous_page;alloc_anon_folio");
+        assertEquals(folios, alloc.get(Primitive.PAGE_ALLOC));
+        assertEquals(folios, alloc.get(Primitive.MEMCG));
+        assertEquals(256, alloc.get(Primitive.PAGE_ZERO));
+        assertEquals(pcp ? 0 : folios, alloc.get(Primitive.ZONE_LOCK));
+        assertEquals(buddy, alloc.get(Primitive.BUDDY));
+        assertEquals(tails, alloc.get(Primitive.TAIL_PREP));
+        assertEquals(folios, s.self("fault;handle_mm_fault;do_anonymous_page").get(Primitive.MM_COUNTER));
+        PrimitiveCounts move = s.self("fault;handle_mm_fault;do_anonymous_page;folio_batch_move_lru");
+        assertEquals(moves, move.get(Primitive.LRU_LOCK));
+        assertEquals(moved, move.get(Primitive.SP_W));
+        assertEquals(moved, move.get(Primitive.SP_ATOM));
+        assertEquals(moved, move.get(Primitive.REF));
+        PrimitiveCounts drain = s.inclusive("munmap;do_vmi_munmap;lru_add_drain");
+        assertEquals(pending == 0 ? 0 : 1, drain.get(Primitive.LRU_LOCK));
+        assertEquals(pending, drain.get(Primitive.SP_W));
+        assertEquals(pending, drain.get(Primitive.REF));
+        PrimitiveCounts free = s.self("munmap;do_vmi_munmap;tlb_finish_mmu;tlb_flush_mmu;tlb_batch_pages_flush");
+        assertEquals(locked, free.get(Primitive.LRU_LOCK));
+        assertEquals(256, free.get(Primitive.REF));
+        assertEquals(folios, free.get(Primitive.SP_W));
+        assertEquals(folios, free.get(Primitive.MEMCG));
+        assertEquals(folios, free.get(Primitive.FOLIO_FREE));
+        assertEquals(tails, free.get(Primitive.TAIL_FREE));
+        assertEquals(pcp ? 0 : folios, free.get(Primitive.ZONE_LOCK));
+        assertEquals(buddy, free.get(Primitive.BUDDY));
+        assertTrue(k.result().divergences().isEmpty(), k.result().divergences().toString());
+    }
+
+    /**
+     * Lazy-TLB CPUs (docs/kernel-model.md §1.5): fixtures/fault-free-1m.txt unmaps 1 MiB of a
+     * single-threaded mm, so no other CPU runs it. The PTE flush at tlb_end_vma skips lazy CPUs;
+     * the flush of the freed page tables at tlb_finish_mmu reaches them: one IPI to 3 CPUs with 3
+     * lazy of 8, to the 7 other CPUs at most, to none without lazy CPUs.
+     */
+    @Test
+    void freedTablesShootDownLazyTlbCpusAndPteFlushesDoNot() {
+        assertEquals(0, lazyIpis(0, 8, "munmap;do_vmi_munmap;tlb_finish_mmu"));
+        assertEquals(3, lazyIpis(3, 8, "munmap;do_vmi_munmap;tlb_finish_mmu"));
+        assertEquals(7, lazyIpis(20, 8, "munmap;do_vmi_munmap;tlb_finish_mmu"));
+        assertEquals(0, lazyIpis(3, 8, "munmap;do_vmi_munmap;unmap_vmas;tlb_end_vma"));
+    }
+
+    private static long lazyIpis(int lazy, int cpus, String path) {
+        Kernel k = new Kernel(Trace.x86().cpus(cpus).lazyTlbCpus(lazy).thp(ThpSpec.parse("enabled=never")).build());
+        Trace.fixture("fault-free-1m").run(k);
+        return k.result().ledger().inclusive(path).get(Primitive.IPI);
     }
 }

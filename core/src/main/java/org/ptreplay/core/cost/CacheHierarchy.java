@@ -1,6 +1,7 @@
 package org.ptreplay.core.cost;
 
 import java.util.List;
+import java.util.SortedMap;
 import org.ptreplay.core.profile.proto.CacheLevel;
 import org.ptreplay.core.profile.proto.Memory;
 
@@ -14,6 +15,7 @@ import org.ptreplay.core.profile.proto.Memory;
  * access.
  */
 final class CacheHierarchy {
+    private static final int BLOCK_BYTES = 4096;
     private final LruCache[] levels;
     private final int lineShift;
     private final long largestCapacityLines;
@@ -21,28 +23,43 @@ final class CacheHierarchy {
     private final StreamPrefetcher prefetcher;
     /** Index of the first level a prefetch fills. */
     private final int prefetchFill;
+    /** Told of every prefetch request and where its line came from; null when nothing listens. */
+    private MemoryTiming timing;
     /** Demand accesses served by each level; the last slot counts memory. */
     private final long[] served;
     /** Per level, the slot a missed line is filled into (scratch of {@link #load}). */
     private final int[] victims;
+    /** Lines per 4 KiB block, the unit of whole-block streams. */
+    private final int blockLines;
+    /** Whether whole blocks are streamed as block records (every level keeps them). */
+    private final boolean blockStreams;
+    private final BlockMarks marks;
     private long clock;
 
     /**
-     * @param memory   the profile's memory section (validated: one line size, sane geometry)
-     * @param prefetch whether the prefetcher the profile describes runs
+     * @param memory       the profile's memory section (validated: one line size, sane geometry)
+     * @param prefetch     whether the prefetcher the profile describes runs
+     * @param blockStreams whether whole 4 KiB blocks of a stream may be applied as block records
+     *                     ({@link LruCache}); off, every streamed line takes the per-line path.
+     *                     The results are the same (the differential tests replay both ways).
      */
-    CacheHierarchy(Memory memory, boolean prefetch) {
+    CacheHierarchy(Memory memory, boolean prefetch, boolean blockStreams) {
         List<CacheLevel> specs = memory.getLevelList();
         int lineBytes = (int) specs.get(0).getLineBytes().getValue();
         this.lineShift = Integer.numberOfTrailingZeros(lineBytes);
+        this.blockLines = Math.max(1, BLOCK_BYTES >>> lineShift);
+        this.marks = new BlockMarks(Integer.numberOfTrailingZeros(blockLines));
         this.levels = new LruCache[specs.size()];
         long largest = 0;
+        boolean allBlocks = blockStreams;
         for (int i = 0; i < levels.length; i++) {
             CacheLevel spec = specs.get(i);
             levels[i] = new LruCache((long) spec.getSizeBytes().getValue(),
-                    (int) spec.getAssociativity().getValue(), lineBytes);
+                    (int) spec.getAssociativity().getValue(), lineBytes, blockStreams ? blockLines : 0, marks);
             largest = Math.max(largest, levels[i].capacityLines());
+            allBlocks &= levels[i].keepsBlocks();
         }
+        this.blockStreams = allBlocks;
         this.largestCapacityLines = largest;
         int degree = (int) memory.getPrefetcher().getDegree().getValue();
         this.prefetcher = prefetch && degree > 0 ? new StreamPrefetcher(degree, lineShift) : null;
@@ -53,6 +70,11 @@ final class CacheHierarchy {
 
     int lineShift() {
         return lineShift;
+    }
+
+    /** Reports every prefetch request to {@code t}, with the level its line comes from (prefetch timeliness). */
+    void timing(MemoryTiming t) {
+        this.timing = t;
     }
 
     /** Number of cache levels; {@link #access} returns this value for a miss in all of them. */
@@ -75,6 +97,12 @@ final class CacheHierarchy {
         // as a folio's head struct page, therefore does not break a stream of subpage lines.
         if (prefetcher != null && hit >= prefetchFill && prefetcher.train(line)) {
             for (long l = prefetcher.issueFrom(); l <= prefetcher.issueTo(); l++) {
+                if (timing != null) {
+                    int source = sourceOf(l);
+                    if (source > prefetchFill) {
+                        timing.prefetch(l, source);
+                    }
+                }
                 for (int k = prefetchFill; k < levels.length; k++) {
                     levels[k].fillIfAbsent(l, now);
                 }
@@ -87,9 +115,15 @@ final class CacheHierarchy {
      * User data [pa, pa + length) streamed through the caches. A stream is contiguous, so after it
      * LRU holds exactly its last lines in every level it covers: a stream longer than the largest
      * level first empties every level (everything is displaced) and then only its last
-     * largest-level-capacity lines are simulated, line by line. Work per call is thus bounded by
-     * the capacity of the largest level, whatever the length. Streams neither train the
-     * prefetcher nor count as demand accesses.
+     * largest-level-capacity lines are simulated. Work per call is thus bounded by the capacity
+     * of the largest level, whatever the length. Streams neither train the prefetcher nor count
+     * as demand accesses.
+     *
+     * <p>A whole aligned 4 KiB block none of whose lines went through the per-line path
+     * ({@link BlockMarks}) costs O(levels) instead of O(lines &times; levels) when every level can
+     * tell that it holds all of the block or none of it ({@link LruCache#blockState}): the lines
+     * then all miss up to the same level and hit there (or come from memory), and each level on
+     * the way records the block ({@link LruCache#record}). Anything else goes line by line.
      */
     void stream(long pa, long length) {
         if (length <= 0) {
@@ -101,11 +135,43 @@ final class CacheHierarchy {
             for (var level : levels) {
                 level.clear();
             }
+            marks.clear();
             first = last - largestCapacityLines + 1;
         }
-        for (long line = first; line <= last; line++) {
-            load(line, ++clock);
+        long line = first;
+        while (line <= last) {
+            if (blockStreams && (line & (blockLines - 1)) == 0 && last - line >= blockLines - 1 && streamBlock(line)) {
+                line += blockLines;
+            } else {
+                load(line, ++clock);
+                line++;
+            }
         }
+    }
+
+    /** Streams the block starting at {@code firstLine} as block records, if the levels allow it. */
+    private boolean streamBlock(long firstLine) {
+        if (marks.marked(firstLine)) {
+            return false;
+        }
+        int hit = levels.length;
+        for (int k = 0; k < levels.length; k++) {
+            LruCache.BlockState state = levels[k].blockState(firstLine);
+            if (state == LruCache.BlockState.UNKNOWN) {
+                return false;
+            }
+            if (state == LruCache.BlockState.ALL) {
+                hit = k;
+                break;
+            }
+        }
+        // As per line: the level that holds them uses them, every level before it fills them.
+        long t0 = clock;
+        for (int k = 0; k <= hit && k < levels.length; k++) {
+            levels[k].record(firstLine, t0);
+        }
+        clock = t0 + blockLines;
+        return true;
     }
 
     /**
@@ -151,6 +217,21 @@ final class CacheHierarchy {
             throw new IllegalStateException("recordL1Hits: line of 0x" + Long.toHexString(pa) + " is not in L1");
         }
         levels[0].use(slot, stamp);
+    }
+
+    /** The lines of level {@code k} with their LRU stamps ({@link LruCache#contents}); for the differential tests. */
+    SortedMap<Long, Long> contents(int k) {
+        return levels[k].contents();
+    }
+
+    /** The first level from the prefetch fill level outwards that holds {@code line}; the level count for memory. */
+    private int sourceOf(long line) {
+        for (int k = prefetchFill; k < levels.length; k++) {
+            if (levels[k].lookup(line) >= 0) {
+                return k;
+            }
+        }
+        return levels.length;
     }
 
     /** Demand accesses served by each level so far; the last element counts memory. */

@@ -1,6 +1,7 @@
 package org.ptreplay.core.cost;
 
-import org.ptreplay.core.kernel.Primitive;
+import java.util.function.LongSupplier;
+import org.ptreplay.spi.ops.Primitive;
 
 /**
  * Turns charges into simulated time, in picoseconds (integers, so sums are exact and
@@ -78,6 +79,14 @@ public interface CostModel {
     /** What {@link #accessPs} returns for {@code p} on an {@link #l1Resident} line. */
     default long l1HitPs(Primitive p) {
         throw new UnsupportedOperationException("this cost model has no L1 runs");
+    }
+
+    /**
+     * Gives the model the simulated time of the cell: the picoseconds charged so far, read before
+     * each memory access (prefetch timeliness, docs/profiles.md "Memory timing"). The ledger that
+     * prices with this model attaches itself; without it the model counts the prices it returned.
+     */
+    default void clock(LongSupplier elapsedPs) {
     }
 
     /** log2 of the cache line size: accesses whose addresses agree above it touch one line. */

@@ -1,43 +1,53 @@
 package org.ptreplay.core.cost;
 
-import static org.ptreplay.core.kernel.Primitive.AE;
-import static org.ptreplay.core.kernel.Primitive.DSB;
-import static org.ptreplay.core.kernel.Primitive.FOLD;
-import static org.ptreplay.core.kernel.Primitive.FOLIO_FREE;
-import static org.ptreplay.core.kernel.Primitive.INVLPG;
-import static org.ptreplay.core.kernel.Primitive.IPI;
-import static org.ptreplay.core.kernel.Primitive.MAP;
-import static org.ptreplay.core.kernel.Primitive.NOTIFIER;
-import static org.ptreplay.core.kernel.Primitive.PAGE_ALLOC;
-import static org.ptreplay.core.kernel.Primitive.PAGE_ZERO;
-import static org.ptreplay.core.kernel.Primitive.PTEP_GET;
-import static org.ptreplay.core.kernel.Primitive.PTE_BATCH;
-import static org.ptreplay.core.kernel.Primitive.PTE_ENTRY;
-import static org.ptreplay.core.kernel.Primitive.PTE_ITER;
-import static org.ptreplay.core.kernel.Primitive.PTE_R;
-import static org.ptreplay.core.kernel.Primitive.PTE_RMW;
-import static org.ptreplay.core.kernel.Primitive.PTE_W;
-import static org.ptreplay.core.kernel.Primitive.PTE_XCHG;
-import static org.ptreplay.core.kernel.Primitive.PTL;
-import static org.ptreplay.core.kernel.Primitive.PT_ALLOC;
-import static org.ptreplay.core.kernel.Primitive.PT_FREE;
-import static org.ptreplay.core.kernel.Primitive.REF;
-import static org.ptreplay.core.kernel.Primitive.RMAPLOCK;
-import static org.ptreplay.core.kernel.Primitive.SP_ATOM;
-import static org.ptreplay.core.kernel.Primitive.SP_R;
-import static org.ptreplay.core.kernel.Primitive.SYSCALL;
-import static org.ptreplay.core.kernel.Primitive.TAIL_FREE;
-import static org.ptreplay.core.kernel.Primitive.TLBI_ASID;
-import static org.ptreplay.core.kernel.Primitive.TLBI_RANGE;
-import static org.ptreplay.core.kernel.Primitive.TLBI_VA;
-import static org.ptreplay.core.kernel.Primitive.UNFOLD;
-import static org.ptreplay.core.kernel.Primitive.VMA_ALLOC;
-import static org.ptreplay.core.kernel.Primitive.VMA_STORE;
-import static org.ptreplay.core.kernel.Primitive.VMA_WALK;
-import static org.ptreplay.core.kernel.Primitive.X86_FULL;
+import static org.ptreplay.spi.ops.Primitive.AE;
+import static org.ptreplay.spi.ops.Primitive.BUDDY;
+import static org.ptreplay.spi.ops.Primitive.DSB;
+import static org.ptreplay.spi.ops.Primitive.EXC;
+import static org.ptreplay.spi.ops.Primitive.FOLD;
+import static org.ptreplay.spi.ops.Primitive.FOLIO_FREE;
+import static org.ptreplay.spi.ops.Primitive.INVLPG;
+import static org.ptreplay.spi.ops.Primitive.IPI;
+import static org.ptreplay.spi.ops.Primitive.LRU_LOCK;
+import static org.ptreplay.spi.ops.Primitive.MAP;
+import static org.ptreplay.spi.ops.Primitive.MEMCG;
+import static org.ptreplay.spi.ops.Primitive.MM_COUNTER;
+import static org.ptreplay.spi.ops.Primitive.NOTIFIER;
+import static org.ptreplay.spi.ops.Primitive.PAGE_ALLOC;
+import static org.ptreplay.spi.ops.Primitive.PAGE_ZERO;
+import static org.ptreplay.spi.ops.Primitive.PTEP_GET;
+import static org.ptreplay.spi.ops.Primitive.PTE_BATCH;
+import static org.ptreplay.spi.ops.Primitive.PTE_ENTRY;
+import static org.ptreplay.spi.ops.Primitive.PTE_ITER;
+import static org.ptreplay.spi.ops.Primitive.PTE_R;
+import static org.ptreplay.spi.ops.Primitive.PTE_RMW;
+import static org.ptreplay.spi.ops.Primitive.PTE_W;
+import static org.ptreplay.spi.ops.Primitive.PTE_XCHG;
+import static org.ptreplay.spi.ops.Primitive.PTL;
+import static org.ptreplay.spi.ops.Primitive.PT_ALLOC;
+import static org.ptreplay.spi.ops.Primitive.PT_FREE;
+import static org.ptreplay.spi.ops.Primitive.REF;
+import static org.ptreplay.spi.ops.Primitive.RMAPLOCK;
+import static org.ptreplay.spi.ops.Primitive.SP_ATOM;
+import static org.ptreplay.spi.ops.Primitive.SP_R;
+import static org.ptreplay.spi.ops.Primitive.SP_W;
+import static org.ptreplay.spi.ops.Primitive.SYSCALL;
+import static org.ptreplay.spi.ops.Primitive.TAIL_FREE;
+import static org.ptreplay.spi.ops.Primitive.TAIL_PREP;
+import static org.ptreplay.spi.ops.Primitive.TLBI_ASID;
+import static org.ptreplay.spi.ops.Primitive.TLBI_RANGE;
+import static org.ptreplay.spi.ops.Primitive.TLBI_VA;
+import static org.ptreplay.spi.ops.Primitive.UNFOLD;
+import static org.ptreplay.spi.ops.Primitive.VMA_ALLOC;
+import static org.ptreplay.spi.ops.Primitive.VMA_LOCK;
+import static org.ptreplay.spi.ops.Primitive.VMA_STORE;
+import static org.ptreplay.spi.ops.Primitive.VMA_WALK;
+import static org.ptreplay.spi.ops.Primitive.X86_FULL;
+import static org.ptreplay.spi.ops.Primitive.ZONE_LOCK;
 
 import java.util.Arrays;
-import org.ptreplay.core.kernel.Primitive;
+import java.util.function.LongSupplier;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.profile.MachineProfile;
 import org.ptreplay.core.profile.proto.Linear;
 import org.ptreplay.core.profile.proto.Memory;
@@ -52,19 +62,28 @@ import org.ptreplay.core.profile.proto.Sourced;
  *   <li>Memory primitives: the operation's price on an L1 hit (plain, xchg, cmpxchg or atomic)
  *       plus, when the cache model serves the line further out, that level's latency minus the
  *       L1 latency (memory latency for a miss everywhere).</li>
- *   <li>arm64 TLBI and DSB: base + slope &times; (concurrency &minus; 1).</li>
+ *   <li>arm64 TLBI and DSB: base + slope &times; (concurrency &minus; 1); each TLBI also
+ *       tlbi_per_cpu &times; (cpus &minus; 1), the CPUs of the machine it is broadcast to.</li>
  *   <li>IPI: one charge of n is one shootdown to n CPUs: base + slope &times; n.</li>
  *   <li>PAGE_ZERO: page bytes / zeroing bandwidth per page; PT_ALLOC the same for the table page
  *       (page-table pages are allocated zeroed; the allocation itself is a PAGE_ALLOC).</li>
  *   <li>PTEP_GET counts calls only: its reads are priced as PTE_R.</li>
  *   <li>VMA_WALK, VMA_STORE: their own profile prices; VMA_ALLOC: two cmpxchg (slab alloc and free).</li>
- *   <li>PTE_ITER, PTE_ENTRY, PTE_BATCH: the profile's cycles at its clock.</li>
+ *   <li>PTE_ITER, PTE_ENTRY, PTE_BATCH, EXC, MEMCG: the profile's cycles at its clock.</li>
+ *   <li>LRU_LOCK, ZONE_LOCK: a spinlock; VMA_LOCK: a cmpxchg and an atomic; MM_COUNTER: two
+ *       L1 accesses; SP_W, TAIL_PREP, BUDDY: a plain access through the cache model.</li>
  * </ul>
  *
  * Prices are integer picoseconds, computed once at construction, so the sums are exact and
  * deterministic. One instance per replay cell: the cache state is not thread-safe.
  */
 public final class ProfileCostModel implements CostModel {
+    /**
+     * The internal switch of the differential tests and of before/after measurements: "false"
+     * streams user data line by line instead of as whole-block records (same results).
+     */
+    static final String BLOCK_STREAMS = "ptreplay.blockStreams";
+
     /** Marks a primitive this profile cannot price (the other architecture's). */
     private static final long UNPRICED = -1;
 
@@ -80,6 +99,11 @@ public final class ProfileCostModel implements CostModel {
     private final long ipiPerTargetPs;
     /** Stream price per byte, in ps; user touches are priced at the zeroing bandwidth. */
     private final double streamPsPerByte;
+    /** When prefetched lines arrive and how many misses overlap; null without a prefetcher. */
+    private final MemoryTiming timing;
+    /** Prices returned so far: the clock until a ledger attaches its own ({@link #clock}). */
+    private long returnedPs;
+    private LongSupplier clock = () -> returnedPs;
 
     private ProfileCostModel(MachineProfile profile, CostOptions options) {
         Profile p = profile.proto();
@@ -96,19 +120,32 @@ public final class ProfileCostModel implements CostModel {
             case ON -> true;
             case OFF -> false;
         };
-        this.cache = new CacheHierarchy(memory, prefetch);
+        this.cache = new CacheHierarchy(memory, prefetch, !"false".equals(System.getProperty(BLOCK_STREAMS)));
         this.servedExtraPs = servedExtraPs(memory);
+        this.timing = prefetch ? new MemoryTiming(servedExtraPs, (int) memory.getOutstandingMisses().getValue(),
+                (int) memory.getPrefetcher().getFillLevel().getValue() - 1) : null;
+        if (timing != null) {
+            cache.timing(timing);
+        }
 
         Arrays.fill(unitPs, UNPRICED);
         Ops ops = p.getOps();
         long plain = ps(ops.getPteAccessNs());
-        // A tail page's check and reset in free_pages_prepare: loads and stores on one struct page line.
-        set(plain, PTE_R, PTE_W, SP_R, TAIL_FREE);
+        // A tail page's check and reset in free_pages_prepare, its set-up in prep_compound_tail, a
+        // folio's LRU link, a buddy's free-list check: loads and stores on one struct page line.
+        set(plain, PTE_R, PTE_W, SP_R, SP_W, TAIL_FREE, TAIL_PREP, BUDDY);
         set(ps(ops.getXchgNs()), PTE_XCHG);
         set(ps(ops.getCmpxchgNs()), PTE_RMW);
         // AE is mostly a set/clear bit op (fork, fault), priced as an atomic; a pure test is cheaper.
         set(ps(ops.getAtomicAddNs()), SP_ATOM, REF, MAP, AE);
-        set(ps(ops.getSpinlockNs()), PTL);
+        // The LRU and zone locks are spinlocks taken with interrupts off; the irq save/restore is
+        // a few cycles next to the locked cmpxchg (docs/kernel-model.md §4.4).
+        set(ps(ops.getSpinlockNs()), PTL, LRU_LOCK, ZONE_LOCK);
+        // vma_start_read (a refcount or rwsem read try-lock: one cmpxchg) and vma_end_read (one
+        // atomic), docs/kernel-model.md §5.
+        set(ps(ops.getCmpxchgNs()) + ps(ops.getAtomicAddNs()), VMA_LOCK);
+        // percpu_counter_add: a load and a store of a per-CPU counter that stays in L1.
+        set(2 * plain, MM_COUNTER);
         set(ps(ops.getRwsemWriteNs()), RMAPLOCK);
         set(ps(ops.getMmuNotifierNs()), NOTIFIER);
         set(0, PTEP_GET);
@@ -120,6 +157,8 @@ public final class ProfileCostModel implements CostModel {
         set(cycles(ops.getPteIterCycles(), ghz), PTE_ITER);
         set(cycles(ops.getPteEntryCycles(), ghz), PTE_ENTRY);
         set(cycles(ops.getPteBatchCycles(), ghz), PTE_BATCH);
+        set(cycles(ops.getExceptionCycles(), ghz), EXC);
+        set(cycles(ops.getMemcgCycles(), ghz), MEMCG);
         set(ps(ops.getSyscallNs()), SYSCALL);
         set(ps(ops.getVmaWalkNs()), VMA_WALK);
         set(ps(ops.getVmaStoreNs()), VMA_STORE);
@@ -136,9 +175,12 @@ public final class ProfileCostModel implements CostModel {
         } else {
             var arm = p.getArm64();
             int others = options.concurrency() - 1;
-            set(at(arm.getTlbiVa(), others), TLBI_VA);
-            set(at(arm.getTlbiRange(), others), TLBI_RANGE);
-            set(at(arm.getTlbiAsid(), others), TLBI_ASID);
+            // A broadcast TLBI reaches every CPU of the machine, not only those running the mm
+            // (docs/kernel-model.md §1.5): its price grows with the machine where the profile says so.
+            long machinePs = ps(arm.getTlbiPerCpuNs()) * (cpus - 1);
+            set(at(arm.getTlbiVa(), others) + machinePs, TLBI_VA);
+            set(at(arm.getTlbiRange(), others) + machinePs, TLBI_RANGE);
+            set(at(arm.getTlbiAsid(), others) + machinePs, TLBI_ASID);
             set(at(arm.getDsb(), others), DSB);
             set(ps(arm.getContpteConvertNs()), FOLD, UNFOLD);
             this.ipiBasePs = UNPRICED;
@@ -152,18 +194,23 @@ public final class ProfileCostModel implements CostModel {
     }
 
     @Override
+    public void clock(LongSupplier elapsedPs) {
+        this.clock = elapsedPs;
+    }
+
+    @Override
     public long costPs(Primitive p, long n) {
         if (p == IPI) {
             if (ipiBasePs == UNPRICED) {
                 throw unpriced(p);
             }
-            return n <= 0 ? 0 : ipiBasePs + ipiPerTargetPs * n;
+            return returned(n <= 0 ? 0 : ipiBasePs + ipiPerTargetPs * n);
         }
         long unit = unitPs[p.ordinal()];
         if (unit == UNPRICED) {
             throw unpriced(p);
         }
-        return unit * n;
+        return returned(unit * n);
     }
 
     @Override
@@ -171,7 +218,17 @@ public final class ProfileCostModel implements CostModel {
         if (!p.memory()) {
             throw new IllegalArgumentException(p.key() + " touches no memory; charge it with costPs.");
         }
-        return unitPs[p.ordinal()] + servedExtraPs[cache.access(pa)];
+        if (timing == null) {
+            return returned(unitPs[p.ordinal()] + servedExtraPs[cache.access(pa)]);
+        }
+        timing.at(clock.getAsLong());
+        int level = cache.access(pa);
+        return returned(unitPs[p.ordinal()] + timing.demandExtraPs(pa >>> cache.lineShift(), level));
+    }
+
+    private long returned(long ps) {
+        returnedPs += ps;
+        return ps;
     }
 
     @Override
@@ -201,7 +258,12 @@ public final class ProfileCostModel implements CostModel {
     public long streamPs(long pa, long length, boolean write) {
         // Reads and writes both allocate lines; write-back traffic is not modelled.
         cache.stream(pa, length);
-        return length <= 0 ? 0 : Math.round(length * streamPsPerByte);
+        return returned(length <= 0 ? 0 : Math.round(length * streamPsPerByte));
+    }
+
+    /** Picoseconds demand accesses have waited for prefetched lines still in flight (prefetch timeliness). */
+    public long prefetchWaitPs() {
+        return timing == null ? 0 : timing.prefetchWaitPs();
     }
 
     /** Logical CPUs of the priced machine (the profile's, or the override). */

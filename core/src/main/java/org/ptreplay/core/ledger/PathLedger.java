@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.ptreplay.core.cost.CostModel;
-import org.ptreplay.core.kernel.Frame;
-import org.ptreplay.core.kernel.Ledger;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Frame;
+import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.value.LedgerSnapshot;
 import org.ptreplay.core.value.PrimitiveCounts;
 import org.ptreplay.trace.TraceEvent;
@@ -14,9 +14,9 @@ import org.ptreplay.trace.TraceEvent;
 /**
  * The ledger of one cell: a tree of path nodes (node = frame below its parent node), with the
  * SELF counts of every node in one flat {@code long[]} indexed by node &times; primitive, and the
- * simulated picoseconds of every node from the {@link CostModel}. Children are found by comparing
- * interned frame ids along a sibling list, so a charge never hashes or allocates; only the first
- * visit of a new path grows the arrays.
+ * simulated picoseconds of every node from the {@link CostModel}. A child is found by checking the
+ * one entered last from its parent, else by comparing interned frame ids along a sibling list, so
+ * a charge never hashes or allocates; only the first visit of a new path grows the arrays.
  *
  * <p>Below the root, each event kind has its own subtree (its kind node is a frameless child of
  * the root), so a charge is one counter and one time increment, and the per-kind figures are sums
@@ -34,6 +34,8 @@ public final class PathLedger implements Ledger {
     private int[] parent = new int[64];
     private int[] firstChild = new int[64];
     private int[] nextSibling = new int[64];
+    /** Per node, the child {@link #enter} found last; -1 before the first. */
+    private int[] lastChild = new int[64];
     private long[] counts = new long[64 * NP];
     private long[] ps = new long[64];
     /** Picoseconds per node and primitive: what each primitive cost where it was charged. */
@@ -49,6 +51,8 @@ public final class PathLedger implements Ledger {
     /** The kind node of each event kind, or -1 before its first event. */
     private final int[] kindNode = new int[KINDS];
     private final long[] kindCalls = new long[KINDS];
+    /** Picoseconds charged so far, in charge order: the cell's simulated clock. */
+    private long elapsedPs;
 
     private long steps;
     private long stepLimit = Long.MAX_VALUE;
@@ -59,8 +63,10 @@ public final class PathLedger implements Ledger {
         parent[ROOT] = -1;
         firstChild[ROOT] = -1;
         nextSibling[ROOT] = -1;
+        lastChild[ROOT] = -1;
         kindOf[ROOT] = -1;
         Arrays.fill(kindNode, -1);
+        cost.clock(() -> elapsedPs);
     }
 
     /** Starts charging to {@code k}: one call of that syscall kind. The path stack must be empty. */
@@ -81,12 +87,18 @@ public final class PathLedger implements Ledger {
     @Override
     public void enter(Frame f) {
         int id = f.id();
-        int c = firstChild[current];
-        while (c >= 0 && frame[c] != id) {
-            c = nextSibling[c];
-        }
-        if (c < 0) {
-            c = newNode(id, current, kindOf[current]);
+        // The child entered last from this node is usually the one entered again (a fault per
+        // page, an entry per PTE): one comparison instead of a walk along the siblings.
+        int c = lastChild[current];
+        if (c < 0 || frame[c] != id) {
+            c = firstChild[current];
+            while (c >= 0 && frame[c] != id) {
+                c = nextSibling[c];
+            }
+            if (c < 0) {
+                c = newNode(id, current, kindOf[current]);
+            }
+            lastChild[current] = c;
         }
         if (depth == stack.length) {
             stack = Arrays.copyOf(stack, depth * 2);
@@ -154,6 +166,7 @@ public final class PathLedger implements Ledger {
         counts[at] += n;
         primitivePs[at] += psTotal;
         ps[current] += psTotal;
+        elapsedPs += psTotal;
     }
 
     /** The cost model this ledger prices with (the batch-level accounting drives it directly). */
@@ -163,7 +176,9 @@ public final class PathLedger implements Ledger {
 
     /** User data streamed by the workload (touch events): time only, no primitive. */
     public void stream(long pa, long length, boolean write) {
-        ps[current] += cost.streamPs(pa, length, write);
+        long t = cost.streamPs(pa, length, write);
+        ps[current] += t;
+        elapsedPs += t;
     }
 
     /** The current path, e.g. {@code mremap;move_page_tables}; for error messages and tests. */
@@ -236,6 +251,7 @@ public final class PathLedger implements Ledger {
             parent = Arrays.copyOf(parent, n);
             firstChild = Arrays.copyOf(firstChild, n);
             nextSibling = Arrays.copyOf(nextSibling, n);
+            lastChild = Arrays.copyOf(lastChild, n);
             ps = Arrays.copyOf(ps, n);
             counts = Arrays.copyOf(counts, n * NP);
             primitivePs = Arrays.copyOf(primitivePs, n * NP);
@@ -245,6 +261,7 @@ public final class PathLedger implements Ledger {
         kindOf[c] = kindOrdinal;
         parent[c] = parentNode;
         firstChild[c] = -1;
+        lastChild[c] = -1;
         nextSibling[c] = firstChild[parentNode];
         firstChild[parentNode] = c;
         return c;

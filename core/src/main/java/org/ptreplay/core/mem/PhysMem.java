@@ -51,7 +51,13 @@ public final class PhysMem {
     private long top;
     private long arenaBase = -1;
     private int arenaNext;
+    /** Order-0 allocations so far under an aged placement: the index it draws by. */
+    private long order0;
     private long allocatedPages;
+
+    /** Where the last allocation came from and the last free merged to (the buddy steps they took). */
+    private int lastAllocFrom;
+    private int lastFreeTo;
 
     /**
      * @param pageShift base page shift (12 for 4K)
@@ -94,8 +100,9 @@ public final class PhysMem {
             throw new IllegalArgumentException("order out of range: " + order);
         }
         long pfn;
-        if (order == 0 && placement == Placement.SCATTERED && freeHead[0] == NIL) {
+        if (order == 0 && scatterNext()) {
             pfn = nextScattered();
+            lastAllocFrom = 0;
         } else {
             pfn = takeBuddy(order);
         }
@@ -133,7 +140,25 @@ public final class PhysMem {
             pfn = Math.min(pfn, buddy);
             order++;
         }
+        lastFreeTo = order;
         push(pfn, order);
+    }
+
+    /**
+     * The order of the free block the last {@link #alloc} was split from ({@code expand}): the
+     * allocation of order k split it once per order in between, the split-off halves at
+     * {@code pfn + 2^j} for j = k … from − 1.
+     */
+    public int lastAllocFrom() {
+        return lastAllocFrom;
+    }
+
+    /**
+     * The order the last {@link #free} merged up to ({@code __free_one_page}): a folio of order k
+     * merged with the free buddy of every order from k to this one minus one.
+     */
+    public int lastFreeTo() {
+        return lastFreeTo;
     }
 
     public int kind(long pfn) {
@@ -222,6 +247,7 @@ public final class PhysMem {
             pfn = freeHead[o];
             unlink(pfn, o);
         }
+        lastAllocFrom = o;
         // Split down, keeping the lower half and freeing the upper halves (as expand() does).
         while (o > order) {
             o--;
@@ -238,6 +264,27 @@ public final class PhysMem {
         top = pfn + size;
         ensure(top);
         return pfn;
+    }
+
+    /**
+     * Whether the next order-0 page comes from the scattered arena. {@link Placement#SCATTERED}:
+     * whenever no free order-0 page is there to reuse. {@link Placement#SEQUENTIAL}: never. Aged:
+     * when a seeded hash of the allocation's index falls below the fraction, whatever the free
+     * lists hold (a split remainder there would otherwise make every second allocation
+     * sequential); the other allocations take the buddy allocator's next page, a freed one first.
+     * Deterministic, and independent of how earlier draws came out.
+     */
+    private boolean scatterNext() {
+        double f = placement.scattered();
+        if (f == 0 || f == 1) {
+            return f == 1 && freeHead[0] == NIL;
+        }
+        long i = order0++;
+        long x = (i + 0x632BE59BD9B4E019L * (seed + 1)) * 0x9E3779B97F4A7C15L;
+        x ^= x >>> 31;
+        x *= 0xBF58476D1CE4E5B9L;
+        x ^= x >>> 29;
+        return (x >>> 11) < f * (1L << 53);
     }
 
     private long nextScattered() {

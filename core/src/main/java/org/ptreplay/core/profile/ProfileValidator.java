@@ -15,7 +15,7 @@ import org.ptreplay.core.profile.proto.CpuFeature;
 import org.ptreplay.core.profile.proto.Memory;
 import org.ptreplay.core.profile.proto.Profile;
 import org.ptreplay.core.profile.proto.Sourced;
-import org.ptreplay.core.spi.Provider;
+import org.ptreplay.spi.Provider;
 
 /**
  * Checks a parsed profile: every message field present (apart from the other arch's section),
@@ -26,6 +26,7 @@ final class ProfileValidator {
     /** Upper bound for integer-valued numbers: large enough for any cache, small enough to be exact. */
     private static final double MAX_INTEGER = 1L << 40;
     private static final int MAX_PREFETCH_DEGREE = 64;
+    private static final int MAX_OUTSTANDING_MISSES = 256;
     private static final Pattern FEATURE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private final String origin;
@@ -149,6 +150,10 @@ final class ProfileValidator {
         }
         check(memory.getDramLatencyNs().getValue() > previousLatency, "memory.dram_latency_ns",
                 "memory.dram_latency_ns must exceed the latency of the last cache level");
+        double outstanding = memory.getOutstandingMisses().getValue();
+        check(isInteger(outstanding) && outstanding >= 1 && outstanding <= MAX_OUTSTANDING_MISSES,
+                "memory.outstanding_misses", "memory.outstanding_misses must be a whole number from 1 to "
+                        + MAX_OUTSTANDING_MISSES + ", not " + outstanding);
         var prefetcher = memory.getPrefetcher();
         check(!prefetcher.getEnabledSource().isBlank(), "memory.prefetcher.enabled_source",
                 "memory.prefetcher.enabled has no source (memory.prefetcher.enabled_source)");

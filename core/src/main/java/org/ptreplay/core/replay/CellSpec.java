@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.ptreplay.core.profile.MachineProfile;
 import org.ptreplay.core.select.ResolvedKernel;
+import org.ptreplay.core.value.Placement;
 import org.ptreplay.core.value.ThpSpec;
-import org.ptreplay.core.spi.Architecture;
+import org.ptreplay.spi.Architecture;
 
 /**
  * One replay cell as the user asked for it: an architecture with the options given on the
@@ -20,12 +21,14 @@ import org.ptreplay.core.spi.Architecture;
  * @param kernel      the strategy argument resolved for {@code arch}
  * @param profile     the machine profile; its arch must be {@code arch}'s name
  * @param thp         THP settings
+ * @param placement   where order-0 folios go in physical memory (how aged the machine is)
  * @param cpus        logical CPUs of the machine; 0 keeps the profile's count
  * @param concurrency CPUs running the workload at once (arm64 TLBI/DSB prices grow with it)
  * @param strict      stop at the first divergence
  */
 public record CellSpec(Architecture arch, Map<String, String> userOptions, ResolvedKernel kernel,
-                       MachineProfile profile, ThpSpec thp, int cpus, int concurrency, boolean strict) {
+                       MachineProfile profile, ThpSpec thp, Placement placement, int cpus, int concurrency,
+                       boolean strict) {
 
     public CellSpec {
         Objects.requireNonNull(arch, "arch");
@@ -33,6 +36,7 @@ public record CellSpec(Architecture arch, Map<String, String> userOptions, Resol
         Objects.requireNonNull(kernel, "kernel");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(thp, "thp");
+        Objects.requireNonNull(placement, "placement");
         if (!profile.arch().equals(arch.name())) {
             throw new IllegalArgumentException("machine profile " + profile.name() + " is for " + profile.arch()
                     + ", not for " + arch.name() + ".");

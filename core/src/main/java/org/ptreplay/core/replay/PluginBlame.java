@@ -4,7 +4,7 @@ import java.net.URL;
 import java.security.CodeSource;
 import java.util.List;
 import org.ptreplay.core.sim.SimConfig;
-import org.ptreplay.core.spi.Strategy;
+import org.ptreplay.spi.Strategy;
 
 /**
  * Puts a cell's failure on the plugin strategy it came from: the first strategy of the cell that

@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ptreplay.core.cost.CostOptions;
 import org.ptreplay.core.cost.ProfileCostModel;
-import org.ptreplay.core.kernel.PageTableGeometry;
+import org.ptreplay.spi.ops.PageTableGeometry;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.sim.ReplayException;
 import org.ptreplay.core.sim.SimConfig;
@@ -83,6 +83,7 @@ public final class ReplayEngine {
                 .copyPtes(spec.kernel().copyPtes())
                 .zapPtes(spec.kernel().zapPtes())
                 .thp(spec.thp())
+                .placement(spec.placement())
                 .cpus(cost.cpus())
                 .pageMapcount(flag(spec, "page_mapcount"))
                 .largeMapcount(flag(spec, "large_mapcount"))

@@ -2,10 +2,10 @@ package org.ptreplay.core.sim;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ptreplay.core.kernel.ArchMmu;
-import org.ptreplay.core.kernel.Frame;
-import org.ptreplay.core.kernel.PageTableGeometry;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.ArchMmu;
+import org.ptreplay.spi.ops.Frame;
+import org.ptreplay.spi.ops.PageTableGeometry;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.ledger.PathLedger;
 import org.ptreplay.core.ledger.StepLimitException;
 import org.ptreplay.core.mem.PhysMem;
@@ -28,8 +28,8 @@ import org.ptreplay.core.state.ThpPolicy;
 import org.ptreplay.core.linux.memory.TouchCall;
 import org.ptreplay.core.linux.vma.VmiMunmap;
 import org.ptreplay.core.pgtable.TableMemory;
-import org.ptreplay.core.spi.Provider;
-import org.ptreplay.core.spi.Strategy;
+import org.ptreplay.spi.Provider;
+import org.ptreplay.spi.Strategy;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.core.value.Divergence;
@@ -89,7 +89,7 @@ public final class Kernel {
         ArchMmu mmu = config.arch().create(config.archOptions(), mem);
         this.cell = new KernelState(geo, phys, mem, ledger, mmu, config.movePtes(), config.pgtableMove(),
                 config.copyPtes(), config.zapPtes(), new ThpPolicy(config.thp(), geo), config.pageMapcount(),
-                config.largeMapcount(), config.batchedNrPagesMapped(), config.softDirty(), config.cpus(), config.mremapRealign());
+                config.largeMapcount(), config.batchedNrPagesMapped(), config.softDirty(), config.cpus(), config.lazyTlbCpus(), config.mremapRealign());
         cell.vmaOnly = config.vmaOnly();
         // The kernel paths of this cell, shared by the syscalls.
         HugePmd huge = new HugePmd(cell);

@@ -8,11 +8,11 @@ import org.ptreplay.core.linux.mremap.NoPgtableMove;
 import org.ptreplay.core.linux.memory.PerPteCopyPtes;
 import org.ptreplay.core.linux.mremap.PerPteMovePtes;
 import org.ptreplay.core.linux.memory.PerPteZapPtes;
-import org.ptreplay.core.spi.Architecture;
-import org.ptreplay.core.spi.CopyPtesStrategy;
-import org.ptreplay.core.spi.MovePtesStrategy;
-import org.ptreplay.core.spi.PgtableMoveStrategy;
-import org.ptreplay.core.spi.ZapPtesStrategy;
+import org.ptreplay.spi.Architecture;
+import org.ptreplay.spi.CopyPtesStrategy;
+import org.ptreplay.spi.MovePtesStrategy;
+import org.ptreplay.spi.PgtableMoveStrategy;
+import org.ptreplay.spi.ZapPtesStrategy;
 import org.ptreplay.core.value.Placement;
 import org.ptreplay.core.value.ThpSpec;
 
@@ -21,6 +21,9 @@ import org.ptreplay.core.value.ThpSpec;
  * path, THP settings, kernel switches and machine facts. Build with {@link #builder}.
  *
  * @param cpus         CPUs of the machine; an mm is live on min(threads, cpus) of them
+ * @param lazyTlbCpus  CPUs that ran an mm and are in lazy-TLB mode (still in its mm_cpumask), at
+ *                     most the machine's other CPUs; x86 shoots them down only when page tables
+ *                     are freed (docs/kernel-model.md §1.5). 0 by default: no scheduler tells
  * @param pageMapcount CONFIG_PAGE_MAPCOUNT (per-page mapcounts of large folios), on by default
  * @param largeMapcount the folio-wide {@code _large_mapcount} of 6.10+ (05c5323b2a34), on by default
  * @param batchedNrPagesMapped {@code _nr_pages_mapped} updated once per PTE batch, 6.12+
@@ -36,7 +39,7 @@ import org.ptreplay.core.value.ThpSpec;
  */
 public record SimConfig(Architecture arch, Map<String, String> archOptions, MovePtesStrategy movePtes,
                         PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes, ZapPtesStrategy zapPtes,
-                        ThpSpec thp, int cpus, Placement placement, long seed, boolean pageMapcount,
+                        ThpSpec thp, int cpus, int lazyTlbCpus, Placement placement, long seed, boolean pageMapcount,
                         boolean largeMapcount, boolean batchedNrPagesMapped, boolean softDirty, boolean mremapRealign, boolean strict, CostModel cost,
                         boolean vmaOnly, long memoryBytes) {
 
@@ -52,6 +55,9 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         Objects.requireNonNull(cost, "cost");
         if (cpus < 1) {
             throw new IllegalArgumentException("cpus must be at least 1, got " + cpus + ".");
+        }
+        if (lazyTlbCpus < 0) {
+            throw new IllegalArgumentException("lazy-TLB CPUs must be 0 or more, got " + lazyTlbCpus + ".");
         }
     }
 
@@ -69,6 +75,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         private ZapPtesStrategy zapPtes = new PerPteZapPtes();
         private ThpSpec thp = ThpSpec.DEFAULT;
         private int cpus = Integer.MAX_VALUE;
+        private int lazyTlbCpus;
         private Placement placement = Placement.SEQUENTIAL;
         private long seed = 1;
         private boolean pageMapcount = true;
@@ -92,6 +99,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         public Builder zapPtes(ZapPtesStrategy v) { zapPtes = v; return this; }
         public Builder thp(ThpSpec v) { thp = v; return this; }
         public Builder cpus(int v) { cpus = v; return this; }
+        public Builder lazyTlbCpus(int v) { lazyTlbCpus = v; return this; }
         public Builder placement(Placement v) { placement = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
         public Builder pageMapcount(boolean v) { pageMapcount = v; return this; }
@@ -106,7 +114,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
 
         public SimConfig build() {
             return new SimConfig(arch, archOptions, movePtes, pgtableMove, copyPtes, zapPtes, thp, cpus,
-                    placement, seed, pageMapcount, largeMapcount, batchedNrPagesMapped, softDirty, mremapRealign, strict, cost, vmaOnly, memoryBytes);
+                    lazyTlbCpus, placement, seed, pageMapcount, largeMapcount, batchedNrPagesMapped, softDirty, mremapRealign, strict, cost, vmaOnly, memoryBytes);
         }
     }
 }

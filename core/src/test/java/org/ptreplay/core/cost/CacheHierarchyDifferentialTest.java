@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.protobuf.TextFormat;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,8 +32,8 @@ class CacheHierarchyDifferentialTest {
     void everyAccessIsServedWhereThePlainModelServesIt(int sets1, int ways1, int sets2, int ways2, int degree,
                                                       int fill, boolean prefetch, long seed) throws Exception {
         Memory memory = memory(sets1, ways1, sets2, ways2, degree, fill);
-        CacheHierarchy fast = new CacheHierarchy(memory, prefetch);
-        Plain plain = new Plain(new int[] {sets1, sets2}, new int[] {ways1, ways2}, prefetch ? degree : 0, fill - 1);
+        CacheHierarchy fast = new CacheHierarchy(memory, prefetch, true);
+        PlainHierarchy plain = new PlainHierarchy(new int[] {sets1, sets2}, new int[] {ways1, ways2}, prefetch ? degree : 0, fill - 1);
         SplittableRandom rnd = new SplittableRandom(seed);
         long srcTable = 0x40_0000L;
         long dstTable = 0x80_0000L;
@@ -72,6 +71,7 @@ class CacheHierarchyDifferentialTest {
     private static Memory memory(int sets1, int ways1, int sets2, int ways2, int degree, int fill) throws Exception {
         String text = level("L1d", sets1, ways1, 1) + level("L2", sets2, ways2, 4)
                 + "dram_latency_ns { value: 100 source: \"test\" }\n"
+                + "outstanding_misses { value: 4 source: \"test\" }\n"
                 + "prefetcher { enabled: true enabled_source: \"test\" degree { value: " + degree
                 + " source: \"test\" } fill_level { value: " + fill + " source: \"test\" } }\n";
         Memory.Builder b = Memory.newBuilder();
@@ -83,156 +83,5 @@ class CacheHierarchyDifferentialTest {
         return "level { name: \"" + name + "\" size_bytes { value: " + (64L * sets * ways) + " source: \"test\" }"
                 + " associativity { value: " + ways + " source: \"test\" } line_bytes { value: 64 source: \"test\" }"
                 + " latency_ns { value: " + latency + " source: \"test\" } }\n";
-    }
-
-    /** The cache model as defined: scans everywhere, victims by first smallest stamp. */
-    private static final class Plain {
-        private final int[] sets;
-        private final int[] ways;
-        private final long[][] tags;
-        private final long[][] stamps;
-        private final int degree;
-        private final int fillLevel;
-        final long[] served;
-        private long clock;
-        // Prefetcher: 16 tracked 4 KiB pages, as StreamPrefetcher.
-        private final long[] page = new long[16];
-        private final long[] last = new long[16];
-        private final long[] ahead = new long[16];
-        private final long[] used = new long[16];
-        private long pfClock;
-
-        Plain(int[] sets, int[] ways, int degree, int fillLevel) {
-            this.sets = sets;
-            this.ways = ways;
-            this.degree = degree;
-            this.fillLevel = fillLevel;
-            this.tags = new long[sets.length][];
-            this.stamps = new long[sets.length][];
-            for (int k = 0; k < sets.length; k++) {
-                tags[k] = new long[sets[k] * ways[k]];
-                stamps[k] = new long[sets[k] * ways[k]];
-                Arrays.fill(tags[k], -1);
-            }
-            this.served = new long[sets.length + 1];
-            Arrays.fill(page, -1);
-        }
-
-        int access(long pa) {
-            long line = pa >>> 6;
-            long now = ++clock;
-            int hit = load(line, now);
-            served[hit]++;
-            // The prefetcher sees only the accesses that reach its fill level (L1 misses for an L2 streamer).
-            if (degree > 0 && hit >= fillLevel) {
-                prefetch(line, now);
-            }
-            return hit;
-        }
-
-        void stream(long pa, long length) {
-            long first = pa >>> 6;
-            long lastLine = (pa + length - 1) >>> 6;
-            long largest = 0;
-            for (int k = 0; k < sets.length; k++) {
-                largest = Math.max(largest, (long) sets[k] * ways[k]);
-            }
-            if (lastLine - first + 1 > largest) {
-                for (int k = 0; k < sets.length; k++) {
-                    Arrays.fill(tags[k], -1);
-                    Arrays.fill(stamps[k], 0);
-                }
-                first = lastLine - largest + 1;
-            }
-            for (long l = first; l <= lastLine; l++) {
-                load(l, ++clock);
-            }
-        }
-
-        private int load(long line, long now) {
-            int hit = sets.length;
-            for (int k = 0; k < sets.length; k++) {
-                int slot = find(k, line);
-                if (slot >= 0) {
-                    stamps[k][slot] = now;
-                    hit = k;
-                    break;
-                }
-            }
-            for (int k = 0; k < hit; k++) {
-                fill(k, line, now);
-            }
-            return hit;
-        }
-
-        private int find(int k, long line) {
-            int base = (int) (line % sets[k]) * ways[k];
-            for (int i = base; i < base + ways[k]; i++) {
-                if (tags[k][i] == line) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        private void fill(int k, long line, long now) {
-            int base = (int) (line % sets[k]) * ways[k];
-            int victim = base;
-            for (int i = base; i < base + ways[k]; i++) {
-                if (stamps[k][i] < stamps[k][victim]) {
-                    victim = i;
-                }
-            }
-            tags[k][victim] = line;
-            stamps[k][victim] = now;
-        }
-
-        private void prefetch(long line, long now) {
-            long pg = line >>> 6;
-            pfClock++;
-            int slot = -1;
-            for (int i = 0; i < 16; i++) {
-                if (page[i] == pg) {
-                    slot = i;
-                    break;
-                }
-            }
-            if (slot < 0) {
-                slot = 0;
-                for (int i = 1; i < 16; i++) {
-                    if (used[i] < used[slot]) {
-                        slot = i;
-                    }
-                }
-                page[slot] = pg;
-                last[slot] = line;
-                ahead[slot] = line;
-                used[slot] = pfClock;
-                return;
-            }
-            used[slot] = pfClock;
-            if (line == last[slot]) {
-                return;
-            }
-            if (line != last[slot] + 1) {
-                last[slot] = line;
-                ahead[slot] = line;
-                return;
-            }
-            last[slot] = line;
-            long target = Math.min(line + degree, ((pg + 1) << 6) - 1);
-            long from = Math.max(ahead[slot], line) + 1;
-            if (from > target) {
-                return;
-            }
-            ahead[slot] = target;
-            for (long l = from; l <= target; l++) {
-                for (int k = fillLevel; k < sets.length; k++) {
-                    if (find(k, l) < 0) {
-                        fill(k, l, now);
-                    }
-                }
-            }
-        }
     }
 }

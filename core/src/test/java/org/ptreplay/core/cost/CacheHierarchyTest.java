@@ -17,7 +17,7 @@ class CacheHierarchyTest {
     private static final long VMEMMAP = 1L << 50;
 
     private static CacheHierarchy cache(boolean prefetch) {
-        return new CacheHierarchy(Fixtures.tinyX86().proto().getMemory(), prefetch);
+        return new CacheHierarchy(Fixtures.tinyX86().proto().getMemory(), prefetch, true);
     }
 
     @Test

@@ -19,8 +19,8 @@ class L1RunsTest {
 
     @Test
     void aRunLeavesTheStampsTheSingleAccessesLeave() {
-        CacheHierarchy single = new CacheHierarchy(Fixtures.tinyX86().proto().getMemory(), false);
-        CacheHierarchy batched = new CacheHierarchy(Fixtures.tinyX86().proto().getMemory(), false);
+        CacheHierarchy single = new CacheHierarchy(Fixtures.tinyX86().proto().getMemory(), false, true);
+        CacheHierarchy batched = new CacheHierarchy(Fixtures.tinyX86().proto().getMemory(), false, true);
         for (CacheHierarchy c : new CacheHierarchy[] {single, batched}) {
             c.access(A);
             c.access(B);
@@ -48,10 +48,10 @@ class L1RunsTest {
     void noRunsWhenThePrefetcherTrainsOnL1Hits() {
         Memory m = Fixtures.tinyArm64().proto().getMemory();
         // tiny-arm64's prefetcher fills L1: an L1 hit trains it, so a hit is not just a stamp.
-        CacheHierarchy c = new CacheHierarchy(m, true);
+        CacheHierarchy c = new CacheHierarchy(m, true, true);
         c.access(A);
         assertFalse(c.l1Resident(A));
-        CacheHierarchy off = new CacheHierarchy(m, false);
+        CacheHierarchy off = new CacheHierarchy(m, false, true);
         off.access(A);
         assertTrue(off.l1Resident(A));
     }

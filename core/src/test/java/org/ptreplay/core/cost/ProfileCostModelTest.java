@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.cost.CostOptions.Prefetch;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 
 /** Prices derived by hand from the fixtures' round numbers (see {@link Fixtures}). */
 class ProfileCostModelTest {
@@ -32,6 +32,39 @@ class ProfileCostModelTest {
         // A cold struct page read, then a refcount atomic on the same line: 100 ns, 18 ns.
         assertEquals(100_000, model.accessPs(Primitive.SP_R, VMEMMAP + 64 * 77));
         assertEquals(18_000, model.accessPs(Primitive.REF, VMEMMAP + 64 * 77));
+    }
+
+    /**
+     * Prefetch timeliness on tiny-x86 with its prefetcher on (degree 2, fills L2; L1 1 ns, L2 4 ns,
+     * memory 100 ns, 4 outstanding misses). Struct pages of pfns 0, 1, 2, … read back to back, with
+     * nothing else charged: the clock is the sum of the prices. Lines 0 and 1 miss (100 ns each; line 1
+     * trains the stream and asks for 2 and 3 at t = 100 ns, arriving at 199 ns). Lines 2 and 3 have
+     * arrived (4 ns each) and ask for 4 (at 200 ns) and 5 (at 204 ns). Line 4 is read at 208 ns and
+     * waits until 299 ns: 1 + 91 = 92 ns. From then on every third line waits, because a 4 ns read
+     * runs two lines ahead of a 99 ns fetch.
+     */
+    @Test
+    void aPrefetchedStructPageReadBeforeItArrivesWaitsForIt() {
+        ProfileCostModel model = ProfileCostModel.create(Fixtures.tinyX86(), CostOptions.defaults().withPrefetch(Prefetch.ON));
+        long[] prices = new long[8];
+        for (int pfn = 0; pfn < prices.length; pfn++) {
+            prices[pfn] = model.accessPs(Primitive.SP_R, VMEMMAP + 64L * pfn);
+        }
+        assertArrayEquals(new long[] {100_000, 100_000, 4_000, 4_000, 92_000, 4_000, 4_000, 92_000}, prices);
+        assertEquals(2 * 88_000, model.prefetchWaitPs());
+    }
+
+    @Test
+    void aLedgerClockDecidesWhenALineIsUsed() {
+        ProfileCostModel model = ProfileCostModel.create(Fixtures.tinyX86(), CostOptions.defaults().withPrefetch(Prefetch.ON));
+        long[] elapsed = {0};
+        model.clock(() -> elapsed[0]);
+        for (int pfn = 0; pfn < 4; pfn++) {
+            elapsed[0] += model.accessPs(Primitive.SP_R, VMEMMAP + 64L * pfn);
+        }
+        // As above, but 200 ns of other work pass before pfn 4 is read: its line arrived at 299 ns.
+        elapsed[0] += 200_000;
+        assertEquals(4_000, model.accessPs(Primitive.SP_R, VMEMMAP + 64L * 4));
     }
 
     @Test
@@ -106,17 +139,31 @@ class ProfileCostModelTest {
 
     @Test
     void arm64TlbiAndDsbGrowWithConcurrency() {
+        // Every TLBI also pays tlbi_per_cpu (1 ns) x (4 - 1) for the fixture's 4 CPUs.
         ProfileCostModel alone = arm64(1);
-        assertEquals(10_000, alone.costPs(Primitive.TLBI_VA, 1));
+        assertEquals(13_000, alone.costPs(Primitive.TLBI_VA, 1));
         assertEquals(200_000, alone.costPs(Primitive.DSB, 1));
         ProfileCostModel four = arm64(4);
-        // base + slope x (4 - 1): 10 + 15, 20 + 18, 30 + 21, 200 + 300 ns.
-        assertEquals(25_000, four.costPs(Primitive.TLBI_VA, 1));
-        assertEquals(16 * 25_000, four.costPs(Primitive.TLBI_VA, 16));
-        assertEquals(38_000, four.costPs(Primitive.TLBI_RANGE, 1));
-        assertEquals(51_000, four.costPs(Primitive.TLBI_ASID, 1));
+        // base + slope x (4 - 1) + 3: 10 + 15 + 3, 20 + 18 + 3, 30 + 21 + 3; the DSB 200 + 300 ns.
+        assertEquals(28_000, four.costPs(Primitive.TLBI_VA, 1));
+        assertEquals(16 * 28_000, four.costPs(Primitive.TLBI_VA, 16));
+        assertEquals(41_000, four.costPs(Primitive.TLBI_RANGE, 1));
+        assertEquals(54_000, four.costPs(Primitive.TLBI_ASID, 1));
         assertEquals(500_000, four.costPs(Primitive.DSB, 1));
         assertEquals(25_000, four.costPs(Primitive.UNFOLD, 1));
+    }
+
+    @Test
+    void arm64TlbiGrowsWithTheMachineAtEqualConcurrency() {
+        ProfileCostModel one = ProfileCostModel.create(Fixtures.tinyArm64(), CostOptions.defaults().withCpus(1));
+        ProfileCostModel sixtyFour = ProfileCostModel.create(Fixtures.tinyArm64(), CostOptions.defaults().withCpus(64));
+        // tlbi_per_cpu x (cpus - 1): 0 and 63 ns on top of the 10, 20, 30 ns bases.
+        assertEquals(10_000, one.costPs(Primitive.TLBI_VA, 1));
+        assertEquals(73_000, sixtyFour.costPs(Primitive.TLBI_VA, 1));
+        assertEquals(83_000, sixtyFour.costPs(Primitive.TLBI_RANGE, 1));
+        assertEquals(93_000, sixtyFour.costPs(Primitive.TLBI_ASID, 1));
+        // The DSB waits for the concurrent issuers only.
+        assertEquals(one.costPs(Primitive.DSB, 1), sixtyFour.costPs(Primitive.DSB, 1));
     }
 
     @Test
@@ -139,8 +186,8 @@ class ProfileCostModelTest {
         assertEquals("Concurrency 5 exceeds the 4 CPUs of machine profile tiny-arm64.", e.getMessage());
         var bigger = ProfileCostModel.create(Fixtures.tinyArm64(), CostOptions.defaults().withCpus(8).withConcurrency(5));
         assertEquals(8, bigger.cpus());
-        // 10 + 5 x 4 = 30 ns.
-        assertEquals(30_000, bigger.costPs(Primitive.TLBI_VA, 1));
+        // 10 + 5 x 4 + 1 x 7 = 37 ns.
+        assertEquals(37_000, bigger.costPs(Primitive.TLBI_VA, 1));
     }
 
     @Test

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ptreplay.core.spi.MachineProfileSource;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.MachineProfileSource;
+import org.ptreplay.spi.Spi;
 
 class MachineProfilesTest {
     private static final String ORIGIN = "Profile fixture";
@@ -57,8 +57,9 @@ class MachineProfilesTest {
         assertEquals("tiny-x86", profile.name());
         assertEquals("x86", profile.arch());
         assertEquals(8, profile.cpus());
-        // cpu 2 + two levels x 4 + dram 1 + prefetcher 2 + ops 16 + invlpg, full flush 2 + ipi 2 = 33.
-        assertEquals(33, profile.numbers().size());
+        // cpu 2 + two levels x 4 + dram 1 + outstanding misses 1 + prefetcher 2 + ops 18 + invlpg, full flush 2
+        // + ipi 2 = 36.
+        assertEquals(36, profile.numbers().size());
         assertEquals(4.0, profile.numbers().get("memory.level[1].latency_ns").getValue());
         assertEquals(150.0, profile.numbers().get("x86.ipi.slope_ns").getValue());
         profile.numbers().values().forEach(n -> assertFalse(n.getSource().isBlank()));
@@ -68,8 +69,9 @@ class MachineProfilesTest {
     void arm64FixtureLoads() throws InvalidProfileException {
         MachineProfile profile = MachineProfiles.parse(fixture("tiny-arm64.txtpb"), ORIGIN);
         assertEquals("arm64", profile.arch());
-        // cpu 2 + one level x 4 + dram 1 + prefetcher 2 + ops 16 + four linear prices x 2 + convert 1 = 34.
-        assertEquals(34, profile.numbers().size());
+        // cpu 2 + one level x 4 + dram 1 + outstanding misses 1 + prefetcher 2 + ops 18 + four linear prices x 2
+        // + convert 1 + tlbi per cpu 1 = 38.
+        assertEquals(38, profile.numbers().size());
     }
 
     @Test
@@ -202,20 +204,20 @@ class MachineProfilesTest {
         }
     }
 
-    /** tiny-x86.txtpb: line 58 is its one cpu_features entry (invlpgb, absent). */
+    /** tiny-x86.txtpb: line 60 is its one cpu_features entry (invlpgb, absent). */
     @Test
     void cpuFeaturesAreListedOnceEachWithASource() throws InvalidProfileException {
         MachineProfile profile = MachineProfiles.parse(fixture("tiny-x86.txtpb"), ORIGIN);
         assertEquals(List.of("invlpgb"), List.copyOf(profile.cpuFeatures().keySet()));
         assertFalse(profile.cpuFeatures().get("invlpgb").getPresent());
 
-        InvalidProfileException none = broken(withLine(58, null));
+        InvalidProfileException none = broken(withLine(60, null));
         assertEquals("Profile fixture: it has no cpu_features entry.", none.getMessage());
-        InvalidProfileException unsourced = broken(withLine(58, "cpu_features { name: \"invlpgb\" present: true }"));
-        assertEquals("Profile fixture, line 58: the CPU feature invlpgb has no source.", unsourced.getMessage());
+        InvalidProfileException unsourced = broken(withLine(60, "cpu_features { name: \"invlpgb\" present: true }"));
+        assertEquals("Profile fixture, line 60: the CPU feature invlpgb has no source.", unsourced.getMessage());
         String twice = fixture("tiny-x86.txtpb") + "cpu_features { name: \"invlpgb\" present: true source: \"again\" }\n";
-        assertEquals("Profile fixture, line 59: the CPU feature invlpgb is listed twice.", broken(twice).getMessage());
-        InvalidProfileException badName = broken(withLine(58, "cpu_features { name: \"INVLPGB\" source: \"x\" }"));
+        assertEquals("Profile fixture, line 61: the CPU feature invlpgb is listed twice.", broken(twice).getMessage());
+        InvalidProfileException badName = broken(withLine(60, "cpu_features { name: \"INVLPGB\" source: \"x\" }"));
         assertOneSentence(badName.getMessage());
         assertTrue(badName.getMessage().contains("is not an option name"), badName.getMessage());
     }

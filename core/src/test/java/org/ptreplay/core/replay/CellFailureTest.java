@@ -10,16 +10,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.kernel.ZapPtesContext;
+import org.ptreplay.spi.ops.ZapPtesContext;
 import org.ptreplay.core.linux.mremap.NoPgtableMove;
 import org.ptreplay.core.linux.memory.PerPteCopyPtes;
 import org.ptreplay.core.linux.mremap.PerPteMovePtes;
 import org.ptreplay.core.select.ResolvedKernel;
+import org.ptreplay.core.value.Placement;
 import org.ptreplay.core.value.ThpSpec;
-import org.ptreplay.core.spi.KernelPath;
-import org.ptreplay.core.spi.Spi;
-import org.ptreplay.core.spi.Strategy;
-import org.ptreplay.core.spi.ZapPtesStrategy;
+import org.ptreplay.spi.KernelPath;
+import org.ptreplay.spi.Spi;
+import org.ptreplay.spi.Strategy;
+import org.ptreplay.spi.ZapPtesStrategy;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.trace.TraceEvent;
 
@@ -41,7 +42,7 @@ class CellFailureTest {
         s.put(KernelPath.COPY_PTES, new PerPteCopyPtes());
         s.put(KernelPath.ZAP_PTES, new ExhaustedZap());
         return new CellSpec(ReplayFixtures.X86, Map.of(), new ResolvedKernel("exhausted", "x86", s, Map.of(), Map.of()),
-                ReplayFixtures.profile("/org/ptreplay/core/profile/tiny-x86.txtpb"), ThpSpec.DEFAULT, 0, 1, false);
+                ReplayFixtures.profile("/org/ptreplay/core/profile/tiny-x86.txtpb"), ThpSpec.DEFAULT, Placement.DEFAULT, 0, 1, false);
     }
 
     @Test

@@ -8,9 +8,9 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.ptreplay.core.kernel.ArchMmu;
-import org.ptreplay.core.kernel.MmuEnv;
-import org.ptreplay.core.kernel.PageTableGeometry;
+import org.ptreplay.spi.ops.ArchMmu;
+import org.ptreplay.spi.ops.MmuEnv;
+import org.ptreplay.spi.ops.PageTableGeometry;
 import org.ptreplay.core.profile.InvalidProfileException;
 import org.ptreplay.core.profile.MachineProfile;
 import org.ptreplay.core.profile.MachineProfiles;
@@ -20,11 +20,12 @@ import org.ptreplay.core.linux.mremap.PerPteMovePtes;
 import org.ptreplay.core.linux.memory.PerPteZapPtes;
 import org.ptreplay.core.select.ResolvedKernel;
 import org.ptreplay.core.sim.TestArch;
+import org.ptreplay.core.value.Placement;
 import org.ptreplay.core.value.ThpSpec;
-import org.ptreplay.core.spi.Architecture;
-import org.ptreplay.core.spi.KernelPath;
-import org.ptreplay.core.spi.OptionSpec;
-import org.ptreplay.core.spi.Strategy;
+import org.ptreplay.spi.Architecture;
+import org.ptreplay.spi.KernelPath;
+import org.ptreplay.spi.OptionSpec;
+import org.ptreplay.spi.Strategy;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.trace.TraceException;
@@ -71,7 +72,7 @@ final class ReplayFixtures {
 
     static CellSpec cell(String name, int concurrency, boolean strict) {
         return new CellSpec(X86, Map.of(), reference(name, Map.of()), profile("/org/ptreplay/core/profile/tiny-x86.txtpb"),
-                ThpSpec.DEFAULT, 0, concurrency, strict);
+                ThpSpec.DEFAULT, Placement.SEQUENTIAL, 0, concurrency, strict);
     }
 
     /**

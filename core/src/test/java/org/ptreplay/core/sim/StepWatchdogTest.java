@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.kernel.ZapPtesContext;
-import org.ptreplay.core.spi.Spi;
-import org.ptreplay.core.spi.ZapPtesStrategy;
+import org.ptreplay.spi.ops.ZapPtesContext;
+import org.ptreplay.spi.Spi;
+import org.ptreplay.spi.ZapPtesStrategy;
 import org.ptreplay.trace.TextTrace;
 import org.ptreplay.trace.TraceEvent;
 

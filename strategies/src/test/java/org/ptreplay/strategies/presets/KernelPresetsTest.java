@@ -10,8 +10,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.select.ResolvedKernel;
 import org.ptreplay.core.select.StrategySelector;
-import org.ptreplay.core.spi.KernelPath;
-import org.ptreplay.core.spi.KernelPreset;
+import org.ptreplay.spi.KernelPath;
+import org.ptreplay.spi.KernelPreset;
 import org.ptreplay.strategies.Providers;
 
 class KernelPresetsTest {
@@ -51,7 +51,7 @@ class KernelPresetsTest {
         Map<String, String> expected = Map.of(
                 "linux-4.19", "false", "linux-5.0", "false", "linux-5.11", "false",
                 "linux-6.8", "true", "linux-6.9", "true", "linux-6.16", "true",
-                "linux-6.17-rc1", "true", "linux-6.17", "true");
+                "linux-6.17-rc1", "true", "linux-6.17", "true", "linux-6.18", "true");
         for (KernelPreset p : Providers.presets()) {
             assertEquals(expected.get(p.name()), p.kernelConfig().get("mremap_realign"), p.name());
         }
@@ -66,7 +66,7 @@ class KernelPresetsTest {
         Map<String, String> large = Map.of(
                 "linux-4.19", "false", "linux-5.0", "false", "linux-5.11", "false",
                 "linux-6.8", "false", "linux-6.9", "false", "linux-6.16", "true",
-                "linux-6.17-rc1", "true", "linux-6.17", "true");
+                "linux-6.17-rc1", "true", "linux-6.17", "true", "linux-6.18", "true");
         for (KernelPreset p : Providers.presets()) {
             assertEquals(large.get(p.name()), p.kernelConfig().get("large_mapcount"), p.name());
             assertEquals(large.get(p.name()), p.kernelConfig().get("nr_pages_mapped_batched"), p.name());
@@ -75,11 +75,12 @@ class KernelPresetsTest {
 
     @Test
     void movePtesHistory() {
-        // per-PTE up to 6.16; f822a9a81a31 in 6.17-rc1; 0b5be138ce00 in 6.17.
+        // per-PTE up to 6.16; f822a9a81a31 in 6.17-rc1; 0b5be138ce00 in 6.17; 04d1c9d60c6e (respect-write) in 6.18.
         Map<String, String> expected = Map.of(
                 "linux-4.19", "move-ptes/per-pte", "linux-5.0", "move-ptes/per-pte", "linux-5.11", "move-ptes/per-pte",
                 "linux-6.8", "move-ptes/per-pte", "linux-6.9", "move-ptes/per-pte", "linux-6.16", "move-ptes/per-pte",
-                "linux-6.17-rc1", "move-ptes/folio-batch", "linux-6.17", "move-ptes/hint-batch");
+                "linux-6.17-rc1", "move-ptes/folio-batch", "linux-6.17", "move-ptes/hint-batch",
+                "linux-6.18", "move-ptes/hint-batch");
         expected.forEach((preset, strategy) -> {
             assertEquals(strategy, choice(preset, "x86", KernelPath.MOVE_PTES), preset);
             assertEquals(strategy, choice(preset, "arm64", KernelPath.MOVE_PTES), preset);
@@ -101,7 +102,7 @@ class KernelPresetsTest {
     void forkAndZapBatchFrom6_9() {
         assertEquals("copy-ptes/per-pte", choice("linux-6.8", "x86", KernelPath.COPY_PTES));
         assertEquals("zap-ptes/per-pte", choice("linux-6.8", "arm64", KernelPath.ZAP_PTES));
-        for (String preset : List.of("linux-6.9", "linux-6.16", "linux-6.17-rc1", "linux-6.17")) {
+        for (String preset : List.of("linux-6.9", "linux-6.16", "linux-6.17-rc1", "linux-6.17", "linux-6.18")) {
             assertEquals("copy-ptes/folio-batch", choice(preset, "arm64", KernelPath.COPY_PTES), preset);
             assertEquals("zap-ptes/folio-batch", choice(preset, "x86", KernelPath.ZAP_PTES), preset);
         }
@@ -117,6 +118,7 @@ class KernelPresetsTest {
         assertEquals(contpte, selector.resolve("linux-6.16", "arm64").archOptions());
         assertEquals(contpte617, selector.resolve("linux-6.17-rc1", "arm64").archOptions());
         assertEquals(contpte617, selector.resolve("linux-6.17", "arm64").archOptions());
+        assertEquals(contpte617, selector.resolve("linux-6.18", "arm64").archOptions());
         assertEquals(Map.of("invlpgb", "off"), selector.resolve("linux-6.9", "x86").archOptions());
         assertEquals(Map.of("invlpgb", "on"), selector.resolve("linux-6.16", "x86").archOptions());
     }
@@ -137,7 +139,7 @@ class KernelPresetsTest {
                 () -> selector.resolve("linux-6.71", "x86"));
         assertEquals("unknown strategy or kernel preset 'linux-6.71' in strategy argument 'linux-6.71' (did you mean "
                 + "linux-6.17?); known names: linux-4.19, linux-5.0, linux-5.11, linux-6.8, linux-6.9, linux-6.16, "
-                + "linux-6.17, linux-6.17-rc1, copy-ptes/folio-batch, copy-ptes/per-pte, move-ptes/folio-batch, "
+                + "linux-6.17, linux-6.17-rc1, linux-6.18, copy-ptes/folio-batch, copy-ptes/per-pte, move-ptes/folio-batch, "
                 + "move-ptes/hint-batch, move-ptes/hint-only, move-ptes/per-pte, move-ptes/ptl-hold, pgtable-move/none, "
                 + "pgtable-move/pmd, pgtable-move/pmd+pud, zap-ptes/folio-batch, zap-ptes/per-pte", e.getMessage());
     }

@@ -10,11 +10,12 @@ import org.ptreplay.core.profile.MachineProfiles;
 import org.ptreplay.core.replay.CellSpec;
 import org.ptreplay.core.select.ResolvedKernel;
 import org.ptreplay.core.select.StrategySelector;
+import org.ptreplay.core.value.Placement;
 import org.ptreplay.core.value.ThpSpec;
-import org.ptreplay.core.spi.Architecture;
-import org.ptreplay.core.spi.KernelPreset;
-import org.ptreplay.core.spi.MachineProfileSource;
-import org.ptreplay.core.spi.Strategy;
+import org.ptreplay.spi.Architecture;
+import org.ptreplay.spi.KernelPreset;
+import org.ptreplay.spi.MachineProfileSource;
+import org.ptreplay.spi.Strategy;
 import org.ptreplay.tools.plugin.PluginEntry;
 import org.ptreplay.tools.plugin.PluginRegistry;
 import org.ptreplay.tools.plugin.ProviderKind;
@@ -27,7 +28,7 @@ import org.ptreplay.tools.plugin.ProviderKind;
 public final class CellPlanner {
 
     /** What every cell of the plan shares. */
-    public record Settings(ThpSpec thp, int cpus, int concurrency, boolean strict) {
+    public record Settings(ThpSpec thp, Placement placement, int cpus, int concurrency, boolean strict) {
     }
 
     /** A bad argument: an unknown name or option (exit 2). */
@@ -63,6 +64,17 @@ public final class CellPlanner {
      * @throws BadProfile  a profile that does not load
      */
     public Plan plan(List<String> archArgs, List<String> strategyArgs, List<String> profileNames, Settings settings) {
+        return plan(archArgs, strategyArgs, profileNames, List.of(), settings);
+    }
+
+    /**
+     * As {@link #plan(List, List, List, Settings)}, with profiles loaded from files
+     * ({@code --profile-file}) after the named ones, each under the name its file gives.
+     *
+     * @throws BadArgument also when a file's profile has the name of another profile of the plan
+     */
+    public Plan plan(List<String> archArgs, List<String> strategyArgs, List<String> profileNames,
+                     List<MachineProfile> fileProfiles, Settings settings) {
         List<ArchArgument> archs = new ArrayList<>();
         for (String a : archArgs) {
             try {
@@ -84,6 +96,18 @@ public final class CellPlanner {
             }
             profilesByArch.computeIfAbsent(p.arch(), k -> new ArrayList<>()).add(p);
         }
+        for (MachineProfile p : fileProfiles) {
+            if (!archByName.containsKey(p.arch())) {
+                throw new BadArgument(p.origin() + " describes " + p.name() + " for arch " + p.arch()
+                        + ", which is not replayed; add it with --arch " + p.arch(), null);
+            }
+            List<MachineProfile> same = profilesByArch.computeIfAbsent(p.arch(), k -> new ArrayList<>());
+            if (same.stream().anyMatch(q -> q.name().equals(p.name()))) {
+                throw new BadArgument(p.origin() + " names its profile " + p.name()
+                        + ", as another profile of this replay does; give it another name", null);
+            }
+            same.add(p);
+        }
         List<String> notes = new ArrayList<>();
         for (String arch : archByName.keySet()) {
             if (!profilesByArch.containsKey(arch)) {
@@ -98,7 +122,7 @@ public final class CellPlanner {
             for (String s : strategyArgs) {
                 ResolvedKernel kernel = resolve(s, arch.name());
                 for (MachineProfile p : profilesByArch.get(arch.name())) {
-                    cells.add(new CellSpec(arch, a.options(), kernel, p, settings.thp(), settings.cpus(),
+                    cells.add(new CellSpec(arch, a.options(), kernel, p, settings.thp(), settings.placement(), settings.cpus(),
                             settings.concurrency(), settings.strict()));
                 }
             }

@@ -13,7 +13,7 @@ import org.ptreplay.core.value.Divergence;
 import org.ptreplay.core.value.EntryTotals;
 import org.ptreplay.core.value.LedgerSnapshot;
 import org.ptreplay.core.value.PrimitiveCounts;
-import org.ptreplay.core.spi.KernelPath;
+import org.ptreplay.spi.KernelPath;
 import org.ptreplay.trace.TraceHeader;
 
 /**
@@ -42,7 +42,7 @@ public final class ReplayDocument {
         return root;
     }
 
-    static SortedMap<String, Object> trace(String file, TraceHeader h, long events) {
+    public static SortedMap<String, Object> trace(String file, TraceHeader h, long events) {
         SortedMap<String, Object> t = new TreeMap<>();
         t.put("file", file);
         t.put("events", events);
@@ -81,6 +81,7 @@ public final class ReplayDocument {
         m.put("kernel_config", new TreeMap<String, Object>(spec.kernel().kernelConfig()));
         m.put("profile", spec.profile().name());
         m.put("thp", spec.thp().toString());
+        m.put("placement", spec.placement().label());
         m.put("cpus", (long) c.cpus());
         m.put("concurrency", (long) spec.concurrency());
         m.put("totals", charges(ledger.totals(), ledger.totalPs(), ledger.primitivePs()));

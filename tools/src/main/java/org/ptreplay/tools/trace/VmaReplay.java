@@ -6,7 +6,7 @@ import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.sim.ReplayException;
 import org.ptreplay.core.sim.SimConfig;
 import org.ptreplay.core.value.VmaInfo;
-import org.ptreplay.core.spi.Architecture;
+import org.ptreplay.spi.Architecture;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.trace.TraceHeader;
 

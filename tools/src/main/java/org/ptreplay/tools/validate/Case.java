@@ -15,9 +15,17 @@ import java.util.Set;
  * @param experiments the replays, each on one profile
  * @param checks      the published figures
  * @param readings    published absolute numbers shown beside the simulated ones, unchecked
+ * @param explanations simulated numbers that show where the difference comes from, unchecked
  */
 public record Case(String name, String title, String source, List<Experiment> experiments, List<Check> checks,
-                   List<Reading> readings) {
+                   List<Reading> readings, List<Explanation> explanations) {
+
+    /** A case without explanations. */
+    public Case(String name, String title, String source, List<Experiment> experiments, List<Check> checks,
+                List<Reading> readings) {
+        this(name, title, source, experiments, checks, readings, List.of());
+    }
+
     public Case {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(title, "title");
@@ -25,6 +33,7 @@ public record Case(String name, String title, String source, List<Experiment> ex
         experiments = List.copyOf(experiments);
         checks = List.copyOf(checks);
         readings = List.copyOf(readings);
+        explanations = List.copyOf(explanations);
         Set<String> ids = new HashSet<>();
         for (Experiment e : experiments) {
             if (!ids.add(e.id())) {
@@ -42,6 +51,10 @@ public record Case(String name, String title, String source, List<Experiment> ex
         }
         for (Reading r : readings) {
             CellRef ref = r.figure().cell();
+            find(name, experiments, ref.experiment()).index(ref);
+        }
+        for (Explanation x : explanations) {
+            CellRef ref = x.figure().cell();
             find(name, experiments, ref.experiment()).index(ref);
         }
     }

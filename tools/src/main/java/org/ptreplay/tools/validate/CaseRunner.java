@@ -8,9 +8,10 @@ import org.ptreplay.core.replay.CellResult;
 import org.ptreplay.core.replay.ReplayEngine;
 import org.ptreplay.core.replay.ReplayFailedException;
 import org.ptreplay.core.replay.ReplayOutcome;
+import org.ptreplay.core.value.Placement;
 import org.ptreplay.core.value.SimResult;
 import org.ptreplay.core.value.ThpSpec;
-import org.ptreplay.core.spi.WorkloadGenerator;
+import org.ptreplay.spi.WorkloadGenerator;
 import org.ptreplay.tools.plugin.PluginRegistry;
 import org.ptreplay.tools.plugin.ProviderKind;
 import org.ptreplay.tools.replay.CellPlanner;
@@ -26,12 +27,22 @@ public final class CaseRunner {
     private final PluginRegistry registry;
     private final CellPlanner planner;
     private final int threads;
+    private final Placement placement;
 
-    /** @param threads worker threads per replay; results do not depend on it */
+    /** Cases replayed with the default placement ({@link Placement#DEFAULT}). */
     public CaseRunner(PluginRegistry registry, int threads) {
+        this(registry, threads, Placement.DEFAULT);
+    }
+
+    /**
+     * @param threads   worker threads per replay; results do not depend on it
+     * @param placement where every cell puts its order-0 folios
+     */
+    public CaseRunner(PluginRegistry registry, int threads, Placement placement) {
         this.registry = registry;
         this.planner = new CellPlanner(registry);
         this.threads = threads;
+        this.placement = placement;
     }
 
     /**
@@ -69,7 +80,15 @@ public final class CaseRunner {
                 throw new IllegalStateException("case " + c.name() + ", reading " + r.label() + ": " + ex.getMessage(), ex);
             }
         }
-        return new CaseResult(c, results, readings);
+        List<ExplanationResult> explanations = new ArrayList<>();
+        for (Explanation x : c.explanations()) {
+            try {
+                explanations.add(new ExplanationResult(x, x.figure().compute(ref -> cell(c, byExperiment, ref))));
+            } catch (RuntimeException ex) {
+                throw new IllegalStateException("case " + c.name() + ", explanation " + x.label() + ": " + ex.getMessage(), ex);
+            }
+        }
+        return new CaseResult(c, results, readings, explanations);
     }
 
     private static SimResult cell(Case c, Map<String, List<CellResult>> byExperiment, CellRef ref) {
@@ -79,7 +98,7 @@ public final class CaseRunner {
     private List<CellResult> replay(Experiment e) throws ReplayFailedException, InterruptedException {
         ThpSpec thp = ThpSpec.parse(e.thp());
         Plan plan = planner.plan(e.archs(), e.strategies(), List.of(e.profile()),
-                new CellPlanner.Settings(thp, 0, e.concurrency(), false));
+                new CellPlanner.Settings(thp, placement, 0, e.concurrency(), false));
         WorkloadGenerator generator = registry.require(ProviderKind.WORKLOAD, e.generator());
         List<TraceEvent> events = new ArrayList<>();
         generator.generate(e.params(), events::add);

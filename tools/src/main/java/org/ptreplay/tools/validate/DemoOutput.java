@@ -9,8 +9,11 @@ public final class DemoOutput {
     private DemoOutput() {
     }
 
-    /** @param results the result of every case the stories name */
-    public static String text(List<Story> stories, Map<String, CaseResult> results) {
+    /**
+     * @param results   the result of every case the stories name
+     * @param placement the placement every cell ran with, e.g. {@code aged:0.5}
+     */
+    public static String text(List<Story> stories, Map<String, CaseResult> results, String placement) {
         StringBuilder out = new StringBuilder();
         out.append("ptreplay demo: published kernel measurements, simulated from workloads generated in memory.\n");
         int n = 0;
@@ -27,6 +30,16 @@ public final class DemoOutput {
                                 ValidationOutput.number(rr.simulated()), rr.reading().figure().unit());
                     }
                     indent(out, readings.render());
+                }
+                if (!r.explanations().isEmpty()) {
+                    out.append('\n').append("   Where the difference comes from (physical placement ").append(placement)
+                            .append(", see --placement and docs/profiles.md):\n");
+                    Table cause = new Table("", "SIMULATED", "UNIT");
+                    for (ExplanationResult x : r.explanations()) {
+                        cause.row(x.explanation().label(), ValidationOutput.number(x.simulated()),
+                                x.explanation().figure().unit());
+                    }
+                    indent(out, cause.render());
                 }
                 out.append('\n');
                 indent(out, ValidationOutput.checks(List.of(r)));

@@ -1,7 +1,7 @@
 package org.ptreplay.tools.validate;
 
 import java.util.Map;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.value.LedgerSnapshot;
 import org.ptreplay.core.value.SimResult;
 
@@ -51,6 +51,20 @@ public sealed interface Measure {
         }
     }
 
+    /** Simulated nanoseconds per call of one syscall kind. */
+    record NsPerCall(String kind) implements Measure {
+        @Override
+        public double of(SimResult result) {
+            LedgerSnapshot.KindEntry e = entry(result, kind);
+            return e.ps() / 1000.0 / e.calls();
+        }
+
+        @Override
+        public String describe() {
+            return "simulated ns per " + kind + " call";
+        }
+    }
+
     /** Simulated nanoseconds of the whole trace: syscalls, faults and user data. */
     record TotalNs() implements Measure {
         @Override
@@ -80,6 +94,43 @@ public sealed interface Measure {
         @Override
         public String describe() {
             return primitive.key() + " charged under " + frame;
+        }
+    }
+
+    /** {@code primitive} charged under {@code frame}, per call of {@code kind}. */
+    record PerCall(String kind, String frame, Primitive primitive) implements Measure {
+        @Override
+        public double of(SimResult result) {
+            return new Count(frame, primitive).of(result) / entry(result, kind).calls();
+        }
+
+        @Override
+        public String describe() {
+            return primitive.key() + " under " + frame + " per " + kind + " call";
+        }
+    }
+
+    /** Simulated ns of one {@code primitive} charged under {@code frame}, on average. */
+    record NsEach(String frame, Primitive primitive) implements Measure {
+        @Override
+        public double of(SimResult result) {
+            long n = 0;
+            long ps = 0;
+            for (Map.Entry<String, LedgerSnapshot.PathEntry> e : result.ledger().paths().entrySet()) {
+                if (hasFrame(e.getKey(), frame)) {
+                    n += e.getValue().counts().get(primitive);
+                    ps += e.getValue().primitivePs().get(primitive);
+                }
+            }
+            if (n == 0) {
+                throw new IllegalStateException("no " + primitive.key() + " under " + frame);
+            }
+            return ps / 1000.0 / n;
+        }
+
+        @Override
+        public String describe() {
+            return "simulated ns per " + primitive.key() + " under " + frame;
         }
     }
 

@@ -19,7 +19,8 @@ public record Story(String title, List<String> cases) {
     /** The demo's three stories (issue #6). */
     public static List<Story> headlines() {
         return List.of(
-                new Story("The x86 bigheap regression of 6.17-rc1 and its fix", List.of(Cases.LORENZO)),
+                new Story("The x86 bigheap regression of 6.17-rc1 (one struct page read per moved PTE) and its fix",
+                        List.of(Cases.LORENZO, Cases.LKP)),
                 new Story("The arm64 64K-folio mremap speed-up of 6.17", List.of(Cases.JAIN)),
                 new Story("Moving page tables instead of PTEs in mremap", List.of(Cases.JOEL, Cases.KALESH_ARM64_PMD)));
     }

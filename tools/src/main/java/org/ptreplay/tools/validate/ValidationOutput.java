@@ -13,34 +13,74 @@ public final class ValidationOutput {
     private ValidationOutput() {
     }
 
-    /** One row per check, then the sources and a one-line verdict. */
+    /**
+     * One row per check, then per case how many checks are predictions and how many fits, the
+     * sources, the totals and a one-line verdict.
+     */
     public static String text(List<CaseResult> results) {
         StringBuilder out = new StringBuilder(checks(results));
+        out.append('\n').append("Predictions and fits (a fit's figure went into a profile parameter;"
+                + " docs/profiles.md, Calibration):\n");
+        Table tally = new Table("CASE", "CHECKS", "PASS", "PREDICTIONS", "PASS", "FITS", "PASS");
+        for (CaseResult r : results) {
+            tallyRow(tally, r.validationCase().name(), Tally.of(r.checks()));
+        }
+        Tally total = Tally.ofCases(results);
+        tallyRow(tally, "total", total);
+        out.append(indent(tally.render()));
         out.append('\n').append("Published figures:\n");
         for (CaseResult r : results) {
             Case c = r.validationCase();
             out.append("  ").append(c.name()).append(": ").append(c.title()).append(" [").append(c.source()).append("]\n");
         }
+        out.append('\n').append(total.passed()).append(" of ").append(total.checks()).append(" checks pass: ")
+                .append(total.predictionsPassed()).append(" of ").append(total.predictions()).append(" predictions, ")
+                .append(total.fitsPassed()).append(" of ").append(total.fits()).append(" fits.\n");
         List<String> failing = results.stream().filter(r -> !r.passed()).map(r -> r.validationCase().name()).toList();
-        out.append('\n').append(results.size() - failing.size()).append(" of ").append(results.size())
+        out.append(results.size() - failing.size()).append(" of ").append(results.size())
                 .append(results.size() == 1 ? " case passes" : " cases pass");
         out.append(failing.isEmpty() ? "." : "; failing: " + String.join(", ", failing)
                 + " (docs/validation.md says why).").append('\n');
         return out.toString();
     }
 
-    /** The table of checks: case, check, published, simulated, error, tolerance, result. */
+    private static void tallyRow(Table table, String name, Tally t) {
+        table.row(name, Integer.toString(t.checks()), Integer.toString(t.passed()), Integer.toString(t.predictions()),
+                Integer.toString(t.predictionsPassed()), Integer.toString(t.fits()), Integer.toString(t.fitsPassed()));
+    }
+
+    private static String indent(String block) {
+        return block.lines().map(l -> "  " + l + "\n").reduce("", String::concat);
+    }
+
+    /** The table of checks: case, check, published, simulated, error, tolerance, kind, result. */
     static String checks(List<CaseResult> results) {
-        Table table = new Table("CASE", "CHECK", "PUBLISHED", "SIMULATED", "ERROR", "TOLERANCE", "RESULT");
+        Table table = new Table("CASE", "CHECK", "PUBLISHED", "SIMULATED", "ERROR", "TOLERANCE", "KIND", "RESULT");
         for (CaseResult r : results) {
             for (CheckResult c : r.checks()) {
                 Check check = c.check();
                 table.row(r.validationCase().name(), check.id(), number(check.published()), number(c.simulated()),
                         check.tolerance().formatError(check.published(), c.simulated()), check.tolerance().describe(),
-                        verdict(c));
+                        kind(check), verdict(c));
             }
         }
         return table.render();
+    }
+
+    /** {@code prediction}, or {@code fit} when a profile parameter was fitted to the figure. */
+    static String kind(Check check) {
+        return check.prediction() ? "prediction" : "fit";
+    }
+
+    private static SortedMap<String, Object> tallyJson(Tally t) {
+        SortedMap<String, Object> n = new TreeMap<>();
+        n.put("checks", t.checks());
+        n.put("passed", t.passed());
+        n.put("predictions", t.predictions());
+        n.put("predictions_passed", t.predictionsPassed());
+        n.put("fits", t.fits());
+        n.put("fits_passed", t.fitsPassed());
+        return n;
     }
 
     /** {@code pass}, {@code FAIL}, or {@code FAIL (known gap)} for a documented miss. */
@@ -75,9 +115,12 @@ public final class ValidationOutput {
                         "bound", round(check.tolerance().bound()))));
                 n.put("passed", cr.passed());
                 n.put("known_gap", check.knownGap().orElse(null));
+                n.put("kind", kind(check));
+                n.put("fitted_parameter", check.fit().orElse(null));
                 checks.add(n);
             }
             node.put("checks", checks);
+            node.put("tally", tallyJson(Tally.of(r.checks())));
             List<Object> readings = new ArrayList<>();
             for (ReadingResult rr : r.readings()) {
                 Reading reading = rr.reading();
@@ -86,6 +129,13 @@ public final class ValidationOutput {
                         "figure", reading.figure().describe())));
             }
             node.put("readings", readings);
+            List<Object> explanations = new ArrayList<>();
+            for (ExplanationResult x : r.explanations()) {
+                explanations.add(new TreeMap<>(Map.of("label", x.explanation().label(),
+                        "simulated", round(x.simulated()), "unit", x.explanation().figure().unit(),
+                        "figure", x.explanation().figure().describe())));
+            }
+            node.put("explanations", explanations);
             List<Object> experiments = new ArrayList<>();
             for (Experiment e : c.experiments()) {
                 experiments.add(new TreeMap<>(Map.of("id", e.id(), "generate", e.generateCommand(),
@@ -96,6 +146,7 @@ public final class ValidationOutput {
         }
         SortedMap<String, Object> root = new TreeMap<>();
         root.put("cases", cases);
+        root.put("tally", tallyJson(Tally.ofCases(results)));
         root.put("passed", results.stream().allMatch(CaseResult::passed));
         return root;
     }

@@ -3,9 +3,9 @@ package org.ptreplay.tools.workload;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.ptreplay.core.spi.OptionSpec;
-import org.ptreplay.core.spi.Spi;
-import org.ptreplay.core.spi.WorkloadGenerator;
+import org.ptreplay.spi.OptionSpec;
+import org.ptreplay.spi.Spi;
+import org.ptreplay.spi.WorkloadGenerator;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.trace.TraceEvent;
 

@@ -41,6 +41,21 @@ class CasesTest {
         }
     }
 
+    /**
+     * Issue #12: at least 20 of the 26 checks are predictions. The fits are the figures
+     * docs/profiles.md (Calibration) fitted parameters to, and nothing else.
+     */
+    @Test
+    void theFitsAreTheCalibrationFiguresAndTheRestArePredictions() {
+        List<String> fits = Cases.all().stream().flatMap(c -> c.checks().stream()
+                .filter(k -> !k.prediction()).map(k -> c.name() + " / " + k.id())).toList();
+        assertEquals(List.of("jain-mremap-arm64 / 64K time 6.17/6.16", "joel-pmd-move-x86 / per-PTE/pmd",
+                "david-fork-x86 / 16K 6.9/6.8", "david-fork-x86 / 2048K 6.9/6.8", "david-fork-x86 / 4K fork ms (6.8)",
+                "ryan-contpte-basic / Altra fork basic/none"), fits);
+        long checks = Cases.all().stream().mapToLong(c -> c.checks().size()).sum();
+        assertTrue(checks - fits.size() >= 20, (checks - fits.size()) + " predictions");
+    }
+
     @Test
     void publishedRatiosAreThePublishedNumbersDivided() {
         Check rc1 = Cases.lorenzo().checks().get(0);

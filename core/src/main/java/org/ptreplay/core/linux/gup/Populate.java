@@ -1,6 +1,6 @@
 package org.ptreplay.core.linux.gup;
 
-import org.ptreplay.core.kernel.Frame;
+import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.core.linux.memory.Fault;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;

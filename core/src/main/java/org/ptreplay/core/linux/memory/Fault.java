@@ -1,10 +1,12 @@
 package org.ptreplay.core.linux.memory;
 
-import org.ptreplay.core.kernel.ArchMmu;
-import org.ptreplay.core.kernel.Frame;
-import org.ptreplay.core.kernel.Ledger;
-import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.kernel.Pte;
+import org.ptreplay.core.linux.swap.Swap;
+import org.ptreplay.core.linux.page_alloc.FolioAlloc;
+import org.ptreplay.spi.ops.ArchMmu;
+import org.ptreplay.spi.ops.Frame;
+import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.spi.ops.Primitive;
+import org.ptreplay.spi.ops.Pte;
 import org.ptreplay.core.mem.PhysMem;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
@@ -161,8 +163,8 @@ public final class Fault {
         anonVmaPrepare(vma);
         ledger.enter(ALLOC_ANON_FOLIO);
         int order = chooseOrder(vma, addr, ptep);
-        long folio = phys.alloc(order, PhysMem.KIND_ANON);
-        ledger.charge(Primitive.PAGE_ALLOC);
+        long folio = FolioAlloc.alloc(cell, order, PhysMem.KIND_ANON);
+        ledger.charge(Primitive.MEMCG);
         int nr = 1 << order;
         ledger.charge(Primitive.PAGE_ZERO, nr);
         ledger.exit(ALLOC_ANON_FOLIO);
@@ -176,7 +178,9 @@ public final class Fault {
         // folio_ref_add(nr - 1): one PTE reference per page.
         ledger.touch(Primitive.REF, PhysMem.vmemmap(folio));
         phys.addRef(folio, nr - 1);
+        ledger.charge(Primitive.MM_COUNTER);
         addNewAnonRmap(folio, nr);
+        Swap.folioAddLru(cell, folio);
         installPtes(mm, start, first, anonEntry(folio, vma), nr);
         ledger.exit(DO_ANONYMOUS_PAGE);
     }
@@ -258,8 +262,9 @@ public final class Fault {
         }
         anonVmaPrepare(vma);
         int order = cell.thp.pmdOrder();
-        long folio = phys.alloc(order, PhysMem.KIND_ANON);
-        ledger.charge(Primitive.PAGE_ALLOC);
+        // vma_alloc_anon_folio_pmd: allocation, memcg charge, zeroing.
+        long folio = FolioAlloc.alloc(cell, order, PhysMem.KIND_ANON);
+        ledger.charge(Primitive.MEMCG);
         ledger.charge(Primitive.PAGE_ZERO, 1L << order);
         ledger.charge(Primitive.PTL);
         // folio_add_new_anon_rmap at PMD level: _entire_mapcount, _large_mapcount (6.10+,
@@ -275,7 +280,9 @@ public final class Fault {
         phys.addEntireMapcount(folio, 1);
         phys.addLargeMapcount(folio, 1);
         phys.setAnonExclusive(folio, true);
+        Swap.folioAddLru(cell, folio);
         installPmd(pmdp, anonEntry(folio, vma) | Pte.LEAF);
+        ledger.charge(Primitive.MM_COUNTER);
         ledger.exit(DO_HUGE_PMD_ANONYMOUS_PAGE);
     }
 
@@ -333,8 +340,8 @@ public final class Fault {
     private void wpPageCopy(Mm mm, Vma vma, long addr, long ptep, long old, long oldFolio) {
         ledger.enter(WP_PAGE_COPY);
         anonVmaPrepare(vma);
-        long folio = phys.alloc(0, PhysMem.KIND_ANON);
-        ledger.charge(Primitive.PAGE_ALLOC);
+        long folio = FolioAlloc.alloc(cell, 0, PhysMem.KIND_ANON);
+        ledger.charge(Primitive.MEMCG);
         if (oldFolio < 0) {
             ledger.charge(Primitive.PAGE_ZERO);
         } else {
@@ -345,12 +352,20 @@ public final class Fault {
         // ptep_clear_flush: the old translation must be gone before the new page is mapped.
         arch.ptepGetAndClear(mm, addr, ptep);
         arch.flushTlbRange(mm, addr, addr + cell.pageSize(), pageShift, true, false);
+        if (oldFolio < 0 || phys.kind(oldFolio) != PhysMem.KIND_ANON) {
+            // The zero page or a file page is replaced by an anonymous one: MM_ANONPAGES grows
+            // (and MM_FILEPAGES shrinks: a second counter update for a file page).
+            ledger.charge(Primitive.MM_COUNTER, oldFolio < 0 ? 1 : 2);
+        }
         addNewAnonRmap(folio, 1);
+        Swap.folioAddLru(cell, folio);
         installPtes(mm, addr, ptep, anonEntry(folio, vma), 1);
         if (oldFolio >= 0) {
             Rmap.removePtes(cell, oldFolio, Pte.pfn(old), 1);
             ledger.touch(Primitive.REF, PhysMem.vmemmap(oldFolio));
             if (phys.addRef(oldFolio, -1) == 0) {
+                // __folio_put: the lruvec lock for this one folio.
+                ledger.charge(Primitive.LRU_LOCK);
                 FolioFree.free(cell, oldFolio);
             }
         }
@@ -370,6 +385,7 @@ public final class Fault {
         arch.ptepGet(ptep);
         ledger.touch(Primitive.MAP, PhysMem.vmemmap(folio));
         phys.addMapcount(folio, 1);
+        ledger.charge(Primitive.MM_COUNTER);
         long flags = Pte.PRESENT | Pte.YOUNG;
         if (write) {
             flags |= Pte.WRITE | Pte.DIRTY;
@@ -387,13 +403,15 @@ public final class Fault {
         if (created[0]) {
             ledger.charge(Primitive.PAGE_ALLOC);
         }
-        long folio = phys.alloc(0, PhysMem.KIND_ANON);
-        ledger.charge(Primitive.PAGE_ALLOC);
+        long folio = FolioAlloc.alloc(cell, 0, PhysMem.KIND_ANON);
+        ledger.charge(Primitive.MEMCG);
         cell.ledger.stream(phys.pa(src), cell.pageSize(), false);
         cell.ledger.stream(phys.pa(folio), cell.pageSize(), true);
         ledger.charge(Primitive.PTL);
         arch.ptepGet(ptep);
+        ledger.charge(Primitive.MM_COUNTER);
         addNewAnonRmap(folio, 1);
+        Swap.folioAddLru(cell, folio);
         installPtes(mm, addr, ptep, anonEntry(folio, vma), 1);
         ledger.exit(DO_COW_FAULT);
     }

@@ -1,6 +1,7 @@
 package org.ptreplay.core.linux.memory;
 
-import org.ptreplay.core.kernel.Frame;
+import org.ptreplay.spi.ops.Frame;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.state.VmFlags;
@@ -9,12 +10,14 @@ import org.ptreplay.core.state.Vma;
 /**
  * A touch event: the task accesses every page of a range. Pages the page tables already allow
  * cost only the user-data stream (charged under {@code user}); the others take a page fault under
- * {@code fault}. An access no VMA permits would be a SIGSEGV: it is reported and the page skipped.
+ * {@code fault}: the exception, the VMA lookup under the per-VMA lock, then {@code handle_mm_fault}.
+ * An access no VMA permits would be a SIGSEGV: it is reported and the page skipped.
  */
 public final class TouchCall {
     private long unmapped;
     private static final Frame FAULT = Frame.of("fault");
     private static final Frame USER = Frame.of("user");
+    private static final Frame LOCK_VMA_UNDER_RCU = Frame.of("lock_vma_under_rcu");
 
     private final KernelState cell;
     private final Fault fault;
@@ -52,6 +55,12 @@ public final class TouchCall {
             }
             if (!fault.mapped(mm, a, write)) {
                 c.ledger.enter(FAULT);
+                // The exception and the VMA lookup under the per-VMA lock (docs/kernel-model.md §5).
+                c.ledger.charge(Primitive.EXC);
+                c.ledger.enter(LOCK_VMA_UNDER_RCU);
+                c.ledger.charge(Primitive.VMA_WALK);
+                c.ledger.charge(Primitive.VMA_LOCK);
+                c.ledger.exit(LOCK_VMA_UNDER_RCU);
                 fault.handleMmFault(mm, v, a, write);
                 c.ledger.exit(FAULT);
             }

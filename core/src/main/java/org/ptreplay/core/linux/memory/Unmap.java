@@ -1,10 +1,11 @@
 package org.ptreplay.core.linux.memory;
 
+import org.ptreplay.core.linux.swap.Swap;
 import java.util.List;
-import org.ptreplay.core.kernel.Frame;
-import org.ptreplay.core.kernel.Ledger;
-import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.kernel.Pte;
+import org.ptreplay.spi.ops.Frame;
+import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.spi.ops.Primitive;
+import org.ptreplay.spi.ops.Pte;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.state.Vma;
@@ -54,6 +55,8 @@ public final class Unmap {
         if (detached.isEmpty()) {
             return;
         }
+        // unmap_region: lru_add_drain() first (docs/kernel-model.md §4.4).
+        Swap.lruAddDrain(cell);
         MmuGather tlb = new MmuGather(cell, mm, false);
         unmapVmas(tlb, detached);
         freePgtables(tlb, detached, floor, ceiling);
@@ -64,6 +67,8 @@ public final class Unmap {
     public void exitMmap(Mm mm) {
         ledger.enter(EXIT_MMAP);
         List<Vma> all = mm.vmas().all();
+        // exit_mmap: lru_add_drain() before the teardown (docs/kernel-model.md §4.4).
+        Swap.lruAddDrain(cell);
         MmuGather tlb = new MmuGather(cell, mm, true);
         if (!all.isEmpty()) {
             unmapVmas(tlb, all);
@@ -84,6 +89,7 @@ public final class Unmap {
      */
     public void zapRange(Mm mm, Vma vma, long start, long end) {
         ledger.enter(ZAP_PAGE_RANGE);
+        Swap.lruAddDrain(cell);
         MmuGather tlb = new MmuGather(cell, mm, false);
         ledger.charge(Primitive.NOTIFIER);
         zapLevel(tlb, vma, mm.pgd(), walk.levels(), start, end);

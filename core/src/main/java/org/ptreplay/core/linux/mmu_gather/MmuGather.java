@@ -1,9 +1,9 @@
 package org.ptreplay.core.linux.mmu_gather;
 
 import java.util.Arrays;
-import org.ptreplay.core.kernel.Frame;
-import org.ptreplay.core.kernel.Ledger;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Frame;
+import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.mem.PhysMem;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
@@ -174,12 +174,24 @@ public final class MmuGather {
         if (queued > 0) {
             ledger.enter(TLB_BATCH_PAGES_FLUSH);
             PhysMem phys = cell.phys;
+            int chunk = cell.lruAdd.capacity();
+            boolean locked = false;
             for (int i = 0; i < queued; i++) {
+                // free_pages_and_swap_cache hands the entries to folios_put_refs one folio_batch
+                // at a time; the lruvec lock is taken for the first folio of a batch that is freed
+                // and kept to the batch's end (docs/kernel-model.md §4.4).
+                if (i % chunk == 0) {
+                    locked = false;
+                }
                 // folios_put_refs: one refcount drop of nr per entry, on the head's line; the
                 // last reference frees the folio (free_pages_and_swap_cache → free_unref_folios).
                 long head = phys.head(queuedPfn[i]);
                 ledger.touch(Primitive.REF, PhysMem.vmemmap(head));
                 if (phys.addRef(head, -queuedNr[i]) == 0) {
+                    if (!locked) {
+                        ledger.charge(Primitive.LRU_LOCK);
+                        locked = true;
+                    }
                     FolioFree.free(cell, head);
                 }
             }

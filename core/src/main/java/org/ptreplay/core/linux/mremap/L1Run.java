@@ -1,7 +1,7 @@
 package org.ptreplay.core.linux.mremap;
 
 import org.ptreplay.core.cost.CostModel;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.ledger.PathLedger;
 
 /**
@@ -20,6 +20,13 @@ import org.ptreplay.core.ledger.PathLedger;
 final class L1Run {
     private static final int NP = Primitive.count();
 
+    static {
+        // One bit per primitive in {@link #used}.
+        if (NP > Long.SIZE) {
+            throw new ExceptionInInitializerError("L1Run tracks at most 64 primitives, not " + NP);
+        }
+    }
+
     private final PathLedger ledger;
     private final CostModel cost;
     private final int lineShift;
@@ -32,6 +39,8 @@ final class L1Run {
     /** Pending touches and plain charges, by primitive ordinal. */
     private final long[] touches = new long[NP];
     private final long[] charges = new long[NP];
+    /** Bit i set when touches[i] or charges[i] may be non-zero. */
+    private long used;
 
     L1Run(PathLedger ledger) {
         this.ledger = ledger;
@@ -57,12 +66,14 @@ final class L1Run {
         }
         last[r] = ++accesses;
         touches[p.ordinal()]++;
+        used |= 1L << p.ordinal();
         return true;
     }
 
     /** Counts a plain charge of {@code p} that belongs to a batched access (x86's PTEP_GET call). */
     void charge(Primitive p) {
         charges[p.ordinal()]++;
+        used |= 1L << p.ordinal();
     }
 
     /**
@@ -82,7 +93,24 @@ final class L1Run {
     /** Applies the pending batch, charges the ledger and forgets the tracked lines. */
     void finish() {
         flush();
-        for (int i = 0; i < NP; i++) {
+        line[0] = -1;
+        line[1] = -1;
+    }
+
+    /**
+     * Applies the pending accesses to the cost model and their charges to the ledger. Both happen
+     * before the next ordinary access, so the ledger's clock, which prefetch timeliness reads at
+     * every access, is where the per-access replay would have it.
+     */
+    private void flush() {
+        if (accesses != 0) {
+            cost.recordL1Hits(pa[0], last[0], pa[1], last[1], accesses);
+            accesses = 0;
+            last[0] = 0;
+            last[1] = 0;
+        }
+        for (long m = used; m != 0; m &= m - 1) {
+            int i = Long.numberOfTrailingZeros(m);
             if (touches[i] != 0) {
                 ledger.touchL1Hits(Primitive.byOrdinal(i), touches[i]);
                 touches[i] = 0;
@@ -92,16 +120,6 @@ final class L1Run {
                 charges[i] = 0;
             }
         }
-        line[0] = -1;
-        line[1] = -1;
-    }
-
-    private void flush() {
-        if (accesses != 0) {
-            cost.recordL1Hits(pa[0], last[0], pa[1], last[1], accesses);
-            accesses = 0;
-            last[0] = 0;
-            last[1] = 0;
-        }
+        used = 0;
     }
 }

@@ -1,29 +1,46 @@
 package org.ptreplay.core.linux.page_alloc;
 
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.mem.PhysMem;
 import org.ptreplay.core.state.KernelState;
 
 /**
- * Freeing a folio whose last reference went (docs/kernel-model.md §4.3): the caller has dropped
- * the reference ({@code folios_put_refs} after a TLB flush, or {@code folio_put}).
- * {@code free_pages_prepare} checks and resets every tail page's struct page
- * ({@code free_tail_page_prepare}), one {@link Primitive#TAIL_FREE} each; the page allocator then
- * takes the whole folio back, to the per-CPU lists or the buddy lists, as one
- * {@link Primitive#FOLIO_FREE} whatever the order. The head page's checks are on the line the
- * refcount drop just touched and are part of the {@code FOLIO_FREE} price.
+ * Freeing a folio whose last reference went (docs/kernel-model.md §4.4): the caller has dropped
+ * the reference ({@code folios_put_refs} after a TLB flush, or {@code folio_put}) and holds the
+ * lruvec lock it charged. Per folio: {@code __page_cache_release} unlinks it from the LRU
+ * ({@link Primitive#SP_W} on its struct page), {@code mem_cgroup_uncharge_folios} uncharges it
+ * ({@link Primitive#MEMCG}), {@code free_pages_prepare} checks and resets every tail page's
+ * struct page ({@code free_tail_page_prepare}, one {@link Primitive#TAIL_FREE} each), and the
+ * page allocator takes it back ({@link Primitive#FOLIO_FREE}): to the per-CPU lists for the orders
+ * they hold, else to the buddy under the zone lock with one {@link Primitive#BUDDY} per merge, on
+ * the struct page of the free buddy ({@code __free_one_page}), counted exactly by the simulated
+ * buddy allocator. The head page's checks are on the line the refcount drop just touched and are
+ * part of the {@code FOLIO_FREE} price.
  */
 public final class FolioFree {
     private FolioFree() {
     }
 
     public static void free(KernelState cell, long head) {
+        Ledger ledger = cell.ledger;
         PhysMem phys = cell.phys;
-        int pages = 1 << phys.order(head);
-        for (int i = 1; i < pages; i++) {
-            cell.ledger.touch(Primitive.TAIL_FREE, PhysMem.vmemmap(head + i));
+        int order = phys.order(head);
+        if (!cell.lruAdd.remove(head)) {
+            ledger.touch(Primitive.SP_W, PhysMem.vmemmap(head));
         }
-        cell.ledger.charge(Primitive.FOLIO_FREE);
+        ledger.charge(Primitive.MEMCG);
+        for (int i = 1; i < (1 << order); i++) {
+            ledger.touch(Primitive.TAIL_FREE, PhysMem.vmemmap(head + i));
+        }
+        ledger.charge(Primitive.FOLIO_FREE);
         phys.free(head);
+        if (!FolioAlloc.pcpAllowedOrder(cell, order)) {
+            // free_one_page: the buddy of every order from the folio's up to where the merging stopped.
+            ledger.charge(Primitive.ZONE_LOCK);
+            for (int j = order; j < phys.lastFreeTo(); j++) {
+                ledger.touch(Primitive.BUDDY, PhysMem.vmemmap((head & -(1L << j)) ^ (1L << j)));
+            }
+        }
     }
 }

@@ -1,0 +1,332 @@
+package org.ptreplay.tools.calibrate;
+
+import com.google.protobuf.TextFormat;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.ptreplay.core.profile.proto.CacheLevel;
+import org.ptreplay.core.profile.proto.CpuFeature;
+import org.ptreplay.core.profile.proto.Memory;
+import org.ptreplay.core.profile.proto.Ops;
+import org.ptreplay.core.profile.proto.Profile;
+import org.ptreplay.core.profile.proto.Sourced;
+
+/**
+ * Writes a calibration as a machine profile: every measured number says it was measured, how,
+ * when, its median and its spread; numbers derived from measured ones show the arithmetic; the
+ * rest are the base profile's, and say so. The text starts with a comment table of the
+ * measurements (including the copy bandwidth, which no profile field holds).
+ */
+public final class CalibratedProfile {
+    private final Calibration c;
+    private final Profile base;
+    private final String when;
+    /** Field paths kept from the base profile, for the header. */
+    private final List<String> kept = new ArrayList<>();
+
+    private CalibratedProfile(Calibration c, Profile base) {
+        this.c = c;
+        this.base = base;
+        this.when = c.started().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** The profile named {@code name}, from the calibration and the base profile's unmeasured numbers. */
+    public static Profile build(Calibration c, Profile base, String name) {
+        return new CalibratedProfile(c, base).profile(name);
+    }
+
+    /** The profile file's text: the comment header, then the profile in protobuf text format. */
+    public static String text(Calibration c, Profile base, String name) {
+        CalibratedProfile w = new CalibratedProfile(c, base);
+        Profile p = w.profile(name);
+        StringBuilder out = new StringBuilder();
+        HostFacts f = c.facts();
+        out.append("# Written by ptreplay calibrate at ").append(w.when).append(String.format(Locale.ROOT,
+                " in %.1f s (%s: %d samples per measurement).%n", c.took().toMillis() / 1000.0,
+                c.quick() ? "--quick" : "full", c.repetitions()));
+        out.append("# Machine: ").append(f.cpuModel()).append(", ").append(f.cpus()).append(" CPUs, ")
+                .append(f.pageSize()).append("-byte pages, Linux ").append(f.kernelRelease())
+                .append("; caches from ").append(f.cacheSource()).append(".\n");
+        out.append("# Measured (median, spread = (max - min) / median; above 10 % the machine was busy):\n");
+        for (Samples s : c.ordered()) {
+            out.append(String.format(Locale.ROOT, "#   %-16s %12.4g %-5s %5.1f %%%s%n", s.name(), s.median(), s.unit(),
+                    100 * s.spread(), s.noisy() ? "  NOISY" : ""));
+        }
+        out.append("#   (copy is recorded for reference: no profile field prices a page copy.)\n");
+        if (c.get("mprotect.128.mapped").isPresent()) {
+            out.append(String.format(Locale.ROOT, "# One present-PTE update by mprotect costs %.4g ns here (mprotect samples): the model"
+                    + " prices it as an xchg and a write (about %.3g ns); no profile field holds it.%n", w.pteUpdateNs(),
+                    c.get("xchg").map(Samples::median).orElse(0.0) + c.get("latency.L1").map(Samples::median).orElse(0.0)));
+        }
+        out.append("# Not measurable here, kept from ").append(base.getName()).append(": ")
+                .append(String.join(", ", w.kept)).append(".\n");
+        out.append(TextFormat.printer().printToString(p));
+        return out.toString();
+    }
+
+    private Profile profile(String name) {
+        kept.clear();
+        HostFacts f = c.facts();
+        double ghz = median("frequency");
+        Profile.Builder p = base.toBuilder().clearMemory().clearOps().clearCpuFeatures().setName(name).setArch(f.arch())
+                .setDescription("Calibrated by ptreplay calibrate at " + when + ": " + f.cpuModel() + ", Linux "
+                        + f.kernelRelease() + "; what it cannot measure comes from " + base.getName());
+        p.getCpuBuilder()
+                .setCount(src(f.cpus(), "sysconf(_SC_NPROCESSORS_ONLN) at " + when + " [measured]"))
+                .setFrequencyGhz(measured("frequency", "a chain of dependent register adds, one per cycle"));
+        p.setMemory(memory());
+        double l1 = p.getMemory().getLevel(0).getLatencyNs().getValue();
+        double cmpxchg = median("cmpxchg");
+        double atomic = median("atomic_add");
+        double zero = median("zero");
+        Ops b = base.getOps();
+        Ops.Builder ops = Ops.newBuilder()
+                .setPteAccessNs(src(l1, "the L1 load-to-use latency measured above [derived]"))
+                .setXchgNs(measured("xchg", "a loop of atomic exchanges (x86 XCHG with memory, arm64 SWP) on one L1-resident line"))
+                .setCmpxchgNs(measured("cmpxchg", "a loop of compare-and-exchanges (LOCK CMPXCHG, CAS) on one L1-resident line"))
+                .setAtomicAddNs(measured("atomic_add", "a loop of atomic adds (LOCK XADD, LDADD) on one L1-resident line"))
+                .setSpinlockNs(src(round(cmpxchg + 1 / ghz), "the measured cmpxchg + one cycle for the release store [derived]"))
+                .setRwsemWriteNs(src(round(cmpxchg + atomic), "down_write cmpxchg + up_write atomic add, both measured (kernel/locking/rwsem.c fast paths) [derived]"))
+                .setPageAllocNs(pageAlloc(l1, cmpxchg, atomic, zero, ghz))
+                .setPageFreeNs(keep("ops.page_free_ns", b.getPageFreeNs()))
+                .setZeroBytesPerNs(measured("zero", "4 KiB rep stosb / memset per page over a buffer larger than the last level, as clear_page"))
+                .setSyscallNs(measured("syscall", "a loop of getppid(), entry plus exit"))
+                .setMmuNotifierNs(src(l1, "one mm_has_notifiers() test when none is registered: one L1 load [derived: = pte_access_ns]"))
+                .setVmaWalkNs(cycles(b.getVmaWalkNs(), "ops.vma_walk_ns", ghz))
+                .setVmaStoreNs(cycles(b.getVmaStoreNs(), "ops.vma_store_ns", ghz))
+                .setPteIterCycles(keep("ops.pte_iter_cycles", b.getPteIterCycles()))
+                .setPteEntryCycles(keep("ops.pte_entry_cycles", b.getPteEntryCycles()))
+                .setPteBatchCycles(keep("ops.pte_batch_cycles", b.getPteBatchCycles()))
+                .setExceptionCycles(src(round(median("syscall") * ghz), String.format(Locale.ROOT, "the measured syscall"
+                        + " entry and exit (%.4g ns) at the measured %.4g GHz: a user page fault's entry and exit crosses"
+                        + " the same kernel boundary (and, with page-table isolation, the same CR3 switches)"
+                        + " [derived from measured; assumption: #PF entry costs what syscall entry costs]", median("syscall"), ghz)))
+                .setMemcgCycles(keep("ops.memcg_cycles", b.getMemcgCycles()));
+        p.setOps(ops);
+        if (base.hasX86()) {
+            kept.add("x86.ipi (a shootdown needs a second CPU running the same mm)");
+            Flushes fl = flushes();
+            p.setX86(base.getX86().toBuilder()
+                    .setInvlpgNs(fl == null ? keep("x86.invlpg_ns", base.getX86().getInvlpgNs()) : fl.invlpg())
+                    .setFullFlushNs(fl == null ? keep("x86.full_flush_ns", base.getX86().getFullFlushNs()) : fl.full())
+                    .setIpi(base.getX86().getIpi().toBuilder()
+                            .setBaseNs(keepQuiet(base.getX86().getIpi().getBaseNs()))
+                            .setSlopeNs(keepQuiet(base.getX86().getIpi().getSlopeNs()))));
+        } else {
+            kept.add("arm64 TLBI, DSB and contpte_convert prices (TLB maintenance is not timed from user space)");
+            var a = base.getArm64();
+            p.setArm64(a.toBuilder()
+                    .setTlbiVa(a.getTlbiVa().toBuilder().setBaseNs(keepQuiet(a.getTlbiVa().getBaseNs())).setSlopeNs(keepQuiet(a.getTlbiVa().getSlopeNs())))
+                    .setTlbiRange(a.getTlbiRange().toBuilder().setBaseNs(keepQuiet(a.getTlbiRange().getBaseNs())).setSlopeNs(keepQuiet(a.getTlbiRange().getSlopeNs())))
+                    .setTlbiAsid(a.getTlbiAsid().toBuilder().setBaseNs(keepQuiet(a.getTlbiAsid().getBaseNs())).setSlopeNs(keepQuiet(a.getTlbiAsid().getSlopeNs())))
+                    .setDsb(a.getDsb().toBuilder().setBaseNs(keepQuiet(a.getDsb().getBaseNs())).setSlopeNs(keepQuiet(a.getDsb().getSlopeNs())))
+                    .setContpteConvertNs(keepQuiet(a.getContpteConvertNs()))
+                    .setTlbiPerCpuNs(keepQuiet(a.getTlbiPerCpuNs())));
+        }
+        for (CpuFeature feature : base.getCpuFeaturesList()) {
+            if (feature.getName().equals("invlpgb") && !f.cpuFlags().isEmpty()) {
+                boolean present = f.cpuFlags().contains("invlpgb");
+                p.addCpuFeatures(CpuFeature.newBuilder().setName("invlpgb").setPresent(present)
+                        .setSource("/proc/cpuinfo flags at " + when + (present ? " list" : " do not list") + " invlpgb [measured]"));
+            } else {
+                kept.add("cpu feature " + feature.getName());
+                p.addCpuFeatures(feature.toBuilder().setSource("kept from " + base.getName() + ": " + feature.getSource()));
+            }
+        }
+        return p.build();
+    }
+
+    /** The x86 flush prices from the mprotect samples, or null when the probe took none. */
+    private record Flushes(Sourced invlpg, Sourced full) {
+    }
+
+    /**
+     * One present-entry update is the 128-page toggle less the 64-page one, over 64 (both flush
+     * fully); a single INVLPG is the one-page toggle less its empty twin and one update; a full
+     * flush the 64-page toggle less its empty twin and 64 updates. The update price itself has no
+     * profile field (the model prices it as an xchg and a write); the header records it.
+     */
+    private Flushes flushes() {
+        if (c.get("mprotect.128.mapped").isEmpty()) {
+            return null;
+        }
+        double one = median("mprotect.1.mapped") - median("mprotect.1.empty");
+        double d64 = median("mprotect.64.mapped") - median("mprotect.64.empty");
+        double d128 = median("mprotect.128.mapped") - median("mprotect.128.empty");
+        double update = (d128 - d64) / 64;
+        double invlpg = Math.max(0, round(one - update));
+        double full = Math.max(0, round(d64 - 64 * update));
+        String how = String.format(Locale.ROOT, "mprotect toggles of whole VMAs with 1, 64 and 128 populated pages"
+                + " against empty twins (change_protection flushes only when it changed an entry; above 33 pages"
+                + " arch/x86/mm/tlb.c flushes fully): one entry update = (%.4g - %.4g) / 64 = %.4g ns", d128, d64, update);
+        return new Flushes(
+                src(invlpg, String.format(Locale.ROOT, "%s; one INVLPG = %.4g - %.4g ns (medians of %d samples at %s) [derived from measured]",
+                        how, one, update, c.get("mprotect.1.mapped").get().values().size(), when)),
+                src(full, String.format(Locale.ROOT, "%s; one full flush = %.4g - 64 x %.4g ns (medians of %d samples at %s) [derived from measured]",
+                        how, d64, update, c.get("mprotect.64.mapped").get().values().size(), when)));
+    }
+
+    /** The measured cost of updating one present PTE, for the header (no profile field holds it). */
+    double pteUpdateNs() {
+        double d64 = median("mprotect.64.mapped") - median("mprotect.64.empty");
+        double d128 = median("mprotect.128.mapped") - median("mprotect.128.empty");
+        return (d128 - d64) / 64;
+    }
+
+    private Memory memory() {
+        Memory bm = base.getMemory();
+        Memory.Builder m = Memory.newBuilder();
+        List<HostFacts.Cache> caches = c.facts().caches();
+        double previous = 0;
+        for (int i = 0; i < caches.size(); i++) {
+            HostFacts.Cache cache = caches.get(i);
+            String name = i == 0 ? "L1d" : "L" + cache.level();
+            String where = "from " + c.facts().cacheSource() + " at " + when;
+            Sourced ways;
+            int w = cache.ways();
+            if (w > 0) {
+                ways = src(w, where + " [measured]");
+            } else {
+                CacheLevel like = bm.getLevel(Math.min(i, bm.getLevelCount() - 1));
+                w = (int) like.getAssociativity().getValue();
+                kept.add("memory.level[" + i + "].associativity");
+                ways = src(w, "not reported by this machine; kept from " + base.getName() + ": " + like.getAssociativity().getSource());
+            }
+            // The cache model needs a whole number of sets; halve the ways until it has one.
+            int usable = w;
+            while (usable > 1 && cache.sizeBytes() % ((long) usable * cache.lineBytes()) != 0) {
+                usable /= 2;
+            }
+            if (usable != w) {
+                ways = src(usable, ways.getSource() + "; halved from " + w + " to make the size a whole number of sets [assumption]");
+            }
+            long bytes = cache.sizeBytes();
+            String size = where + " [measured]";
+            Sourced latency;
+            if (i >= 2) {
+                Sweep.Level last = Sweep.lastLevel(c, bytes);
+                if (last.bytes() < bytes) {
+                    size = String.format(Locale.ROOT, "%s reports %s, but the pointer-chase sweep (%s) stays below the"
+                            + " midpoint of the L2 and memory latencies only up to %s: the share one core has here"
+                            + " [measured]", c.facts().cacheSource(), human(bytes), last.table(), human(last.bytes()));
+                    bytes = last.bytes();
+                    while (usable > 1 && bytes % ((long) usable * cache.lineBytes()) != 0) {
+                        usable /= 2;
+                    }
+                    ways = src(usable, ways.getSource());
+                }
+                latency = last.latency(previous, when);
+            } else {
+                latency = latency("latency." + (i == 0 ? "L1" : "L" + cache.level()),
+                        "pointer chase over " + human(bytes / 2) + " (half the level)", previous);
+            }
+            m.addLevel(CacheLevel.newBuilder().setName(name)
+                    .setSizeBytes(src(bytes, size))
+                    .setAssociativity(ways)
+                    .setLineBytes(src(cache.lineBytes(), where + " [measured]"))
+                    .setLatencyNs(latency));
+            previous = latency.getValue();
+        }
+        if (caches.isEmpty()) {
+            kept.add("memory.level (the machine reports no caches)");
+            bm.getLevelList().forEach(l -> m.addLevel(l.toBuilder().setSizeBytes(keepQuiet(l.getSizeBytes()))
+                    .setAssociativity(keepQuiet(l.getAssociativity())).setLineBytes(keepQuiet(l.getLineBytes()))
+                    .setLatencyNs(keepQuiet(l.getLatencyNs()))));
+            previous = bm.getLevel(bm.getLevelCount() - 1).getLatencyNs().getValue();
+        }
+        m.setDramLatencyNs(latency("latency.memory", "pointer chase over 256 MiB", previous));
+        kept.add("memory.outstanding_misses");
+        m.setOutstandingMisses(keepQuiet(bm.getOutstandingMisses()));
+        kept.add("memory.prefetcher");
+        m.setPrefetcher(bm.getPrefetcher().toBuilder()
+                .setEnabledSource("kept from " + base.getName() + ": " + bm.getPrefetcher().getEnabledSource())
+                .setDegree(keepQuiet(bm.getPrefetcher().getDegree()))
+                .setFillLevel(keepQuiet(bm.getPrefetcher().getFillLevel())));
+        return m.build();
+    }
+
+    /** A latency, raised to the inner level's when noise or a shared level made it come out lower. */
+    Sourced latency(String name, String how, double inner) {
+        Sourced s = measured(name, how);
+        if (s.getValue() >= inner) {
+            return s;
+        }
+        return src(inner, s.getSource().replace(" [measured]", "") + String.format(Locale.ROOT,
+                "; measured %.4g ns, below the inner level's %.4g ns, so the two were not told apart: raised to it"
+                        + " because latencies cannot fall outwards [measured, raised]", s.getValue(), inner));
+    }
+
+    /**
+     * One measured order-0 fault, less what the model charges for it apart from the allocation:
+     * the zeroing, the exception entry and exit (priced as a syscall's, above), the memcg charge
+     * (the base profile's cycles), two page-table lock round trips, the refcount, mapcount and
+     * AnonExclusive atomics, the two mm counter updates and the PTE write (Fault.doAnonymousPage).
+     */
+    private Sourced pageAlloc(double l1, double cmpxchg, double atomic, double zero, double ghz) {
+        Samples fault = c.get("fault").orElseThrow();
+        double zeroing = 4096 / zero;
+        double exception = median("syscall");
+        double memcg = base.getOps().getMemcgCycles().getValue() / ghz;
+        double rest = 2 * (cmpxchg + 1 / ghz) + 3 * atomic + 3 * l1;
+        double v = round(fault.median() - zeroing - exception - memcg - rest);
+        String arithmetic = String.format(Locale.ROOT, "one order-0 write fault measured at %.4g ns (first write of"
+                + " each page of a THP-disabled mapping, median of %d, spread %.1f %%, at %s) minus its zeroing (4096 B at"
+                + " %.4g B/ns = %.4g ns), the exception entry and exit (%.4g ns), the memcg charge (%.4g ns) and the other"
+                + " primitives the model charges per fault (2 spinlocks, 3 atomics, 3 plain accesses: %.4g ns)",
+                fault.median(), fault.values().size(), 100 * fault.spread(), when, zero, zeroing, exception, memcg, rest);
+        if (v <= 0) {
+            return src(0, arithmetic + "; the difference is not positive, so 0 [derived]");
+        }
+        return src(v, arithmetic + " [derived]");
+    }
+
+    private Sourced cycles(Sourced baseValue, String path, double ghz) {
+        double baseGhz = base.getCpu().getFrequencyGhz().getValue();
+        double cyc = baseValue.getValue() * baseGhz;
+        kept.add(path + " (as cycles)");
+        return src(round(cyc / ghz), String.format(Locale.ROOT, "%s's %.0f cycles (%.4g ns at %.4g GHz) at the measured %.4g GHz;"
+                + " %s's source: %s [derived]", base.getName(), cyc, baseValue.getValue(), baseGhz, ghz, base.getName(),
+                baseValue.getSource()));
+    }
+
+    private Sourced keep(String path, Sourced s) {
+        kept.add(path);
+        return keepQuiet(s);
+    }
+
+    private Sourced keepQuiet(Sourced s) {
+        return s.toBuilder().setSource("kept from " + base.getName() + " (not measured): " + s.getSource()).build();
+    }
+
+    private Sourced measured(String name, String how) {
+        Samples s = c.get(name).orElseThrow(() -> new IllegalStateException("the calibration has no " + name));
+        return src(round(s.median()), String.format(Locale.ROOT, "%s: median of %d samples (each the best of 3 runs),"
+                + " spread %.1f %%%s, by ptreplay calibrate at %s [measured]", how, s.values().size(), 100 * s.spread(),
+                s.noisy() ? " (noisy)" : "", when));
+    }
+
+    private double median(String name) {
+        return c.get(name).orElseThrow(() -> new IllegalStateException("the calibration has no " + name)).median();
+    }
+
+    static Sourced src(double v, String source) {
+        return Sourced.newBuilder().setValue(v).setSource(source).build();
+    }
+
+    /** Four significant digits: more than any measurement here supports. */
+    static double round(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v;
+        }
+        double scale = Math.pow(10, 3 - Math.floor(Math.log10(Math.abs(v))));
+        return Math.round(v * scale) / scale;
+    }
+
+    static String human(long bytes) {
+        if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
+            return (bytes >> 20) + " MiB";
+        }
+        return bytes % 1024 == 0 ? (bytes >> 10) + " KiB" : bytes + " B";
+    }
+}

@@ -1,0 +1,198 @@
+package org.ptreplay.tools.nativeexec;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.ptreplay.core.value.ThpSpec;
+import org.ptreplay.tools.calibrate.HostFacts;
+import org.ptreplay.trace.TraceEvent;
+
+/**
+ * Executes a trace's events on this machine's kernel with the probe, several times, under the THP
+ * settings asked for: set through sysfs when this process may (root), and put back afterwards
+ * even when a run fails (a finally, and a shutdown hook for an interrupted JVM); otherwise the
+ * current settings are used and a mismatch is reported.
+ */
+public final class NativeExecutor {
+    /** The probe's kind letters, in its order (ptreplay-probe.c, KINDS). */
+    private static final Map<Character, String> KINDS = Map.of('m', "mmap", 'u', "munmap", 'r', "mremap", 'b', "brk",
+            'a', "madvise", 'p', "mprotect", 'f', "fork", 't', "touch", 'x', "exit");
+
+    private final Probe probe;
+    private final ThpSysfs sysfs;
+    private final long memAvailableBytes;
+
+    /** @param memAvailableBytes what the trace's peak must fit in ({@link #memAvailable()} on a real machine) */
+    public NativeExecutor(Probe probe, ThpSysfs sysfs, long memAvailableBytes) {
+        this.probe = probe;
+        this.sysfs = sysfs;
+        this.memAvailableBytes = memAvailableBytes;
+    }
+
+    /** A failed native run: one sentence naming the trace and the event. */
+    public static final class NativeFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NativeFailure(String sentence) {
+            super(sentence);
+        }
+    }
+
+    /**
+     * Runs the trace {@code runs} times.
+     *
+     * @param events        a fresh iterator over the trace's events (read once, into the event file)
+     * @param tracePageSize the page size in the trace's header, 0 when unknown
+     * @param thp           the settings to run with (the trace's recommendation or the user's)
+     * @throws NativeRefusal before anything ran: what the executor cannot run, or a trace too large
+     */
+    public NativeRun execute(String traceName, int tracePageSize, Iterator<TraceEvent> events, ThpSpec thp, int runs,
+                             Consumer<String> progress) throws NativeRefusal, NativeFailure, IOException {
+        Path file = Files.createTempFile("ptreplay-native-", ".events");
+        try {
+            EventScript.Script script;
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
+                script = EventScript.write(traceName, tracePageSize, 4096, events, w);
+            }
+            if (script.peakBytes() > memAvailableBytes) {
+                throw new NativeRefusal(String.format(Locale.ROOT, "%s: its largest address space is %.2f GiB and this"
+                        + " machine has %.2f GiB available, so it is not run", traceName, script.peakBytes() / 1073741824.0,
+                        memAvailableBytes / 1073741824.0));
+            }
+            List<String> notes = new ArrayList<>();
+            if (script.skippedFailed() > 0) {
+                notes.add(script.skippedFailed() + " calls recorded as failed were not executed.");
+            }
+            notes.add("exit is not timed: a task cannot time its own teardown.");
+            return withThp(thp, traceName, notes, used -> runAll(traceName, file, script, used, runs, notes, progress));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        NativeRun run(ThpSpec used) throws NativeRefusal, NativeFailure, IOException;
+    }
+
+    private NativeRun withThp(ThpSpec thp, String traceName, List<String> notes, Body body)
+            throws NativeRefusal, NativeFailure, IOException {
+        if (!sysfs.present()) {
+            notes.add("This kernel has no THP sysfs; the runs used its built-in settings.");
+            return body.run(thp);
+        }
+        long pmdKb = sysfs.pmdKb();
+        SortedMap<String, String> wanted;
+        try {
+            wanted = sysfs.wanted(thp, pmdKb);
+        } catch (NativeRefusal e) {
+            throw new NativeRefusal(traceName + ": " + e.getMessage());
+        }
+        SortedMap<String, String> before = sysfs.read();
+        if (!sysfs.writable()) {
+            ThpSpec current = sysfs.current(pmdKb);
+            if (!before.equals(wanted)) {
+                notes.add("Warning: THP is " + current + " here, not " + thp + " as asked; without root the runs"
+                        + " use the current settings (the simulation beside them does too).");
+            } else {
+                notes.add("THP was already " + thp + "; not root, so nothing was changed.");
+            }
+            return body.run(current);
+        }
+        Thread restore = new Thread(() -> {
+            try {
+                sysfs.write(before);
+            } catch (IOException ignored) {
+                // Best effort while the JVM goes down; the finally below has already run if it could.
+            }
+        }, "ptreplay-thp-restore");
+        Runtime.getRuntime().addShutdownHook(restore);
+        try {
+            sysfs.write(wanted);
+            notes.add("THP set to " + thp + " for the runs, and restored afterwards.");
+            return body.run(thp);
+        } finally {
+            sysfs.write(before);
+            try {
+                Runtime.getRuntime().removeShutdownHook(restore);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook runs anyway; it writes the same settings.
+            }
+        }
+    }
+
+    private NativeRun runAll(String traceName, Path file, EventScript.Script script, ThpSpec used, int runs,
+                             List<String> notes, Consumer<String> progress) throws NativeRefusal, NativeFailure, IOException {
+        SortedMap<String, Long> calls = new TreeMap<>();
+        SortedMap<String, List<Long>> ns = new TreeMap<>();
+        SortedMap<String, List<Long>> cpu = new TreeMap<>();
+        List<Long> wall = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            progress.accept("run " + (r + 1) + " of " + runs);
+            Map<String, long[]> kinds = new HashMap<>();
+            List<String> other = new ArrayList<>();
+            long[] wallNs = {-1};
+            int status = probe.run(List.of("exec", file.toString()), Map.of(), line -> {
+                String[] w = line.split(" ", 5);
+                if (w[0].equals("kind") && w.length == 5) {
+                    kinds.put(KINDS.get(w[1].charAt(0)),
+                            new long[] {Long.parseLong(w[2]), Long.parseLong(w[3]), Long.parseLong(w[4])});
+                } else if (w[0].equals("wall") && w.length == 2) {
+                    wallNs[0] = Long.parseLong(w[1]);
+                } else {
+                    other.add(line);
+                }
+            });
+            for (String line : other) {
+                if (line.startsWith("refuse ")) {
+                    throw new NativeRefusal(traceName + ": " + line.substring(7) + ".");
+                }
+                if (line.startsWith("fail ")) {
+                    String[] w = line.split(" ", 3);
+                    int l = Integer.parseInt(w[1]);
+                    long event = l >= 0 && l < script.lines() ? script.eventOfLine()[l] : -1;
+                    throw new NativeFailure(traceName + ": event " + event + ": " + (w.length > 2 ? w[2] : "failed") + ".");
+                }
+            }
+            if (status != 0 || wallNs[0] < 0) {
+                throw new NativeFailure(traceName + ": the native probe stopped (exit " + status + ")"
+                        + (other.isEmpty() ? "" : ": " + other.get(0)) + ".");
+            }
+            kinds.forEach((kind, v) -> {
+                if (v[0] == 0 || kind.equals("exit")) {
+                    return;
+                }
+                calls.put(kind, v[0]);
+                ns.computeIfAbsent(kind, k -> new ArrayList<>()).add(v[1]);
+                cpu.computeIfAbsent(kind, k -> new ArrayList<>()).add(v[2]);
+            });
+            wall.add(wallNs[0]);
+        }
+        return new NativeRun(script.events(), HostFacts.readKernelRelease(), used, calls, ns, cpu, wall, notes);
+    }
+
+    /** MemAvailable from /proc/meminfo, in bytes; Long.MAX_VALUE where there is none. */
+    public static long memAvailable() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemAvailable:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+        return Long.MAX_VALUE;
+    }
+}

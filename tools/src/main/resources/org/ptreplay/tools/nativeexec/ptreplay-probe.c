@@ -1,0 +1,607 @@
+/*
+ * ptreplay's native probe: measures this machine's primitives (calibrate) and executes a trace's
+ * events on this kernel (exec). ptreplay compiles it on first use with the machine's cc and runs
+ * it as a child process; Java cannot make these system calls itself.
+ *
+ *   probe info                      cpu count, page size, caches (cpuid), one "info" line each
+ *   probe calibrate REPS SCALE      "sample NAME UNIT VALUE" lines, REPS per measurement
+ *   probe exec FILE                 executes the event file (format below), prints per-kind times
+ *
+ * Event file, one event a line (addresses and lengths in hex, the rest decimal):
+ *   m PID ADDR LEN PROT FLAGS       anonymous mmap; FLAGS already carry MAP_FIXED_NOREPLACE
+ *   u PID ADDR LEN                  munmap
+ *   r PID OLD OLDLEN NEWLEN FLAGS NEW   mremap (NEW used with MREMAP_FIXED)
+ *   b PID ADDR BASE                 brk(ADDR), ADDR relative to the trace's first break BASE
+ *   a PID ADDR LEN ADVICE           madvise
+ *   p PID ADDR LEN PROT             mprotect
+ *   t PID ADDR LEN WRITE            one write (WRITE=1) or read per page
+ *   f PID CHILD                     fork; the child continues as CHILD
+ *   x PID                           the task exits
+ * Processes take turns in trace order (a futex on a shared counter), so the kernel sees the
+ * events in the trace's order. Output of exec:
+ *   refuse SENTENCE | fail INDEX WHAT | kind K CALLS NS CPU_NS ... | wall NS
+ * NS is CLOCK_MONOTONIC around each call; CPU_NS the calling thread's CPU time over the same span
+ * (what a busy machine's scheduler cannot inflate); both less the cost of reading the clocks.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/futex.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#if defined(__x86_64__)
+#include <cpuid.h>
+#endif
+
+#ifndef MAP_FIXED_NOREPLACE
+#define MAP_FIXED_NOREPLACE 0x100000
+#endif
+
+static inline uint64_t now_ns(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t) t.tv_sec * 1000000000ull + (uint64_t) t.tv_nsec;
+}
+
+static void *map_anon(size_t len, int huge) {
+    void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) {
+        printf("error mmap of %zu bytes failed: %s\n", len, strerror(errno));
+        exit(2);
+    }
+    madvise(p, len, huge ? MADV_HUGEPAGE : MADV_NOHUGEPAGE);
+    return p;
+}
+
+/* ---------------------------------------------------------------- info */
+
+static void info(void) {
+    printf("info cpus %ld\n", sysconf(_SC_NPROCESSORS_ONLN));
+    printf("info page_size %ld\n", sysconf(_SC_PAGESIZE));
+#if defined(__x86_64__)
+    /* Deterministic cache parameters: leaf 4 (Intel) or 0x8000001D (AMD), same register layout. */
+    unsigned a, b, c, d, leaf = 4, max;
+    __cpuid(0, max, b, c, d);
+    int amd = (b == 0x68747541); /* "Auth" */
+    if (amd) {
+        leaf = 0x8000001D;
+    }
+    int found = 0;
+    for (unsigned i = 0; i < 8; i++) {
+        __cpuid_count(leaf, i, a, b, c, d);
+        unsigned type = a & 31;
+        if (type == 0) {
+            break;
+        }
+        if (type == 2) {
+            continue; /* instruction cache */
+        }
+        unsigned level = (a >> 5) & 7;
+        unsigned line = (b & 0xfff) + 1, parts = ((b >> 12) & 0x3ff) + 1, ways = ((b >> 22) & 0x3ff) + 1;
+        unsigned sets = c + 1;
+        unsigned sharing = ((a >> 14) & 0xfff) + 1;
+        printf("info cache %u %lu %u %u %u\n", level, (unsigned long) line * parts * ways * sets, ways, line, sharing);
+        found = 1;
+    }
+    if (!found && amd) {
+        /* Hypervisors may hide leaf 0x8000001D; the legacy AMD leaves give sizes and line sizes,
+         * and ways where the 4-bit code is not "see leaf 0x8000001D" (reported as 0: unknown). */
+        static const unsigned ways_of[16] = {0, 1, 2, 3, 4, 6, 8, 0, 16, 0, 32, 48, 64, 96, 128, 0};
+        __cpuid(0x80000005, a, b, c, d);
+        printf("info cache 1 %u %u %u 1\n", (c >> 24) * 1024, (c >> 16) & 0xff, c & 0xff);
+        __cpuid(0x80000006, a, b, c, d);
+        printf("info cache 2 %u %u %u 1\n", (c >> 16) * 1024, ways_of[(c >> 12) & 15], c & 0xff);
+        if (d >> 18) {
+            printf("info cache 3 %lu %u %u 0\n", (unsigned long) (d >> 18) * 512 * 1024, ways_of[(d >> 12) & 15], d & 0xff);
+        }
+    }
+#endif
+    fflush(stdout);
+}
+
+/* ---------------------------------------------------------------- calibrate */
+
+/*
+ * Calibration times with the thread's CPU clock, not the wall clock: on a shared machine a
+ * descheduled probe would otherwise measure other tasks. It counts user and kernel time of this
+ * thread (syscalls and faults included), not the time others ran.
+ */
+static inline uint64_t cpu_ns(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return (uint64_t) t.tv_sec * 1000000000ull + (uint64_t) t.tv_nsec;
+}
+
+static void sample(const char *name, const char *unit, double v) {
+    printf("sample %s %s %.6g\n", name, unit, v);
+    fflush(stdout);
+}
+
+static uint64_t rng = 88172645463325252ull;
+static uint64_t xorshift(void) {
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+}
+
+/* A random cyclic permutation of the lines of `bytes` bytes (huge pages where THP allows, to spare TLB misses). */
+static void **chain(size_t bytes) {
+    size_t n = bytes / 64;
+    char *buf = map_anon(bytes < (2u << 20) ? (2u << 20) : bytes, 1);
+    size_t *order = malloc(n * sizeof *order);
+    for (size_t i = 0; i < n; i++) {
+        order[i] = i;
+    }
+    for (size_t i = n - 1; i > 0; i--) {
+        size_t j = xorshift() % (i + 1), t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+    }
+    for (size_t i = 0; i < n; i++) {
+        *(void **) (buf + order[i] * 64) = buf + order[(i + 1) % n] * 64;
+    }
+    free(order);
+    return (void **) buf;
+}
+
+/* ns per dependent load along the chain; `warm` bytes are walked first to fill the caches. */
+static double chase(void **p, size_t warm, uint64_t loads) {
+    for (uint64_t i = 0; i < warm / 64; i++) {
+        p = *p;
+    }
+    uint64_t t0 = now_ns();
+    for (uint64_t i = 0; i < loads; i++) {
+        p = *p;
+    }
+    uint64_t t1 = now_ns();
+    __asm__ volatile("" : : "r"(p));
+    return (double) (t1 - t0) / loads;
+}
+
+/* Core clock: a chain of dependent adds retires one per cycle. */
+static double ghz(uint64_t iters) {
+    uint64_t x = 0, t0 = cpu_ns();
+    for (uint64_t i = 0; i < iters; i++) {
+#if defined(__x86_64__) || defined(__aarch64__)
+        __asm__ volatile(
+#if defined(__x86_64__)
+            "add $1, %0\n\tadd $1, %0\n\tadd $1, %0\n\tadd $1, %0\n\t"
+            "add $1, %0\n\tadd $1, %0\n\tadd $1, %0\n\tadd $1, %0\n\t"
+            "add $1, %0\n\tadd $1, %0\n\tadd $1, %0\n\tadd $1, %0\n\t"
+            "add $1, %0\n\tadd $1, %0\n\tadd $1, %0\n\tadd $1, %0"
+#else
+            "add %0, %0, #1\n\tadd %0, %0, #1\n\tadd %0, %0, #1\n\tadd %0, %0, #1\n\t"
+            "add %0, %0, #1\n\tadd %0, %0, #1\n\tadd %0, %0, #1\n\tadd %0, %0, #1\n\t"
+            "add %0, %0, #1\n\tadd %0, %0, #1\n\tadd %0, %0, #1\n\tadd %0, %0, #1\n\t"
+            "add %0, %0, #1\n\tadd %0, %0, #1\n\tadd %0, %0, #1\n\tadd %0, %0, #1"
+#endif
+            : "+r"(x));
+#endif
+    }
+    uint64_t t1 = cpu_ns();
+    return (double) iters * 16 / (double) (t1 - t0);
+}
+
+static volatile uint64_t cell __attribute__((aligned(64)));
+
+/* ns per operation on one L1-resident line; each atomic orders the next one. */
+static double atomic_op(int kind, uint64_t iters) {
+    uint64_t v = 1, t0 = cpu_ns();
+    for (uint64_t i = 0; i < iters; i++) {
+        switch (kind) {
+        case 0: v = __atomic_exchange_n(&cell, v, __ATOMIC_SEQ_CST); break;
+        case 1: { uint64_t e = v; __atomic_compare_exchange_n(&cell, &e, v + 1, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST); v = e; break; }
+        default: __atomic_fetch_add(&cell, 1, __ATOMIC_SEQ_CST); break;
+        }
+    }
+    uint64_t t1 = cpu_ns();
+    __asm__ volatile("" : : "r"(v));
+    return (double) (t1 - t0) / iters;
+}
+
+static double syscall_ns(uint64_t iters) {
+    uint64_t t0 = cpu_ns();
+    for (uint64_t i = 0; i < iters; i++) {
+        syscall(SYS_getppid);
+    }
+    return (double) (cpu_ns() - t0) / iters;
+}
+
+/* Bytes per ns zeroing (or copying) 4 KiB pages of a buffer larger than the caches, as clear_page does. */
+static double page_stream(char *dst, char *src, size_t bytes) {
+    uint64_t t0 = cpu_ns();
+    for (size_t off = 0; off < bytes; off += 4096) {
+        if (src == NULL) {
+#if defined(__x86_64__)
+            void *d = dst + off;
+            size_t c = 4096;
+            __asm__ volatile("rep stosb" : "+D"(d), "+c"(c) : "a"(0) : "memory");
+#else
+            memset(dst + off, 0, 4096);
+#endif
+        } else {
+#if defined(__x86_64__)
+            void *d = dst + off;
+            const void *s = src + off;
+            size_t c = 4096;
+            __asm__ volatile("rep movsb" : "+D"(d), "+S"(s), "+c"(c) : : "memory");
+#else
+            memcpy(dst + off, src + off, 4096);
+#endif
+        }
+    }
+    return (double) bytes / (double) (cpu_ns() - t0);
+}
+
+/* ns per first write of an order-0 anonymous page (THP off for the range): fault, allocation, zeroing. */
+static double fault_ns(size_t pages) {
+    long ps = sysconf(_SC_PAGESIZE);
+    char *buf = map_anon(pages * ps, 0);
+    uint64_t t0 = cpu_ns();
+    for (size_t i = 0; i < pages; i++) {
+        buf[i * ps] = 1;
+    }
+    uint64_t t1 = cpu_ns();
+    munmap(buf, pages * ps);
+    return (double) (t1 - t0) / pages;
+}
+
+/*
+ * TLB flushes cannot be timed from user space alone, but mprotect flushes only when it changed a
+ * present entry (change_protection: no pages, no flush_tlb_range). One toggle (two mprotect calls
+ * over a whole VMA, so no split) of a VMA with `pages` populated entries, or of the same VMA with
+ * none, in ns per call: the difference is the entries' updates plus one flush per call, a single
+ * INVLPG for one page and a full flush above the 33-page ceiling (arch/x86/mm/tlb.c). 64 and 128
+ * pages both flush fully, so their difference is 64 entry updates alone.
+ */
+static double mprotect_ns(size_t pages, int populated, uint64_t iters) {
+    long ps = sysconf(_SC_PAGESIZE);
+    char *buf = map_anon(pages * ps, 0);
+    if (populated) {
+        for (size_t i = 0; i < pages; i++) {
+            buf[i * ps] = 1;
+        }
+    }
+    uint64_t t0 = cpu_ns();
+    for (uint64_t i = 0; i < iters; i++) {
+        mprotect(buf, pages * ps, PROT_READ);
+        mprotect(buf, pages * ps, PROT_READ | PROT_WRITE);
+    }
+    uint64_t t1 = cpu_ns();
+    munmap(buf, pages * ps);
+    return (double) (t1 - t0) / (2.0 * iters);
+}
+
+/* A sample is the best of BURSTS short runs: the least disturbed one (interrupts, steal time). */
+#define BURSTS 3
+#define BEST(expr, higher) ({ double best_ = (expr); for (int b_ = 1; b_ < BURSTS; b_++) { double v_ = (expr); \
+        if ((higher) ? v_ > best_ : v_ < best_) best_ = v_; } best_; })
+
+static void calibrate(int reps, int scale) {
+    size_t l1 = 0, l2 = 0, l3 = 0;
+    const char *e;
+    if ((e = getenv("PTREPLAY_L1")) != NULL) l1 = strtoull(e, NULL, 10);
+    if ((e = getenv("PTREPLAY_L2")) != NULL) l2 = strtoull(e, NULL, 10);
+    if ((e = getenv("PTREPLAY_L3")) != NULL) l3 = strtoull(e, NULL, 10);
+    uint64_t k = 1000ull * scale;
+    /* Streams and the memory chase must not fit in the last level; PTREPLAY_MEM bounds them. */
+    size_t memory = (size_t) 256 << 20, stream = (size_t) 64 << 20;
+    if ((e = getenv("PTREPLAY_MEM")) != NULL) memory = strtoull(e, NULL, 10);
+    if (l3 * 2 > stream) stream = l3 * 2 < memory ? l3 * 2 : memory;
+    char *a = map_anon(stream, 0), *b = map_anon(stream, 0);
+    void **c1 = l1 ? chain(l1 / 2) : NULL, **c2 = l2 ? chain(l2 / 2) : NULL;
+    void **cm = chain(memory);
+    /* The sweep beyond L2, doubling up to the reported last level: where latency climbs to memory's
+     * is the last level one core really has (a VM may report the host package's). */
+    size_t first = l2 ? l2 * 2 : ((size_t) 2 << 20), top = l3 ? l3 : memory / 4;
+    if (top > ((size_t) 16 << scale << 20)) top = (size_t) 16 << scale << 20; /* 32 MiB quick, 64 MiB full */
+    void *sweep[32];
+    size_t sizes[32];
+    int nsweep = 0;
+    for (size_t sz = first; sz <= top && sz < memory && nsweep < 32; sz *= 2) {
+        sizes[nsweep] = sz;
+        sweep[nsweep++] = chain(sz);
+    }
+    memset(a, 1, stream);
+    memset(b, 1, stream);
+    for (int r = 0; r < reps; r++) {
+        sample("frequency", "GHz", BEST(ghz(20 * k), 1));
+        if (l1) sample("latency.L1", "ns", BEST(chase(c1, l1 / 2, 200 * k), 0));
+        if (l2) sample("latency.L2", "ns", BEST(chase(c2, l2 / 2, 100 * k), 0));
+        for (int i = 0; i < nsweep; i++) {
+            char name[64];
+            snprintf(name, sizeof name, "sweep.%zu", sizes[i]);
+            chase(sweep[i], sizes[i], 0); /* one warm-up walk, then the best of the timed runs */
+            sample(name, "ns", BEST(chase(sweep[i], 0, 20 * k), 0));
+        }
+        sample("latency.memory", "ns", BEST(chase(cm, 0, 10 * k), 0));
+        sample("xchg", "ns", BEST(atomic_op(0, 100 * k), 0));
+        sample("cmpxchg", "ns", BEST(atomic_op(1, 100 * k), 0));
+        sample("atomic_add", "ns", BEST(atomic_op(2, 100 * k), 0));
+        sample("syscall", "ns", BEST(syscall_ns(20 * k), 0));
+        sample("zero", "B/ns", BEST(page_stream(a, NULL, stream), 1));
+        sample("copy", "B/ns", BEST(page_stream(b, a, stream), 1));
+        sample("fault", "ns", BEST(fault_ns(1024 * (size_t) scale), 0));
+        sample("mprotect.1.empty", "ns", BEST(mprotect_ns(1, 0, 2 * k), 0));
+        sample("mprotect.1.mapped", "ns", BEST(mprotect_ns(1, 1, 2 * k), 0));
+        sample("mprotect.64.empty", "ns", BEST(mprotect_ns(64, 0, 2 * k), 0));
+        sample("mprotect.64.mapped", "ns", BEST(mprotect_ns(64, 1, 2 * k), 0));
+        sample("mprotect.128.empty", "ns", BEST(mprotect_ns(128, 0, k), 0));
+        sample("mprotect.128.mapped", "ns", BEST(mprotect_ns(128, 1, k), 0));
+    }
+}
+
+/* ---------------------------------------------------------------- exec */
+
+typedef struct {
+    char kind;
+    int pid;
+    uint64_t a, b, c, d, e;
+} event;
+
+#define KINDS "murbapftx"
+struct shared {
+    uint32_t turn;
+    int32_t fail_index;
+    char fail[200];
+    uint64_t calls[16], ns[16], cpu[16];
+};
+
+static struct shared *sh;
+/* What the clock reads around an empty event cost, subtracted from every event (min of many tries). */
+static uint64_t mono_overhead, cpu_overhead;
+
+static inline uint64_t thread_ns(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return (uint64_t) t.tv_sec * 1000000000ull + (uint64_t) t.tv_nsec;
+}
+
+static void clock_overheads(void) {
+    mono_overhead = cpu_overhead = UINT64_MAX;
+    for (int i = 0; i < 2000; i++) {
+        uint64_t m0 = now_ns(), c0 = thread_ns(), c1 = thread_ns(), m1 = now_ns();
+        if (m1 - m0 < mono_overhead) mono_overhead = m1 - m0;
+        if (c1 - c0 < cpu_overhead) cpu_overhead = c1 - c0;
+    }
+}
+static event *evs;
+static long nev;
+static long current = -1;
+
+static void futex_wake(uint32_t *p) {
+    syscall(SYS_futex, p, FUTEX_WAKE, INT32_MAX, NULL, NULL, 0);
+}
+
+static int wait_turn(long i) {
+    struct timespec to = {0, 100000000};
+    for (;;) {
+        uint32_t t = __atomic_load_n(&sh->turn, __ATOMIC_ACQUIRE);
+        if (t == (uint32_t) i) {
+            return 1;
+        }
+        if (__atomic_load_n(&sh->fail_index, __ATOMIC_ACQUIRE) >= 0) {
+            return 0;
+        }
+        syscall(SYS_futex, &sh->turn, FUTEX_WAIT, t, &to, NULL, 0);
+    }
+}
+
+static void pass_turn(long next) {
+    __atomic_store_n(&sh->turn, (uint32_t) next, __ATOMIC_RELEASE);
+    futex_wake(&sh->turn);
+}
+
+static void fail(long i, const char *what) {
+    int32_t expected = -1;
+    if (__atomic_compare_exchange_n(&sh->fail_index, &expected, (int32_t) i, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+        snprintf(sh->fail, sizeof sh->fail, "%s", what);
+    }
+    pass_turn(UINT32_MAX);
+}
+
+static void on_segv(int sig) {
+    (void) sig;
+    fail(current, "a touch faulted (SIGSEGV): the page is not mapped, or not accessible");
+    _exit(4);
+}
+
+static int parse(const char *file) {
+    FILE *f = fopen(file, "r");
+    if (f == NULL) {
+        printf("error cannot open %s: %s\n", file, strerror(errno));
+        return 0;
+    }
+    long cap = 1024;
+    evs = malloc(cap * sizeof *evs);
+    char line[512];
+    while (fgets(line, sizeof line, f)) {
+        event v = {0};
+        unsigned long long a = 0, b = 0, c = 0, d = 0, e = 0;
+        if (sscanf(line, "%c %d %llx %llx %llx %llx %llx", &v.kind, &v.pid, &a, &b, &c, &d, &e) < 2) {
+            continue;
+        }
+        v.a = a, v.b = b, v.c = c, v.d = d, v.e = e;
+        if (nev == cap) {
+            cap *= 2;
+            evs = realloc(evs, cap * sizeof *evs);
+        }
+        evs[nev++] = v;
+    }
+    fclose(f);
+    return 1;
+}
+
+/* The ranges the trace maps at fixed addresses must be free in this process before it starts. */
+static int overlaps_own_mapping(uint64_t lo, uint64_t hi, char *what, size_t len) {
+    FILE *m = fopen("/proc/self/maps", "r");
+    char line[512];
+    int hit = 0;
+    while (m && !hit && fgets(line, sizeof line, m)) {
+        unsigned long long s, t;
+        if (sscanf(line, "%llx-%llx", &s, &t) == 2 && s < hi && lo < t) {
+            line[strcspn(line, "\n")] = 0;
+            snprintf(what, len, "%s", line);
+            hit = 1;
+        }
+    }
+    if (m) fclose(m);
+    return hit;
+}
+
+static void run_events(int mypid, long from, uint64_t brk_base) {
+    long ps = sysconf(_SC_PAGESIZE);
+    for (long i = from; i < nev; i++) {
+        event *v = &evs[i];
+        if (v->pid != mypid) {
+            continue;
+        }
+        if (!wait_turn(i)) {
+            _exit(4);
+        }
+        current = i;
+        uint64_t t0 = now_ns(), c0 = thread_ns(), t1;
+        long r = 0;
+        char msg[160];
+        switch (v->kind) {
+        case 'm':
+            r = (long) mmap((void *) v->a, v->b, (int) v->c, (int) v->d, -1, 0);
+            if ((void *) r == MAP_FAILED || (uint64_t) r != v->a) {
+                snprintf(msg, sizeof msg, "mmap at 0x%llx failed natively: %s", (unsigned long long) v->a, strerror(errno));
+                fail(i, msg);
+                _exit(4);
+            }
+            break;
+        case 'u': r = syscall(SYS_munmap, v->a, v->b); break;
+        case 'r': {
+            void *p = mremap((void *) v->a, v->b, v->c, (int) v->d, (void *) v->e);
+            r = p == MAP_FAILED ? -1 : 0;
+            break;
+        }
+        case 'b': {
+            uint64_t target = brk_base + (v->a - v->b);
+            r = syscall(SYS_brk, target);
+            r = (uint64_t) r == target ? 0 : -1;
+            errno = ENOMEM;
+            break;
+        }
+        case 'a': r = syscall(SYS_madvise, v->a, v->b, v->c); break;
+        case 'p': r = syscall(SYS_mprotect, v->a, v->b, v->c); break;
+        case 't': {
+            volatile char *p = (volatile char *) (v->a & ~(uint64_t) (ps - 1));
+            volatile char *end = (volatile char *) (v->a + v->b);
+            if (v->c) {
+                for (; p < end; p += ps) *p = 1;
+            } else {
+                for (; p < end; p += ps) (void) *p;
+            }
+            break;
+        }
+        case 'f': {
+            pid_t c = fork();
+            if (c < 0) {
+                r = -1;
+                break;
+            }
+            if (c == 0) {
+                pass_turn(i + 1);
+                run_events((int) v->a, i + 1, brk_base);
+                _exit(0);
+            }
+            break;
+        }
+        case 'x':
+            pass_turn(i + 1);
+            _exit(0);
+        default:
+            fail(i, "unknown event kind in the event file");
+            _exit(4);
+        }
+        if (r < 0) {
+            snprintf(msg, sizeof msg, "failed natively: %s", strerror(errno));
+            fail(i, msg);
+            _exit(4);
+        }
+        uint64_t c1 = thread_ns();
+        t1 = now_ns();
+        int k = (int) (strchr(KINDS, v->kind) - KINDS);
+        sh->calls[k]++;
+        sh->ns[k] += t1 - t0 > mono_overhead ? t1 - t0 - mono_overhead : 0;
+        sh->cpu[k] += c1 - c0 > cpu_overhead ? c1 - c0 - cpu_overhead : 0;
+        pass_turn(i + 1);
+    }
+}
+
+static int exec_trace(const char *file) {
+    if (!parse(file)) {
+        return 2;
+    }
+    sh = mmap(NULL, sizeof *sh, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    sh->fail_index = -1;
+    char what[512];
+    for (long i = 0; i < nev; i++) {
+        event *v = &evs[i];
+        uint64_t lo = 0, hi = 0;
+        if (v->kind == 'm') lo = v->a, hi = v->a + v->b;
+        if (v->kind == 'r' && (v->d & MREMAP_FIXED)) lo = v->e, hi = v->e + v->c;
+        if (hi > lo && overlaps_own_mapping(lo, hi, what, sizeof what)) {
+            printf("refuse event %ld maps [0x%llx, 0x%llx), which this process already uses (%s)\n", i,
+                   (unsigned long long) lo, (unsigned long long) hi, what);
+            return 3;
+        }
+    }
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
+    struct sigaction sa = {0};
+    sa.sa_handler = on_segv;
+    sigaction(SIGSEGV, &sa, NULL);
+    sigaction(SIGBUS, &sa, NULL);
+    uint64_t brk_base = (uint64_t) syscall(SYS_brk, 0);
+    clock_overheads();
+    uint64_t t0 = now_ns();
+    /* The trace's first task runs in a child, so that this process, a subreaper, outlives every
+     * task of the trace and reports even when one of them fails. */
+    pid_t first = fork();
+    if (first == 0) {
+        run_events(nev > 0 ? evs[0].pid : 0, 0, brk_base);
+        _exit(0);
+    }
+    while (wait(NULL) > 0 || errno == EINTR) {
+    }
+    uint64_t wall = now_ns() - t0;
+    if (sh->fail_index >= 0) {
+        printf("fail %d %s\n", sh->fail_index, sh->fail);
+        return 4;
+    }
+    for (int k = 0; KINDS[k]; k++) {
+        printf("kind %c %llu %llu %llu\n", KINDS[k], (unsigned long long) sh->calls[k], (unsigned long long) sh->ns[k],
+               (unsigned long long) sh->cpu[k]);
+    }
+    printf("wall %llu\n", (unsigned long long) wall);
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    if (argc >= 2 && strcmp(argv[1], "info") == 0) {
+        info();
+        return 0;
+    }
+    if (argc >= 4 && strcmp(argv[1], "calibrate") == 0) {
+        calibrate(atoi(argv[2]), atoi(argv[3]));
+        return 0;
+    }
+    if (argc >= 3 && strcmp(argv[1], "exec") == 0) {
+        return exec_trace(argv[2]);
+    }
+    fprintf(stderr, "usage: %s info | calibrate REPS SCALE | exec FILE\n", argv[0]);
+    return 2;
+}

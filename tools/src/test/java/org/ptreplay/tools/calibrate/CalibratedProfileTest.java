@@ -1,0 +1,96 @@
+package org.ptreplay.tools.calibrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.ptreplay.core.profile.MachineProfile;
+import org.ptreplay.core.profile.MachineProfiles;
+import org.ptreplay.core.profile.proto.Profile;
+import org.ptreplay.core.profile.proto.Sourced;
+import org.ptreplay.tools.plugin.PluginRegistry;
+
+/** The profile calibrate writes: read back by the bundled validator unchanged, every number sourced as it should be. */
+class CalibratedProfileTest {
+
+    static Calibration calibration() {
+        HostFacts facts = new HostFacts("x86", 2, 4096, "6.18.44", "Test CPU",
+                List.of(new HostFacts.Cache(1, 48 << 10, 12, 64), new HostFacts.Cache(2, 1 << 20, 8, 64),
+                        new HostFacts.Cache(3, 512L << 20, 0, 64)),
+                "cpuid (test)", List.of("fpu", "invlpgb"));
+        Map<String, Samples> m = new HashMap<>();
+        put(m, "frequency", "GHz", 3.4, 3.5, 3.45);
+        put(m, "latency.L1", "ns", 1.1, 1.2, 1.15);
+        put(m, "latency.L2", "ns", 4.4, 4.6, 4.5);
+        // The sweep stays near L2 up to 8 MiB and climbs to memory beyond: the core's share of the reported 512 MiB.
+        put(m, "sweep.2097152", "ns", 10, 11, 12);
+        put(m, "sweep.4194304", "ns", 12, 13, 14);
+        put(m, "sweep.8388608", "ns", 15, 16, 17);
+        put(m, "sweep.16777216", "ns", 80, 90, 100);
+        put(m, "sweep.33554432", "ns", 95, 100, 105);
+        put(m, "latency.memory", "ns", 100, 110, 120);
+        put(m, "xchg", "ns", 5.8, 5.9, 6.0);
+        put(m, "cmpxchg", "ns", 5.8, 5.9, 6.0);
+        put(m, "atomic_add", "ns", 5.5, 5.6, 5.7);
+        put(m, "syscall", "ns", 100, 101, 102);
+        put(m, "zero", "B/ns", 20, 21, 22);
+        put(m, "copy", "B/ns", 14, 15, 16);
+        put(m, "fault", "ns", 900, 1000, 1100);
+        // 10 ns per entry update, 490 ns per INVLPG, 300 ns per full flush.
+        put(m, "mprotect.1.empty", "ns", 1000, 1000, 1000);
+        put(m, "mprotect.1.mapped", "ns", 1500, 1500, 1500);
+        put(m, "mprotect.64.empty", "ns", 1000, 1000, 1000);
+        put(m, "mprotect.64.mapped", "ns", 1940, 1940, 1940);
+        put(m, "mprotect.128.empty", "ns", 1000, 1000, 1000);
+        put(m, "mprotect.128.mapped", "ns", 2580, 2580, 2580);
+        return new Calibration(facts, m, Instant.parse("2026-12-07T09:00:00Z"), Duration.ofSeconds(12), 3, true);
+    }
+
+    private static void put(Map<String, Samples> m, String name, String unit, double... v) {
+        m.put(name, new Samples(name, unit, java.util.Arrays.stream(v).boxed().toList()));
+    }
+
+    static Profile genericX86() throws Exception {
+        PluginRegistry registry = PluginRegistry.load(List.of());
+        return BundledProfiles.of(registry).stream().filter(p -> p.name().equals("generic-x86")).findFirst()
+                .orElseThrow().proto();
+    }
+
+    @Test
+    void writerAndReaderRoundTrip() throws Exception {
+        Profile base = genericX86();
+        String text = CalibratedProfile.text(calibration(), base, "my-box");
+        MachineProfile read = MachineProfiles.parse(text, "Profile file my-box.txtpb");
+        assertEquals(CalibratedProfile.build(calibration(), base, "my-box"), read.proto());
+        assertEquals("my-box", read.name());
+    }
+
+    @Test
+    void everyNumberSaysMeasuredDerivedOrKept() throws Exception {
+        MachineProfile p = MachineProfiles.parse(CalibratedProfile.text(calibration(), genericX86(), "my-box"), "t");
+        Map<String, Sourced> n = p.numbers();
+        assertEquals(1.15, n.get("memory.level[0].latency_ns").getValue());
+        assertTrue(n.get("memory.level[0].latency_ns").getSource().contains("median of 3 samples"));
+        assertTrue(n.get("memory.level[0].latency_ns").getSource().endsWith("[measured]"));
+        assertTrue(n.get("memory.level[0].latency_ns").getSource().contains("2026-12-07T09:00:00Z"));
+        assertEquals(8 << 20, (long) n.get("memory.level[2].size_bytes").getValue());
+        assertEquals(16, n.get("memory.level[2].latency_ns").getValue());
+        assertTrue(n.get("memory.level[2].associativity").getSource().startsWith("not reported by this machine; kept from generic-x86"));
+        // fault 1000 - zeroing 4096 B / 21 B/ns (195.05) - exception = syscall (101) - memcg 150 cycles at
+        // 3.45 GHz (43.48) - 2 spinlocks (2 x (5.9 + 1 / 3.45)) - 3 atomics (3 x 5.6) - 3 L1 accesses (3 x 1.15) = 627.8
+        assertEquals(627.8, n.get("ops.page_alloc_ns").getValue(), 0.05);
+        assertEquals(348.5, n.get("ops.exception_cycles").getValue(), 0.05);
+        assertTrue(n.get("ops.page_alloc_ns").getSource().endsWith("[derived]"));
+        assertEquals(490, n.get("x86.invlpg_ns").getValue());
+        assertEquals(300, n.get("x86.full_flush_ns").getValue());
+        assertTrue(n.get("x86.full_flush_ns").getSource().endsWith("[derived from measured]"));
+        assertTrue(n.get("x86.ipi.base_ns").getSource().startsWith("kept from generic-x86 (not measured): "));
+        assertTrue(p.cpuFeatures().get("invlpgb").getPresent());
+        assertEquals(2, p.cpus());
+    }
+}

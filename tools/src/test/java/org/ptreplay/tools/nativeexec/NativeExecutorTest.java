@@ -1,0 +1,127 @@
+package org.ptreplay.tools.nativeexec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ptreplay.core.value.ThpSpec;
+
+/**
+ * The executor on small traces, on this machine's kernel. Needs a C compiler for the probe and
+ * Linux: skipped (and says so) without them. THP goes through a fake sysfs directory, so neither
+ * root nor the machine's real settings are involved.
+ */
+class NativeExecutorTest {
+    private static Probe probe;
+
+    @BeforeAll
+    static void compile(@TempDir Path cache) {
+        assumeTrue(System.getProperty("os.name").equals("Linux"), "skipped: the native executor needs Linux");
+        assumeTrue(Probe.compiler(System.getenv()).isPresent(), "skipped: no C compiler (cc, gcc, clang) on the PATH");
+        try {
+            probe = Probe.obtain(Map.of("PATH", System.getenv("PATH"), "XDG_CACHE_HOME", cache.toString()));
+        } catch (ProbeUnavailableException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    /** A fake THP sysfs: madvise, with 64K and 2M sizes. */
+    static ThpSysfs fakeSysfs(Path dir, boolean mayWrite) throws IOException {
+        Files.writeString(dir.resolve("enabled"), "always [madvise] never\n");
+        Files.writeString(dir.resolve("hpage_pmd_size"), "2097152\n");
+        for (String size : List.of("64kB", "2048kB")) {
+            Files.createDirectories(dir.resolve("hugepages-" + size));
+            Files.writeString(dir.resolve("hugepages-" + size + "/enabled"),
+                    size.equals("2048kB") ? "always [inherit] madvise never\n" : "always inherit madvise [never]\n");
+        }
+        return new ThpSysfs(dir, mayWrite);
+    }
+
+    private static NativeRun run(String text, ThpSysfs sysfs, ThpSpec thp) throws Exception {
+        return new NativeExecutor(probe, sysfs, Long.MAX_VALUE).execute("t.txt", 0,
+                EventScriptTest.events(text).iterator(), thp, 2, s -> { });
+    }
+
+    /** Every kind, and a fork whose child touches, moves and unmaps its own copy before it exits. */
+    static final String EVERY_KIND = """
+            brk 0 = 0x5000000
+            brk 0x5021000 = 0x5021000
+            mmap 0x7e0000000000 1M prot=rw flags=private|anonymous = 0x7e0000000000
+            touch 0x7e0000000000 1M write
+            madvise 0x7e0000000000 64K dontneed = 0
+            mprotect 0x7e0000000000 4K prot=r = 0
+            touch 0x7e0000000000 8K read
+            mprotect 0x7e0000000000 4K prot=rw = 0
+            mremap 0x7e0000000000 1M 2M flags=maymove = 0x7e0000200000
+            fork 2 = 2
+            2 touch 0x7e0000200000 64K write
+            2 mremap 0x7e0000200000 64K 64K flags=maymove|fixed new=0x7e0001000000 = 0x7e0001000000
+            2 munmap 0x7e0001000000 64K = 0
+            2 exit 0
+            munmap 0x7e0000200000 2M = 0
+            """;
+
+    @Test
+    void everyEventKindRunsAndIsTimed(@TempDir Path dir) throws Exception {
+        NativeRun r = run(EVERY_KIND, fakeSysfs(dir, true), ThpSpec.DEFAULT);
+        assertEquals(Map.of("brk", 1L, "fork", 1L, "madvise", 1L, "mmap", 1L, "mprotect", 2L, "mremap", 2L,
+                "munmap", 2L, "touch", 3L), r.calls());
+        assertEquals(2, r.runs());
+        assertTrue(r.samples("touch").median() > 0, r.toString());
+    }
+
+    @Test
+    void thpIsSetForTheRunsAndRestored(@TempDir Path dir) throws Exception {
+        ThpSysfs sysfs = fakeSysfs(dir, true);
+        NativeRun r = run("mmap 0x7e0000000000 64K prot=rw flags=private|anonymous = 0x7e0000000000\n", sysfs,
+                ThpSpec.parse("64K=always"));
+        assertEquals("enabled=madvise,64K=always", r.thp().toString());
+        assertEquals(Map.of("enabled", "madvise", "hugepages-64kB/enabled", "never", "hugepages-2048kB/enabled", "inherit"),
+                sysfs.read());
+    }
+
+    @Test
+    void withoutRootTheCurrentSettingsAreUsedAndTheMismatchIsOneSentence(@TempDir Path dir) throws Exception {
+        NativeRun r = run("mmap 0x7e0000000000 64K prot=rw flags=private|anonymous = 0x7e0000000000\n",
+                fakeSysfs(dir, false), ThpSpec.parse("64K=always"));
+        assertEquals("enabled=madvise", r.thp().toString());
+        assertTrue(r.notes().contains("Warning: THP is enabled=madvise here, not"
+                + " enabled=madvise,64K=always as asked; without root the runs use the current settings (the"
+                + " simulation beside them does too)."), r.notes().toString());
+    }
+
+    @Test
+    void aSizeTheKernelLacksAnAddressInUseAndATooLargeTraceAreRefused(@TempDir Path dir) throws Exception {
+        ThpSysfs sysfs = fakeSysfs(dir, true);
+        assertEquals("t.txt: this kernel has no 16 KiB THP size (it offers [64, 2048] KiB)",
+                assertThrows(NativeRefusal.class, () -> run("touch 0x7e0000000000 4K read\n", sysfs,
+                        ThpSpec.parse("16K=always"))).getMessage());
+        // The probe's own program, heap and stack lie somewhere below 2^47: a mapping over all of it is not free.
+        String everything = "mmap 0x10000 0x7ffffff00000 prot=rw flags=private|anonymous|noreserve = 0x10000\n";
+        String refused = assertThrows(NativeRefusal.class, () -> run(everything, sysfs, ThpSpec.DEFAULT)).getMessage();
+        assertTrue(refused.startsWith("t.txt: event 0 maps [0x10000, 0x7ffffff10000), which this process already uses ("),
+                refused);
+        NativeExecutor small = new NativeExecutor(probe, sysfs, 1 << 20);
+        assertEquals("t.txt: its largest address space is 1.00 GiB and this machine has 0.00 GiB available, so it is not run",
+                assertThrows(NativeRefusal.class, () -> small.execute("t.txt", 0, EventScriptTest.events(
+                        "mmap 0x7e0000000000 1G prot=rw flags=private|anonymous = 0x7e0000000000\n").iterator(),
+                        ThpSpec.DEFAULT, 1, s -> { })).getMessage());
+    }
+
+    @Test
+    void aCallThatFailsNativelyNamesItsEvent(@TempDir Path dir) throws Exception {
+        NativeExecutor.NativeFailure e = assertThrows(NativeExecutor.NativeFailure.class, () -> run(
+                "touch 0x7e0000000000 4K read\nmunmap 0x7e0000000001 4K = 0\n", fakeSysfs(dir, true), ThpSpec.DEFAULT));
+        // The touch of an unmapped page faults first: event 0.
+        assertEquals("t.txt: event 0: a touch faulted (SIGSEGV): the page is not mapped, or not accessible.", e.getMessage());
+    }
+}
