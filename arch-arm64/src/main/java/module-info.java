@@ -4,13 +4,13 @@
  * broadcast-TLBI rules of {@code arch/arm64/include/asm/tlbflush.h}, and the arm64 machine profiles.
  */
 module org.ptreplay.arch.arm64 {
-    requires org.ptreplay.core;
+    requires org.ptreplay.spi;
 
     // The profile data files sit beside their providers; core's AbstractProfileSource reads them.
-    opens org.ptreplay.arch.arm64.profiles to org.ptreplay.core;
+    opens org.ptreplay.arch.arm64.profiles to org.ptreplay.spi;
 
-    provides org.ptreplay.core.spi.Architecture with org.ptreplay.arch.arm64.Arm64Architecture;
-    provides org.ptreplay.core.spi.MachineProfileSource with
+    provides org.ptreplay.spi.Architecture with org.ptreplay.arch.arm64.Arm64Architecture;
+    provides org.ptreplay.spi.MachineProfileSource with
             org.ptreplay.arch.arm64.profiles.AppleM3Profile,
             org.ptreplay.arch.arm64.profiles.AppleM2VmProfile,
             org.ptreplay.arch.arm64.profiles.AmpereAltraProfile,

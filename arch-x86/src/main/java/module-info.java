@@ -4,13 +4,13 @@
  * the mm), and the x86 machine profiles.
  */
 module org.ptreplay.arch.x86 {
-    requires org.ptreplay.core;
+    requires org.ptreplay.spi;
 
     // The profile data files sit beside their providers; core's AbstractProfileSource reads them.
-    opens org.ptreplay.arch.x86.profiles to org.ptreplay.core;
+    opens org.ptreplay.arch.x86.profiles to org.ptreplay.spi;
 
-    provides org.ptreplay.core.spi.Architecture with org.ptreplay.arch.x86.X86Architecture;
-    provides org.ptreplay.core.spi.MachineProfileSource with
+    provides org.ptreplay.spi.Architecture with org.ptreplay.arch.x86.X86Architecture;
+    provides org.ptreplay.spi.MachineProfileSource with
             org.ptreplay.arch.x86.profiles.RaptorLakeProfile,
             org.ptreplay.arch.x86.profiles.SapphireRapidsProfile,
             org.ptreplay.arch.x86.profiles.Xeon4210rProfile,

@@ -1,21 +1,19 @@
 /**
- * The simulated kernel and the SPI that plugins implement. Exported: the SPI ({@code spi}), the
- * instrumented kernel API that strategies and architectures program against ({@code kernel}),
- * the pricing interface and its profile-based implementation ({@code cost}), machine profiles
+ * The simulated kernel, on the plugin contract of {@code org.ptreplay.spi}. Exported: the pricing
+ * interface and its profile-based implementation ({@code cost}), machine profiles
  * ({@code profile}, with their generated schema), strategy selection ({@code select}) and the
  * value types of results ({@code value}); the engine (the replay API {@code sim} and the
  * multi-cell runner {@code replay}) only to the tools. The simulated kernel itself (the mm/ files
  * under {@code linux}, kernel state, memory, page tables, the ledger) is not exported.
  */
 module org.ptreplay.core {
+    requires transitive org.ptreplay.spi;
     requires transitive org.ptreplay.trace;
     // MachineProfile hands out the generated profile message, a protobuf type.
     requires transitive com.google.protobuf;
     // The replay engine reports the peak heap (MemoryPoolMXBean).
     requires java.management;
 
-    exports org.ptreplay.core.spi;
-    exports org.ptreplay.core.kernel;
     exports org.ptreplay.core.cost;
     exports org.ptreplay.core.profile;
     // Generated code: must be exported or toString/TextFormat reflection breaks.
@@ -28,7 +26,7 @@ module org.ptreplay.core {
     exports org.ptreplay.core.replay to org.ptreplay.tools;
 
     // The per-PTE loops are the reference every batched strategy is tested against (issue 4).
-    provides org.ptreplay.core.spi.Strategy with
+    provides org.ptreplay.spi.Strategy with
             org.ptreplay.core.linux.mremap.PerPteMovePtes,
             org.ptreplay.core.linux.mremap.NoPgtableMove,
             org.ptreplay.core.linux.memory.PerPteCopyPtes,

@@ -4,9 +4,9 @@
  * Everything is reached through the core SPI; no package is exported.
  */
 module org.ptreplay.strategies {
-    requires org.ptreplay.core;
+    requires org.ptreplay.spi;
 
-    provides org.ptreplay.core.spi.Strategy with
+    provides org.ptreplay.spi.Strategy with
             org.ptreplay.strategies.MovePtesFolioBatch,
             org.ptreplay.strategies.MovePtesHintBatch,
             org.ptreplay.strategies.MovePtesHintOnly,
@@ -16,7 +16,7 @@ module org.ptreplay.strategies {
             org.ptreplay.strategies.CopyPtesFolioBatch,
             org.ptreplay.strategies.ZapPtesFolioBatch;
 
-    provides org.ptreplay.core.spi.KernelPreset with
+    provides org.ptreplay.spi.KernelPreset with
             org.ptreplay.strategies.presets.Linux4_19,
             org.ptreplay.strategies.presets.Linux5_0,
             org.ptreplay.strategies.presets.Linux5_11,

@@ -10,14 +10,14 @@ module org.ptreplay.tools {
     requires org.ptreplay.trace;
     requires info.picocli;
 
-    uses org.ptreplay.core.spi.Architecture;
-    uses org.ptreplay.core.spi.Strategy;
-    uses org.ptreplay.core.spi.KernelPreset;
-    uses org.ptreplay.core.spi.MachineProfileSource;
-    uses org.ptreplay.core.spi.WorkloadGenerator;
+    uses org.ptreplay.spi.Architecture;
+    uses org.ptreplay.spi.Strategy;
+    uses org.ptreplay.spi.KernelPreset;
+    uses org.ptreplay.spi.MachineProfileSource;
+    uses org.ptreplay.spi.WorkloadGenerator;
 
     // The built-in workload generators; also listed in META-INF/services for class-path runs.
-    provides org.ptreplay.core.spi.WorkloadGenerator with
+    provides org.ptreplay.spi.WorkloadGenerator with
             org.ptreplay.tools.workload.JainMremap,
             org.ptreplay.tools.workload.Bigheap,
             org.ptreplay.tools.workload.ForkBench,

@@ -4,7 +4,7 @@
  * finds it with ServiceLoader when its jar is in a directory given by --plugin-path.
  */
 module org.example.ptreplay.plugin {
-    requires org.ptreplay.core;
+    requires org.ptreplay.spi;
 
-    provides org.ptreplay.core.spi.Strategy with org.example.ptreplay.plugin.FolioCacheMovePtes;
+    provides org.ptreplay.spi.Strategy with org.example.ptreplay.plugin.FolioCacheMovePtes;
 }

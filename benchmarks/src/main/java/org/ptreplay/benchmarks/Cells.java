@@ -12,10 +12,10 @@ import org.ptreplay.core.select.ResolvedKernel;
 import org.ptreplay.core.select.StrategySelector;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.sim.SimConfig;
-import org.ptreplay.core.spi.Architecture;
-import org.ptreplay.core.spi.KernelPreset;
-import org.ptreplay.core.spi.MachineProfileSource;
-import org.ptreplay.core.spi.Strategy;
+import org.ptreplay.spi.Architecture;
+import org.ptreplay.spi.KernelPreset;
+import org.ptreplay.spi.MachineProfileSource;
+import org.ptreplay.spi.Strategy;
 
 /**
  * Builds the replay cell a benchmark runs: an architecture, a strategy argument (a kernel preset
@@ -63,10 +63,10 @@ final class Cells {
         }
     }
 
-    private static <T extends org.ptreplay.core.spi.Provider> T one(Class<T> service, String name) {
+    private static <T extends org.ptreplay.spi.Provider> T one(Class<T> service, String name) {
         List<T> found = ServiceLoader.load(service).stream().map(ServiceLoader.Provider::get).toList();
         return found.stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no " + service.getSimpleName() + " named " + name
-                        + "; known: " + found.stream().map(org.ptreplay.core.spi.Provider::name).collect(Collectors.joining(", "))));
+                        + "; known: " + found.stream().map(org.ptreplay.spi.Provider::name).collect(Collectors.joining(", "))));
     }
 }

@@ -20,11 +20,11 @@ import org.ptreplay.core.value.Placement;
 import org.ptreplay.core.sim.SimConfig;
 import org.ptreplay.core.value.SimResult;
 import org.ptreplay.core.value.ThpSpec;
-import org.ptreplay.core.spi.Architecture;
-import org.ptreplay.core.spi.KernelPreset;
-import org.ptreplay.core.spi.MachineProfileSource;
-import org.ptreplay.core.spi.Provider;
-import org.ptreplay.core.spi.Strategy;
+import org.ptreplay.spi.Architecture;
+import org.ptreplay.spi.KernelPreset;
+import org.ptreplay.spi.MachineProfileSource;
+import org.ptreplay.spi.Provider;
+import org.ptreplay.spi.Strategy;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.trace.TraceEvent;
 

@@ -1,8 +1,8 @@
 package org.ptreplay.strategies;
 
-import org.ptreplay.core.kernel.MovePtesContext;
-import org.ptreplay.core.kernel.Pte;
-import org.ptreplay.core.spi.MovePtesStrategy;
+import org.ptreplay.spi.ops.MovePtesContext;
+import org.ptreplay.spi.ops.Pte;
+import org.ptreplay.spi.MovePtesStrategy;
 
 /**
  * The batched {@code move_ptes} loop of 6.17 (f822a9a81a31): per present entry a batch size from

@@ -4,12 +4,12 @@ import static org.ptreplay.strategies.KernelFrames.COPY_PRESENT_PTES;
 import static org.ptreplay.strategies.KernelFrames.FOLIO_PTE_BATCH;
 import static org.ptreplay.strategies.KernelFrames.VM_NORMAL_FOLIO;
 
-import org.ptreplay.core.kernel.CopyPtesContext;
-import org.ptreplay.core.kernel.Ledger;
-import org.ptreplay.core.kernel.Pte;
-import org.ptreplay.core.kernel.PteOps;
-import org.ptreplay.core.spi.CopyPtesStrategy;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.ops.CopyPtesContext;
+import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.spi.ops.Pte;
+import org.ptreplay.spi.ops.PteOps;
+import org.ptreplay.spi.CopyPtesStrategy;
+import org.ptreplay.spi.Spi;
 
 /**
  * {@code copy-ptes/folio-batch}: f8d937761d65 "mm/memory: optimize fork() with PTE-mapped THP"

@@ -1,6 +1,6 @@
 package org.ptreplay.strategies;
 
-import org.ptreplay.core.kernel.Frame;
+import org.ptreplay.spi.ops.Frame;
 
 /**
  * The path frames the strategies enter, named after the kernel functions they model. The

@@ -2,10 +2,10 @@ package org.ptreplay.strategies;
 
 import java.util.List;
 import java.util.Map;
-import org.ptreplay.core.kernel.MovePtesContext;
-import org.ptreplay.core.spi.OptionSpec;
-import org.ptreplay.core.spi.Spi;
-import org.ptreplay.core.spi.Strategy;
+import org.ptreplay.spi.ops.MovePtesContext;
+import org.ptreplay.spi.OptionSpec;
+import org.ptreplay.spi.Spi;
+import org.ptreplay.spi.Strategy;
 
 /**
  * {@code move-ptes/hint-batch}: 0b5be138ce00 "mm/mremap: avoid expensive folio lookup on mremap

@@ -2,8 +2,8 @@ package org.ptreplay.strategies;
 
 import static org.ptreplay.strategies.KernelFrames.MREMAP_FOLIO_PTE_BATCH;
 
-import org.ptreplay.core.kernel.MovePtesContext;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.ops.MovePtesContext;
+import org.ptreplay.spi.Spi;
 
 /**
  * {@code move-ptes/hint-only}: David Hildenbrand's proposal in the thread of the 0b5be138ce00

@@ -1,9 +1,9 @@
 package org.ptreplay.strategies;
 
-import org.ptreplay.core.kernel.MovePtesContext;
-import org.ptreplay.core.kernel.Pte;
-import org.ptreplay.core.spi.MovePtesStrategy;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.ops.MovePtesContext;
+import org.ptreplay.spi.ops.Pte;
+import org.ptreplay.spi.MovePtesStrategy;
+import org.ptreplay.spi.Spi;
 
 /**
  * {@code move-ptes/ptl-hold}: no kernel has it. The classic per-PTE loop of 4.19–6.16

@@ -4,9 +4,9 @@ import static org.ptreplay.strategies.KernelFrames.FOLIO_PTE_BATCH;
 import static org.ptreplay.strategies.KernelFrames.MREMAP_FOLIO_PTE_BATCH;
 import static org.ptreplay.strategies.KernelFrames.VM_NORMAL_FOLIO;
 
-import org.ptreplay.core.kernel.Ledger;
-import org.ptreplay.core.kernel.MovePtesContext;
-import org.ptreplay.core.kernel.PteOps;
+import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.spi.ops.MovePtesContext;
+import org.ptreplay.spi.ops.PteOps;
 
 /**
  * {@code mremap_folio_pte_batch} (mm/mremap.c) in its merged forms: f822a9a81a31 (6.17-rc1) looks

@@ -2,7 +2,7 @@ package org.ptreplay.strategies;
 
 import java.util.List;
 import java.util.Map;
-import org.ptreplay.core.spi.OptionSpec;
+import org.ptreplay.spi.OptionSpec;
 
 /** A strategy's single on/off switch, parsed from the options that {@code Strategy.configure} receives. */
 record OnOffOption(String name, String description) {

@@ -1,7 +1,7 @@
 package org.ptreplay.strategies;
 
-import org.ptreplay.core.spi.PgtableMoveStrategy;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.PgtableMoveStrategy;
+import org.ptreplay.spi.Spi;
 
 /**
  * {@code pgtable-move/pmd}: CONFIG_HAVE_MOVE_PMD, {@code move_normal_pmd} relinks a whole PTE

@@ -1,7 +1,7 @@
 package org.ptreplay.strategies;
 
-import org.ptreplay.core.spi.PgtableMoveStrategy;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.PgtableMoveStrategy;
+import org.ptreplay.spi.Spi;
 
 /**
  * {@code pgtable-move/pmd+pud}: CONFIG_HAVE_MOVE_PMD and CONFIG_HAVE_MOVE_PUD, as in 5.11 (Kalesh

@@ -4,12 +4,12 @@ import static org.ptreplay.strategies.KernelFrames.FOLIO_PTE_BATCH;
 import static org.ptreplay.strategies.KernelFrames.VM_NORMAL_FOLIO;
 import static org.ptreplay.strategies.KernelFrames.ZAP_PRESENT_PTES;
 
-import org.ptreplay.core.kernel.Ledger;
-import org.ptreplay.core.kernel.Pte;
-import org.ptreplay.core.kernel.PteOps;
-import org.ptreplay.core.kernel.ZapPtesContext;
-import org.ptreplay.core.spi.Spi;
-import org.ptreplay.core.spi.ZapPtesStrategy;
+import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.spi.ops.Pte;
+import org.ptreplay.spi.ops.PteOps;
+import org.ptreplay.spi.ops.ZapPtesContext;
+import org.ptreplay.spi.Spi;
+import org.ptreplay.spi.ZapPtesStrategy;
 
 /**
  * {@code zap-ptes/folio-batch}: 10ebac4f95e7 "mm/memory: optimize unmap/zap with PTE-mapped THP"

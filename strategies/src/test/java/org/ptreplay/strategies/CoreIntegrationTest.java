@@ -12,13 +12,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.select.ResolvedKernel;
 import org.ptreplay.core.select.StrategySelector;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.value.LedgerSnapshot;
 import org.ptreplay.core.value.PrimitiveCounts;
-import org.ptreplay.core.spi.KernelPreset;
+import org.ptreplay.spi.KernelPreset;
 import org.ptreplay.trace.TextTrace;
 import org.ptreplay.trace.TraceEvent;
 
@@ -188,7 +188,7 @@ class CoreIntegrationTest {
     void everyPresetResolvesAndReplaysOnBothArchitectures() {
         StrategySelector selector = RealKernels.selector();
         List<KernelPreset> presets = RealKernels.load(KernelPreset.class);
-        assertEquals(8, presets.size());
+        assertEquals(9, presets.size());
         for (KernelPreset p : presets) {
             ResolvedKernel x86 = selector.resolve(p.name(), "x86");
             assertEquals("x86", x86.arch());

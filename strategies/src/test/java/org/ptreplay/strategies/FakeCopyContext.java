@@ -2,7 +2,7 @@ package org.ptreplay.strategies;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ptreplay.core.kernel.CopyPtesContext;
+import org.ptreplay.spi.ops.CopyPtesContext;
 
 /** One copy_pte_range call: parent table 0, child table 1 of a {@link FakePteOps}. */
 final class FakeCopyContext extends FakePteOps implements CopyPtesContext {

@@ -1,7 +1,7 @@
 package org.ptreplay.strategies;
 
-import org.ptreplay.core.kernel.MovePtesContext;
-import org.ptreplay.core.kernel.Pte;
+import org.ptreplay.spi.ops.MovePtesContext;
+import org.ptreplay.spi.ops.Pte;
 
 /** One move_ptes extent from table 0 to table 1 of a {@link FakePteOps}, with soft-dirty tracking on. */
 final class FakeMoveContext extends FakePteOps implements MovePtesContext {

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.ptreplay.core.kernel.Ledger;
-import org.ptreplay.core.kernel.PageTableGeometry;
-import org.ptreplay.core.kernel.Pte;
-import org.ptreplay.core.kernel.PteOps;
+import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.spi.ops.PageTableGeometry;
+import org.ptreplay.spi.ops.Pte;
+import org.ptreplay.spi.ops.PteOps;
 
 /**
  * A tiny simulated kernel for strategy tests: a few 4K PTE tables as one array, folios as

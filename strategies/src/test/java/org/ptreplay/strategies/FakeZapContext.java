@@ -2,7 +2,7 @@ package org.ptreplay.strategies;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ptreplay.core.kernel.ZapPtesContext;
+import org.ptreplay.spi.ops.ZapPtesContext;
 
 /**
  * One zap_pte_range call over table 0 of a {@link FakePteOps}, with an mmu_gather of a given

@@ -8,9 +8,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.kernel.Pte;
-import org.ptreplay.core.kernel.PteOps;
-import org.ptreplay.core.spi.MovePtesStrategy;
+import org.ptreplay.spi.ops.Pte;
+import org.ptreplay.spi.ops.PteOps;
+import org.ptreplay.spi.MovePtesStrategy;
 
 class MovePtesStrategiesTest {
     private static final long FLAGS = Pte.PRESENT | Pte.WRITE | Pte.DIRTY | Pte.YOUNG;

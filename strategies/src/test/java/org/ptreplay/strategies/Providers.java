@@ -8,16 +8,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.ptreplay.core.kernel.CopyPtesContext;
-import org.ptreplay.core.kernel.MovePtesContext;
-import org.ptreplay.core.kernel.ZapPtesContext;
-import org.ptreplay.core.spi.CopyPtesStrategy;
-import org.ptreplay.core.spi.KernelPreset;
-import org.ptreplay.core.spi.MovePtesStrategy;
-import org.ptreplay.core.spi.PgtableMoveStrategy;
-import org.ptreplay.core.spi.Spi;
-import org.ptreplay.core.spi.Strategy;
-import org.ptreplay.core.spi.ZapPtesStrategy;
+import org.ptreplay.spi.ops.CopyPtesContext;
+import org.ptreplay.spi.ops.MovePtesContext;
+import org.ptreplay.spi.ops.ZapPtesContext;
+import org.ptreplay.spi.CopyPtesStrategy;
+import org.ptreplay.spi.KernelPreset;
+import org.ptreplay.spi.MovePtesStrategy;
+import org.ptreplay.spi.PgtableMoveStrategy;
+import org.ptreplay.spi.Spi;
+import org.ptreplay.spi.Strategy;
+import org.ptreplay.spi.ZapPtesStrategy;
 
 /**
  * This module's providers as the class path's ServiceLoader sees them: the classes listed in

@@ -15,12 +15,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.spi.KernelPreset;
-import org.ptreplay.core.spi.OptionSpec;
-import org.ptreplay.core.spi.PgtableMoveStrategy;
-import org.ptreplay.core.spi.Provider;
-import org.ptreplay.core.spi.Spi;
-import org.ptreplay.core.spi.Strategy;
+import org.ptreplay.spi.KernelPreset;
+import org.ptreplay.spi.OptionSpec;
+import org.ptreplay.spi.PgtableMoveStrategy;
+import org.ptreplay.spi.Provider;
+import org.ptreplay.spi.Spi;
+import org.ptreplay.spi.Strategy;
 
 class ProvidersTest {
 

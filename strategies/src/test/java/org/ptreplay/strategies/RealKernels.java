@@ -7,9 +7,9 @@ import org.ptreplay.core.select.StrategySelector;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.sim.SimConfig;
 import org.ptreplay.core.value.ThpSpec;
-import org.ptreplay.core.spi.Architecture;
-import org.ptreplay.core.spi.KernelPreset;
-import org.ptreplay.core.spi.Strategy;
+import org.ptreplay.spi.Architecture;
+import org.ptreplay.spi.KernelPreset;
+import org.ptreplay.spi.Strategy;
 import org.ptreplay.trace.TraceEvent;
 
 /**

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.kernel.Pte;
+import org.ptreplay.spi.ops.Pte;
 
 class ZapPtesFolioBatchTest {
     private static final long FLAGS = Pte.PRESENT | Pte.WRITE | Pte.DIRTY | Pte.YOUNG;

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.ptreplay.core.profile.InvalidProfileException;
 import org.ptreplay.core.profile.MachineProfile;
 import org.ptreplay.core.profile.MachineProfiles;
-import org.ptreplay.core.spi.Provider;
+import org.ptreplay.spi.Provider;
 import org.ptreplay.tools.calibrate.BundledProfiles;
 import org.ptreplay.tools.calibrate.CalibratedProfile;
 import org.ptreplay.tools.calibrate.Calibration;

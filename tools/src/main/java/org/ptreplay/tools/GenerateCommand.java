@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.ptreplay.core.spi.OptionSpec;
-import org.ptreplay.core.spi.WorkloadGenerator;
+import org.ptreplay.spi.OptionSpec;
+import org.ptreplay.spi.WorkloadGenerator;
 import org.ptreplay.tools.plugin.PluginRegistry;
 import org.ptreplay.tools.plugin.ProviderKind;
 import org.ptreplay.tools.text.Suggestions;
@@ -87,7 +87,7 @@ final class GenerateCommand implements Callable<Integer> {
         EventOutput.Form form = EventOutput.form(output, to);
         WorkloadGenerator generator = registry.require(ProviderKind.WORKLOAD, name);
         Map<String, String> given = given();
-        TraceHeader header = header(generator, given);
+        TraceHeader header = header(generator, given).withEventCountHint(count(generator, given));
         long events = write(generator, given, header, form, c);
         String thp = header.source().params().getOrDefault(RECOMMENDED_THP, "");
         spec.commandLine().getOut().println("wrote " + events + " events to " + output + " (" + name
@@ -144,6 +144,21 @@ final class GenerateCommand implements Callable<Integer> {
         return new TraceHeader(TraceHeader.CURRENT_VERSION, 0, "ptreplay " + VersionProvider.toolVersion(),
                 new TraceHeader.Source(TraceHeader.SourceKind.GENERATOR, generator.name(), effective),
                 TraceHeader.Machine.UNKNOWN, 0);
+    }
+
+    /**
+     * The number of events the generator will write, for the header's event_count_hint: generators
+     * are deterministic and fast next to the replay, so a counting pass costs little and gives
+     * every later progress line its total.
+     */
+    private static long count(WorkloadGenerator generator, Map<String, String> given) {
+        long[] n = {0};
+        try {
+            generator.generate(given, e -> n[0]++);
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.badUsage(e.getMessage());
+        }
+        return n[0];
     }
 
     /** Writes through {@link EventOutput}: a failure never leaves half a trace at OUT. */

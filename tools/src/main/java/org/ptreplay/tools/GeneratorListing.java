@@ -2,8 +2,8 @@ package org.ptreplay.tools;
 
 import java.util.List;
 import java.util.Map;
-import org.ptreplay.core.spi.OptionSpec;
-import org.ptreplay.core.spi.WorkloadGenerator;
+import org.ptreplay.spi.OptionSpec;
+import org.ptreplay.spi.WorkloadGenerator;
 import org.ptreplay.tools.text.Table;
 
 /** {@code generate --list}: each generator, its recommended THP settings and its parameters. */

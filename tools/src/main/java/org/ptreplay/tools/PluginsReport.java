@@ -3,7 +3,7 @@ package org.ptreplay.tools;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.Spi;
 import org.ptreplay.tools.plugin.PluginEntry;
 import org.ptreplay.tools.plugin.PluginRegistry;
 import org.ptreplay.tools.plugin.Problem;

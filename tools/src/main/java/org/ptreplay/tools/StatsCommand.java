@@ -3,7 +3,7 @@ package org.ptreplay.tools;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ptreplay.core.kernel.PageTableGeometry;
+import org.ptreplay.spi.ops.PageTableGeometry;
 import org.ptreplay.tools.text.Json;
 import org.ptreplay.tools.trace.PageSize;
 import org.ptreplay.tools.trace.TraceStats;

@@ -5,7 +5,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.ptreplay.core.spi.Architecture;
+import org.ptreplay.spi.Architecture;
 import org.ptreplay.tools.plugin.PluginRegistry;
 import org.ptreplay.tools.plugin.ProviderKind;
 import org.ptreplay.tools.trace.InputKind;
@@ -72,7 +72,12 @@ final class TraceFiles {
     /** The next event, or null at the end. */
     static TraceEvent next(TraceSource source) {
         try {
-            return source.next();
+            TraceEvent e = source.next();
+            if (e == null && source instanceof TraceReader r && r.completenessWarning() != null) {
+                // Once, at the end: an older file reads in full but its completeness is unchecked.
+                System.err.println("ptreplay: warning: " + r.completenessWarning());
+            }
+            return e;
         } catch (TraceException e) {
             throw CommandFailure.badData(e.getMessage(), e);
         }

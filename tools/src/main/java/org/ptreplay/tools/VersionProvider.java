@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.Spi;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code --version}: ptreplay's version (filtered into version.properties by the build), the SPI and the JVM. */

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ptreplay.core.spi.WorkloadGenerator;
+import org.ptreplay.spi.WorkloadGenerator;
 import org.ptreplay.tools.plugin.PluginRegistry;
 import org.ptreplay.tools.plugin.ProviderKind;
 import org.ptreplay.trace.Codec;
@@ -65,10 +65,32 @@ class GenerateCommandTest {
         assertEquals("jain-mremap", t.header().source().detail());
         assertEquals(Map.of("iterations", "2", "size", "1M", "recommended-thp", "64K=always"), t.header().source().params());
         assertEquals(TraceHeader.Machine.UNKNOWN, t.header().machine());
+        assertEquals(8, t.header().eventCountHint(), "a counting pass gives the total (issue 16, item 5)");
         WorkloadGenerator jain = PluginRegistry.load(List.of()).require(ProviderKind.WORKLOAD, "jain-mremap");
         List<TraceEvent> expected = new ArrayList<>();
         jain.generate(Map.of("iterations", "2"), expected::add);
         assertEquals(expected, t.events());
+    }
+
+    /** Every built-in generator recommends THP settings, per folio size where that is the point (issue 16, item 6). */
+    @Test
+    void everyGeneratorRecommendsThp(@TempDir Path dir) throws IOException {
+        String list = run("generate", "--list").out();
+        for (String name : PluginRegistry.load(List.of()).names(ProviderKind.WORKLOAD)) {
+            Path out = dir.resolve(name + ".ptrace");
+            Run run = run("generate", name, "-p", "size=64K", "-o", out.toString());
+            if (run.code() != 0) {
+                run = run("generate", name, "-o", out.toString());
+            }
+            assertEquals(0, run.code(), name + ": " + run.err());
+            String thp = read(out).header().source().params().get("recommended-thp");
+            assertTrue(thp != null && !thp.isEmpty(), name + " recommends no THP settings");
+            for (String item : thp.split("; ")) {
+                org.ptreplay.core.value.ThpSpec.parse(item.contains(": ") ? item.substring(item.indexOf(": ") + 2) : item);
+            }
+            assertTrue(list.contains("recommended THP: " + thp), list);
+        }
+        assertTrue(list.contains("2M: enabled=always"), list);
     }
 
     @Test
@@ -87,7 +109,11 @@ class GenerateCommandTest {
         Trace t = read(out);
         assertEquals(Codec.NONE, t.codec());
         assertEquals(4, t.events().size());
-        assertEquals(Map.of("pte-map", "no", "size", "64K"), t.header().source().params());
+        assertEquals(Map.of("pte-map", "no", "size", "64K", "recommended-thp", 
+                "4K: enabled=never; 16K: enabled=never,16K=always; 32K: enabled=never,32K=always; 64K: enabled=never,64K=always;"
+                + " 128K: enabled=never,128K=always; 256K: enabled=never,256K=always; 512K: enabled=never,512K=always;"
+                + " 1M: enabled=never,1M=always; 2M: enabled=always"),
+                t.header().source().params());
     }
 
     @Test

@@ -2,12 +2,12 @@ package org.ptreplay.arch.arm64;
 
 import java.util.List;
 import java.util.Map;
-import org.ptreplay.core.kernel.ArchMmu;
-import org.ptreplay.core.kernel.MmuEnv;
-import org.ptreplay.core.kernel.PageTableGeometry;
-import org.ptreplay.core.spi.Architecture;
-import org.ptreplay.core.spi.OptionSpec;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.ops.ArchMmu;
+import org.ptreplay.spi.ops.MmuEnv;
+import org.ptreplay.spi.ops.PageTableGeometry;
+import org.ptreplay.spi.Architecture;
+import org.ptreplay.spi.OptionSpec;
+import org.ptreplay.spi.Spi;
 
 /**
  * The {@code arm64} architecture provider: AArch64 with a 48-bit user VA, the contpte layer

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import org.ptreplay.core.spi.OptionSpec;
+import org.ptreplay.spi.OptionSpec;
 
 /**
  * The options of the arm64 architecture, parsed and checked.

@@ -1,12 +1,12 @@
 package org.ptreplay.arch.arm64;
 
-import org.ptreplay.core.kernel.ArchMmu;
-import org.ptreplay.core.kernel.Ledger;
-import org.ptreplay.core.kernel.MmView;
-import org.ptreplay.core.kernel.MmuEnv;
-import org.ptreplay.core.kernel.PageTableGeometry;
-import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.kernel.Pte;
+import org.ptreplay.spi.ops.ArchMmu;
+import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.spi.ops.MmView;
+import org.ptreplay.spi.ops.MmuEnv;
+import org.ptreplay.spi.ops.PageTableGeometry;
+import org.ptreplay.spi.ops.Primitive;
+import org.ptreplay.spi.ops.Pte;
 
 /**
  * The public arm64 pte API of {@code asm/pgtable.h}: with contpte, thin wrappers that check the

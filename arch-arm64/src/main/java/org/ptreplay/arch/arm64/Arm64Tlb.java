@@ -1,9 +1,9 @@
 package org.ptreplay.arch.arm64;
 
-import org.ptreplay.core.kernel.Frame;
-import org.ptreplay.core.kernel.Ledger;
-import org.ptreplay.core.kernel.PageTableGeometry;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Frame;
+import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.spi.ops.PageTableGeometry;
+import org.ptreplay.spi.ops.Primitive;
 
 /**
  * The arm64 user TLB maintenance of {@code asm/tlbflush.h} and {@code asm/tlb.h}, 6.9-6.16 rules

@@ -1,6 +1,6 @@
 package org.ptreplay.arch.arm64;
 
-import org.ptreplay.core.kernel.PageTableGeometry;
+import org.ptreplay.spi.ops.PageTableGeometry;
 
 /**
  * The arm64 translation granule (base page size) with a 48-bit user VA.

@@ -8,8 +8,8 @@ import static org.ptreplay.arch.arm64.Arm64Fixture.MM;
 import static org.ptreplay.arch.arm64.Arm64Fixture.PROT;
 
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.kernel.Pte;
+import org.ptreplay.spi.ops.Primitive;
+import org.ptreplay.spi.ops.Pte;
 
 /** {@code ptep_set_access_flags}: COW reuse (write + dirty) and access-flag faults. */
 class AccessFlagsTest {

@@ -10,11 +10,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.kernel.PageTableGeometry;
-import org.ptreplay.core.spi.Architecture;
-import org.ptreplay.core.spi.OptionSpec;
-import org.ptreplay.core.spi.Provider;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.ops.PageTableGeometry;
+import org.ptreplay.spi.Architecture;
+import org.ptreplay.spi.OptionSpec;
+import org.ptreplay.spi.Provider;
+import org.ptreplay.spi.Spi;
 
 class Arm64ArchitectureTest {
     private final Architecture arch = new Arm64Architecture();

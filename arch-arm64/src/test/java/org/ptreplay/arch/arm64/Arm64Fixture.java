@@ -2,11 +2,11 @@ package org.ptreplay.arch.arm64;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.ptreplay.core.kernel.ArchMmu;
-import org.ptreplay.core.kernel.MmView;
-import org.ptreplay.core.kernel.PageTableGeometry;
-import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.kernel.Pte;
+import org.ptreplay.spi.ops.ArchMmu;
+import org.ptreplay.spi.ops.MmView;
+import org.ptreplay.spi.ops.PageTableGeometry;
+import org.ptreplay.spi.ops.Primitive;
+import org.ptreplay.spi.ops.Pte;
 
 /**
  * One arm64 MMU over a {@link FakeMmuEnv}, with a single last-level table at {@link #TABLE}: the

@@ -3,10 +3,10 @@ package org.ptreplay.arch.arm64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.ptreplay.core.kernel.MmuEnv;
-import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.kernel.Pte;
-import org.ptreplay.core.kernel.PteOps;
+import org.ptreplay.spi.ops.MmuEnv;
+import org.ptreplay.spi.ops.Primitive;
+import org.ptreplay.spi.ops.Pte;
+import org.ptreplay.spi.ops.PteOps;
 
 /**
  * Simulated page-table memory (entries keyed by their physical address) and folios (head pfn and

@@ -8,8 +8,8 @@ import static org.ptreplay.arch.arm64.Arm64Fixture.MM;
 import static org.ptreplay.arch.arm64.Arm64Fixture.TOUCHED;
 
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.kernel.Pte;
+import org.ptreplay.spi.ops.Primitive;
+import org.ptreplay.spi.ops.Pte;
 
 /**
  * Dev Jain's mremap test ("[PATCH v4 0/2] Optimize mremap() for large folios", Message-ID

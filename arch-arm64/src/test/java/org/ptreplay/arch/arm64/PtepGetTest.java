@@ -6,8 +6,8 @@ import static org.ptreplay.arch.arm64.Arm64Fixture.MM;
 import static org.ptreplay.arch.arm64.Arm64Fixture.PROT;
 
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.kernel.Pte;
+import org.ptreplay.spi.ops.Primitive;
+import org.ptreplay.spi.ops.Pte;
 
 /** {@code ptep_get}, {@code ptep_get_lockless} and {@code pte_batch_hint} over CONT blocks. */
 class PtepGetTest {

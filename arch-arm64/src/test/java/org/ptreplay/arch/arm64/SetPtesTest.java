@@ -8,8 +8,8 @@ import static org.ptreplay.arch.arm64.Arm64Fixture.PROT;
 import static org.ptreplay.arch.arm64.Arm64Fixture.TOUCHED;
 
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.kernel.Pte;
+import org.ptreplay.spi.ops.Primitive;
+import org.ptreplay.spi.ops.Pte;
 
 /** {@code set_ptes}: CONT painting for nr &gt; 1, the try-unfold/try-fold checks for nr = 1. */
 class SetPtesTest {

@@ -8,7 +8,7 @@ import static org.ptreplay.arch.arm64.Arm64Fixture.MM;
 import static org.ptreplay.arch.arm64.Arm64Fixture.PROT;
 
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 
 /** The 6.9-6.16 arm64 TLBI rules (docs/kernel-model.md §1.4). */
 class TlbFlushTest {

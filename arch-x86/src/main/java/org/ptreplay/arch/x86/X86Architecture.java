@@ -3,12 +3,12 @@ package org.ptreplay.arch.x86;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.ptreplay.core.kernel.ArchMmu;
-import org.ptreplay.core.kernel.MmuEnv;
-import org.ptreplay.core.kernel.PageTableGeometry;
-import org.ptreplay.core.spi.Architecture;
-import org.ptreplay.core.spi.OptionSpec;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.ops.ArchMmu;
+import org.ptreplay.spi.ops.MmuEnv;
+import org.ptreplay.spi.ops.PageTableGeometry;
+import org.ptreplay.spi.Architecture;
+import org.ptreplay.spi.OptionSpec;
+import org.ptreplay.spi.Spi;
 
 /**
  * x86-64 with 4K pages and 4-level paging (47-bit user VA). 5-level paging (LA57) is not modelled

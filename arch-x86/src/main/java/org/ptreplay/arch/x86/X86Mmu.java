@@ -1,12 +1,12 @@
 package org.ptreplay.arch.x86;
 
-import org.ptreplay.core.kernel.ArchMmu;
-import org.ptreplay.core.kernel.Ledger;
-import org.ptreplay.core.kernel.MmView;
-import org.ptreplay.core.kernel.MmuEnv;
-import org.ptreplay.core.kernel.PageTableGeometry;
-import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.kernel.Pte;
+import org.ptreplay.spi.ops.ArchMmu;
+import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.spi.ops.MmView;
+import org.ptreplay.spi.ops.MmuEnv;
+import org.ptreplay.spi.ops.PageTableGeometry;
+import org.ptreplay.spi.ops.Primitive;
+import org.ptreplay.spi.ops.Pte;
 
 /**
  * The x86-64 page-table primitives (docs/kernel-model.md §1.2): every batch helper is the

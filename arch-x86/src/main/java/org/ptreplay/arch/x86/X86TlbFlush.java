@@ -1,9 +1,9 @@
 package org.ptreplay.arch.x86;
 
-import org.ptreplay.core.kernel.Frame;
-import org.ptreplay.core.kernel.Ledger;
-import org.ptreplay.core.kernel.MmView;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Frame;
+import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.spi.ops.MmView;
+import org.ptreplay.spi.ops.Primitive;
 
 /**
  * {@code flush_tlb_mm_range} (arch/x86/mm/tlb.c; docs/kernel-model.md §1.4):

@@ -8,7 +8,7 @@ import static org.ptreplay.arch.x86.Trace.MiB;
 import static org.ptreplay.arch.x86.Trace.RW;
 
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.trace.Flags;
 

@@ -1,7 +1,7 @@
 package org.ptreplay.arch.x86;
 
-import org.ptreplay.core.spi.PgtableMoveStrategy;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.PgtableMoveStrategy;
+import org.ptreplay.spi.Spi;
 
 /** Test strategy: CONFIG_HAVE_MOVE_PMD on, PUD moves off (x86 5.0–5.10). */
 final class PmdMove implements PgtableMoveStrategy {

@@ -1,7 +1,7 @@
 package org.ptreplay.core.cost;
 
 import java.util.function.LongSupplier;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 
 /**
  * Turns charges into simulated time, in picoseconds (integers, so sums are exact and

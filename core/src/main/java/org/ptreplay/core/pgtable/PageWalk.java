@@ -1,10 +1,10 @@
 package org.ptreplay.core.pgtable;
 
-import org.ptreplay.core.kernel.Frame;
-import org.ptreplay.core.kernel.Ledger;
-import org.ptreplay.core.kernel.PageTableGeometry;
-import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.kernel.Pte;
+import org.ptreplay.spi.ops.Frame;
+import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.spi.ops.PageTableGeometry;
+import org.ptreplay.spi.ops.Primitive;
+import org.ptreplay.spi.ops.Pte;
 
 /**
  * Walks and grows the sparse radix tree of page tables of any depth (levels from the geometry;

@@ -1,11 +1,11 @@
 package org.ptreplay.core.pgtable;
 
 import java.util.Arrays;
-import org.ptreplay.core.kernel.Ledger;
-import org.ptreplay.core.kernel.MmuEnv;
-import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.kernel.Pte;
-import org.ptreplay.core.kernel.PteOps;
+import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.spi.ops.MmuEnv;
+import org.ptreplay.spi.ops.Primitive;
+import org.ptreplay.spi.ops.Pte;
+import org.ptreplay.spi.ops.PteOps;
 import org.ptreplay.core.mem.PhysMem;
 
 /**

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.ptreplay.core.profile.proto.Profile;
-import org.ptreplay.core.spi.MachineProfileSource;
+import org.ptreplay.spi.MachineProfileSource;
 
 /**
  * Loads machine profiles: from a user's file ({@code --profile-file}) or from a bundled

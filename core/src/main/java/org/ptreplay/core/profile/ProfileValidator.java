@@ -15,7 +15,7 @@ import org.ptreplay.core.profile.proto.CpuFeature;
 import org.ptreplay.core.profile.proto.Memory;
 import org.ptreplay.core.profile.proto.Profile;
 import org.ptreplay.core.profile.proto.Sourced;
-import org.ptreplay.core.spi.Provider;
+import org.ptreplay.spi.Provider;
 
 /**
  * Checks a parsed profile: every message field present (apart from the other arch's section),

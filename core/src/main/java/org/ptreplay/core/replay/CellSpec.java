@@ -8,7 +8,7 @@ import org.ptreplay.core.profile.MachineProfile;
 import org.ptreplay.core.select.ResolvedKernel;
 import org.ptreplay.core.value.Placement;
 import org.ptreplay.core.value.ThpSpec;
-import org.ptreplay.core.spi.Architecture;
+import org.ptreplay.spi.Architecture;
 
 /**
  * One replay cell as the user asked for it: an architecture with the options given on the

@@ -8,8 +8,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.ptreplay.core.profile.MachineProfile;
 import org.ptreplay.core.profile.proto.CpuFeature;
-import org.ptreplay.core.spi.Architecture;
-import org.ptreplay.core.spi.OptionSpec;
+import org.ptreplay.spi.Architecture;
+import org.ptreplay.spi.OptionSpec;
 
 /**
  * The arch options a cell runs with, and why. Layers, each overriding the one before:

@@ -5,12 +5,12 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.ptreplay.core.spi.CopyPtesStrategy;
-import org.ptreplay.core.spi.KernelPath;
-import org.ptreplay.core.spi.MovePtesStrategy;
-import org.ptreplay.core.spi.PgtableMoveStrategy;
-import org.ptreplay.core.spi.Strategy;
-import org.ptreplay.core.spi.ZapPtesStrategy;
+import org.ptreplay.spi.CopyPtesStrategy;
+import org.ptreplay.spi.KernelPath;
+import org.ptreplay.spi.MovePtesStrategy;
+import org.ptreplay.spi.PgtableMoveStrategy;
+import org.ptreplay.spi.Strategy;
+import org.ptreplay.spi.ZapPtesStrategy;
 
 /**
  * A strategy argument resolved for one architecture: what a replay cell runs.

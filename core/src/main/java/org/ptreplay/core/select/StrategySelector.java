@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.ptreplay.core.spi.KernelPath;
-import org.ptreplay.core.spi.KernelPreset;
-import org.ptreplay.core.spi.Provider;
-import org.ptreplay.core.spi.Strategy;
+import org.ptreplay.spi.KernelPath;
+import org.ptreplay.spi.KernelPreset;
+import org.ptreplay.spi.Provider;
+import org.ptreplay.spi.Strategy;
 
 /**
  * Resolves strategy arguments against the available strategies and kernel presets.

@@ -8,11 +8,11 @@ import org.ptreplay.core.linux.mremap.NoPgtableMove;
 import org.ptreplay.core.linux.memory.PerPteCopyPtes;
 import org.ptreplay.core.linux.mremap.PerPteMovePtes;
 import org.ptreplay.core.linux.memory.PerPteZapPtes;
-import org.ptreplay.core.spi.Architecture;
-import org.ptreplay.core.spi.CopyPtesStrategy;
-import org.ptreplay.core.spi.MovePtesStrategy;
-import org.ptreplay.core.spi.PgtableMoveStrategy;
-import org.ptreplay.core.spi.ZapPtesStrategy;
+import org.ptreplay.spi.Architecture;
+import org.ptreplay.spi.CopyPtesStrategy;
+import org.ptreplay.spi.MovePtesStrategy;
+import org.ptreplay.spi.PgtableMoveStrategy;
+import org.ptreplay.spi.ZapPtesStrategy;
 import org.ptreplay.core.value.Placement;
 import org.ptreplay.core.value.ThpSpec;
 
@@ -21,6 +21,9 @@ import org.ptreplay.core.value.ThpSpec;
  * path, THP settings, kernel switches and machine facts. Build with {@link #builder}.
  *
  * @param cpus         CPUs of the machine; an mm is live on min(threads, cpus) of them
+ * @param lazyTlbCpus  CPUs that ran an mm and are in lazy-TLB mode (still in its mm_cpumask), at
+ *                     most the machine's other CPUs; x86 shoots them down only when page tables
+ *                     are freed (docs/kernel-model.md §1.5). 0 by default: no scheduler tells
  * @param pageMapcount CONFIG_PAGE_MAPCOUNT (per-page mapcounts of large folios), on by default
  * @param largeMapcount the folio-wide {@code _large_mapcount} of 6.10+ (05c5323b2a34), on by default
  * @param batchedNrPagesMapped {@code _nr_pages_mapped} updated once per PTE batch, 6.12+
@@ -29,11 +32,16 @@ import org.ptreplay.core.value.ThpSpec;
  * @param mremapRealign {@code try_realign_addr} in move_page_tables (af8ca1c14906, v6.7), on by
  *                     default; kernels before 6.7 move from the unaligned start
  * @param strict       stop at the first divergence
+ * @param memoryBytes  the heap this cell may fill with simulated pages: an event that could need more
+ *                     is refused up front with one sentence instead of an OutOfMemoryError
+ * @param vmaOnly      a VMA-level replay (summary, stats, check): population (MAP_POPULATE,
+ *                     MADV_POPULATE_*) builds no page tables, so a 64 TiB populate costs nothing
  */
 public record SimConfig(Architecture arch, Map<String, String> archOptions, MovePtesStrategy movePtes,
                         PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes, ZapPtesStrategy zapPtes,
-                        ThpSpec thp, int cpus, Placement placement, long seed, boolean pageMapcount,
-                        boolean largeMapcount, boolean batchedNrPagesMapped, boolean softDirty, boolean mremapRealign, boolean strict, CostModel cost) {
+                        ThpSpec thp, int cpus, int lazyTlbCpus, Placement placement, long seed, boolean pageMapcount,
+                        boolean largeMapcount, boolean batchedNrPagesMapped, boolean softDirty, boolean mremapRealign, boolean strict, CostModel cost,
+                        boolean vmaOnly, long memoryBytes) {
 
     public SimConfig {
         Objects.requireNonNull(arch, "arch");
@@ -47,6 +55,9 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         Objects.requireNonNull(cost, "cost");
         if (cpus < 1) {
             throw new IllegalArgumentException("cpus must be at least 1, got " + cpus + ".");
+        }
+        if (lazyTlbCpus < 0) {
+            throw new IllegalArgumentException("lazy-TLB CPUs must be 0 or more, got " + lazyTlbCpus + ".");
         }
     }
 
@@ -64,6 +75,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         private ZapPtesStrategy zapPtes = new PerPteZapPtes();
         private ThpSpec thp = ThpSpec.DEFAULT;
         private int cpus = Integer.MAX_VALUE;
+        private int lazyTlbCpus;
         private Placement placement = Placement.SEQUENTIAL;
         private long seed = 1;
         private boolean pageMapcount = true;
@@ -73,6 +85,8 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         private boolean mremapRealign = true;
         private boolean strict;
         private CostModel cost = CostModel.FREE;
+        private boolean vmaOnly;
+        private long memoryBytes = Long.MAX_VALUE;
 
         private Builder(Architecture arch) {
             this.arch = arch;
@@ -85,6 +99,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         public Builder zapPtes(ZapPtesStrategy v) { zapPtes = v; return this; }
         public Builder thp(ThpSpec v) { thp = v; return this; }
         public Builder cpus(int v) { cpus = v; return this; }
+        public Builder lazyTlbCpus(int v) { lazyTlbCpus = v; return this; }
         public Builder placement(Placement v) { placement = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
         public Builder pageMapcount(boolean v) { pageMapcount = v; return this; }
@@ -94,10 +109,12 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         public Builder mremapRealign(boolean v) { mremapRealign = v; return this; }
         public Builder strict(boolean v) { strict = v; return this; }
         public Builder cost(CostModel v) { cost = v; return this; }
+        public Builder vmaOnly(boolean v) { vmaOnly = v; return this; }
+        public Builder memoryBytes(long v) { memoryBytes = v; return this; }
 
         public SimConfig build() {
             return new SimConfig(arch, archOptions, movePtes, pgtableMove, copyPtes, zapPtes, thp, cpus,
-                    placement, seed, pageMapcount, largeMapcount, batchedNrPagesMapped, softDirty, mremapRealign, strict, cost);
+                    lazyTlbCpus, placement, seed, pageMapcount, largeMapcount, batchedNrPagesMapped, softDirty, mremapRealign, strict, cost, vmaOnly, memoryBytes);
         }
     }
 }

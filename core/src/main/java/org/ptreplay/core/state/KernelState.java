@@ -1,16 +1,16 @@
 package org.ptreplay.core.state;
 
-import org.ptreplay.core.kernel.ArchMmu;
-import org.ptreplay.core.kernel.PageTableGeometry;
+import org.ptreplay.spi.ops.ArchMmu;
+import org.ptreplay.spi.ops.PageTableGeometry;
 import org.ptreplay.core.ledger.PathLedger;
 import org.ptreplay.core.mem.PageCache;
 import org.ptreplay.core.mem.PhysMem;
 import org.ptreplay.core.pgtable.PageWalk;
 import org.ptreplay.core.pgtable.TableMemory;
-import org.ptreplay.core.spi.CopyPtesStrategy;
-import org.ptreplay.core.spi.MovePtesStrategy;
-import org.ptreplay.core.spi.PgtableMoveStrategy;
-import org.ptreplay.core.spi.ZapPtesStrategy;
+import org.ptreplay.spi.CopyPtesStrategy;
+import org.ptreplay.spi.MovePtesStrategy;
+import org.ptreplay.spi.PgtableMoveStrategy;
+import org.ptreplay.spi.ZapPtesStrategy;
 
 /**
  * Everything one replay cell's kernel shares: physical memory and page-table pages, the arch MMU,
@@ -41,6 +41,8 @@ public final class KernelState {
     /** CONFIG_MEM_SOFT_DIRTY. */
     public final boolean softDirty;
     public final int cpus;
+    /** CPUs in lazy-TLB mode for every mm, at most the machine's other CPUs (docs/kernel-model.md §1.5). */
+    public final int lazyTlbCpus;
     /** {@code try_realign_addr} in move_page_tables (af8ca1c14906, v6.7). */
     public final boolean mremapRealign;
     /** Entries moved, copied, zapped and faulted so far. */
@@ -50,13 +52,15 @@ public final class KernelState {
     /** The shared zero page and the huge zero folio. */
     public final long zeroPfn;
     public final long hugeZeroPfn;
+    /** A VMA-level replay: population builds no page tables (set once, by the kernel, before any event). */
+    public boolean vmaOnly;
     private long nextAnonVma = 1;
     private long nextMm = 1;
 
     public KernelState(PageTableGeometry geo, PhysMem phys, TableMemory mem, PathLedger ledger, ArchMmu arch,
                 MovePtesStrategy movePtes, PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes,
                 ZapPtesStrategy zapPtes, ThpPolicy thp, boolean pageMapcount, boolean largeMapcount,
-                boolean batchedNrPagesMapped, boolean softDirty, int cpus,
+                boolean batchedNrPagesMapped, boolean softDirty, int cpus, int lazyTlbCpus,
                 boolean mremapRealign) {
         this.geo = geo;
         this.phys = phys;
@@ -75,6 +79,7 @@ public final class KernelState {
         this.batchedNrPagesMapped = batchedNrPagesMapped;
         this.softDirty = softDirty;
         this.cpus = cpus;
+        this.lazyTlbCpus = lazyTlbCpus;
         this.mremapRealign = mremapRealign;
         this.zeroPfn = phys.alloc(0, PhysMem.KIND_ZERO);
         this.hugeZeroPfn = phys.alloc(thp.pmdOrder(), PhysMem.KIND_ZERO);
@@ -103,10 +108,10 @@ public final class KernelState {
      */
     public Mm newMm() {
         long pgd = mem.allocTable();
-        ledger.charge(org.ptreplay.core.kernel.Primitive.PAGE_ALLOC);
-        ledger.charge(org.ptreplay.core.kernel.Primitive.PT_ALLOC);
+        ledger.charge(org.ptreplay.spi.ops.Primitive.PAGE_ALLOC);
+        ledger.charge(org.ptreplay.spi.ops.Primitive.PT_ALLOC);
         long gap = 128L << 20;
-        return new Mm(nextMm++, geo.pageShift(), pgd, taskSize() - gap, START_BRK, cpus);
+        return new Mm(nextMm++, geo.pageShift(), pgd, taskSize() - gap, START_BRK, cpus, lazyTlbCpus);
     }
 
     /** Where brk starts when the trace does not tell: a typical non-randomised PIE heap start. */

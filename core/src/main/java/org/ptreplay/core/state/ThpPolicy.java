@@ -1,6 +1,6 @@
 package org.ptreplay.core.state;
 
-import org.ptreplay.core.kernel.PageTableGeometry;
+import org.ptreplay.spi.ops.PageTableGeometry;
 import org.ptreplay.core.value.ThpSpec;
 
 /**

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.cost.CostOptions.Prefetch;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 
 /** Prices derived by hand from the fixtures' round numbers (see {@link Fixtures}). */
 class ProfileCostModelTest {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.cost.CostModel;
-import org.ptreplay.core.kernel.Frame;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Frame;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.value.LedgerSnapshot;
 import org.ptreplay.trace.TraceEvent;
 

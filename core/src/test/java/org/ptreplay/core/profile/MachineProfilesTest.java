@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ptreplay.core.spi.MachineProfileSource;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.MachineProfileSource;
+import org.ptreplay.spi.Spi;
 
 class MachineProfilesTest {
     private static final String ORIGIN = "Profile fixture";

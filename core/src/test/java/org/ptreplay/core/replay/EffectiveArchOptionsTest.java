@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.profile.MachineProfile;
-import org.ptreplay.core.spi.Architecture;
-import org.ptreplay.core.spi.OptionSpec;
+import org.ptreplay.spi.Architecture;
+import org.ptreplay.spi.OptionSpec;
 
 /**
  * The option layers: arch defaults, preset (kernel support), CPU features, user. tiny-arm64 lists

@@ -2,18 +2,18 @@ package org.ptreplay.core.select;
 
 import java.util.List;
 import java.util.Map;
-import org.ptreplay.core.kernel.CopyPtesContext;
-import org.ptreplay.core.kernel.MovePtesContext;
-import org.ptreplay.core.kernel.ZapPtesContext;
-import org.ptreplay.core.spi.CopyPtesStrategy;
-import org.ptreplay.core.spi.KernelPath;
-import org.ptreplay.core.spi.KernelPreset;
-import org.ptreplay.core.spi.MovePtesStrategy;
-import org.ptreplay.core.spi.OptionSpec;
-import org.ptreplay.core.spi.PgtableMoveStrategy;
-import org.ptreplay.core.spi.Spi;
-import org.ptreplay.core.spi.Strategy;
-import org.ptreplay.core.spi.ZapPtesStrategy;
+import org.ptreplay.spi.ops.CopyPtesContext;
+import org.ptreplay.spi.ops.MovePtesContext;
+import org.ptreplay.spi.ops.ZapPtesContext;
+import org.ptreplay.spi.CopyPtesStrategy;
+import org.ptreplay.spi.KernelPath;
+import org.ptreplay.spi.KernelPreset;
+import org.ptreplay.spi.MovePtesStrategy;
+import org.ptreplay.spi.OptionSpec;
+import org.ptreplay.spi.PgtableMoveStrategy;
+import org.ptreplay.spi.Spi;
+import org.ptreplay.spi.Strategy;
+import org.ptreplay.spi.ZapPtesStrategy;
 
 /**
  * Providers for selection tests: they have names, paths and options but never simulate (their

@@ -10,9 +10,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.spi.KernelPath;
-import org.ptreplay.core.spi.KernelPreset;
-import org.ptreplay.core.spi.Strategy;
+import org.ptreplay.spi.KernelPath;
+import org.ptreplay.spi.KernelPreset;
+import org.ptreplay.spi.Strategy;
 
 class StrategySelectorTest {
     private static final String KNOWN = "known names: linux-5.0, linux-6.9, linux-6.16, copy-ptes/folio-batch, "

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.core.value.LedgerSnapshot;
 import org.ptreplay.core.value.SimResult;
@@ -88,5 +88,14 @@ class KernelTest {
                 () -> k.apply(7, new TraceEvent.Touch(1, 0, A, -5, true)));
         assertEquals(7, e.eventIndex());
         assertTrue(e.getMessage().startsWith("Event 7 "), e.getMessage());
+    }
+
+    /** A failed exec leaves the mm alone (issue 16, item 3): the mapping is still there after it. */
+    @Test
+    void aFailedExecKeepsTheMm() {
+        Kernel k = new Kernel(SimConfig.builder(new TestArch()).build());
+        SimResult r = k.replay(TextFixtures.load("exec-failed"));
+        assertTrue(r.divergences().isEmpty(), r.divergences().toString());
+        assertEquals(1, k.vmas(1).size());
     }
 }

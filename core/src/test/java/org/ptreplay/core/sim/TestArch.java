@@ -2,15 +2,15 @@ package org.ptreplay.core.sim;
 
 import java.util.List;
 import java.util.Map;
-import org.ptreplay.core.kernel.ArchMmu;
-import org.ptreplay.core.kernel.MmView;
-import org.ptreplay.core.kernel.MmuEnv;
-import org.ptreplay.core.kernel.PageTableGeometry;
-import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.kernel.Pte;
-import org.ptreplay.core.spi.Architecture;
-import org.ptreplay.core.spi.OptionSpec;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.ops.ArchMmu;
+import org.ptreplay.spi.ops.MmView;
+import org.ptreplay.spi.ops.MmuEnv;
+import org.ptreplay.spi.ops.PageTableGeometry;
+import org.ptreplay.spi.ops.Primitive;
+import org.ptreplay.spi.ops.Pte;
+import org.ptreplay.spi.Architecture;
+import org.ptreplay.spi.OptionSpec;
+import org.ptreplay.spi.Spi;
 
 /** A test-only architecture: 4K pages, 4 levels, hint 1, x86-like entry charges, one INVLPG per flushed page. */
 public final class TestArch implements Architecture {

@@ -7,7 +7,7 @@ import static org.ptreplay.strategies.presets.Names.PGTABLE_PMD;
 import static org.ptreplay.strategies.presets.Names.ZAP_PER_PTE;
 
 import java.util.Map;
-import org.ptreplay.core.spi.KernelPath;
+import org.ptreplay.spi.KernelPath;
 
 /**
  * Linux 5.0: x86 selects HAVE_MOVE_PMD (2c91bd4a4e2e, Joel Fernandes); arm64 does not until 5.10

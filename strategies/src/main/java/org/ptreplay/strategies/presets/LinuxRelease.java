@@ -4,9 +4,9 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.ptreplay.core.spi.KernelPath;
-import org.ptreplay.core.spi.KernelPreset;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.KernelPath;
+import org.ptreplay.spi.KernelPreset;
+import org.ptreplay.spi.Spi;
 
 /**
  * A Linux release as the strategy it runs per path, the arch options it has and its kernel

@@ -10,8 +10,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.select.ResolvedKernel;
 import org.ptreplay.core.select.StrategySelector;
-import org.ptreplay.core.spi.KernelPath;
-import org.ptreplay.core.spi.KernelPreset;
+import org.ptreplay.spi.KernelPath;
+import org.ptreplay.spi.KernelPreset;
 import org.ptreplay.strategies.Providers;
 
 class KernelPresetsTest {

@@ -5,7 +5,7 @@ import java.util.List;
 import org.ptreplay.core.profile.InvalidProfileException;
 import org.ptreplay.core.profile.MachineProfile;
 import org.ptreplay.core.profile.MachineProfiles;
-import org.ptreplay.core.spi.MachineProfileSource;
+import org.ptreplay.spi.MachineProfileSource;
 import org.ptreplay.tools.plugin.PluginEntry;
 import org.ptreplay.tools.plugin.PluginRegistry;
 import org.ptreplay.tools.plugin.ProviderKind;

@@ -1,6 +1,6 @@
 package org.ptreplay.tools.plugin;
 
-import org.ptreplay.core.spi.Provider;
+import org.ptreplay.spi.Provider;
 
 /**
  * One provider as {@code plugins} lists it.

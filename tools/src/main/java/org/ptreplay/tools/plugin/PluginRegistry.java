@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.ptreplay.core.spi.Provider;
+import org.ptreplay.spi.Provider;
 import org.ptreplay.tools.text.Suggestions;
 
 /**

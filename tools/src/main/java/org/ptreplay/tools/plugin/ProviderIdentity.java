@@ -1,7 +1,7 @@
 package org.ptreplay.tools.plugin;
 
 import java.util.function.Supplier;
-import org.ptreplay.core.spi.Provider;
+import org.ptreplay.spi.Provider;
 
 /** What a provider says about itself, read once, defensively: it is third-party code. */
 record ProviderIdentity(String name, String description, String version, String spiVersion,

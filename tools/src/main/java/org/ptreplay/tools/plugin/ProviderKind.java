@@ -1,12 +1,12 @@
 package org.ptreplay.tools.plugin;
 
 import java.util.List;
-import org.ptreplay.core.spi.Architecture;
-import org.ptreplay.core.spi.KernelPreset;
-import org.ptreplay.core.spi.MachineProfileSource;
-import org.ptreplay.core.spi.Provider;
-import org.ptreplay.core.spi.Strategy;
-import org.ptreplay.core.spi.WorkloadGenerator;
+import org.ptreplay.spi.Architecture;
+import org.ptreplay.spi.KernelPreset;
+import org.ptreplay.spi.MachineProfileSource;
+import org.ptreplay.spi.Provider;
+import org.ptreplay.spi.Strategy;
+import org.ptreplay.spi.WorkloadGenerator;
 
 /**
  * One kind of plugin: the SPI interface ptreplay looks up with ServiceLoader and the words used

@@ -3,9 +3,9 @@ package org.ptreplay.tools.plugin;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.ptreplay.core.spi.Provider;
-import org.ptreplay.core.spi.Spi;
-import org.ptreplay.core.spi.Strategy;
+import org.ptreplay.spi.Provider;
+import org.ptreplay.spi.Spi;
+import org.ptreplay.spi.Strategy;
 
 /** The rules every provider must meet before it is used; each broken rule is one reason. */
 final class ProviderRules {

@@ -17,7 +17,7 @@ public sealed interface ProviderStatus {
         }
     }
 
-    /** A named placeholder ({@link org.ptreplay.core.spi.Provider.Status#NOT_IMPLEMENTED}): listed, never run. */
+    /** A named placeholder ({@link org.ptreplay.spi.Provider.Status#NOT_IMPLEMENTED}): listed, never run. */
     record NotImplemented() implements ProviderStatus {
         @Override
         public String label() {

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.ptreplay.core.spi.Provider;
+import org.ptreplay.spi.Provider;
 
 /**
  * Collects providers in load order (built-ins first, then plugin jars in order) and decides each

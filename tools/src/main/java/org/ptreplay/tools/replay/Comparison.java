@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.replay.CellResult;
 import org.ptreplay.core.replay.ReplayOutcome;
 import org.ptreplay.core.value.LedgerSnapshot;

@@ -13,7 +13,7 @@ import org.ptreplay.core.value.Divergence;
 import org.ptreplay.core.value.EntryTotals;
 import org.ptreplay.core.value.LedgerSnapshot;
 import org.ptreplay.core.value.PrimitiveCounts;
-import org.ptreplay.core.spi.KernelPath;
+import org.ptreplay.spi.KernelPath;
 import org.ptreplay.trace.TraceHeader;
 
 /**
@@ -114,6 +114,10 @@ public final class ReplayDocument {
         }
         m.put("divergences", divergences);
         m.put("divergence_count", (long) c.result().divergences().size());
+        SortedMap<String, Object> unmapped = new TreeMap<>();
+        unmapped.put("events", c.result().unmappedTouches().events());
+        unmapped.put("pages", c.result().unmappedTouches().pages());
+        m.put("unmapped_touches", unmapped);
         m.put("ignored", new TreeMap<String, Object>(c.result().ignored()));
         return m;
     }

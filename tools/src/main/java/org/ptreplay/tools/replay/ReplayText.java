@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.ToLongFunction;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.replay.CellResult;
 import org.ptreplay.core.replay.ReplayOutcome;
 import org.ptreplay.core.value.LedgerSnapshot;

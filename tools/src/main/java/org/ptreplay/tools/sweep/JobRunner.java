@@ -10,7 +10,7 @@ import org.ptreplay.core.profile.MachineProfiles;
 import org.ptreplay.core.replay.ReplayEngine;
 import org.ptreplay.core.replay.ReplayFailedException;
 import org.ptreplay.core.replay.ReplayOutcome;
-import org.ptreplay.core.spi.WorkloadGenerator;
+import org.ptreplay.spi.WorkloadGenerator;
 import org.ptreplay.core.value.Placement;
 import org.ptreplay.tools.plugin.PluginRegistry;
 import org.ptreplay.tools.plugin.ProviderKind;

@@ -3,7 +3,7 @@ package org.ptreplay.tools.sweep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.replay.CellMetrics;
 import org.ptreplay.core.replay.CellResult;
 import org.ptreplay.core.replay.ReplayOutcome;

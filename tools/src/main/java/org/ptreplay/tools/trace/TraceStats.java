@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.ptreplay.core.kernel.PageTableGeometry;
+import org.ptreplay.spi.ops.PageTableGeometry;
 import org.ptreplay.core.value.VmaInfo;
 import org.ptreplay.tools.text.Table;
 import org.ptreplay.trace.Flags;

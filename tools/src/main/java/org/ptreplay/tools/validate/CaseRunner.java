@@ -11,7 +11,7 @@ import org.ptreplay.core.replay.ReplayOutcome;
 import org.ptreplay.core.value.Placement;
 import org.ptreplay.core.value.SimResult;
 import org.ptreplay.core.value.ThpSpec;
-import org.ptreplay.core.spi.WorkloadGenerator;
+import org.ptreplay.spi.WorkloadGenerator;
 import org.ptreplay.tools.plugin.PluginRegistry;
 import org.ptreplay.tools.plugin.ProviderKind;
 import org.ptreplay.tools.replay.CellPlanner;

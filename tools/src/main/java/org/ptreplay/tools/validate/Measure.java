@@ -1,7 +1,7 @@
 package org.ptreplay.tools.validate;
 
 import java.util.Map;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.value.LedgerSnapshot;
 import org.ptreplay.core.value.SimResult;
 

@@ -3,7 +3,7 @@ package org.ptreplay.tools.workload;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
-import org.ptreplay.core.spi.OptionSpec;
+import org.ptreplay.spi.OptionSpec;
 import org.ptreplay.tools.text.Suggestions;
 
 /**

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.spi.Architecture;
-import org.ptreplay.core.spi.Provider;
-import org.ptreplay.core.spi.Strategy;
+import org.ptreplay.spi.Architecture;
+import org.ptreplay.spi.Provider;
+import org.ptreplay.spi.Strategy;
 
 /** The built-in providers come from the modules shipped with ptreplay, found by ServiceLoader alone. */
 class BuiltInDiscoveryTest {

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ptreplay.core.spi.MovePtesStrategy;
+import org.ptreplay.spi.MovePtesStrategy;
 
 /** The example plugin, as the reactor built it, loads from a plugin directory like any third-party jar. */
 class ExamplePluginTest {

@@ -100,7 +100,7 @@ final class PluginJars {
         return """
                 package %1$s;
 
-                %2$s class %3$s implements org.ptreplay.core.spi.MovePtesStrategy {
+                %2$s class %3$s implements org.ptreplay.spi.MovePtesStrategy {
                     public %3$s() {
                         %6$s
                     }
@@ -117,7 +117,7 @@ final class PluginJars {
                         return %5$s;
                     }
 
-                    public boolean movePtes(org.ptreplay.core.kernel.MovePtesContext ctx) {
+                    public boolean movePtes(org.ptreplay.spi.ops.MovePtesContext ctx) {
                         throw new UnsupportedOperationException("test fixture: never replayed");
                     }
                 }
@@ -125,7 +125,7 @@ final class PluginJars {
     }
 
     /** {@code Spi.VERSION}, as a plugin compiled against this SPI returns it. */
-    static final String CURRENT_SPI = "org.ptreplay.core.spi.Spi.VERSION";
+    static final String CURRENT_SPI = "org.ptreplay.spi.Spi.VERSION";
 
     static String moduleInfo(String module, String provider, String... extraRequires) {
         StringBuilder requires = new StringBuilder();
@@ -133,7 +133,7 @@ final class PluginJars {
             requires.append("    requires ").append(r).append(";\n");
         }
         return "module " + module + " {\n    requires org.ptreplay.core;\n" + requires
-                + "    provides org.ptreplay.core.spi.Strategy with " + provider + ";\n}\n";
+                + "    provides org.ptreplay.spi.Strategy with " + provider + ";\n}\n";
     }
 
     /** A modular jar with one public strategy {@code org.example.<pkg>.<cls>}. */

@@ -14,8 +14,8 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ptreplay.core.spi.MovePtesStrategy;
-import org.ptreplay.core.spi.Provider;
+import org.ptreplay.spi.MovePtesStrategy;
+import org.ptreplay.spi.Provider;
 
 /**
  * The production loader on one plugin directory holding good jars and one jar for each way a
@@ -40,17 +40,17 @@ class PluginLoadingTest {
         jars.build(dir.resolve("plain-plugin.jar"), Map.of("plain/PlainWorkload.java", """
                 package plain;
 
-                public class PlainWorkload implements org.ptreplay.core.spi.WorkloadGenerator {
+                public class PlainWorkload implements org.ptreplay.spi.WorkloadGenerator {
                     public String name() { return "plain-workload"; }
                     public String description() { return "a workload from a plain jar"; }
-                    public String spiVersion() { return org.ptreplay.core.spi.Spi.VERSION; }
-                    public java.util.List<org.ptreplay.core.spi.OptionSpec> parameters() { return java.util.List.of(); }
+                    public String spiVersion() { return org.ptreplay.spi.Spi.VERSION; }
+                    public java.util.List<org.ptreplay.spi.OptionSpec> parameters() { return java.util.List.of(); }
                     public void generate(java.util.Map<String, String> params,
                                          java.util.function.Consumer<org.ptreplay.trace.TraceEvent> out) {
                         throw new UnsupportedOperationException("test fixture: never generated");
                     }
                 }
-                """), Map.of("META-INF/services/org.ptreplay.core.spi.WorkloadGenerator", PluginJars.services("plain.PlainWorkload")));
+                """), Map.of("META-INF/services/org.ptreplay.spi.WorkloadGenerator", PluginJars.services("plain.PlainWorkload")));
 
         byte[] noise = new byte[1024];
         new Random(42).nextBytes(noise);
@@ -68,7 +68,7 @@ class PluginLoadingTest {
         // javac refuses a non-public provider in module-info, so this can only happen in a plain jar.
         jars.build(dir.resolve("hidden.jar"), Map.of("hidden/HiddenStrategy.java",
                 PluginJars.strategy("hidden", "HiddenStrategy", "", "move-ptes/hidden", current, "")),
-                Map.of("META-INF/services/org.ptreplay.core.spi.Strategy", PluginJars.services("hidden.HiddenStrategy")));
+                Map.of("META-INF/services/org.ptreplay.spi.Strategy", PluginJars.services("hidden.HiddenStrategy")));
 
         jars.modularStrategy(dir.resolve("throwing.jar"), "org.example.throwing", "org.example.throwing",
                 "ThrowingStrategy", "move-ptes/throwing", current, "throw new IllegalStateException(\"no licence key\");");
@@ -104,9 +104,9 @@ class PluginLoadingTest {
                 dir.resolve("corrupt.jar") + ": not a readable jar file (zip END header not found)",
                 dir.resolve("hidden.jar") + ": hidden.HiddenStrategy: provider class is not public",
                 dir.resolve("library.jar") + ": module library provides none of the services ptreplay looks up"
-                        + " (org.ptreplay.core.spi.Architecture, org.ptreplay.core.spi.KernelPreset,"
-                        + " org.ptreplay.core.spi.MachineProfileSource, org.ptreplay.core.spi.Strategy,"
-                        + " org.ptreplay.core.spi.WorkloadGenerator)",
+                        + " (org.ptreplay.spi.Architecture, org.ptreplay.spi.KernelPreset,"
+                        + " org.ptreplay.spi.MachineProfileSource, org.ptreplay.spi.Strategy,"
+                        + " org.ptreplay.spi.WorkloadGenerator)",
                 dir.resolve("needy.jar") + ": module org.example.needy requires org.example.absent, which ptreplay"
                         + " does not load (a plugin may require only ptreplay's modules and the JDK's)",
                 dir.resolve("shadow.jar") + ": its module org.ptreplay.strategies has the name of a module ptreplay"

@@ -8,7 +8,7 @@ import static org.ptreplay.trace.Flags.PROT_WRITE;
 
 import java.util.List;
 import java.util.Map;
-import org.ptreplay.core.spi.Architecture;
+import org.ptreplay.spi.Architecture;
 import org.ptreplay.tools.plugin.PluginRegistry;
 import org.ptreplay.tools.plugin.ProviderKind;
 import org.ptreplay.trace.TraceEvent;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.spi.OptionSpec;
+import org.ptreplay.spi.OptionSpec;
 
 class ParamValuesTest {
     private static final List<Param> PARAMS = List.of(

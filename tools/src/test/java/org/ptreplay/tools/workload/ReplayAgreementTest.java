@@ -11,7 +11,7 @@ import org.ptreplay.core.sim.SimConfig;
 import org.ptreplay.core.value.SimResult;
 import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.core.value.VmaInfo;
-import org.ptreplay.core.spi.Architecture;
+import org.ptreplay.spi.Architecture;
 import org.ptreplay.tools.plugin.PluginRegistry;
 import org.ptreplay.tools.plugin.ProviderKind;
 import org.ptreplay.trace.TraceEvent;

@@ -1,7 +1,7 @@
 package org.ptreplay.arch.arm64.profiles;
 
-import org.ptreplay.core.spi.AbstractProfileSource;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.AbstractProfileSource;
+import org.ptreplay.spi.Spi;
 
 /** Provider of the bundled machine profile {@code ampere-altra} (ampere-altra.txtpb). */
 public final class AmpereAltraProfile extends AbstractProfileSource {

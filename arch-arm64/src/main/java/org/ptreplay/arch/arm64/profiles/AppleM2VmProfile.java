@@ -1,7 +1,7 @@
 package org.ptreplay.arch.arm64.profiles;
 
-import org.ptreplay.core.spi.AbstractProfileSource;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.AbstractProfileSource;
+import org.ptreplay.spi.Spi;
 
 /** Provider of the bundled machine profile {@code apple-m2-vm} (apple-m2-vm.txtpb). */
 public final class AppleM2VmProfile extends AbstractProfileSource {

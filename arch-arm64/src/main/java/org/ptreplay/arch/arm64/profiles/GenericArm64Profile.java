@@ -1,7 +1,7 @@
 package org.ptreplay.arch.arm64.profiles;
 
-import org.ptreplay.core.spi.AbstractProfileSource;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.AbstractProfileSource;
+import org.ptreplay.spi.Spi;
 
 /** Provider of the bundled machine profile {@code generic-arm64} (generic-arm64.txtpb). */
 public final class GenericArm64Profile extends AbstractProfileSource {

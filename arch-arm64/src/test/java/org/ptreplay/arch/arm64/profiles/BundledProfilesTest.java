@@ -12,11 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.cost.CostOptions;
 import org.ptreplay.core.cost.ProfileCostModel;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.profile.InvalidProfileException;
 import org.ptreplay.core.profile.MachineProfile;
 import org.ptreplay.core.profile.MachineProfiles;
-import org.ptreplay.core.spi.MachineProfileSource;
+import org.ptreplay.spi.MachineProfileSource;
 
 class BundledProfilesTest {
     private static final String SERVICE = MachineProfileSource.class.getName();

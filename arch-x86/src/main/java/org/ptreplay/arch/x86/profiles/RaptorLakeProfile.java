@@ -1,7 +1,7 @@
 package org.ptreplay.arch.x86.profiles;
 
-import org.ptreplay.core.spi.AbstractProfileSource;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.AbstractProfileSource;
+import org.ptreplay.spi.Spi;
 
 /** Provider of the bundled machine profile {@code raptor-lake} (raptor-lake.txtpb). */
 public final class RaptorLakeProfile extends AbstractProfileSource {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.cost.CostOptions;
 import org.ptreplay.core.cost.ProfileCostModel;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.profile.InvalidProfileException;
 import org.ptreplay.core.profile.MachineProfiles;
 

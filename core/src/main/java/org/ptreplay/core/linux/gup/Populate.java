@@ -1,6 +1,6 @@
 package org.ptreplay.core.linux.gup;
 
-import org.ptreplay.core.kernel.Frame;
+import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.core.linux.memory.Fault;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
@@ -18,6 +18,9 @@ public final class Populate {
     }
 
     public static void populate(KernelState cell, Fault fault, Mm mm, long start, long end, boolean forceWrite) {
+        if (cell.vmaOnly) {
+            return;
+        }
         cell.ledger.enter(MM_POPULATE);
         long page = cell.pageSize();
         for (Vma v : mm.vmas().intersecting(start, end)) {

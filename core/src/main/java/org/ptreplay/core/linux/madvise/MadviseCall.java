@@ -5,7 +5,7 @@ import org.ptreplay.core.linux.memory.Fault;
 import org.ptreplay.core.state.KernelState;
 import java.util.Map;
 import java.util.TreeMap;
-import org.ptreplay.core.kernel.Frame;
+import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.core.linux.gup.Populate;
 import org.ptreplay.core.linux.vma.VmaModify;

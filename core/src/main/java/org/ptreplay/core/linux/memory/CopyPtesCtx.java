@@ -1,8 +1,8 @@
 package org.ptreplay.core.linux.memory;
 
-import org.ptreplay.core.kernel.CopyPtesContext;
-import org.ptreplay.core.kernel.MmView;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.CopyPtesContext;
+import org.ptreplay.spi.ops.MmView;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.linux.pgtable.PteOpsBase;

@@ -1,10 +1,10 @@
 package org.ptreplay.core.linux.memory;
 
-import org.ptreplay.core.kernel.CopyPtesContext;
-import org.ptreplay.core.kernel.Pte;
-import org.ptreplay.core.kernel.PteOps;
-import org.ptreplay.core.spi.CopyPtesStrategy;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.ops.CopyPtesContext;
+import org.ptreplay.spi.ops.Pte;
+import org.ptreplay.spi.ops.PteOps;
+import org.ptreplay.spi.CopyPtesStrategy;
+import org.ptreplay.spi.Spi;
 
 /**
  * The per-PTE {@code copy_pte_range} / {@code copy_present_pte} of Linux ≤ 6.8

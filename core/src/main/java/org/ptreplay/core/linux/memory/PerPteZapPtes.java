@@ -1,10 +1,10 @@
 package org.ptreplay.core.linux.memory;
 
-import org.ptreplay.core.kernel.Pte;
-import org.ptreplay.core.kernel.PteOps;
-import org.ptreplay.core.kernel.ZapPtesContext;
-import org.ptreplay.core.spi.Spi;
-import org.ptreplay.core.spi.ZapPtesStrategy;
+import org.ptreplay.spi.ops.Pte;
+import org.ptreplay.spi.ops.PteOps;
+import org.ptreplay.spi.ops.ZapPtesContext;
+import org.ptreplay.spi.Spi;
+import org.ptreplay.spi.ZapPtesStrategy;
 
 /**
  * The per-PTE {@code zap_pte_range} of Linux ≤ 6.8 (docs/kernel-model.md §4.1; batched by

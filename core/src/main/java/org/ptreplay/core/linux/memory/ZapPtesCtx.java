@@ -1,7 +1,7 @@
 package org.ptreplay.core.linux.memory;
 
-import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.kernel.ZapPtesContext;
+import org.ptreplay.spi.ops.Primitive;
+import org.ptreplay.spi.ops.ZapPtesContext;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.linux.mmu_gather.MmuGather;
 import org.ptreplay.core.linux.pgtable.PteOpsBase;

@@ -1,6 +1,6 @@
 package org.ptreplay.core.linux.mprotect;
 
-import org.ptreplay.core.kernel.Frame;
+import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.core.linux.vma.VmaWork;
 import org.ptreplay.core.state.KernelState;

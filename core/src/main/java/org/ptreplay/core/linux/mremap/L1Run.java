@@ -1,7 +1,7 @@
 package org.ptreplay.core.linux.mremap;
 
 import org.ptreplay.core.cost.CostModel;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.ledger.PathLedger;
 
 /**

@@ -1,7 +1,7 @@
 package org.ptreplay.core.linux.mremap;
 
-import org.ptreplay.core.kernel.MovePtesContext;
-import org.ptreplay.core.kernel.Pte;
+import org.ptreplay.spi.ops.MovePtesContext;
+import org.ptreplay.spi.ops.Pte;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.linux.pgtable.PteOpsBase;

@@ -1,7 +1,7 @@
 package org.ptreplay.core.linux.mremap;
 
-import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.kernel.Pte;
+import org.ptreplay.spi.ops.Primitive;
+import org.ptreplay.spi.ops.Pte;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.pgtable.TableMemory;
 import org.ptreplay.core.linux.mremap.PerPteMovePtes;

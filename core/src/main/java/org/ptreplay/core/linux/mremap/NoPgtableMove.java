@@ -1,7 +1,7 @@
 package org.ptreplay.core.linux.mremap;
 
-import org.ptreplay.core.spi.PgtableMoveStrategy;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.PgtableMoveStrategy;
+import org.ptreplay.spi.Spi;
 
 /** No page-table relinks: every mremap moves PTEs (Linux before 2c91bd4a4e2e, v5.0). */
 public final class NoPgtableMove implements PgtableMoveStrategy {

@@ -1,9 +1,9 @@
 package org.ptreplay.core.linux.mremap;
 
-import org.ptreplay.core.kernel.MovePtesContext;
-import org.ptreplay.core.kernel.Pte;
-import org.ptreplay.core.spi.MovePtesStrategy;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.ops.MovePtesContext;
+import org.ptreplay.spi.ops.Pte;
+import org.ptreplay.spi.MovePtesStrategy;
+import org.ptreplay.spi.Spi;
 
 /**
  * The classic {@code move_ptes} loop (≤ 6.16; docs/kernel-model.md §2.4 (a), as quoted in

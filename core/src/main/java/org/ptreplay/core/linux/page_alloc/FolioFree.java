@@ -1,7 +1,7 @@
 package org.ptreplay.core.linux.page_alloc;
 
-import org.ptreplay.core.kernel.Ledger;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.mem.PhysMem;
 import org.ptreplay.core.state.KernelState;
 

@@ -1,12 +1,12 @@
 package org.ptreplay.core.linux.pgtable;
 
-import org.ptreplay.core.kernel.ArchMmu;
-import org.ptreplay.core.kernel.Ledger;
-import org.ptreplay.core.kernel.MmView;
-import org.ptreplay.core.kernel.PageTableGeometry;
-import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.kernel.Pte;
-import org.ptreplay.core.kernel.PteOps;
+import org.ptreplay.spi.ops.ArchMmu;
+import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.spi.ops.MmView;
+import org.ptreplay.spi.ops.PageTableGeometry;
+import org.ptreplay.spi.ops.Primitive;
+import org.ptreplay.spi.ops.Pte;
+import org.ptreplay.spi.ops.PteOps;
 import org.ptreplay.core.mem.PhysMem;
 import org.ptreplay.core.state.KernelState;
 

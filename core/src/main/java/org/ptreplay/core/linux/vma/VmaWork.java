@@ -1,7 +1,7 @@
 package org.ptreplay.core.linux.vma;
 
 import java.util.List;
-import org.ptreplay.core.kernel.Primitive;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.state.Vma;

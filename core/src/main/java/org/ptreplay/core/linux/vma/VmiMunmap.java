@@ -2,7 +2,7 @@ package org.ptreplay.core.linux.vma;
 
 import org.ptreplay.core.linux.memory.Unmap;
 import java.util.List;
-import org.ptreplay.core.kernel.Frame;
+import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Errno;
 import org.ptreplay.core.state.Mm;

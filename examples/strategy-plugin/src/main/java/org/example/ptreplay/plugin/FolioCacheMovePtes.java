@@ -1,12 +1,12 @@
 package org.example.ptreplay.plugin;
 
-import org.ptreplay.core.kernel.Frame;
-import org.ptreplay.core.kernel.Ledger;
-import org.ptreplay.core.kernel.MovePtesContext;
-import org.ptreplay.core.kernel.Pte;
-import org.ptreplay.core.kernel.PteOps;
-import org.ptreplay.core.spi.MovePtesStrategy;
-import org.ptreplay.core.spi.Spi;
+import org.ptreplay.spi.ops.Frame;
+import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.spi.ops.MovePtesContext;
+import org.ptreplay.spi.ops.Pte;
+import org.ptreplay.spi.ops.PteOps;
+import org.ptreplay.spi.MovePtesStrategy;
+import org.ptreplay.spi.Spi;
 
 /**
  * {@code move-ptes/folio-cache}: a {@code move_ptes} variant that no kernel has, written the way

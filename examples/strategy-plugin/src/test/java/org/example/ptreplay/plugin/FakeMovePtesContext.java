@@ -3,12 +3,12 @@ package org.example.ptreplay.plugin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import org.ptreplay.core.kernel.Frame;
-import org.ptreplay.core.kernel.Ledger;
-import org.ptreplay.core.kernel.MovePtesContext;
-import org.ptreplay.core.kernel.PageTableGeometry;
-import org.ptreplay.core.kernel.Primitive;
-import org.ptreplay.core.kernel.Pte;
+import org.ptreplay.spi.ops.Frame;
+import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.spi.ops.MovePtesContext;
+import org.ptreplay.spi.ops.PageTableGeometry;
+import org.ptreplay.spi.ops.Primitive;
+import org.ptreplay.spi.ops.Pte;
 
 /**
  * A test double for one move_ptes extent: two tables held in arrays, folios as pfn ranges, and

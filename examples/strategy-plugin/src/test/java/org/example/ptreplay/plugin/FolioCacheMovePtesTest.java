@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.ptreplay.core.kernel.Pte;
-import org.ptreplay.core.spi.KernelPath;
-import org.ptreplay.core.spi.Provider;
+import org.ptreplay.spi.ops.Pte;
+import org.ptreplay.spi.KernelPath;
+import org.ptreplay.spi.Provider;
 
 class FolioCacheMovePtesTest {
 
@@ -109,6 +109,6 @@ class FolioCacheMovePtesTest {
         assertEquals("move-ptes/folio-cache", STRATEGY.name());
         assertEquals(KernelPath.MOVE_PTES, STRATEGY.path());
         assertTrue(Provider.NAME.matcher(STRATEGY.name()).matches());
-        assertEquals(org.ptreplay.core.spi.Spi.VERSION, STRATEGY.spiVersion());
+        assertEquals(org.ptreplay.spi.Spi.VERSION, STRATEGY.spiVersion());
     }
 }

@@ -1,0 +1,17 @@
+package org.ptreplay.spi;
+
+/**
+ * The version of the plugin SPI. A provider returns {@link #VERSION} from
+ * {@link Provider#spiVersion()}; because it is a compile-time constant, the value is the one the
+ * plugin was compiled against, not the one it runs against. A different major version is refused.
+ * Minor versions add default methods only, so older plugins keep working.
+ */
+public final class Spi {
+    private Spi() {
+    }
+
+    public static final int MAJOR = 1;
+    public static final int MINOR = 0;
+    /** "MAJOR.MINOR". */
+    public static final String VERSION = "1.0";
+}

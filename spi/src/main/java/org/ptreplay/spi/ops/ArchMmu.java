@@ -1,0 +1,95 @@
+package org.ptreplay.spi.ops;
+
+/**
+ * The architecture's page-table and TLB primitives for one replay cell
+ * (docs/kernel-model.md §1 and §6). The kernel paths and the strategies reach page tables only
+ * through these methods (via {@link PteOps}), and every method charges exactly what the
+ * architecture does: x86 reads one entry in {@code ptep_get}; arm64 reads a whole contpte block,
+ * unfolds on single-entry changes to CONT entries, and paints CONT in {@code set_ptes}.
+ *
+ * <p>Implementations get an {@link MmuEnv} when they are created and use only it to touch
+ * simulated memory. Not thread-safe: one instance per cell.
+ */
+public interface ArchMmu {
+
+    PageTableGeometry geometry();
+
+    /** {@code ptep_get}: charges one {@link Primitive#PTE_R}-reading call of {@link Primitive#PTEP_GET}. */
+    long ptepGet(long ptep);
+
+    /**
+     * Whether the single-entry primitives are plain accesses of the {@link MmuEnv}, whatever the
+     * entries around: {@link #ptepGet} charges one {@link Primitive#PTEP_GET} and then one
+     * {@code readPte}, {@link #ptepGetAndClear} is one {@code xchgPte} to none, and
+     * {@link #setPtes} of one entry one {@code writePte}, with nothing else charged or changed.
+     * The simulator may then replay a run of such calls in one batch with identical results
+     * (issue #8). Default false: the per-call methods are always used.
+     */
+    default boolean plainPtes() {
+        return false;
+    }
+
+    /** {@code ptep_get_lockless} (the fault path's all-none scans). */
+    long ptepGetLockless(long ptep);
+
+    /** {@code pte_batch_hint}: x86 always 1; arm64 the entries left to the end of a CONT block, else 1. */
+    int pteBatchHint(long ptep, long pte);
+
+    /**
+     * {@code set_ptes}: writes {@code nr} entries starting at {@code pte}, advancing the pfn.
+     * The targets are none (the kernel's contract).
+     */
+    void setPtes(MmView mm, long addr, long ptep, long pte, int nr);
+
+    /** {@code ptep_get_and_clear}: the single-entry clear (arm64 unfolds a CONT block first). */
+    long ptepGetAndClear(MmView mm, long addr, long ptep);
+
+    /**
+     * {@code get_and_clear_full_ptes}: clears {@code nr} entries, returns the first with the
+     * access/dirty bits of all ORed in. {@code full}: the whole mm is being torn down (exit).
+     */
+    long getAndClearFullPtes(MmView mm, long addr, long ptep, int nr, boolean full);
+
+    /** {@code clear_full_ptes}: as {@link #getAndClearFullPtes} when the old entries are not needed. */
+    void clearFullPtes(MmView mm, long addr, long ptep, int nr, boolean full);
+
+    /** {@code ptep_set_wrprotect}: the single-entry write-protect (arm64 unfolds a CONT block). */
+    void ptepSetWrprotect(MmView mm, long addr, long ptep);
+
+    /** {@code wrprotect_ptes}: write-protects {@code nr} entries. */
+    void wrprotectPtes(MmView mm, long addr, long ptep, int nr);
+
+    /**
+     * {@code ptep_set_access_flags}: makes the entry at least as permissive as {@code entry}
+     * (the COW-reuse path sets write and dirty); returns whether the entry changed. Any TLB
+     * maintenance is the architecture's, inside this call: arm64 invalidates the stale entry
+     * ({@code __ptep_set_access_flags}) and unfolds a CONT block when the write bit changes; x86
+     * issues none (a stale read-only entry only causes a spurious fault). Callers never flush.
+     */
+    boolean ptepSetAccessFlags(MmView mm, long addr, long ptep, long entry);
+
+    /**
+     * {@code pte_needs_flush}: whether changing a present entry from {@code oldPte} to
+     * {@code newPte} (mprotect) must be flushed. The generic answer, which arm64 keeps, is always;
+     * x86 flushes only for changes that would not fault spuriously (arch/x86/include/asm/tlbflush.h).
+     */
+    default boolean pteNeedsFlush(long oldPte, long newPte) {
+        return true;
+    }
+
+    /**
+     * {@code flush_tlb_range} / {@code flush_tlb_mm_range}: invalidates [start, end) at a stride
+     * of {@code 1 << strideShift}. {@code lastLevel}: only leaf entries changed (arm64 VALE1IS);
+     * {@code freedTables}: page tables were freed (x86 also flushes lazy CPUs).
+     */
+    void flushTlbRange(MmView mm, long start, long end, int strideShift, boolean lastLevel, boolean freedTables);
+
+    /** {@code flush_tlb_mm}: the whole mm (fork's final flush of the parent). */
+    void flushTlbMm(MmView mm);
+
+    /**
+     * The mmu_gather's arch {@code tlb_flush} over the gathered range (§1.4, §4.2).
+     * {@code fullMm}: exit teardown; arm64 issues nothing then unless tables were freed.
+     */
+    void tlbFlush(MmView mm, long start, long end, int strideShift, boolean freedTables, boolean fullMm);
+}

@@ -1,0 +1,160 @@
+package org.ptreplay.spi.ops;
+
+import java.util.Locale;
+
+/**
+ * The primitive operations that every kernel path is counted in (docs/kernel-model.md §0).
+ * Counts are exact; a machine profile turns them into time.
+ *
+ * <p>{@link #memory()} marks primitives that touch simulated memory: they are charged with the
+ * address they touch ({@link Ledger#touch}) so that the cache model can price them.
+ */
+public enum Primitive {
+    /** Plain load of one page-table entry (any level). */
+    PTE_R(true),
+    /** Plain store of one page-table entry. */
+    PTE_W(true),
+    /** Atomic get-and-clear of one entry (x86 LOCK xchg; arm64 SWP). */
+    PTE_XCHG(true),
+    /** Atomic read-modify-write of one entry (write-protect). */
+    PTE_RMW(true),
+    /** Read of a struct page / folio field through the vmemmap. */
+    SP_R(true),
+    /** Atomic RMW of a struct page / folio field that is not a refcount, mapcount or AnonExclusive op. */
+    SP_ATOM(true),
+    /** Folio refcount atomic (folio_get, folio_ref_add, put). */
+    REF(true),
+    /** Mapcount atomic (per-page _mapcount, _large_mapcount, _nr_pages_mapped, _entire_mapcount). */
+    MAP(true),
+    /** PageAnonExclusive test, clear or set on one subpage. */
+    AE(true),
+    /** Acquire plus release of a page-table spinlock. */
+    PTL(false),
+    /** anon_vma (and i_mmap) rwsem taken for write. */
+    RMAPLOCK(false),
+    /** One arm64 per-page broadcast TLBI. */
+    TLBI_VA(false),
+    /** One arm64 range TLBI (FEAT_TLBIRANGE). */
+    TLBI_RANGE(false),
+    /** One arm64 ASIDE1IS: flush the whole mm. */
+    TLBI_ASID(false),
+    /** One dsb ish waiting for broadcast TLBI completion. */
+    DSB(false),
+    /** One x86 single-page invalidation on one CPU. */
+    INVLPG(false),
+    /** One x86 full non-global flush of the mm on one CPU. */
+    X86_FULL(false),
+    /** x86 shootdown IPIs; one charge of n is one shootdown to n other CPUs. */
+    IPI(false),
+    /** One AMD INVLPGB broadcast invalidation (a page range or a whole PCID); 6.15+, 4afeb0ed1753. */
+    INVLPGB(false),
+    /** One AMD TLBSYNC waiting for this CPU's INVLPGBs to complete everywhere. */
+    TLBSYNC(false),
+    /** arm64 contpte_convert to CONT (its xchg, TLBI, DSB and writes are charged separately). */
+    FOLD(false),
+    /** arm64 contpte_convert to non-CONT (its xchg, TLBI, DSB and writes are charged separately). */
+    UNFOLD(false),
+    /** One mmu_notifier invalidate_range start/end pair. */
+    NOTIFIER(false),
+    /** Calls of ptep_get (each call also charges its PTE_R reads). */
+    PTEP_GET(false),
+    /** Page allocations (one per folio or page-table page, whatever its order). */
+    PAGE_ALLOC(false),
+    /** Base pages zeroed. */
+    PAGE_ZERO(false),
+    /** Page-table pages allocated. */
+    PT_ALLOC(false),
+    /** Page-table pages freed. */
+    PT_FREE(false),
+    /** Syscall entries (with their exits). */
+    SYSCALL(false),
+    /**
+     * One descent of the mm's VMA tree from its root: {@code vma_lookup}, {@code find_vma},
+     * {@code vma_find} on a fresh iterator, the gap search of {@code get_unmapped_area}
+     * (docs/kernel-model.md §2.7).
+     */
+    VMA_WALK(false),
+    /**
+     * One write of the VMA tree ({@code vma_iter_store}, {@code vma_iter_clear}, the store into
+     * munmap's detached tree) with what the kernel does around it: node preallocation and release,
+     * the RCU-deferred free of replaced nodes, {@code vma_start_write} (§2.7).
+     */
+    VMA_STORE(false),
+    /**
+     * One slab object of the VMA layer allocated, its later free included: a {@code vm_area_struct}
+     * ({@code vm_area_alloc}, {@code vm_area_dup}) or an {@code anon_vma_chain} ({@code anon_vma_clone}) (§2.7).
+     */
+    VMA_ALLOC(false),
+    /**
+     * Instruction work of one iteration of the fork or zap PTE loop over a present entry
+     * ({@code copy_present_ptes}, {@code zap_present_ptes}; per entry, or per batch where the
+     * kernel batches), beyond the memory operations charged as their own primitives.
+     */
+    PTE_ITER(false),
+    /**
+     * Instruction work per entry of a fork or zap iteration (the per-page rmap loop and the
+     * per-entry PTE loops of a batch); one charge of n for an iteration over n entries.
+     */
+    PTE_ENTRY(false),
+    /** Instruction work of one {@code folio_pte_batch} call of fork or zap beyond its per-entry reads. */
+    PTE_BATCH(false),
+    /** A folio given back to the page allocator (per-CPU or buddy lists), whatever its order. */
+    FOLIO_FREE(false),
+    /** {@code free_tail_page_prepare}: the check and reset of one tail page's struct page. */
+    TAIL_FREE(true),
+    /** Exception entry and exit of one user page fault (docs/kernel-model.md §5). */
+    EXC(false),
+    /**
+     * The per-VMA read lock of a fault, {@code vma_start_read} in {@code lock_vma_under_rcu} and
+     * {@code vma_end_read} (before 6.4 the mmap read lock): one acquire and one release (§5).
+     */
+    VMA_LOCK(false),
+    /** One memcg charge ({@code mem_cgroup_charge}) or uncharge of a folio, whatever its order (§4.4, §5). */
+    MEMCG(false),
+    /** One {@code add_mm_counter}: a per-CPU {@code percpu_counter} add on the mm's RSS (§5). */
+    MM_COUNTER(false),
+    /** One acquire plus release of a lruvec's LRU lock, irqs disabled (§4.4, §5). */
+    LRU_LOCK(false),
+    /** One acquire plus release of a zone's free-list lock for the buddy allocator (§4.4, §5). */
+    ZONE_LOCK(false),
+    /** A plain store to a struct page field (the LRU list link or unlink of a folio). */
+    SP_W(true),
+    /**
+     * One step of the buddy allocator on the struct page of the buddy: a split in {@code expand}
+     * (the split-off half is linked to a free list) or a merge in {@code __free_one_page} (the
+     * free buddy is checked and unlinked) (§4.4, §5).
+     */
+    BUDDY(true),
+    /** {@code prep_compound_tail}: one tail page's struct page set up for a new large folio (§5). */
+    TAIL_PREP(true);
+
+    private static final Primitive[] VALUES = values();
+    private final boolean memory;
+
+    Primitive(boolean memory) {
+        this.memory = memory;
+    }
+
+    /** Whether this primitive touches simulated memory and goes through the cache model. */
+    public boolean memory() {
+        return memory;
+    }
+
+    /** The name used in JSON and tables: the enum name, e.g. {@code PTE_R}. */
+    public String key() {
+        return name();
+    }
+
+    public static Primitive ofKey(String key) {
+        return valueOf(key.toUpperCase(Locale.ROOT));
+    }
+
+    /** Cached {@code values()}, for loops over counters without allocation. */
+    public static Primitive byOrdinal(int ordinal) {
+        return VALUES[ordinal];
+    }
+
+    public static int count() {
+        return VALUES.length;
+    }
+}
