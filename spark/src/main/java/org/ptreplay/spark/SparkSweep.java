@@ -140,9 +140,8 @@ public final class SparkSweep implements Callable<Integer> {
         Dataset<Row> rows = spark.createDataset(encoded, Encoders.STRING())
                 .flatMap(new JobRows(store, table.names()), Encoders.row(schema));
         List<String> partitions = new ArrayList<>();
-        List<SweepJob> all = jobs;
         for (String axis : table.axes()) {
-            if (varies(axis, spec, all)) {
+            if (varies(axis, spec, jobs)) {
                 partitions.add(axis);
             }
         }

@@ -6,7 +6,7 @@ public record Column(String name, Type type) {
     /** Value types: {@link String}, {@link Long}, {@link Double}. */
     public enum Type { STRING, LONG, DOUBLE }
 
-    /** The cell's text in the CSV: empty for null; doubles in Java's shortest round-trip form. */
+    /** The cell's text in the CSV: empty for null; doubles as {@link Double#toString}, which reads back exactly. */
     public String format(Object value) {
         return value == null ? "" : value.toString();
     }

@@ -51,7 +51,8 @@ public record SweepJob(int index, String generator, SortedMap<String, String> pa
      * index), so a rerun with a reordered or extended spec still finds the finished jobs.
      */
     public String id() {
-        String identity = encode().substring(encode().indexOf('\n') + 1);
+        String encoded = encode();
+        String identity = encoded.substring(encoded.indexOf('\n') + 1);
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 8);
