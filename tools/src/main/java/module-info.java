@@ -26,4 +26,6 @@ module org.ptreplay.tools {
 
     // picocli reads and writes the annotated fields of the command classes reflectively.
     opens org.ptreplay.tools to info.picocli;
+    // The sweep's grid options are a picocli mixin, shared with the Spark job.
+    opens org.ptreplay.tools.sweep to info.picocli;
 }

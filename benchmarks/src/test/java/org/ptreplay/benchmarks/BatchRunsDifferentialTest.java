@@ -107,6 +107,8 @@ class BatchRunsDifferentialTest {
               pte_iter_cycles { value: 30 source: "fixture" }
               pte_entry_cycles { value: 12 source: "fixture" }
               pte_batch_cycles { value: 40 source: "fixture" }
+              exception_cycles { value: 300 source: "fixture" }
+              memcg_cycles { value: 100 source: "fixture" }
             }
             x86 {
               invlpg_ns { value: 100 source: "fixture" }

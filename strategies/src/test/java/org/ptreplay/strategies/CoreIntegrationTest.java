@@ -188,7 +188,7 @@ class CoreIntegrationTest {
     void everyPresetResolvesAndReplaysOnBothArchitectures() {
         StrategySelector selector = RealKernels.selector();
         List<KernelPreset> presets = RealKernels.load(KernelPreset.class);
-        assertEquals(8, presets.size());
+        assertEquals(9, presets.size());
         for (KernelPreset p : presets) {
             ResolvedKernel x86 = selector.resolve(p.name(), "x86");
             assertEquals("x86", x86.arch());

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** What {@code replay} and {@code compare} share: the trace, the cells' arch and profile axes, and the run settings. */
 final class CellOptions {
 
-    @Parameters(index = "0", paramLabel = "TRACE", description = "The trace file (any codec; detected from its bytes).")
+    @Parameters(index = "0", paramLabel = "TRACE", description = "The trace file (any codec; detected from its bytes); - reads standard input.")
     Path trace;
 
     @Option(names = "--arch", split = ",", paramLabel = "A", defaultValue = "x86",

@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
                     + " maps new pages (examples/traces/README.md says which mode suits which workload)."})
 final class ConvertCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "IN", description = "The input file.")
+    @Parameters(index = "0", paramLabel = "IN", description = "The input file; - reads standard input.")
     Path in;
 
     @Parameters(index = "1", paramLabel = "OUT", description = "The trace to write, or '-' for standard output (text form).")
@@ -73,11 +73,31 @@ final class ConvertCommand implements Callable<Integer> {
             description = "strace input without a pid column (no -f): the pid of its calls (default: ${DEFAULT-VALUE}).")
     int defaultPid;
 
+    @Option(names = "--machine", paramLabel = "KEY=VALUE...",
+            description = "The recording machine where IN does not say it: arch=…, pagesize=… (4K, 16K, 64K), kernel=…,"
+                    + " cpus=…, space- or comma-separated; given keys win over what IN says.")
+    String machine;
+
     @Spec
     CommandSpec spec;
 
+    /** The header OUT gets: IN's, with --machine applied and a page size every reader accepts. */
+    private TraceHeader outHeader(TraceHeader h) {
+        TraceHeader.Machine m = machine == null ? h.machine() : MachineOption.apply(h.machine(), machine);
+        MachineOption.checkPageSize(in.toString(), m.pageSize());
+        return h.withMachine(m);
+    }
+
+    /** The report's line on what the header's machine leaves unknown, or empty. */
+    private static String unknownMachine(TraceHeader h) {
+        java.util.List<String> u = MachineOption.unknown(h.machine());
+        return u.isEmpty() ? "" : System.lineSeparator() + "the header leaves the machine's " + String.join(", ", u)
+                + " unknown (give them with --machine KEY=VALUE where you know them)";
+    }
+
     @Override
     public Integer call() {
+        in = Stdin.resolve(in);
         Codec outCodec = codec == null ? null : parse(() -> Codec.fromKey(codec));
         EventOutput.Form form = EventOutput.form(out, to);
         InputKind kind = from == null ? detect() : parse(() -> InputKind.fromKey(from));
@@ -89,8 +109,8 @@ final class ConvertCommand implements Callable<Integer> {
             throw CommandFailure.badUsage("--pid must be positive, not " + defaultPid);
         }
         String summary = switch (kind) {
-            case PTRACE -> copy(binary(), form, outCodec);
-            case TEXT -> copy(TraceFiles.openText(in), form, outCodec);
+            case PTRACE -> copy(binary(), form, outCodec, this::binary);
+            case TEXT -> copy(TraceFiles.openText(in), form, outCodec, () -> TraceFiles.openText(in));
             case STRACE -> importText(new StraceImporter(), form, outCodec,
                     populate == null ? Populate.NONE : parse(() -> Populate.parse(populate)));
             case PERF -> importText(new PerfScriptImporter(), form, outCodec, Populate.NONE);
@@ -120,13 +140,33 @@ final class ConvertCommand implements Callable<Integer> {
     }
 
     /** A trace into another form or codec: the header and events unchanged. */
-    private String copy(TraceSource source, EventOutput.Form form, Codec outCodec) {
-        try (EventOutput output = EventOutput.open(out, form, outCodec, source.header(), spec.commandLine().getOut())) {
+    private String copy(TraceSource source, EventOutput.Form form, Codec outCodec, Supplier<TraceSource> again) {
+        TraceHeader header = outHeader(source.header());
+        if (header.eventCountHint() == 0 && java.nio.file.Files.isRegularFile(in)) {
+            header = header.withEventCountHint(countEvents(again.get()));
+        }
+        try (EventOutput output = EventOutput.open(out, form, outCodec, header, spec.commandLine().getOut())) {
             for (TraceEvent e; (e = TraceFiles.next(source)) != null; ) {
                 output.write(e);
             }
             output.commit();
-            return out + ": " + output.events() + " events from " + in;
+            return out + ": " + output.events() + " events from " + in + unknownMachine(header);
+        } finally {
+            TraceFiles.close(source);
+        }
+    }
+
+    /**
+     * The events of a second reading of a regular-file IN, for the header's event_count_hint (a
+     * FIFO or pipe is read once, and its trace says 0, unknown).
+     */
+    private static long countEvents(TraceSource source) {
+        try {
+            long n = 0;
+            while (TraceFiles.next(source) != null) {
+                n++;
+            }
+            return n;
         } finally {
             TraceFiles.close(source);
         }
@@ -136,7 +176,11 @@ final class ConvertCommand implements Callable<Integer> {
         ImportOptions opts = ImportOptions.defaults().withPopulate(mode).withDefaultPid(defaultPid)
                 .withProducer("ptreplay " + VersionProvider.toolVersion());
         String name = in.toString();
-        TraceHeader header = importer.header(name, opts);
+        TraceHeader header = outHeader(importer.header(name, opts));
+        if (java.nio.file.Files.isRegularFile(in)) {
+            // A counting pass over a regular file gives the header its event_count_hint.
+            header = header.withEventCountHint(countImported(importer, name, opts));
+        }
         ImportResult result;
         try (EventOutput output = EventOutput.open(out, form, outCodec, header, spec.commandLine().getOut());
              Reader reader = new InputStreamReader(openContent(), StandardCharsets.UTF_8)) {
@@ -147,7 +191,19 @@ final class ConvertCommand implements Callable<Integer> {
         } catch (IOException | UncheckedIOException e) {
             throw CommandFailure.badData(in + ": cannot read (" + e.getMessage() + ").", e);
         }
-        return report(result.stats(), importer.sourceKind(), mode);
+        return report(result.stats(), importer.sourceKind(), mode) + unknownMachine(header);
+    }
+
+    private long countImported(TraceImporter importer, String name, ImportOptions opts) {
+        long[] n = {0};
+        try (Reader reader = new InputStreamReader(openContent(), StandardCharsets.UTF_8)) {
+            importer.importTo(reader, name, opts, e -> n[0]++);
+        } catch (ImportException e) {
+            throw CommandFailure.badData(e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw CommandFailure.badData(in + ": cannot read (" + e.getMessage() + ").", e);
+        }
+        return n[0];
     }
 
     private InputStream openContent() {

@@ -12,7 +12,9 @@ import org.ptreplay.tools.validate.CaseRunner;
 import org.ptreplay.tools.validate.Cases;
 import org.ptreplay.tools.validate.DemoOutput;
 import org.ptreplay.tools.validate.Story;
+import org.ptreplay.tools.text.Width;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -27,6 +29,10 @@ import picocli.CommandLine.Spec;
             "The numbers come from the same cases as 'ptreplay validate'; each story ends with the"
                     + " 'generate' and 'replay --report' commands that reproduce it."})
 final class DemoCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PtreplayCommand parent;
+
 
     @Spec
     CommandSpec spec;
@@ -47,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
                 throw CommandFailure.badData(e.getMessage());
             }
         }
-        spec.commandLine().getOut().print(DemoOutput.text(stories, results, Placement.DEFAULT.label()));
+        spec.commandLine().getOut().print(DemoOutput.text(stories, results, Placement.DEFAULT.label(), Width.of(parent.env())));
         return ExitCode.OK;
     }
 }

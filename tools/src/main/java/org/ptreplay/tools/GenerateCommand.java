@@ -18,6 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.ptreplay.tools.text.Width;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -73,7 +74,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (list) {
             List<String> names = name == null ? registry.names(ProviderKind.WORKLOAD) : List.of(name);
             List<WorkloadGenerator> generators = names.stream().map(n -> registry.require(ProviderKind.WORKLOAD, n)).toList();
-            spec.commandLine().getOut().print(GeneratorListing.text(generators));
+            spec.commandLine().getOut().print(GeneratorListing.text(generators, Width.of(parent.env())));
             return ExitCode.OK;
         }
         if (name == null) {
@@ -87,7 +88,7 @@ final class GenerateCommand implements Callable<Integer> {
         EventOutput.Form form = EventOutput.form(output, to);
         WorkloadGenerator generator = registry.require(ProviderKind.WORKLOAD, name);
         Map<String, String> given = given();
-        TraceHeader header = header(generator, given);
+        TraceHeader header = header(generator, given).withEventCountHint(count(generator, given));
         long events = write(generator, given, header, form, c);
         String thp = header.source().params().getOrDefault(RECOMMENDED_THP, "");
         spec.commandLine().getOut().println("wrote " + events + " events to " + output + " (" + name
@@ -144,6 +145,21 @@ final class GenerateCommand implements Callable<Integer> {
         return new TraceHeader(TraceHeader.CURRENT_VERSION, 0, "ptreplay " + VersionProvider.toolVersion(),
                 new TraceHeader.Source(TraceHeader.SourceKind.GENERATOR, generator.name(), effective),
                 TraceHeader.Machine.UNKNOWN, 0);
+    }
+
+    /**
+     * The number of events the generator will write, for the header's event_count_hint: generators
+     * are deterministic and fast next to the replay, so a counting pass costs little and gives
+     * every later progress line its total.
+     */
+    private static long count(WorkloadGenerator generator, Map<String, String> given) {
+        long[] n = {0};
+        try {
+            generator.generate(given, e -> n[0]++);
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.badUsage(e.getMessage());
+        }
+        return n[0];
     }
 
     /** Writes through {@link EventOutput}: a failure never leaves half a trace at OUT. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.ptreplay.spi.OptionSpec;
 import org.ptreplay.spi.WorkloadGenerator;
 import org.ptreplay.tools.text.Table;
+import org.ptreplay.tools.text.Width;
 
 /** {@code generate --list}: each generator, its recommended THP settings and its parameters. */
 final class GeneratorListing {
@@ -12,7 +13,8 @@ final class GeneratorListing {
     private GeneratorListing() {
     }
 
-    static String text(List<WorkloadGenerator> generators) {
+    /** Every generator with its parameters; descriptions wrap to fit {@code width}. */
+    static String text(List<WorkloadGenerator> generators, int width) {
         if (generators.isEmpty()) {
             return "No workload generators found.\n";
         }
@@ -21,7 +23,7 @@ final class GeneratorListing {
             if (out.length() > 0) {
                 out.append('\n');
             }
-            out.append(g.name()).append(": ").append(g.description()).append('\n');
+            out.append(Width.wrap(g.name() + ": " + g.description(), "", width));
             String thp = recommendedThp(g);
             if (!thp.isEmpty()) {
                 out.append("  recommended THP: ").append(thp).append('\n');
@@ -31,7 +33,7 @@ final class GeneratorListing {
                 String allowed = o.allowed().isEmpty() ? "" : " [" + String.join("|", o.allowed()) + "]";
                 table.row("  " + o.name(), o.defaultValue(), o.description() + allowed);
             }
-            out.append(g.parameters().isEmpty() ? "  no parameters\n" : table.render());
+            out.append(g.parameters().isEmpty() ? "  no parameters\n" : table.last(Table.LastColumn.WRAP).render(width));
         }
         return out.toString();
     }

@@ -2,6 +2,8 @@ package org.ptreplay.tools;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import org.ptreplay.tools.text.PrimitiveLegend;
+import org.ptreplay.tools.text.Width;
 import picocli.CommandLine;
 
 /** Entry point of the {@code ptreplay} command. */
@@ -27,6 +29,12 @@ public final class Main {
                 .setErr(err)
                 .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new FailureHandler(root));
+        int width = Width.of(env);
+        commandLine.setUsageHelpWidth(width);
+        // The primitive names the replay tables count, one line each, below replay's options.
+        commandLine.getSubcommands().get("replay").getCommandSpec().usageMessage()
+                .footerHeading("%nPrimitives (ptreplay primitives; docs/kernel-model.md section 0):%n")
+                .footer(PrimitiveLegend.text("  ").replace("%", "%%").split("\n"));
         int code = commandLine.execute(args);
         out.flush();
         err.flush();

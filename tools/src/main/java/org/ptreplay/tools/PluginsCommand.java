@@ -5,6 +5,7 @@ import org.ptreplay.tools.plugin.PluginRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import org.ptreplay.tools.text.Width;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -35,10 +36,13 @@ final class PluginsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON with sorted keys instead of a table (shape: docs/output-formats.md).")
     boolean json;
 
+    @Option(names = {"-l", "--long"}, description = "Also the version, SPI version and module of each provider, and whole descriptions.")
+    boolean long_;
+
     @Override
     public Integer call() {
         PluginRegistry registry = PluginRegistry.load(pluginPath.directories(parent.env()));
-        spec.commandLine().getOut().print(json ? PluginsReport.json(registry) : PluginsReport.text(registry));
+        spec.commandLine().getOut().print(json ? PluginsReport.json(registry) : PluginsReport.text(registry, Width.of(parent.env()), long_));
         return ExitCode.OK;
     }
 }

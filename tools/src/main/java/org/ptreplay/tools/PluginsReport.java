@@ -16,17 +16,27 @@ final class PluginsReport {
     private PluginsReport() {
     }
 
-    static String text(PluginRegistry registry) {
+    /**
+     * The table: within {@code width}, kind, name, status, source and the description cut to fit;
+     * {@code long} adds version, SPI version and module and leaves the descriptions whole.
+     */
+    static String text(PluginRegistry registry, int width, boolean long_) {
         StringBuilder out = new StringBuilder();
         if (registry.entries().isEmpty()) {
             out.append("No providers found.\n");
-        } else {
+        } else if (long_) {
             Table table = new Table("KIND", "NAME", "STATUS", "VERSION", "SPI", "MODULE", "SOURCE", "DESCRIPTION");
             for (PluginEntry e : registry.entries()) {
                 table.row(e.kind().id(), e.name(), e.status().label(), e.version(), e.spiVersion(), e.module(),
                         e.origin().describe(), e.description());
             }
             out.append(table.render());
+        } else {
+            Table table = new Table("KIND", "NAME", "STATUS", "SOURCE", "DESCRIPTION");
+            for (PluginEntry e : registry.entries()) {
+                table.row(e.kind().id(), e.name(), e.status().label(), e.origin().describe(), e.description());
+            }
+            out.append(table.last(Table.LastColumn.TRUNCATE).render(width));
         }
         if (!registry.brokenJars().isEmpty()) {
             out.append("\nBroken plugin jars:\n");

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
                     + " (docs/cli.md)."})
 final class PrintCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "TRACE", description = "A trace: binary (any codec) or the text form.")
+    @Parameters(index = "0", paramLabel = "TRACE", description = "A trace: binary (any codec) or the text form; - reads standard input.")
     Path trace;
 
     @Option(names = "--json", description = "Print JSON Lines: one object per event.")

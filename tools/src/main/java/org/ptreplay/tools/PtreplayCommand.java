@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
                     + " counts every page-table operation, per batching strategy and architecture.",
             "",
             "Exit codes: 0 ok, 1 bad data or failed check, 2 bad usage."},
-        subcommands = {PluginsCommand.class, GenerateCommand.class, ReplayCommand.class, CompareCommand.class,
-            ValidateCommand.class, DemoCommand.class, CalibrateCommand.class, MeasureCommand.class, ConvertCommand.class, RecordCommand.class, SummaryCommand.class, PrintCommand.class,
+        subcommands = {PluginsCommand.class, GenerateCommand.class, ReplayCommand.class, CompareCommand.class, DiffCommand.class, PrimitivesCommand.class,
+            ValidateCommand.class, SweepCommand.class, DemoCommand.class, CalibrateCommand.class, MeasureCommand.class, ConvertCommand.class, RecordCommand.class, SummaryCommand.class, PrintCommand.class,
             StatsCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 final class PtreplayCommand implements Callable<Integer> {
 

@@ -1,18 +1,15 @@
 package org.ptreplay.tools;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import org.ptreplay.tools.replay.CsvOutput;
-import org.ptreplay.tools.replay.FoldedOutput;
-import org.ptreplay.tools.report.HtmlReport;
+import org.ptreplay.tools.compare.Pairing;
 import org.ptreplay.tools.replay.ReplayDocument;
 import org.ptreplay.tools.replay.ReplayText;
 import org.ptreplay.tools.text.Json;
+import org.ptreplay.tools.text.Width;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +24,8 @@ import picocli.CommandLine.Spec;
                     + " the trace is decoded once and the cells run in parallel.",
             "",
             "Prints, per syscall kind, calls, simulated time and the costliest primitives, one column"
-                    + " per cell; with several cells the first is the baseline, with delta and ratio columns.",
+                    + " per cell; with several cells, the first strategy of each arch and profile (or --baseline) is the baseline"
+                    + " of the others, which get delta and ratio columns.",
             "",
             "Exit codes: 0 ok, 1 unreadable trace or profile, event that cannot be replayed, or a divergence"
                     + " with --strict; 2 unknown name or bad option."})
@@ -53,14 +51,13 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "Print CSV instead: one row per cell, syscall kind and primitive (header in docs/output-formats.md).")
     boolean csv;
 
-    @Option(names = "--folded", paramLabel = "FILE",
-            description = "Also write folded stacks (cell;syscall;path... sim_ns) for flamegraph.pl or speedscope.")
-    Path folded;
+    @Option(names = "--baseline", paramLabel = "S",
+            description = "The strategy argument each arch and profile is compared with (default: the first --strategy);"
+                    + " added to --strategy when not there.")
+    String baseline;
 
-    @Option(names = "--report", paramLabel = "FILE.html",
-            description = "Also write a self-contained HTML report: tables, a bar chart per syscall kind,"
-                    + " the paths that changed most against the first cell, and an icicle graph per cell.")
-    Path report;
+    @Mixin
+    ReplayFiles files;
 
     @Override
     public Integer call() {
@@ -69,40 +66,28 @@ final class ReplayCommand implements Callable<Integer> {
         }
         NativeBeside beside = null;
         if (nativeOptions.enabled) {
-            if (csv || folded != null) {
+            if (csv || files.folded != null) {
                 throw CommandFailure.badUsage("--native goes with the text table, --json and --report; not with --csv or --folded");
             }
             beside = NativeBeside.prepare(cells, strategies, !spec.commandLine().getParseResult().hasMatchedOption("--strategy"),
                     nativeOptions, spec.commandLine().getParseResult(), parent.env(), spec.commandLine().getErr());
         }
-        ReplayRun.Done done = ReplayRun.run(cells, strategies, parent.env(), spec.commandLine().getErr());
-        if (folded != null) {
-            try {
-                Files.writeString(folded, FoldedOutput.render(done.outcome()));
-            } catch (IOException e) {
-                throw CommandFailure.badData("cannot write the folded stacks to " + folded + " (" + e.getMessage() + ")");
-            }
-        }
+        ReplayRun.Done done = ReplayRun.run(cells, Pairing.baselineFirst(baseline, strategies), parent.env(),
+                spec.commandLine().getErr());
         // The JSON document and the HTML report are views of the same tree.
         SortedMap<String, Object> document = ReplayDocument.of(done.traceName(), done.plan(), done.outcome());
         if (beside != null) {
             beside.addTo(document);
         }
-        if (report != null) {
-            try {
-                HtmlReport.write(document, report);
-            } catch (IOException e) {
-                throw CommandFailure.badData("cannot write the report to " + report + " (" + e.getMessage() + ")");
-            }
-        }
+        files.write(done.outcome(), document);
         String out;
         if (cells.json) {
             out = Json.write(document);
         } else if (csv) {
             out = CsvOutput.render(done.outcome());
         } else {
-            out = ReplayText.render(done.traceName(), beside == null ? done.plan() : beside.plan(done.plan()), done.outcome())
-                    + (beside == null ? "" : NativeBeside.text(document));
+            out = ReplayText.render(done.traceName(), beside == null ? done.plan() : beside.plan(done.plan()), done.outcome(),
+                    Width.of(parent.env())) + (beside == null ? "" : NativeBeside.text(document));
         }
         spec.commandLine().getOut().print(out);
         return ExitCode.OK;

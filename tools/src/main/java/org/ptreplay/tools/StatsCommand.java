@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                     + " page tables."})
 final class StatsCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "TRACE", description = "A trace: binary (any codec) or the text form.")
+    @Parameters(index = "0", paramLabel = "TRACE", description = "A trace: binary (any codec) or the text form; - reads standard input.")
     Path trace;
 
     @Option(names = "--json", description = "Print one JSON object with sorted keys (shape: docs/cli.md).")

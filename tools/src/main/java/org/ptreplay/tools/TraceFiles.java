@@ -32,9 +32,10 @@ final class TraceFiles {
 
     /**
      * Opens a trace: a binary trace or the text form, either possibly compressed. strace and perf
-     * output must be converted first.
+     * output must be converted first. {@code -} reads standard input ({@link Stdin}).
      */
-    static TraceSource open(Path file) {
+    static TraceSource open(Path given) {
+        Path file = Stdin.resolve(given);
         try {
             FileSniffer.Sniff sniff = FileSniffer.sniff(file);
             InputKind kind = InputKind.detect(sniff).orElseThrow(() -> CommandFailure.badData(file
@@ -72,7 +73,12 @@ final class TraceFiles {
     /** The next event, or null at the end. */
     static TraceEvent next(TraceSource source) {
         try {
-            return source.next();
+            TraceEvent e = source.next();
+            if (e == null && source instanceof TraceReader r && r.completenessWarning() != null) {
+                // Once, at the end: an older file reads in full but its completeness is unchecked.
+                System.err.println("ptreplay: warning: " + r.completenessWarning());
+            }
+            return e;
         } catch (TraceException e) {
             throw CommandFailure.badData(e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package org.ptreplay.tools;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,6 +17,8 @@ import org.ptreplay.tools.validate.ValidationOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate",
@@ -27,11 +30,34 @@ import picocli.CommandLine.Spec;
             "One row per figure: published value, simulated value, error, tolerance, pass or fail."
                     + " docs/validation.md explains every case.",
             "",
+            "With --local, checks the model against this machine instead (docs/native.md).",
+            "",
             "Exit codes: 0 every case passes, 1 a case fails, 2 unknown case."})
 final class ValidateCommand implements Callable<Integer> {
 
+    @ParentCommand
+    PtreplayCommand parent;
+
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--local", description = "Check the model against this machine instead: calibrate (unless --profile-file),"
+            + " then execute fork-bench, munmap-bench (and its populate) at 4K/16K/64K/1M/2M folios, mremap-large"
+            + " unaligned/PMD/PUD and jain-mremap at 4K/64K on this kernel and simulate each (docs/native.md).")
+    boolean local;
+
+    @Option(names = "--profile-file", paramLabel = "FILE.txtpb", description = "With --local: this machine's profile, instead of calibrating now.")
+    Path profileFile;
+
+    @Option(names = "--quick", description = "With --local: calibrate with --quick.")
+    boolean quick;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "With --local: native runs per workload (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--size", paramLabel = "BYTES", defaultValue = "256M",
+            description = "With --local: the bytes fork-bench, munmap-bench and mremap-large populate (default: ${DEFAULT-VALUE}).")
+    String size;
 
     @Option(names = "--case", paramLabel = "NAME", split = ",",
             description = "Run only these cases (default: all). Names: lorenzo-bigheap-x86, lkp-bigheap-x86,"
@@ -49,6 +75,19 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        if (local) {
+            if (!names.isEmpty()) {
+                throw CommandFailure.badUsage("--local runs this machine's checks, not the published cases; drop --case");
+            }
+            return LocalRun.run(parent.env(), profileFile, quick, runs, size, json, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
+        for (String option : List.of("--profile-file", "--quick", "--runs", "--size")) {
+            if (parsed.hasMatchedOption(option)) {
+                throw CommandFailure.badUsage(option + " goes with --local");
+            }
+        }
         List<Case> cases = selected(names);
         PrintWriter err = spec.commandLine().getErr();
         Placement where;

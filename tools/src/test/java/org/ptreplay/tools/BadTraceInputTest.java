@@ -100,10 +100,22 @@ class BadTraceInputTest {
                 + " data .*"), line);
     }
 
+    /** The writer's End packet after 2000 events: prefix, two-byte tag, length, count field and two-byte varint. */
+    private static final int END_PACKET_BYTES = 7;
+
+    /** A cut exactly at a packet boundary: once a shorter valid trace, now truncated (issue 16, item 11). */
+    @Test
+    void cutAtAPacketBoundary() throws IOException {
+        byte[] whole = trace(Codec.NONE);
+        Path p = file("cut.ptrace", Arrays.copyOf(whole, whole.length - END_PACKET_BYTES));
+        assertTrue(failure(p).matches("ptreplay: \\Q" + p + "\\E: event 2000: truncated: the file ends after 2000 events"
+                + " without the end-of-trace packet .*"), failure(p));
+    }
+
     @Test
     void truncatedPacket() throws IOException {
         byte[] whole = trace(Codec.NONE);
-        Path p = file("cut.ptrace", Arrays.copyOf(whole, whole.length - 3));
+        Path p = file("cut.ptrace", Arrays.copyOf(whole, whole.length - END_PACKET_BYTES - 3));
         assertTrue(failure(p).matches("ptreplay: \\Q" + p + "\\E: event 1999: truncated packet \\(length prefix says \\d+"
                 + " bytes, \\d+ left\\)\\."), failure(p));
     }
@@ -171,7 +183,7 @@ class BadTraceInputTest {
     @Test
     void convertLeavesNoOutputBehindOnBadInput() throws IOException {
         byte[] whole = trace(Codec.NONE);
-        Path in = file("cut.ptrace", Arrays.copyOf(whole, whole.length - 3));
+        Path in = file("cut.ptrace", Arrays.copyOf(whole, whole.length - END_PACKET_BYTES - 3));
         Path out = dir.resolve("out.ptrace");
         Run run = Cli.run("convert", in.toString(), out.toString());
         assertEquals(1, run.code());

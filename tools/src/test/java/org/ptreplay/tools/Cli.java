@@ -14,9 +14,14 @@ final class Cli {
     }
 
     static Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** With an environment, e.g. {@code COLUMNS}. */
+    static Run run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), Map.of());
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), env);
         return new Run(code, out.toString(), err.toString());
     }
 

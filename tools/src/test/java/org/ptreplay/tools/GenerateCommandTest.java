@@ -65,10 +65,32 @@ class GenerateCommandTest {
         assertEquals("jain-mremap", t.header().source().detail());
         assertEquals(Map.of("iterations", "2", "size", "1M", "recommended-thp", "64K=always"), t.header().source().params());
         assertEquals(TraceHeader.Machine.UNKNOWN, t.header().machine());
+        assertEquals(8, t.header().eventCountHint(), "a counting pass gives the total (issue 16, item 5)");
         WorkloadGenerator jain = PluginRegistry.load(List.of()).require(ProviderKind.WORKLOAD, "jain-mremap");
         List<TraceEvent> expected = new ArrayList<>();
         jain.generate(Map.of("iterations", "2"), expected::add);
         assertEquals(expected, t.events());
+    }
+
+    /** Every built-in generator recommends THP settings, per folio size where that is the point (issue 16, item 6). */
+    @Test
+    void everyGeneratorRecommendsThp(@TempDir Path dir) throws IOException {
+        String list = run("generate", "--list").out();
+        for (String name : PluginRegistry.load(List.of()).names(ProviderKind.WORKLOAD)) {
+            Path out = dir.resolve(name + ".ptrace");
+            Run run = run("generate", name, "-p", "size=64K", "-o", out.toString());
+            if (run.code() != 0) {
+                run = run("generate", name, "-o", out.toString());
+            }
+            assertEquals(0, run.code(), name + ": " + run.err());
+            String thp = read(out).header().source().params().get("recommended-thp");
+            assertTrue(thp != null && !thp.isEmpty(), name + " recommends no THP settings");
+            for (String item : thp.split("; ")) {
+                org.ptreplay.core.value.ThpSpec.parse(item.contains(": ") ? item.substring(item.indexOf(": ") + 2) : item);
+            }
+            assertTrue(list.contains("recommended THP: " + thp), list);
+        }
+        assertTrue(list.contains("2M: enabled=always"), list);
     }
 
     @Test
@@ -87,7 +109,11 @@ class GenerateCommandTest {
         Trace t = read(out);
         assertEquals(Codec.NONE, t.codec());
         assertEquals(4, t.events().size());
-        assertEquals(Map.of("pte-map", "no", "size", "64K"), t.header().source().params());
+        assertEquals(Map.of("pte-map", "no", "size", "64K", "recommended-thp", 
+                "4K: enabled=never; 16K: enabled=never,16K=always; 32K: enabled=never,32K=always; 64K: enabled=never,64K=always;"
+                + " 128K: enabled=never,128K=always; 256K: enabled=never,256K=always; 512K: enabled=never,512K=always;"
+                + " 1M: enabled=never,1M=always; 2M: enabled=always"),
+                t.header().source().params());
     }
 
     @Test
@@ -179,8 +205,10 @@ class GenerateCommandTest {
                 bigheap: stress-ng bigheap on glibc: grow one allocation by realloc, touch, reset at limit
                   recommended THP: enabled=madvise
                   PARAMETER  DEFAULT  DESCRIPTION
-                  growth     64K      bytes added per call (stress-ng --bigheap-growth) (4K to 64M, a multiple of 4K)
-                  limit      1G       reset (free, malloc_trim) once the size exceeds this (stress-ng --bigheap-bytes) (64K to 64G)
+                  growth     64K      bytes added per call (stress-ng --bigheap-growth) (4K to 64M, a multiple of
+                                      4K)
+                  limit      1G       reset (free, malloc_trim) once the size exceeds this (stress-ng
+                                      --bigheap-bytes) (64K to 64G)
                   cycles     1        runs from the first malloc to the reset (1 to 1000)
                   arch       x86      address-space layout: x86 (47-bit user VA) or arm64 (48-bit) [x86|arm64]
                 """, run.out());
@@ -188,7 +216,7 @@ class GenerateCommandTest {
 
     @Test
     void pluginsListsTheGeneratorsAsBuiltInWorkloads() {
-        Run run = run("plugins");
+        Run run = run("plugins", "--long");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().lines().anyMatch(l -> l.matches("workload +bigheap +ok +1\\.0 +1\\.0 +org\\.ptreplay\\.tools +built-in .*")),
                 run.out());

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ptreplay.tools.text.JsonReader;
 
 /** The CLI as a user runs it: exit codes, stdout and stderr. */
 class MainTest {
@@ -68,7 +69,7 @@ class MainTest {
         Run run = run("plugnis");
         assertEquals(2, run.code());
         assertEquals("", run.out());
-        assertEquals("ptreplay: unknown command 'plugnis' (did you mean 'plugins'?); commands: check, compare, convert, demo, generate, help, plugins, print, record, replay, stats, summary, validate"
+        assertEquals("ptreplay: unknown command 'plugnis' (did you mean 'plugins'?); commands: calibrate, check, compare, convert, demo, diff, generate, help, measure, plugins, primitives, print, record, replay, stats, summary, sweep, validate"
                 + System.lineSeparator(), run.err());
     }
 
@@ -76,7 +77,7 @@ class MainTest {
     void unknownCommandFarFromAnyNameStillListsTheCommands() {
         Run run = run("frobnicate");
         assertEquals(2, run.code());
-        assertEquals("ptreplay: unknown command 'frobnicate'; commands: check, compare, convert, demo, generate, help, plugins, print, record, replay, stats, summary, validate" + System.lineSeparator(),
+        assertEquals("ptreplay: unknown command 'frobnicate'; commands: calibrate, check, compare, convert, demo, diff, generate, help, measure, plugins, primitives, print, record, replay, stats, summary, sweep, validate" + System.lineSeparator(),
                 run.err());
     }
 
@@ -133,7 +134,7 @@ class MainTest {
     void noCommandIsAUsageError() {
         Run run = run();
         assertEquals(2, run.code());
-        assertTrue(run.err().startsWith("ptreplay: no command given; commands: check, compare, convert, demo, generate, help, plugins, print, record, replay, stats, summary, validate"), run.err());
+        assertTrue(run.err().startsWith("ptreplay: no command given; commands: calibrate, check, compare, convert, demo, diff, generate, help, measure, plugins, primitives, print, record, replay, stats, summary, sweep, validate"), run.err());
     }
 
     @Test
@@ -158,10 +159,19 @@ class MainTest {
         assertTrue(run.out().matches("(?s).*linux-6\\.16 +143857 +\\d+ +realloc calls/s.*"), run.out());
         assertTrue(run.out().matches("(?s).*linux-6\\.17-rc1 +81503 +\\d+ +realloc calls/s.*"), run.out());
         assertTrue(run.out().matches("(?s).*linux-6\\.17 +138701 +\\d+ +realloc calls/s.*"), run.out());
-        assertTrue(run.out().contains("ptreplay replay bigheap-raptor-lake.ptrace --arch x86"
-                + " --strategy linux-6.16,linux-6.17-rc1,linux-6.17 --profile raptor-lake --report bigheap-raptor-lake.html"),
+        // Commands to paste from the repository, broken before an option to fit 100 columns.
+        assertTrue(run.out().replace(" \\\n         ", " ").contains("     ./ptreplay replay bigheap-raptor-lake.ptrace --arch x86"
+                + " --strategy linux-6.16,linux-6.17-rc1,linux-6.17 --profile raptor-lake --report bigheap-raptor-lake.html\n"),
                 run.out());
-        assertTrue(run.out().contains("jain-mremap-arm64  64K PTEP_GET 6.16/6.17  16         16         0       exact      pass"),
+        run.out().lines().forEach(l -> assertTrue(l.codePointCount(0, l.length()) <= 100, l));
+        // A failing story is said before the stories.
+        String before = run.out().substring(0, run.out().indexOf("\n1. "));
+        if (run.out().contains("FAIL")) {
+            assertTrue(before.contains(" fails a check: "), before);
+        } else {
+            assertTrue(!before.contains("fails"), before);
+        }
+        assertTrue(run.out().matches("(?s).*   jain-mremap-arm64  64K PTEP_GET 6\\.16/6\\.17 +16 +16 +0  exact +pass\n.*"),
                 run.out());
     }
 
@@ -197,8 +207,9 @@ class MainTest {
     @Test
     void validateTextHasOneRowPerCheckAndSaysWhichCasesFail() {
         Run run = run("validate", "--case", "jain-mremap-arm64");
-        assertTrue(run.out().startsWith("CASE               CHECK                   PUBLISHED  SIMULATED  ERROR"), run.out());
-        assertTrue(run.out().contains("jain-mremap-arm64  4K time 6.17/6.16       1          "), run.out());
+        // Figures right-aligned under their headers.
+        assertTrue(run.out().startsWith("CASE               CHECK                   PUBLISHED  SIMULATED   ERROR"), run.out());
+        assertTrue(run.out().contains("jain-mremap-arm64  4K time 6.17/6.16               1          1"), run.out());
         assertTrue(run.out().contains("Published figures:\n  jain-mremap-arm64: Dev Jain"), run.out());
         assertTrue(run.out().contains(run.code() == 0 ? "1 of 1 case passes." : "0 of 1 case passes; failing: jain-mremap-arm64"),
                 run.out());

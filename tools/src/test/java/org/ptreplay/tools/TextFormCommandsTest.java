@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ptreplay.tools.Cli.Run;
+import org.ptreplay.tools.text.JsonReader;
 
 /** The text form through the CLI: convert in both directions, print, and the analyses on text traces. */
 class TextFormCommandsTest {

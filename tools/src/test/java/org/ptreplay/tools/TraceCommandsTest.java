@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ptreplay.tools.Cli.Run;
+import org.ptreplay.tools.text.JsonReader;
 
 /** convert, summary, print, stats and check through the CLI, on the committed recordings. */
 class TraceCommandsTest {

@@ -30,6 +30,8 @@ final class HeaderMapping {
                         .putAllThp(m.thp())
                         .setCpuCount(m.cpuCount()))
                 .setEventCountHint(h.eventCountHint())
+                // This writer always ends the file with an End packet (TraceWriter.close).
+                .setHasEnd(true)
                 .build();
     }
 

@@ -41,6 +41,8 @@ final class PacketDecoder {
     static final int EXIT = 9;
     static final int EXEC = 10;
     static final int HEADER = 16;
+    /** The End packet: {@link #endEventCount()} holds its count. */
+    static final int END = 17;
     /** {@link #kind()} of a packet without a payload this version knows: skip it. */
     static final int NONE = 0;
 
@@ -63,6 +65,11 @@ final class PacketDecoder {
         MalformedPacketException(String reason) {
             super(reason, null, false, false);
         }
+    }
+
+    /** The event count of the last decoded packet when {@link #kind()} is {@link #END}. */
+    long endEventCount() {
+        return f[1];
     }
 
     /** The payload's field number in the last decoded packet: {@link #HEADER}, an event kind, or {@link #NONE}. */
@@ -152,6 +159,12 @@ final class PacketDecoder {
                     System.arraycopy(ZEROS, 0, f, 0, ZEROS.length);
                     kind = field;
                 }
+                fields(b, pos, pos + len);
+                pos += len;
+            } else if (wireType == WT_LEN && field == END) {
+                int len = length(b, end);
+                System.arraycopy(ZEROS, 0, f, 0, ZEROS.length);
+                kind = END;
                 fields(b, pos, pos + len);
                 pos += len;
             } else if (wireType == WT_LEN && field == HEADER) {

@@ -19,6 +19,17 @@ import java.util.TreeMap;
 public record TraceHeader(int formatVersion, long requiredFeatures, String producer, Source source,
                           Machine machine, long eventCountHint) {
 
+    /** This header with {@code n} as its event-count hint (a writer that counted the events first). */
+    public TraceHeader withEventCountHint(long n) {
+        return new TraceHeader(formatVersion, requiredFeatures, producer, source, machine, n);
+    }
+
+    /** This header with another recording machine. */
+    public TraceHeader withMachine(Machine m) {
+        return new TraceHeader(formatVersion, requiredFeatures, producer, source, m, eventCountHint);
+    }
+
+
     public static final int CURRENT_VERSION = 1;
     /** Features this reader understands; none are defined in version 1. */
     public static final long KNOWN_FEATURES = 0L;

@@ -53,6 +53,12 @@ public final class TraceReader implements TraceSource {
     /** Index of the next event; the header problems are reported at "header" while it is -1. */
     private long nextIndex = -1;
     private TraceHeader header;
+    /** The current part's header says an End packet closes it (has_end). */
+    private boolean partPromisesEnd;
+    /** The current part's End packet was read. */
+    private boolean partEnded;
+    /** Events read since the current part's header. */
+    private long partEvents;
 
     private TraceReader(InputStream in, String fileName, Codec codec) {
         this.in = in;
@@ -130,17 +136,49 @@ public final class TraceReader implements TraceSource {
         while (true) {
             int start = nextPacket();
             if (start < 0) {
+                checkPartEnded("the file ends");
                 return null;
             }
             TraceEvent e = decode(start, pos);
             if (e != null) {
+                if (partEnded) {
+                    throw problem("an event follows the end-of-trace packet; the file is corrupt");
+                }
                 nextIndex++;
+                partEvents++;
                 return e;
             }
             if (decoder.kind() == PacketDecoder.HEADER) {
-                // A concatenated file: the next part must be readable too; its events continue the index.
+                // A concatenated file: the part before must be complete, and the next part readable
+                // too; its events continue the index.
+                checkPartEnded("the next part's header comes");
                 checkHeader(start, pos);
+            } else if (decoder.kind() == PacketDecoder.END) {
+                long count = decoder.endEventCount();
+                if (partEnded || count != partEvents) {
+                    throw problem(partEnded ? "a second end-of-trace packet; the file is corrupt"
+                            : "the end-of-trace packet counts " + count + " events but " + partEvents
+                            + " were read; the file is corrupt");
+                }
+                partEnded = true;
             }
+        }
+    }
+
+    /**
+     * A warning about this file's completeness, or null: files written before the end-of-trace
+     * packet existed carry no count, so a cut at a packet boundary cannot be told from the end.
+     */
+    public String completenessWarning() {
+        return partPromisesEnd ? null : fileName + ": written before ptreplay recorded an end-of-trace packet, so a"
+                + " truncation of this file at a packet boundary would go unnoticed; re-convert it to add one.";
+    }
+
+    /** A part whose header promises an End packet must have had it by now. */
+    private void checkPartEnded(String when) throws TraceException {
+        if (partPromisesEnd && !partEnded) {
+            throw problem("truncated: " + when + " after " + partEvents + " events without the end-of-trace packet the"
+                    + " header promises (the file was cut short, or its writer did not finish)");
         }
     }
 
@@ -167,7 +205,11 @@ public final class TraceReader implements TraceSource {
     private TraceHeader checkHeader(int start, int end) throws TraceException {
         try {
             Packet p = Packet.parseFrom(ByteBuffer.wrap(buf, start, end - start));
-            return HeaderMapping.fromProto(p.getHeader());
+            TraceHeader h = HeaderMapping.fromProto(p.getHeader());
+            partPromisesEnd = p.getHeader().getHasEnd();
+            partEnded = false;
+            partEvents = 0;
+            return h;
         } catch (InvalidProtocolBufferException e) {
             throw problem("malformed header packet (" + e.getMessage() + ")");
         } catch (HeaderMapping.UnreadableHeaderException e) {

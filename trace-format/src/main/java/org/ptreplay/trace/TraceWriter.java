@@ -6,12 +6,14 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.ptreplay.trace.proto.End;
 import org.ptreplay.trace.proto.Packet;
 
 /**
- * Writes a binary trace: the header packet, then one packet per event, inside one compression
- * layer. Equal input gives byte-identical files. Close it to finish the compressed stream; a file
- * that was not closed reads as truncated.
+ * Writes a binary trace: the header packet, then one packet per event, then (at close) the End
+ * packet with the event count, inside one compression layer. Equal input gives byte-identical
+ * files. Close it to finish the file; a file that was not closed reads as truncated. A caller
+ * that gives up half-way must delete the file: close() marks what was written complete.
  */
 public final class TraceWriter implements AutoCloseable {
 
@@ -69,6 +71,7 @@ public final class TraceWriter implements AutoCloseable {
         }
         closed = true;
         try (OutputStream c = compressed) {
+            writePacket(Packet.newBuilder().setEnd(End.newBuilder().setEventCount(events)).build());
             out.flush();
         }
     }

@@ -98,11 +98,42 @@ class BadInputTest {
     void truncatedPacket() throws Exception {
         byte[] file = write(Codec.NONE, Fixtures.HEADER, Fixtures.EVERY_KIND);
         int last = EventEncoder.toPacket(Fixtures.EVERY_KIND.get(16)).getSerializedSize();
-        TraceException e = readFile("x.ptrace", Arrays.copyOf(file, file.length - 5));
+        TraceException e = readFile("x.ptrace", Arrays.copyOf(file, file.length - endPacketBytes(17) - 5));
         assertEquals(name("x.ptrace") + ": event 16: truncated packet (length prefix says " + last + " bytes, "
                 + (last - 5) + " left).", e.getMessage());
         assertEquals(16, e.eventIndex());
         assertEquals("event 16", e.location());
+    }
+
+    /** The End packet a writer appends after {@code events} events, with its length prefix. */
+    private static int endPacketBytes(long events) {
+        return 1 + org.ptreplay.trace.proto.Packet.newBuilder()
+                .setEnd(org.ptreplay.trace.proto.End.newBuilder().setEventCount(events)).build().getSerializedSize();
+    }
+
+    /** A cut at a packet boundary once read as a shorter, valid trace (issue 16, item 11). */
+    @Test
+    void aCutAtAPacketBoundaryIsTruncated() throws Exception {
+        byte[] file = write(Codec.NONE, Fixtures.HEADER, Fixtures.EVERY_KIND);
+        int lastEvent = 1 + EventEncoder.toPacket(Fixtures.EVERY_KIND.get(16)).getSerializedSize();
+        TraceException noEnd = readFile("x.ptrace", Arrays.copyOf(file, file.length - endPacketBytes(17)));
+        assertEquals(name("x.ptrace") + ": event 17: truncated: the file ends after 17 events without the end-of-trace"
+                + " packet the header promises (the file was cut short, or its writer did not finish).", noEnd.getMessage());
+        TraceException half = readFile("x.ptrace", Arrays.copyOf(file, file.length - endPacketBytes(17) - lastEvent));
+        assertEquals(16, half.eventIndex());
+        assertTrue(half.reason().startsWith("truncated: the file ends after 16 events"), half::getMessage);
+    }
+
+    @Test
+    void anEndPacketWithAnotherCountIsCorrupt() throws Exception {
+        byte[] file = write(Codec.NONE, Fixtures.HEADER, Fixtures.EVERY_KIND);
+        byte[] cut = Arrays.copyOf(file, file.length - endPacketBytes(17));
+        byte[] wrongEnd = org.ptreplay.trace.proto.Packet.newBuilder()
+                .setEnd(org.ptreplay.trace.proto.End.newBuilder().setEventCount(40)).build().toByteArray();
+        byte[] bad = concat(cut, new byte[] {(byte) wrongEnd.length}, wrongEnd);
+        TraceException e = readFile("x.ptrace", bad);
+        assertTrue(e.getMessage().endsWith(": event 17: the end-of-trace packet counts 40 events but 17 were read; the file is corrupt."),
+                e::getMessage);
     }
 
     @Test

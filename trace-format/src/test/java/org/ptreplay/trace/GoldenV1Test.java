@@ -2,6 +2,7 @@ package org.ptreplay.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -52,6 +53,9 @@ class GoldenV1Test {
                 assertEquals(EVENTS.get(i), r.next(), "event " + i);
             }
             assertNull(r.next());
+            // Written before the End packet: read in full, with a warning that a cut would go unnoticed.
+            assertTrue(r.completenessWarning().contains("written before ptreplay recorded an end-of-trace packet"),
+                    r.completenessWarning());
         }
     }
 

@@ -68,7 +68,7 @@ final class ReferenceDecoder {
                 var e = p.getExit();
                 yield new TraceEvent.Exit(e.getPid(), e.getTimeDeltaNs(), e.getCode(), e.getGroup());
             }
-            case HEADER, PAYLOAD_NOT_SET -> null;
+            case HEADER, END, PAYLOAD_NOT_SET -> null;
         };
     }
 }

@@ -181,4 +181,24 @@ class X86FixturesTest {
         assertEquals(buddy, free.get(Primitive.BUDDY));
         assertTrue(k.result().divergences().isEmpty(), k.result().divergences().toString());
     }
+
+    /**
+     * Lazy-TLB CPUs (docs/kernel-model.md §1.5): fixtures/fault-free-1m.txt unmaps 1 MiB of a
+     * single-threaded mm, so no other CPU runs it. The PTE flush at tlb_end_vma skips lazy CPUs;
+     * the flush of the freed page tables at tlb_finish_mmu reaches them: one IPI to 3 CPUs with 3
+     * lazy of 8, to the 7 other CPUs at most, to none without lazy CPUs.
+     */
+    @Test
+    void freedTablesShootDownLazyTlbCpusAndPteFlushesDoNot() {
+        assertEquals(0, lazyIpis(0, 8, "munmap;do_vmi_munmap;tlb_finish_mmu"));
+        assertEquals(3, lazyIpis(3, 8, "munmap;do_vmi_munmap;tlb_finish_mmu"));
+        assertEquals(7, lazyIpis(20, 8, "munmap;do_vmi_munmap;tlb_finish_mmu"));
+        assertEquals(0, lazyIpis(3, 8, "munmap;do_vmi_munmap;unmap_vmas;tlb_end_vma"));
+    }
+
+    private static long lazyIpis(int lazy, int cpus, String path) {
+        Kernel k = new Kernel(Trace.x86().cpus(cpus).lazyTlbCpus(lazy).thp(ThpSpec.parse("enabled=never")).build());
+        Trace.fixture("fault-free-1m").run(k);
+        return k.result().ledger().inclusive(path).get(Primitive.IPI);
+    }
 }

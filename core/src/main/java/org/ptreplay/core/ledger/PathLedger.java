@@ -54,6 +54,9 @@ public final class PathLedger implements Ledger {
     /** Picoseconds charged so far, in charge order: the cell's simulated clock. */
     private long elapsedPs;
 
+    private long steps;
+    private long stepLimit = Long.MAX_VALUE;
+
     public PathLedger(CostModel cost) {
         this.cost = cost;
         frame[ROOT] = -1;
@@ -68,6 +71,7 @@ public final class PathLedger implements Ledger {
 
     /** Starts charging to {@code k}: one call of that syscall kind. The path stack must be empty. */
     public void beginEvent(TraceEvent.Kind k) {
+        steps = 0;
         if (depth != 0) {
             throw new IllegalStateException("path stack not empty at event start: " + pathOf(current));
         }
@@ -144,7 +148,20 @@ public final class PathLedger implements Ledger {
     }
 
     /** {@code n} of {@code p} costing {@code psTotal} in all, under the current path. */
+    /**
+     * The watchdog against model loops: at most {@code limit} charges from now to the end of the
+     * event; one more throws {@link StepLimitException}. Every loop of the model charges as it
+     * goes (walks, stores, entry reads), so a loop that makes no progress reaches the bound.
+     */
+    public void limitSteps(long limit) {
+        steps = 0;
+        stepLimit = limit;
+    }
+
     private void add(Primitive p, long n, long psTotal) {
+        if (++steps > stepLimit) {
+            throw new StepLimitException(stepLimit);
+        }
         int at = currentBase + p.ordinal();
         counts[at] += n;
         primitivePs[at] += psTotal;

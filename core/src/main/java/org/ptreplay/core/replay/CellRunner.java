@@ -19,6 +19,9 @@ final class CellRunner implements Runnable {
     boolean scheduled;
     /** Reached the end of the trace or the failure limit; guarded by the feed's lock. */
     boolean finished;
+    /** What stopped this cell, at which event; guarded by the feed's lock. */
+    Throwable failure;
+    long failedAt;
     /** Events applied, for the progress bar; written by the running task only. */
     private volatile long done;
 
@@ -44,7 +47,8 @@ final class CellRunner implements Runnable {
                     // Per event: one event can be a multi-GiB mremap, so batch granularity would stall the bar.
                     done = index + 1;
                 }
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
+                // Errors too (an OutOfMemoryError, a plugin's AbstractMethodError): the feed must hear of it.
                 feed.fail(this, index, e);
                 return;
             }

@@ -22,7 +22,10 @@ final class Fanout {
     private long published;
     private boolean endOfTrace;
     private int unfinished;
+    /** The trace's own failure (cells keep theirs, see {@link #fail}). */
     private Failure failure;
+    /** The earliest failing event so far, of the trace or of any cell; no batch from it on is useful. */
+    private long stopIndex = Long.MAX_VALUE;
 
     Fanout(List<Kernel> kernels, int capacity, Executor workers) {
         this.ring = new Batch[capacity];
@@ -68,6 +71,7 @@ final class Fanout {
             endOfTrace = true;
             if (problem != null && problem.before(failure)) {
                 failure = problem;
+                stopIndex = Math.min(stopIndex, problem.eventIndex());
             }
             wakeIdleCells();
             lock.notifyAll();
@@ -80,7 +84,16 @@ final class Fanout {
             while (unfinished > 0 || !endOfTrace) {
                 lock.wait();
             }
-            return failure;
+            Failure first = failure;
+            for (CellRunner c : cells) {
+                if (c.failure != null) {
+                    Failure f = new Failure(c.failedAt, c.order, c.failure);
+                    if (f.before(first)) {
+                        first = f;
+                    }
+                }
+            }
+            return first;
         }
     }
 
@@ -109,12 +122,17 @@ final class Fanout {
         }
     }
 
-    /** Cell side: applying the event at {@code eventIndex} threw; the cell stops. */
+    /**
+     * Cell side: applying the event at {@code eventIndex} threw; the cell stops. Allocates
+     * nothing before the cell is finished, so that an OutOfMemoryError cannot strand the caller
+     * in {@link #await}: the failure is recorded in the cell and gathered there.
+     */
     void fail(CellRunner cell, long eventIndex, Throwable cause) {
         synchronized (lock) {
-            Failure f = new Failure(eventIndex, cell.order, cause);
-            if (f.before(failure)) {
-                failure = f;
+            cell.failedAt = eventIndex;
+            cell.failure = cause;
+            if (eventIndex < stopIndex) {
+                stopIndex = eventIndex;
             }
             finish(cell);
         }
@@ -129,7 +147,7 @@ final class Fanout {
 
     /** Whether a failure before {@code batch}'s first event makes it useless. Holds the lock. */
     private boolean stopsBefore(Batch batch) {
-        return failure != null && batch.firstIndex() >= failure.eventIndex();
+        return batch.firstIndex() >= stopIndex;
     }
 
     private long minCursor() {

@@ -84,10 +84,19 @@ public final class ReplayEngine {
                 .cpus(cost.cpus())
                 .strict(spec.strict())
                 .cost(cost)
+                .memoryBytes(memoryShare())
                 .build();
         kernels.add(new Kernel(config));
         options.add(effective);
         cpus.add(cost.cpus());
+    }
+
+    /**
+     * Each cell's share of the heap for simulated pages: 80 % of the maximum heap (the rest is the
+     * JVM's, the feed's and the results'), split evenly between the cells.
+     */
+    private long memoryShare() {
+        return (long) (Runtime.getRuntime().maxMemory() * 0.8) / specs.size();
     }
 
     /** Events applied by every cell so far; callable from any thread (progress bars). */
@@ -108,6 +117,8 @@ public final class ReplayEngine {
             throw new IllegalStateException("a ReplayEngine runs once");
         }
         used = true;
+        boolean perf = source.header().source().kind() == org.ptreplay.trace.TraceHeader.SourceKind.PERF;
+        kernels.forEach(k -> k.realFaults(perf));
         List<MemoryPoolMXBean> heap = heapPools();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
@@ -181,15 +192,29 @@ public final class ReplayEngine {
         if (cause instanceof TraceException te) {
             return new ReplayFailedException(te.getMessage(), f.eventIndex(), te);
         }
+        if (f.cell() < 0) {
+            throw new IllegalStateException("decoding " + traceName + " failed at event " + f.eventIndex() + ": " + cause, cause);
+        }
+        String cell = traceName + ", cell " + specs.get(f.cell()).label() + ": ";
         if (cause instanceof ReplayException re) {
-            return new ReplayFailedException(traceName + ", cell " + specs.get(f.cell()).label() + ": " + re.getMessage(),
-                    re.eventIndex(), re);
+            return new ReplayFailedException(cell + re.getMessage(), re.eventIndex(), re);
+        }
+        if (cause instanceof OutOfMemoryError) {
+            // The cells' state is what filled the heap: let it go before composing the sentence.
+            kernels.clear();
+            long heapMib = Runtime.getRuntime().maxMemory() >> 20;
+            return new ReplayFailedException(cell + "event " + f.eventIndex() + " ran out of memory in the model (the heap"
+                    + " is " + heapMib + " MiB for " + specs.size() + " cell(s)); give the JVM more with PTREPLAY_JAVA_OPTS=-Xmx"
+                    + Math.max(1, 2 * heapMib / 1024 + 1) + "g or replay fewer cells at once.", f.eventIndex(), null);
+        }
+        String plugin = PluginBlame.of(cause, kernels.get(f.cell()).config());
+        if (plugin != null) {
+            return new ReplayFailedException(cell + "event " + f.eventIndex() + ": " + plugin, f.eventIndex(), cause);
         }
         if (cause instanceof Error error) {
             throw error;
         }
-        String where = f.cell() < 0 ? "decoding " + traceName : "cell " + specs.get(f.cell()).label();
-        throw new IllegalStateException(where + " failed at event " + f.eventIndex() + ": " + cause, cause);
+        throw new IllegalStateException("cell " + specs.get(f.cell()).label() + " failed at event " + f.eventIndex() + ": " + cause, cause);
     }
 
     private static List<MemoryPoolMXBean> heapPools() {

@@ -7,6 +7,7 @@ import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.spi.ops.PageTableGeometry;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.ledger.PathLedger;
+import org.ptreplay.core.ledger.StepLimitException;
 import org.ptreplay.core.mem.PhysMem;
 import org.ptreplay.core.linux.mmap.BrkCall;
 import org.ptreplay.core.state.KernelState;
@@ -27,10 +28,12 @@ import org.ptreplay.core.state.ThpPolicy;
 import org.ptreplay.core.linux.memory.TouchCall;
 import org.ptreplay.core.linux.vma.VmiMunmap;
 import org.ptreplay.core.pgtable.TableMemory;
+import org.ptreplay.trace.Flags;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.core.value.Divergence;
 import org.ptreplay.core.value.EntryTotals;
 import org.ptreplay.core.value.SimResult;
+import org.ptreplay.core.value.UnmappedTouches;
 import org.ptreplay.core.value.VmaInfo;
 
 /**
@@ -65,6 +68,9 @@ public final class Kernel {
     private final List<Divergence> divergences = new ArrayList<>();
     private long events;
     private long currentIndex;
+    private boolean realFaults;
+    private long unmappedTouchEvents;
+    private long unmappedTouchPages;
 
     /** @throws IllegalArgumentException one sentence naming a bad option or unusable strategy */
     public Kernel(SimConfig config) {
@@ -76,7 +82,8 @@ public final class Kernel {
         ArchMmu mmu = config.arch().create(config.archOptions(), mem);
         this.cell = new KernelState(geo, phys, mem, ledger, mmu, config.movePtes(), config.pgtableMove(),
                 config.copyPtes(), config.zapPtes(), new ThpPolicy(config.thp(), geo), config.kernelConfig(),
-                config.softDirty(), config.cpus());
+                config.softDirty(), config.cpus(), config.lazyTlbCpus());
+        cell.vmaOnly = config.vmaOnly();
         // The kernel paths of this cell, shared by the syscalls.
         HugePmd huge = new HugePmd(cell);
         Unmap unmap = new Unmap(cell, huge);
@@ -90,6 +97,14 @@ public final class Kernel {
         this.madvise = new MadviseCall(cell, fault, unmap);
         this.mprotect = new MprotectCall(cell, new ChangeProtection(cell, huge));
         this.touch = new TouchCall(cell, fault);
+    }
+
+    /**
+     * The trace records real faults (a perf recording): a touch of pages in no VMA is memory
+     * that exec mapped without a traced call, counted in {@link UnmappedTouches}, not a divergence.
+     */
+    public void realFaults(boolean real) {
+        this.realFaults = real;
     }
 
     public SimConfig config() {
@@ -107,8 +122,17 @@ public final class Kernel {
         validate(index, e);
         currentIndex = index;
         events++;
+        checkMemory(index, e);
         ledger.beginEvent(e.kind());
-        long r = dispatch(e);
+        ledger.limitSteps(stepBudget(e));
+        long r;
+        try {
+            r = dispatch(e);
+        } catch (StepLimitException loop) {
+            throw new ReplayException(index, "Event " + index + " (" + e.kind().key() + " of pid " + e.pid()
+                    + ") took " + loop.getMessage() + ", far more than its pages and VMAs need: the model or a strategy"
+                    + " is looping; please report it with the trace.");
+        }
         long recorded = recordedResult(e);
         if (recorded != TraceEvent.UNKNOWN_RESULT && recorded != r) {
             diverge(e.kind().key() + " result", recorded, r);
@@ -137,7 +161,9 @@ public final class Kernel {
         } else if (e instanceof TraceEvent.Fork f) {
             return syscall(FORK, () -> processes.fork(f.pid(), f.childPid(), f.cloneFlags()));
         } else if (e instanceof TraceEvent.Exec x) {
-            return syscall(EXEC, () -> processes.exec(x.pid()));
+            // A recorded failure (ENOENT, EACCES...) fails before the point of no return: the mm stays.
+            boolean failed = x.result() < 0 && x.result() != TraceEvent.UNKNOWN_RESULT;
+            return syscall(EXEC, () -> failed ? x.result() : processes.exec(x.pid()));
         } else if (e instanceof TraceEvent.Exit x) {
             return syscall(EXIT, () -> {
                 processes.exit(x.pid(), x.group());
@@ -146,10 +172,104 @@ public final class Kernel {
         }
         TraceEvent.Touch t = (TraceEvent.Touch) e;
         long segv = touch.touch(mm(t.pid()), t.addr(), t.length(), t.write());
-        if (segv != 0) {
-            diverge("touch pages without access (SIGSEGV)", 0, segv);
+        long unmapped = realFaults ? touch.lastUnmappedPages() : 0;
+        if (unmapped > 0) {
+            unmappedTouchEvents++;
+            unmappedTouchPages += unmapped;
+        }
+        if (segv - unmapped != 0) {
+            diverge("touch pages without access (SIGSEGV)", 0, segv - unmapped);
         }
         return segv;
+    }
+
+    /**
+     * The watchdog's bound for one event: every legitimate event charges in proportion to the
+     * pages it spans, the pages the cell holds (fork copies, exit zaps) and the VMAs of its mm
+     * (a munmap over many VMAs), each at a few charges per unit; 64 per unit plus a floor leaves
+     * that a wide margin while a loop without progress still ends in seconds.
+     */
+    private long stepBudget(TraceEvent e) {
+        long units = eventPages(e) + cell.phys.allocatedPages();
+        if (processes.exists(e.pid())) {
+            units += mm(e.pid()).vmas().size();
+        }
+        return STEP_FLOOR + Math.min(units, Long.MAX_VALUE / 128) * 64;
+    }
+
+    private static final long STEP_FLOOR = 1L << 22;
+
+    /**
+     * Heap bytes per simulated page, an estimate from the model's own arrays: PhysMem keeps a
+     * 4-byte refcount, a 4-byte mapcount and a state byte per pfn, and each mapped page needs an
+     * 8-byte entry in a page-table page (itself simulated memory); rounded up for the free lists.
+     */
+    static final long MODEL_BYTES_PER_PAGE = 24;
+
+    /**
+     * Refuses, before it runs, an event whose pages could not fit in this cell's memory share:
+     * a touch or populate allocates up to its pages, a fork copies up to what the cell holds.
+     */
+    private void checkMemory(long index, TraceEvent e) {
+        if (config.memoryBytes() == Long.MAX_VALUE || config.vmaOnly()) {
+            return;
+        }
+        long growth = 0;
+        if (e instanceof TraceEvent.Touch t) {
+            growth = pages(t.length());
+        } else if (e instanceof TraceEvent.Mmap m && (m.flags() & Flags.MAP_POPULATE) != 0) {
+            growth = pages(m.length());
+        } else if (e instanceof TraceEvent.Madvise m
+                && (m.advice() == Flags.MADV_POPULATE_READ || m.advice() == Flags.MADV_POPULATE_WRITE)) {
+            growth = pages(m.length());
+        } else if (e instanceof TraceEvent.Fork f && (f.cloneFlags() & Flags.CLONE_VM) == 0) {
+            growth = cell.phys.allocatedPages();
+        }
+        if (growth == 0) {
+            return;
+        }
+        long pages = cell.phys.allocatedPages() + growth;
+        long need = pages > config.memoryBytes() / MODEL_BYTES_PER_PAGE ? Long.MAX_VALUE : pages * MODEL_BYTES_PER_PAGE;
+        if (need > config.memoryBytes()) {
+            throw new ReplayException(index, "Event " + index + " (" + e.kind().key() + " of pid " + e.pid() + ") could need "
+                    + bytes(pages, cell.pageSize()) + " of simulated pages, about " + mib(pages) + " of heap, more than this"
+                    + " cell's share of " + (config.memoryBytes() >> 20) + " MiB; give the JVM more with"
+                    + " PTREPLAY_JAVA_OPTS=-Xmx" + suggestedXmxGib(pages) + "g or replay fewer cells at once.");
+        }
+    }
+
+    private static String mib(long pages) {
+        return pages > Long.MAX_VALUE / MODEL_BYTES_PER_PAGE ? "more than 8 EiB" : ((pages * MODEL_BYTES_PER_PAGE) >> 20) + " MiB";
+    }
+
+    private long suggestedXmxGib(long pages) {
+        double cells = Math.max(1.0, (double) Runtime.getRuntime().maxMemory() / Math.max(1, config.memoryBytes()));
+        return (long) Math.ceil(pages * (double) MODEL_BYTES_PER_PAGE * cells / 0.8 / (1L << 30));
+    }
+
+    private static String bytes(long pages, long pageSize) {
+        double b = pages * (double) pageSize;
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        int u = 0;
+        while (b >= 1024 && u < units.length - 1) {
+            b /= 1024;
+            u++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.0f %s", b, units[u]);
+    }
+
+    private long eventPages(TraceEvent e) {
+        if (e instanceof TraceEvent.Mmap m) return pages(m.length());
+        if (e instanceof TraceEvent.Munmap m) return pages(m.length());
+        if (e instanceof TraceEvent.Mremap m) return pages(m.oldLength()) + pages(m.newLength());
+        if (e instanceof TraceEvent.Madvise m) return pages(m.length());
+        if (e instanceof TraceEvent.Mprotect m) return pages(m.length());
+        if (e instanceof TraceEvent.Touch t) return pages(t.length());
+        return 0;
+    }
+
+    private long pages(long bytes) {
+        return Math.max(0, bytes) >>> cell.pageShift();
     }
 
     /** Replays events in order, numbering them from 0. */
@@ -164,7 +284,7 @@ public final class Kernel {
     public SimResult result() {
         return new SimResult(events, ledger.snapshot(), divergences, new java.util.TreeMap<>(madvise.ignored()),
                 cell.phys.allocatedPages(), new EntryTotals(cell.entries.moved, cell.entries.copied,
-                cell.entries.zapped, cell.entries.faulted));
+                cell.entries.zapped, cell.entries.faulted), new UnmappedTouches(unmappedTouchEvents, unmappedTouchPages));
     }
 
     /** The VMAs of a task's mm in address order; none for a pid the trace has not shown (a query creates no task). */

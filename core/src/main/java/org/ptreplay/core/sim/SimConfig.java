@@ -23,14 +23,22 @@ import org.ptreplay.core.value.ThpSpec;
  * path, THP settings, kernel switches and machine facts. Build with {@link #builder}.
  *
  * @param cpus         CPUs of the machine; an mm is live on min(threads, cpus) of them
+ * @param lazyTlbCpus  CPUs that ran an mm and are in lazy-TLB mode (still in its mm_cpumask), at
+ *                     most the machine's other CPUs; x86 shoots them down only when page tables
+ *                     are freed (docs/kernel-model.md §1.5). 0 by default: no scheduler tells
  * @param kernelConfig the release's configuration switches, current kernels' by default
  * @param softDirty    CONFIG_MEM_SOFT_DIRTY, off by default (it changes no count)
  * @param strict       stop at the first divergence
+ * @param memoryBytes  the heap this cell may fill with simulated pages: an event that could need more
+ *                     is refused up front with one sentence instead of an OutOfMemoryError
+ * @param vmaOnly      a VMA-level replay (summary, stats, check): population (MAP_POPULATE,
+ *                     MADV_POPULATE_*) builds no page tables, so a 64 TiB populate costs nothing
  */
 public record SimConfig(Architecture arch, Map<String, String> archOptions, MovePtesStrategy movePtes,
                         PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes, ZapPtesStrategy zapPtes,
-                        ThpSpec thp, int cpus, Placement placement, long seed, KernelConfig kernelConfig,
-                        boolean softDirty, boolean strict, CostModel cost) {
+                        ThpSpec thp, int cpus, int lazyTlbCpus, Placement placement, long seed,
+                        KernelConfig kernelConfig, boolean softDirty, boolean strict, CostModel cost,
+                        boolean vmaOnly, long memoryBytes) {
 
     public SimConfig {
         Objects.requireNonNull(arch, "arch");
@@ -45,6 +53,9 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         Objects.requireNonNull(cost, "cost");
         if (cpus < 1) {
             throw new IllegalArgumentException("cpus must be at least 1, got " + cpus + ".");
+        }
+        if (lazyTlbCpus < 0) {
+            throw new IllegalArgumentException("lazy-TLB CPUs must be 0 or more, got " + lazyTlbCpus + ".");
         }
     }
 
@@ -62,12 +73,15 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         private ZapPtesStrategy zapPtes = new PerPteZapPtes();
         private ThpSpec thp = ThpSpec.DEFAULT;
         private int cpus = Integer.MAX_VALUE;
+        private int lazyTlbCpus;
         private Placement placement = Placement.SEQUENTIAL;
         private long seed = 1;
         private KernelConfig kernelConfig = KernelConfig.CURRENT;
         private boolean softDirty;
         private boolean strict;
         private CostModel cost = CostModel.FREE;
+        private boolean vmaOnly;
+        private long memoryBytes = Long.MAX_VALUE;
 
         private Builder(Architecture arch) {
             this.arch = arch;
@@ -80,6 +94,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         public Builder zapPtes(ZapPtesStrategy v) { zapPtes = v; return this; }
         public Builder thp(ThpSpec v) { thp = v; return this; }
         public Builder cpus(int v) { cpus = v; return this; }
+        public Builder lazyTlbCpus(int v) { lazyTlbCpus = v; return this; }
         public Builder placement(Placement v) { placement = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
         public Builder kernelConfig(KernelConfig v) { kernelConfig = v; return this; }
@@ -98,10 +113,12 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         public Builder softDirty(boolean v) { softDirty = v; return this; }
         public Builder strict(boolean v) { strict = v; return this; }
         public Builder cost(CostModel v) { cost = v; return this; }
+        public Builder vmaOnly(boolean v) { vmaOnly = v; return this; }
+        public Builder memoryBytes(long v) { memoryBytes = v; return this; }
 
         public SimConfig build() {
             return new SimConfig(arch, archOptions, movePtes, pgtableMove, copyPtes, zapPtes, thp, cpus,
-                    placement, seed, kernelConfig, softDirty, strict, cost);
+                    lazyTlbCpus, placement, seed, kernelConfig, softDirty, strict, cost, vmaOnly, memoryBytes);
         }
     }
 }

@@ -42,6 +42,8 @@ public final class KernelState {
     /** CONFIG_MEM_SOFT_DIRTY. */
     public final boolean softDirty;
     public final int cpus;
+    /** CPUs in lazy-TLB mode for every mm, at most the machine's other CPUs (docs/kernel-model.md §1.5). */
+    public final int lazyTlbCpus;
     /** {@code try_realign_addr} in move_page_tables (af8ca1c14906, v6.7). */
     public final boolean mremapRealign;
     /** Entries moved, copied, zapped and faulted so far. */
@@ -51,12 +53,15 @@ public final class KernelState {
     /** The shared zero page and the huge zero folio. */
     public final long zeroPfn;
     public final long hugeZeroPfn;
+    /** A VMA-level replay: population builds no page tables (set once, by the kernel, before any event). */
+    public boolean vmaOnly;
     private long nextAnonVma = 1;
     private long nextMm = 1;
 
     public KernelState(PageTableGeometry geo, PhysMem phys, TableMemory mem, PathLedger ledger, ArchMmu arch,
                 MovePtesStrategy movePtes, PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes,
-                ZapPtesStrategy zapPtes, ThpPolicy thp, KernelConfig config, boolean softDirty, int cpus) {
+                ZapPtesStrategy zapPtes, ThpPolicy thp, KernelConfig config, boolean softDirty, int cpus,
+                int lazyTlbCpus) {
         this.geo = geo;
         this.phys = phys;
         this.mem = mem;
@@ -74,6 +79,7 @@ public final class KernelState {
         this.batchedNrPagesMapped = config.nrPagesMappedBatched();
         this.softDirty = softDirty;
         this.cpus = cpus;
+        this.lazyTlbCpus = lazyTlbCpus;
         this.mremapRealign = config.mremapRealign();
         this.zeroPfn = phys.alloc(0, PhysMem.KIND_ZERO);
         this.hugeZeroPfn = phys.alloc(thp.pmdOrder(), PhysMem.KIND_ZERO);
@@ -105,7 +111,7 @@ public final class KernelState {
         ledger.charge(org.ptreplay.spi.ops.Primitive.PAGE_ALLOC);
         ledger.charge(org.ptreplay.spi.ops.Primitive.PT_ALLOC);
         long gap = 128L << 20;
-        return new Mm(nextMm++, geo.pageShift(), pgd, taskSize() - gap, START_BRK, cpus);
+        return new Mm(nextMm++, geo.pageShift(), pgd, taskSize() - gap, START_BRK, cpus, lazyTlbCpus);
     }
 
     /** Where brk starts when the trace does not tell: a typical non-randomised PIE heap start. */

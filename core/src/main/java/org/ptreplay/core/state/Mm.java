@@ -7,7 +7,8 @@ import org.ptreplay.spi.ops.MmView;
 /**
  * One {@code mm_struct}: the VMAs, the page-table root, the layout (mmap_base, brk) and who uses
  * it. {@code mm_cpumask} is modelled as the number of CPUs its live threads run on:
- * min(live threads, cpus). The model has no scheduler, so no CPU is ever in lazy-TLB mode for it.
+ * min(live threads, cpus). The model has no scheduler: the CPUs in lazy-TLB mode for it (which
+ * ran it and now run a kernel thread or idle) are a replay parameter, at most the other CPUs.
  */
 public final class Mm implements MmView {
     private final long id;
@@ -23,10 +24,11 @@ public final class Mm implements MmView {
     public int users;
     public int liveThreads;
     private final int cpus;
+    private final int lazyTlbCpus;
     /** Pre-allocated PTE tables deposited under PMD-mapped THPs ({@code pgtable_trans_huge_deposit}), by PMD entry address. */
     final Map<Long, Long> deposited = new HashMap<>();
 
-    Mm(long id, int pageShift, long pgd, long mmapBase, long startBrk, int cpus) {
+    Mm(long id, int pageShift, long pgd, long mmapBase, long startBrk, int cpus, int lazyTlbCpus) {
         this.id = id;
         this.vmas = new VmaTree(pageShift);
         this.pgd = pgd;
@@ -34,6 +36,7 @@ public final class Mm implements MmView {
         this.startBrk = startBrk;
         this.brk = startBrk;
         this.cpus = cpus;
+        this.lazyTlbCpus = lazyTlbCpus;
     }
 
     /** PTE tables deposited under PMD leaves, by the leaf's entry address. */
@@ -81,7 +84,7 @@ public final class Mm implements MmView {
 
     @Override
     public int lazyCpus() {
-        return 0;
+        return (int) Math.min(lazyTlbCpus, (long) cpus - liveCpus());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.ptreplay.core.value;
 
+import org.ptreplay.trace.Errno;
+
 /**
  * A result of the model that differs from the recorded one.
  *
@@ -15,7 +17,12 @@ public record Divergence(long eventIndex, String what, long recorded, long model
         return "event " + eventIndex + ": " + what + " was " + show(recorded) + " in the trace but " + show(model) + " in the model.";
     }
 
+    /** An error as its name ({@code -ENOMEM}, as strace and the text form print it), else the address or value in hex. */
     private static String show(long v) {
-        return v < 0 && v > -4096 ? "-errno " + (-v) : "0x" + Long.toHexString(v);
+        if (v < 0 && v > -4096) {
+            String name = Errno.name((int) -v);
+            return name == null ? Long.toString(v) : "-" + name;
+        }
+        return "0x" + Long.toHexString(v);
     }
 }

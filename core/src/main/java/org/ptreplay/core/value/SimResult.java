@@ -14,9 +14,11 @@ import java.util.TreeMap;
  * @param ignored     accepted-but-unmodelled requests by name (e.g. {@code MADV_COLD}) and count
  * @param residentPages pages allocated at the end (folios, page tables, kernel pages)
  * @param entries     page-table entries moved, copied, zapped and faulted
+ * @param unmappedTouches touches outside every VMA in a recording of real faults (not divergences)
  */
 public record SimResult(long events, LedgerSnapshot ledger, List<Divergence> divergences,
-                        SortedMap<String, Long> ignored, long residentPages, EntryTotals entries) {
+                        SortedMap<String, Long> ignored, long residentPages, EntryTotals entries,
+                        UnmappedTouches unmappedTouches) {
     public SimResult {
         divergences = List.copyOf(divergences);
         ignored = Collections.unmodifiableSortedMap(new TreeMap<>(ignored));

@@ -89,4 +89,13 @@ class KernelTest {
         assertEquals(7, e.eventIndex());
         assertTrue(e.getMessage().startsWith("Event 7 "), e.getMessage());
     }
+
+    /** A failed exec leaves the mm alone (issue 16, item 3): the mapping is still there after it. */
+    @Test
+    void aFailedExecKeepsTheMm() {
+        Kernel k = new Kernel(SimConfig.builder(new TestArch()).build());
+        SimResult r = k.replay(TextFixtures.load("exec-failed"));
+        assertTrue(r.divergences().isEmpty(), r.divergences().toString());
+        assertEquals(1, k.vmas(1).size());
+    }
 }

@@ -54,6 +54,11 @@ public final class CalibratedProfile {
                     100 * s.spread(), s.noisy() ? "  NOISY" : ""));
         }
         out.append("#   (copy is recorded for reference: no profile field prices a page copy.)\n");
+        if (c.get("mprotect.128.mapped").isPresent()) {
+            out.append(String.format(Locale.ROOT, "# One present-PTE update by mprotect costs %.4g ns here (mprotect samples): the model"
+                    + " prices it as an xchg and a write (about %.3g ns); no profile field holds it.%n", w.pteUpdateNs(),
+                    c.get("xchg").map(Samples::median).orElse(0.0) + c.get("latency.L1").map(Samples::median).orElse(0.0)));
+        }
         out.append("# Not measurable here, kept from ").append(base.getName()).append(": ")
                 .append(String.join(", ", w.kept)).append(".\n");
         out.append(TextFormat.printer().printToString(p));
@@ -83,7 +88,7 @@ public final class CalibratedProfile {
                 .setAtomicAddNs(measured("atomic_add", "a loop of atomic adds (LOCK XADD, LDADD) on one L1-resident line"))
                 .setSpinlockNs(src(round(cmpxchg + 1 / ghz), "the measured cmpxchg + one cycle for the release store [derived]"))
                 .setRwsemWriteNs(src(round(cmpxchg + atomic), "down_write cmpxchg + up_write atomic add, both measured (kernel/locking/rwsem.c fast paths) [derived]"))
-                .setPageAllocNs(pageAlloc(l1, cmpxchg, atomic, zero))
+                .setPageAllocNs(pageAlloc(l1, cmpxchg, atomic, zero, ghz))
                 .setPageFreeNs(keep("ops.page_free_ns", b.getPageFreeNs()))
                 .setZeroBytesPerNs(measured("zero", "4 KiB rep stosb / memset per page over a buffer larger than the last level, as clear_page"))
                 .setSyscallNs(measured("syscall", "a loop of getppid(), entry plus exit"))
@@ -92,13 +97,19 @@ public final class CalibratedProfile {
                 .setVmaStoreNs(cycles(b.getVmaStoreNs(), "ops.vma_store_ns", ghz))
                 .setPteIterCycles(keep("ops.pte_iter_cycles", b.getPteIterCycles()))
                 .setPteEntryCycles(keep("ops.pte_entry_cycles", b.getPteEntryCycles()))
-                .setPteBatchCycles(keep("ops.pte_batch_cycles", b.getPteBatchCycles()));
+                .setPteBatchCycles(keep("ops.pte_batch_cycles", b.getPteBatchCycles()))
+                .setExceptionCycles(src(round(median("syscall") * ghz), String.format(Locale.ROOT, "the measured syscall"
+                        + " entry and exit (%.4g ns) at the measured %.4g GHz: a user page fault's entry and exit crosses"
+                        + " the same kernel boundary (and, with page-table isolation, the same CR3 switches)"
+                        + " [derived from measured; assumption: #PF entry costs what syscall entry costs]", median("syscall"), ghz)))
+                .setMemcgCycles(keep("ops.memcg_cycles", b.getMemcgCycles()));
         p.setOps(ops);
         if (base.hasX86()) {
-            kept.add("x86.invlpg_ns, x86.full_flush_ns, x86.ipi (TLB flushes and IPIs need ring 0)");
+            kept.add("x86.ipi (a shootdown needs a second CPU running the same mm)");
+            Flushes fl = flushes();
             p.setX86(base.getX86().toBuilder()
-                    .setInvlpgNs(keepQuiet(base.getX86().getInvlpgNs()))
-                    .setFullFlushNs(keepQuiet(base.getX86().getFullFlushNs()))
+                    .setInvlpgNs(fl == null ? keep("x86.invlpg_ns", base.getX86().getInvlpgNs()) : fl.invlpg())
+                    .setFullFlushNs(fl == null ? keep("x86.full_flush_ns", base.getX86().getFullFlushNs()) : fl.full())
                     .setIpi(base.getX86().getIpi().toBuilder()
                             .setBaseNs(keepQuiet(base.getX86().getIpi().getBaseNs()))
                             .setSlopeNs(keepQuiet(base.getX86().getIpi().getSlopeNs()))));
@@ -110,7 +121,8 @@ public final class CalibratedProfile {
                     .setTlbiRange(a.getTlbiRange().toBuilder().setBaseNs(keepQuiet(a.getTlbiRange().getBaseNs())).setSlopeNs(keepQuiet(a.getTlbiRange().getSlopeNs())))
                     .setTlbiAsid(a.getTlbiAsid().toBuilder().setBaseNs(keepQuiet(a.getTlbiAsid().getBaseNs())).setSlopeNs(keepQuiet(a.getTlbiAsid().getSlopeNs())))
                     .setDsb(a.getDsb().toBuilder().setBaseNs(keepQuiet(a.getDsb().getBaseNs())).setSlopeNs(keepQuiet(a.getDsb().getSlopeNs())))
-                    .setContpteConvertNs(keepQuiet(a.getContpteConvertNs())));
+                    .setContpteConvertNs(keepQuiet(a.getContpteConvertNs()))
+                    .setTlbiPerCpuNs(keepQuiet(a.getTlbiPerCpuNs())));
         }
         for (CpuFeature feature : base.getCpuFeaturesList()) {
             if (feature.getName().equals("invlpgb") && !f.cpuFlags().isEmpty()) {
@@ -123,6 +135,43 @@ public final class CalibratedProfile {
             }
         }
         return p.build();
+    }
+
+    /** The x86 flush prices from the mprotect samples, or null when the probe took none. */
+    private record Flushes(Sourced invlpg, Sourced full) {
+    }
+
+    /**
+     * One present-entry update is the 128-page toggle less the 64-page one, over 64 (both flush
+     * fully); a single INVLPG is the one-page toggle less its empty twin and one update; a full
+     * flush the 64-page toggle less its empty twin and 64 updates. The update price itself has no
+     * profile field (the model prices it as an xchg and a write); the header records it.
+     */
+    private Flushes flushes() {
+        if (c.get("mprotect.128.mapped").isEmpty()) {
+            return null;
+        }
+        double one = median("mprotect.1.mapped") - median("mprotect.1.empty");
+        double d64 = median("mprotect.64.mapped") - median("mprotect.64.empty");
+        double d128 = median("mprotect.128.mapped") - median("mprotect.128.empty");
+        double update = (d128 - d64) / 64;
+        double invlpg = Math.max(0, round(one - update));
+        double full = Math.max(0, round(d64 - 64 * update));
+        String how = String.format(Locale.ROOT, "mprotect toggles of whole VMAs with 1, 64 and 128 populated pages"
+                + " against empty twins (change_protection flushes only when it changed an entry; above 33 pages"
+                + " arch/x86/mm/tlb.c flushes fully): one entry update = (%.4g - %.4g) / 64 = %.4g ns", d128, d64, update);
+        return new Flushes(
+                src(invlpg, String.format(Locale.ROOT, "%s; one INVLPG = %.4g - %.4g ns (medians of %d samples at %s) [derived from measured]",
+                        how, one, update, c.get("mprotect.1.mapped").get().values().size(), when)),
+                src(full, String.format(Locale.ROOT, "%s; one full flush = %.4g - 64 x %.4g ns (medians of %d samples at %s) [derived from measured]",
+                        how, d64, update, c.get("mprotect.64.mapped").get().values().size(), when)));
+    }
+
+    /** The measured cost of updating one present PTE, for the header (no profile field holds it). */
+    double pteUpdateNs() {
+        double d64 = median("mprotect.64.mapped") - median("mprotect.64.empty");
+        double d128 = median("mprotect.128.mapped") - median("mprotect.128.empty");
+        return (d128 - d64) / 64;
     }
 
     private Memory memory() {
@@ -187,6 +236,8 @@ public final class CalibratedProfile {
             previous = bm.getLevel(bm.getLevelCount() - 1).getLatencyNs().getValue();
         }
         m.setDramLatencyNs(latency("latency.memory", "pointer chase over 256 MiB", previous));
+        kept.add("memory.outstanding_misses");
+        m.setOutstandingMisses(keepQuiet(bm.getOutstandingMisses()));
         kept.add("memory.prefetcher");
         m.setPrefetcher(bm.getPrefetcher().toBuilder()
                 .setEnabledSource("kept from " + base.getName() + ": " + bm.getPrefetcher().getEnabledSource())
@@ -207,20 +258,23 @@ public final class CalibratedProfile {
     }
 
     /**
-     * The model charges no exception entry for a fault, so one measured order-0 fault minus its
-     * zeroing and the other primitives the model charges for it (two page-table lock round trips,
-     * the refcount, mapcount and AnonExclusive atomics, one PTE write) is priced as the allocation.
+     * One measured order-0 fault, less what the model charges for it apart from the allocation:
+     * the zeroing, the exception entry and exit (priced as a syscall's, above), the memcg charge
+     * (the base profile's cycles), two page-table lock round trips, the refcount, mapcount and
+     * AnonExclusive atomics, the two mm counter updates and the PTE write (Fault.doAnonymousPage).
      */
-    private Sourced pageAlloc(double l1, double cmpxchg, double atomic, double zero) {
+    private Sourced pageAlloc(double l1, double cmpxchg, double atomic, double zero, double ghz) {
         Samples fault = c.get("fault").orElseThrow();
         double zeroing = 4096 / zero;
-        double rest = 2 * (cmpxchg + 0) + 3 * atomic + l1;
-        double v = round(fault.median() - zeroing - rest);
+        double exception = median("syscall");
+        double memcg = base.getOps().getMemcgCycles().getValue() / ghz;
+        double rest = 2 * (cmpxchg + 1 / ghz) + 3 * atomic + 3 * l1;
+        double v = round(fault.median() - zeroing - exception - memcg - rest);
         String arithmetic = String.format(Locale.ROOT, "one order-0 write fault measured at %.4g ns (first write of"
                 + " each page of a THP-disabled mapping, median of %d, spread %.1f %%, at %s) minus its zeroing (4096 B at"
-                + " %.4g B/ns = %.4g ns) minus the other primitives the model charges per fault (2 spinlocks, 3 atomics,"
-                + " 1 PTE write: %.4g ns); it includes the exception entry and exit, which the model has no primitive for",
-                fault.median(), fault.values().size(), 100 * fault.spread(), when, zero, zeroing, rest);
+                + " %.4g B/ns = %.4g ns), the exception entry and exit (%.4g ns), the memcg charge (%.4g ns) and the other"
+                + " primitives the model charges per fault (2 spinlocks, 3 atomics, 3 plain accesses: %.4g ns)",
+                fault.median(), fault.values().size(), 100 * fault.spread(), when, zero, zeroing, exception, memcg, rest);
         if (v <= 0) {
             return src(0, arithmetic + "; the difference is not positive, so 0 [derived]");
         }

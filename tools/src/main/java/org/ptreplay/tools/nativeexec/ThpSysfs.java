@@ -86,7 +86,12 @@ public final class ThpSysfs {
         SortedMap<String, String> now = read();
         SortedMap<Long, String> sizes = new TreeMap<>();
         for (long kb : sizesKb()) {
-            sizes.put(kb, now.get("hugepages-" + kb + "kB/enabled"));
+            String setting = now.get("hugepages-" + kb + "kB/enabled");
+            // Only what differs from the kernel default, so that a size the model lacks (a kernel
+            // offering 8K) does not appear while it is off.
+            if (!setting.equals(ThpSpec.DEFAULT.sizeSetting(kb, pmdKb))) {
+                sizes.put(kb, setting);
+            }
         }
         return new ThpSpec(now.get("enabled"), sizes);
     }

@@ -40,7 +40,7 @@ public final class CsvOutput {
     }
 
     /** Quoted when it holds a comma, a quote or a line break (RFC 4180 §2). */
-    static String field(String s) {
+    public static String field(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;
         }

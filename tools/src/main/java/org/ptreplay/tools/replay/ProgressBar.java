@@ -41,7 +41,11 @@ public final class ProgressBar implements AutoCloseable {
         return new ProgressBar(timer, err);
     }
 
-    /** One progress line, e.g. {@code [=======>      ] 1200000/4000000 events, 2.1 M events/s} (below 1 M/s: {@code 850 events/s}). */
+    /**
+     * One progress line, e.g. {@code [=======>      ] 30% 1200000/4000000 events, 2.1 M events/s, ETA 1m23s}
+     * (below 1 M/s: {@code 850 events/s}). Without a total (a trace whose header has no
+     * event_count_hint) only the events done and the rate; the ETA assumes the rate so far holds.
+     */
     static String line(long done, long total, long elapsedNanos) {
         double rate = elapsedNanos <= 0 ? 0 : done * 1e9 / elapsedNanos;
         String speed = rate >= 1e6 ? String.format(Locale.ROOT, "%.1f M events/s", rate / 1e6)
@@ -51,7 +55,20 @@ public final class ProgressBar implements AutoCloseable {
         }
         int filled = (int) Math.min(BAR, done * BAR / total);
         String bar = "=".repeat(filled) + (filled < BAR ? ">" + " ".repeat(BAR - filled - 1) : "");
-        return "[" + bar + "] " + done + "/" + total + " events, " + speed;
+        long percent = Math.min(100, done * 100 / total);
+        String eta = rate <= 0 || done >= total ? "" : ", ETA " + duration((long) Math.ceil((total - done) / rate));
+        return "[" + bar + "] " + percent + "% " + done + "/" + total + " events, " + speed + eta;
+    }
+
+    /** Whole seconds as {@code 45s}, {@code 1m23s}, {@code 2h05m}. */
+    static String duration(long seconds) {
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, seconds % 3600 / 60);
     }
 
     /** Stops drawing and clears the line. */

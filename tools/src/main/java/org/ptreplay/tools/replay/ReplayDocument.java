@@ -110,11 +110,16 @@ public final class ReplayDocument {
             dm.put("what", d.what());
             dm.put("recorded", d.recorded());
             dm.put("model", d.model());
-            dm.put("message", d.describe());
+            dm.put("message", DivergenceText.describe(d));
+            dm.put("expected", DivergenceText.expected(d));
             divergences.add(dm);
         }
         m.put("divergences", divergences);
         m.put("divergence_count", (long) c.result().divergences().size());
+        SortedMap<String, Object> unmapped = new TreeMap<>();
+        unmapped.put("events", c.result().unmappedTouches().events());
+        unmapped.put("pages", c.result().unmappedTouches().pages());
+        m.put("unmapped_touches", unmapped);
         m.put("ignored", new TreeMap<String, Object>(c.result().ignored()));
         return m;
     }

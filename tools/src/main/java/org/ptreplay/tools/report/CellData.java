@@ -28,14 +28,14 @@ import java.util.TreeMap;
  * @param divergenceCount all divergences, listed or not
  * @param ignored         requests accepted but not modelled, by name, with their count
  */
-record CellData(String id, String arch, SortedMap<String, String> archOptions, List<String> archNotes,
+public record CellData(String id, String arch, SortedMap<String, String> archOptions, List<String> archNotes,
                 String strategy, SortedMap<String, String> strategies, SortedMap<String, String> kernelConfig,
                 String profile, String thp, String cpus, String concurrency, Usage totals,
                 SortedMap<String, Usage> bySyscall, SortedMap<String, Usage> byPath,
                 SortedMap<String, String> metrics, List<String> divergences, long divergenceCount,
                 SortedMap<String, String> ignored) {
 
-    CellData {
+    public CellData {
         archOptions = sorted(archOptions);
         archNotes = List.copyOf(archNotes);
         strategies = sorted(strategies);

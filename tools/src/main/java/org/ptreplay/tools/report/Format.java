@@ -8,7 +8,7 @@ import java.util.Locale;
  * Numbers as the page prints them. Everything goes through {@link Locale#ROOT}, so the page is the
  * same whatever the locale of the machine that wrote it.
  */
-final class Format {
+public final class Format {
 
     private static final MathContext THREE_DIGITS = new MathContext(3);
     private static final MathContext FOUR_DIGITS = new MathContext(4);
@@ -53,7 +53,7 @@ final class Format {
     }
 
     /** Four significant digits; at 1000 and above, the rounded integer with separators. */
-    static String decimal(double d) {
+    public static String decimal(double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             return "n/a";
         }
@@ -74,7 +74,7 @@ final class Format {
     }
 
     /** An SVG coordinate: two decimals, so equal layouts print equal text. */
-    static String coord(double d) {
+    public static String coord(double d) {
         return String.format(Locale.ROOT, "%.2f", d);
     }
 

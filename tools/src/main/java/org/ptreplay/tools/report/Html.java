@@ -4,7 +4,7 @@ package org.ptreplay.tools.report;
  * HTML escaping. Every string that comes from the tree (trace file names, strategy names, path
  * frames) is user input and goes through here before it reaches the page.
  */
-final class Html {
+public final class Html {
 
     private Html() {
     }
@@ -14,7 +14,7 @@ final class Html {
      * become character references. Control characters other than tab and newline become U+FFFD,
      * as HTML allows them neither raw nor as references.
      */
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.ptreplay.tools.compare.Pairing;
 
 /**
  * The self-contained HTML report of a replay ({@code replay --report FILE.html}): one file with
@@ -74,7 +75,7 @@ public final class HtmlReport {
         s.append("<header>\n<h1>ptreplay report</h1>\n<p class=\"sub\">trace <code>").append(Html.escape(traceName))
                 .append("</code> · ").append(data.cells().size()).append(data.cells().size() == 1 ? " cell" : " cells");
         if (data.cells().size() > 1) {
-            s.append(" · baseline ").append(Html.escape(labels.get(0)));
+            s.append(" · each cell compared with the first strategy of its arch and profile");
         }
         s.append("</p>\n<nav><a href=\"#chart\">chart</a><a href=\"#differences\">differences</a>")
                 .append("<a href=\"#flame\">flame graphs</a><a href=\"#per-cell\">per cell</a><a href=\"#primitives\">primitives</a></nav>\n")
@@ -99,18 +100,22 @@ public final class HtmlReport {
 
     private static void differences(StringBuilder s, List<CellData> cells, List<String> labels) {
         s.append("<section id=\"differences\">\n<h2>Top paths by cost difference</h2>\n");
-        if (cells.size() == 1) {
-            s.append("<p class=\"note\">One cell: nothing to compare.</p>\n</section>\n");
+        int[] baselines = Pairing.baselinesOf(cells);
+        if (java.util.Arrays.stream(baselines).distinct().count() == cells.size()) {
+            s.append("<p class=\"note\">One cell per arch and profile: nothing to compare.</p>\n</section>\n");
             return;
         }
         s.append("<p class=\"note\">Self simulated time per folded path (what was charged with exactly that stack),")
-                .append(" against the baseline ").append(Html.escape(labels.get(0))).append("; the ")
+                .append(" against the first strategy of the same arch and profile; the ")
                 .append(Tables.TOP_PATHS).append(" largest changes either way.</p>\n");
-        CellData base = cells.get(0);
-        for (int c = 1; c < cells.size(); c++) {
+        for (int c = 0; c < cells.size(); c++) {
+            if (baselines[c] == c) {
+                continue;
+            }
+            CellData base = cells.get(baselines[c]);
             CellData cell = cells.get(c);
             long delta = cell.totals().simPs() - base.totals().simPs();
-            s.append("<h3>").append(Tables.swatch(c)).append(Html.escape(labels.get(c))).append(" vs ").append(Html.escape(labels.get(0)))
+            s.append("<h3>").append(Tables.swatch(c)).append(Html.escape(labels.get(c))).append(" vs ").append(Html.escape(labels.get(baselines[c])))
                     .append("</h3>\n<p>Total ").append(Format.duration(base.totals().simPs())).append(" → ")
                     .append(Format.duration(cell.totals().simPs())).append(" (").append(Format.signedDuration(delta)).append(", ")
                     .append(Tables.ratio(base.totals().simPs(), cell.totals().simPs())).append(").</p>\n")
@@ -128,12 +133,13 @@ public final class HtmlReport {
             for (int c = 0; c < cells.size(); c++) {
                 s.append("<button type=\"button\" aria-pressed=\"false\">").append(Tables.swatch(c)).append(Html.escape(labels.get(c))).append("</button>");
             }
-            s.append("<label class=\"diff-toggle\"><input type=\"checkbox\" id=\"diff-colours\"> colour by change against ")
-                    .append(Html.escape(labels.get(0)))
+            s.append("<label class=\"diff-toggle\"><input type=\"checkbox\" id=\"diff-colours\"> colour by change against")
+                    .append(" the first strategy of the same arch and profile")
                     .append(": <span class=\"up\">red</span> grew, <span class=\"down-blue\">blue</span> shrank</label></div>\n");
         }
         List<FrameTree> trees = new ArrayList<>();
         cells.forEach(cell -> trees.add(FrameTree.of(cell.byPath())));
+        int[] baselines = Pairing.baselinesOf(cells);
         for (int c = 0; c < cells.size(); c++) {
             FrameTree tree = trees.get(c);
             String id = "flame-" + c;
@@ -143,7 +149,7 @@ public final class HtmlReport {
             if (tree.inclusive() == 0) {
                 s.append("<p class=\"note\">No simulated time was charged to any path in this cell.</p>\n");
             }
-            s.append(FlameGraph.svg(id, labels.get(c), tree, c == 0 ? null : trees.get(0)));
+            s.append(FlameGraph.svg(id, labels.get(c), tree, baselines[c] == c ? null : trees.get(baselines[c])));
             int hidden = FlameGraph.hidden(tree);
             if (hidden > 0) {
                 s.append("<p class=\"note\">").append(Format.integer(hidden))

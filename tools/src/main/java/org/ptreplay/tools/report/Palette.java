@@ -3,7 +3,7 @@ package org.ptreplay.tools.report;
 import java.util.Locale;
 
 /** Colours: one per cell, and one per flame-graph frame. */
-final class Palette {
+public final class Palette {
 
     /**
      * Okabe and Ito's colour-blind-safe set (Color Universal Design, 2002), darkest-first so the
@@ -16,7 +16,7 @@ final class Palette {
     private Palette() {
     }
 
-    static String cell(int index) {
+    public static String cell(int index) {
         return CELLS[index % CELLS.length];
     }
 

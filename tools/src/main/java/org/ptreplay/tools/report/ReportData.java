@@ -13,9 +13,9 @@ import java.util.TreeMap;
  * @param cells the cells in the tree's order; the first is the baseline of every comparison
  * @param host  host measurements (wall time, events/s…): not deterministic, flattened like trace
  */
-record ReportData(SortedMap<String, String> trace, List<String> notes, List<CellData> cells, SortedMap<String, String> host) {
+public record ReportData(SortedMap<String, String> trace, List<String> notes, List<CellData> cells, SortedMap<String, String> host) {
 
-    ReportData {
+    public ReportData {
         trace = Collections.unmodifiableSortedMap(new TreeMap<>(trace));
         notes = List.copyOf(notes);
         cells = List.copyOf(cells);

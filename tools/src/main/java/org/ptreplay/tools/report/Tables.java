@@ -1,5 +1,6 @@
 package org.ptreplay.tools.report;
 
+import org.ptreplay.tools.compare.Pairing;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeSet;
@@ -29,11 +30,13 @@ final class Tables {
         StringBuilder s = new StringBuilder("<table id=\"cells\">\n<thead><tr><th>cell</th><th>arch</th><th>strategy</th>"
                 + "<th>profile</th><th>THP</th><th class=\"num\">CPUs</th><th class=\"num\">concurrency</th>"
                 + "<th class=\"num\">simulated time</th><th class=\"num\">divergences</th></tr></thead>\n<tbody>\n");
-        long base = cells.get(0).totals().simPs();
+        int[] baselines = Pairing.baselinesOf(cells);
         for (int c = 0; c < cells.size(); c++) {
             CellData cell = cells.get(c);
+            long base = cells.get(baselines[c]).totals().simPs();
+            boolean isBaseline = Pairing.leadsOthers(baselines, c);
             s.append("<tr><td>").append(swatch(c)).append(Html.escape(labels.get(c)))
-                    .append(c == 0 && cells.size() > 1 ? " <span class=\"note\">(baseline)</span>" : "")
+                    .append(isBaseline ? " <span class=\"note\">(baseline)</span>" : "")
                     .append(cell.id().isEmpty() ? "" : "<br><code class=\"note\">" + Html.escape(cell.id()) + "</code>").append("</td>")
                     .append("<td>").append(Html.escape(cell.arch())).append(options(cell.archOptions()))
                     .append(notes(cell.archNotes())).append("</td>")
@@ -44,7 +47,7 @@ final class Tables {
                     .append("<td class=\"num\">").append(Html.escape(cell.cpus())).append("</td>")
                     .append("<td class=\"num\">").append(Html.escape(cell.concurrency())).append("</td>")
                     .append("<td class=\"num\">").append(Format.duration(cell.totals().simPs()))
-                    .append(c == 0 ? "" : delta(cell.totals().simPs() - base, Format.signedDuration(cell.totals().simPs() - base))).append("</td>")
+                    .append(baselines[c] == c ? "" : delta(cell.totals().simPs() - base, Format.signedDuration(cell.totals().simPs() - base))).append("</td>")
                     .append("<td class=\"num\">").append(Format.integer(cell.divergenceCount())).append("</td></tr>\n");
         }
         return s.append("</tbody>\n</table>\n").toString();
@@ -104,7 +107,7 @@ final class Tables {
                 + "<td class=\"num\">" + (simPs == 0 ? "n/a" : Format.decimal(calls * 1e12 / simPs)) + "</td>";
     }
 
-    /** Primitive totals, one column per cell, with any change against the baseline under a later cell's count. */
+    /** Primitive totals, one column per cell, with any change against its baseline under a later cell's count. */
     static String primitiveTotals(List<CellData> cells, List<String> labels) {
         TreeSet<String> primitives = new TreeSet<>();
         cells.forEach(c -> primitives.addAll(c.totals().counts().keySet()));
@@ -113,12 +116,12 @@ final class Tables {
             s.append("<th class=\"num\">").append(swatch(c)).append(Html.escape(labels.get(c))).append("</th>");
         }
         s.append("</tr></thead>\n<tbody>\n");
-        Usage base = cells.get(0).totals();
+        int[] baselines = Pairing.baselinesOf(cells);
         for (String p : primitives) {
             s.append("<tr><td><code>").append(Html.escape(p)).append("</code></td>");
             for (int c = 0; c < cells.size(); c++) {
                 long n = cells.get(c).totals().count(p);
-                long d = n - base.count(p);
+                long d = n - cells.get(baselines[c]).totals().count(p);
                 s.append("<td class=\"num\">").append(Format.integer(n)).append(d == 0 ? "" : delta(d, Format.signedInteger(d))).append("</td>");
             }
             s.append("</tr>\n");

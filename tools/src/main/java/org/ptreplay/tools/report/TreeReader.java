@@ -13,12 +13,12 @@ import java.util.TreeMap;
  * A value of the wrong shape is an {@link IllegalArgumentException} naming where it is, e.g.
  * {@code cells[1].by_path.fork.sim_ns}.
  */
-final class TreeReader {
+public final class TreeReader {
 
     private TreeReader() {
     }
 
-    static ReportData read(Object tree) {
+    public static ReportData read(Object tree) {
         Map<?, ?> root = map(tree, "the report tree");
         List<?> cellList = list(required(root, "cells", ""), "cells");
         if (cellList.isEmpty()) {

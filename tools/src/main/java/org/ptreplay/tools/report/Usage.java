@@ -12,16 +12,16 @@ import java.util.TreeMap;
  * @param counts      primitive name to count, sorted by name
  * @param primitivePs primitive name to the simulated picoseconds it cost; empty where the tree has none
  */
-record Usage(long calls, long simPs, SortedMap<String, Long> counts, SortedMap<String, Long> primitivePs) {
+public record Usage(long calls, long simPs, SortedMap<String, Long> counts, SortedMap<String, Long> primitivePs) {
 
-    static final Usage NONE = new Usage(0, 0, new TreeMap<>(), new TreeMap<>());
+    public static final Usage NONE = new Usage(0, 0, new TreeMap<>(), new TreeMap<>());
 
-    Usage {
+    public Usage {
         counts = Collections.unmodifiableSortedMap(new TreeMap<>(counts));
         primitivePs = Collections.unmodifiableSortedMap(new TreeMap<>(primitivePs));
     }
 
-    long count(String primitive) {
+    public long count(String primitive) {
         return counts.getOrDefault(primitive, 0L);
     }
 

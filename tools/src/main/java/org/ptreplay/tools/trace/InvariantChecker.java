@@ -192,8 +192,11 @@ public final class InvariantChecker {
             list.add(m);
         }
         root.put("shown", list);
-        root.put("unseen_touches", unseenTouches);
-        root.put("unseen_touch_pages", unseenPages);
+        // The same name and shape as replay's cell field: perf faults outside the trace's mappings.
+        Map<String, Object> unmapped = new TreeMap<>();
+        unmapped.put("events", unseenTouches);
+        unmapped.put("pages", unseenPages);
+        root.put("unmapped_touches", unmapped);
         return root;
     }
 
@@ -210,7 +213,7 @@ public final class InvariantChecker {
         if (unseenTouches > 0) {
             s.append(fileName).append(": note: ").append(unseenTouches).append(" touches (").append(unseenPages)
                     .append(" pages) fall outside the mappings the trace shows, most likely the program image and "
-                            + "stack that exec maps; replay skips them\n");
+                            + "stack that exec maps; replay counts them as unmapped_touches, not divergences\n");
         }
         s.append(fileName).append(": ").append(events).append(" events, ");
         if (total == 0) {

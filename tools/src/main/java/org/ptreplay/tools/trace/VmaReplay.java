@@ -11,8 +11,9 @@ import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.trace.TraceHeader;
 
 /**
- * A VMA-level replay on core's simulated kernel: every event but touches, so no page table is
- * ever built and it runs at syscall speed. It supplies the results a trace does not record
+ * A VMA-level replay on core's simulated kernel: every event but touches, with population
+ * switched off ({@link SimConfig#vmaOnly}), so no page table is ever built and it runs at syscall
+ * speed whatever sizes the trace names. It supplies the results a trace does not record
  * (generated and hand-written traces) and the VMAs at fork time.
  *
  * <p>A result the trace recorded always wins over the model's: it is what Linux did. If the model
@@ -33,8 +34,8 @@ public final class VmaReplay {
         String granule = PageSize.arm64Granule(page);
         boolean arm = page != 4096 || header.machine().arch().equals("aarch64");
         SimConfig config = arm
-                ? SimConfig.builder(arm64).archOptions(Map.of("granule", granule)).build()
-                : SimConfig.builder(x86).build();
+                ? SimConfig.builder(arm64).archOptions(Map.of("granule", granule)).vmaOnly(true).build()
+                : SimConfig.builder(x86).vmaOnly(true).build();
         this.kernel = new Kernel(config);
     }
 

@@ -53,8 +53,8 @@ public final class Cases {
             + " leaves no room for it) and his per-PMD flush is four times generic-arm64's";
     private static final String MUNMAP_BASELINE = "the munmap baseline is too cheap against the fork baseline: Ryan's two"
             + " rows with the same convert count need a munmap 1.76 times the fork, the model (with folio freeing and the"
-            + " 6.9 per-page _nr_pages_mapped atomic) has 1.05; per-folio LRU removal and memcg uncharge are not modelled"
-            + " and cannot close ~28 ns per PTE";
+            + " 6.9 per-page _nr_pages_mapped atomic, the LRU removal, memcg uncharge and tail-page work of every folio) has"
+            + " 1.05: order-9 folios pay per-folio costs 512 times per GiB, which cannot close ~28 ns per PTE";
     /**
      * The checks the model is expected to miss, by case and check id, each with the model feature
      * it lacks. docs/validation.md explains every one; ValidationTest fails when a listed check

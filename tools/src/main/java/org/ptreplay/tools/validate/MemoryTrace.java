@@ -6,12 +6,12 @@ import org.ptreplay.trace.TraceHeader;
 import org.ptreplay.trace.TraceSource;
 
 /** Generated events held in memory, read like a trace file. */
-final class MemoryTrace implements TraceSource {
+public final class MemoryTrace implements TraceSource {
     private final TraceHeader header;
     private final List<TraceEvent> events;
     private int next;
 
-    MemoryTrace(TraceHeader header, List<TraceEvent> events) {
+    public MemoryTrace(TraceHeader header, List<TraceEvent> events) {
         this.header = header;
         this.events = List.copyOf(events);
     }

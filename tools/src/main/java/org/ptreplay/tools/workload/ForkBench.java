@@ -30,6 +30,12 @@ public final class ForkBench extends Generator {
         return PARAMS;
     }
 
+    /** The folio size is the point: one setting per size. */
+    @Override
+    String thp(ParamValues values) {
+        return perFolioSize();
+    }
+
     @Override
     void emit(ParamValues values, EventOut out) {
         populate(values, out);

@@ -32,9 +32,23 @@ abstract sealed class Generator implements WorkloadGenerator
     /** Emits the events for checked parameters. */
     abstract void emit(ParamValues values, EventOut out);
 
-    /** The THP settings the workload is meant for; empty when the replay's choice is the point. */
+    /** The THP settings the workload is meant for (every built-in generator says; see {@link #perFolioSize}). */
     String thp(ParamValues values) {
         return "";
+    }
+
+    /**
+     * For benchmarks whose point is the folio size: one THP setting per folio size, each a valid
+     * {@code --thp} value, as {@code SIZE: SETTING} items joined by {@code "; "}. 4K pages need
+     * THP off; an mTHP size is on alone (top level never, so no PMD THP mixes in); 2M is the
+     * PMD-sized THP of the top-level switch (Documentation/admin-guide/mm/transhuge.rst).
+     */
+    static String perFolioSize() {
+        StringBuilder b = new StringBuilder("4K: enabled=never");
+        for (String size : List.of("16K", "32K", "64K", "128K", "256K", "512K", "1M")) {
+            b.append("; ").append(size).append(": enabled=never,").append(size).append("=always");
+        }
+        return b.append("; 2M: enabled=always").toString();
     }
 
     @Override

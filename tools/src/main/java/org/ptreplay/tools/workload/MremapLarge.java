@@ -44,6 +44,12 @@ public final class MremapLarge extends Generator {
         return PARAMS;
     }
 
+    /** Its memory is 4K pages by design (the move of PTE tables is the point): THP off. */
+    @Override
+    String thp(ParamValues values) {
+        return "enabled=never";
+    }
+
     @Override
     void emit(ParamValues values, EventOut out) {
         long size = values.get("size");

@@ -27,6 +27,15 @@ public final class MunmapBench extends Generator {
         return PARAMS;
     }
 
+    /** The folio size is the point (per size), except for pte-map=yes, which splits 2 MiB THPs. */
+    @Override
+    String thp(ParamValues values) {
+        return values.choice("pte-map").equals("yes")
+                // Splitting PMDs needs PMD-mapped THPs to split.
+                ? "enabled=always"
+                : perFolioSize();
+    }
+
     @Override
     void emit(ParamValues values, EventOut out) {
         long size = populate(values, out);

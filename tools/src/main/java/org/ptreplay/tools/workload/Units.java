@@ -7,14 +7,14 @@ import java.util.OptionalLong;
  * Byte sizes as users write them: a whole number with an optional 1024-based unit {@code K},
  * {@code M}, {@code G} or {@code T} (case-insensitive, {@code KiB}/{@code KB} accepted).
  */
-final class Units {
+public final class Units {
     private static final String UNITS = "KMGT";
 
     private Units() {
     }
 
     /** The size in bytes, or empty when {@code text} is not a size or overflows a long. */
-    static OptionalLong parseSize(String text) {
+    public static OptionalLong parseSize(String text) {
         String t = text.toUpperCase(Locale.ROOT);
         if (t.endsWith("IB")) {
             t = t.substring(0, t.length() - 2);

@@ -256,6 +256,32 @@ static double fault_ns(size_t pages) {
     return (double) (t1 - t0) / pages;
 }
 
+/*
+ * TLB flushes cannot be timed from user space alone, but mprotect flushes only when it changed a
+ * present entry (change_protection: no pages, no flush_tlb_range). One toggle (two mprotect calls
+ * over a whole VMA, so no split) of a VMA with `pages` populated entries, or of the same VMA with
+ * none, in ns per call: the difference is the entries' updates plus one flush per call, a single
+ * INVLPG for one page and a full flush above the 33-page ceiling (arch/x86/mm/tlb.c). 64 and 128
+ * pages both flush fully, so their difference is 64 entry updates alone.
+ */
+static double mprotect_ns(size_t pages, int populated, uint64_t iters) {
+    long ps = sysconf(_SC_PAGESIZE);
+    char *buf = map_anon(pages * ps, 0);
+    if (populated) {
+        for (size_t i = 0; i < pages; i++) {
+            buf[i * ps] = 1;
+        }
+    }
+    uint64_t t0 = cpu_ns();
+    for (uint64_t i = 0; i < iters; i++) {
+        mprotect(buf, pages * ps, PROT_READ);
+        mprotect(buf, pages * ps, PROT_READ | PROT_WRITE);
+    }
+    uint64_t t1 = cpu_ns();
+    munmap(buf, pages * ps);
+    return (double) (t1 - t0) / (2.0 * iters);
+}
+
 /* A sample is the best of BURSTS short runs: the least disturbed one (interrupts, steal time). */
 #define BURSTS 3
 #define BEST(expr, higher) ({ double best_ = (expr); for (int b_ = 1; b_ < BURSTS; b_++) { double v_ = (expr); \
@@ -306,6 +332,12 @@ static void calibrate(int reps, int scale) {
         sample("zero", "B/ns", BEST(page_stream(a, NULL, stream), 1));
         sample("copy", "B/ns", BEST(page_stream(b, a, stream), 1));
         sample("fault", "ns", BEST(fault_ns(1024 * (size_t) scale), 0));
+        sample("mprotect.1.empty", "ns", BEST(mprotect_ns(1, 0, 2 * k), 0));
+        sample("mprotect.1.mapped", "ns", BEST(mprotect_ns(1, 1, 2 * k), 0));
+        sample("mprotect.64.empty", "ns", BEST(mprotect_ns(64, 0, 2 * k), 0));
+        sample("mprotect.64.mapped", "ns", BEST(mprotect_ns(64, 1, 2 * k), 0));
+        sample("mprotect.128.empty", "ns", BEST(mprotect_ns(128, 0, k), 0));
+        sample("mprotect.128.mapped", "ns", BEST(mprotect_ns(128, 1, k), 0));
     }
 }
 

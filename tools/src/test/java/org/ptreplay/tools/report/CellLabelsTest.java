@@ -26,6 +26,18 @@ class CellLabelsTest {
     }
 
     @Test
+    void onlyTheArchOptionsGivenNameCellsNotThoseInEffect() {
+        // The presets turn invlpgb on and off per strategy; the cells table shows that, the labels need not.
+        CellData x86 = new CellData("x86/linux-6.16/p", "x86", new TreeMap<>(java.util.Map.of("invlpgb", "on")), List.of(), "linux-6.16",
+                new TreeMap<>(), new TreeMap<>(), "p", "never", "1", "1", Usage.NONE, new TreeMap<>(), new TreeMap<>(),
+                new TreeMap<>(), List.of(), 0, new TreeMap<>());
+        CellData arm = new CellData("arm64:granule=64k:contpte=off/linux-6.16/p", "arm64", new TreeMap<>(java.util.Map.of("bbml2", "off")),
+                List.of(), "linux-6.16", new TreeMap<>(), new TreeMap<>(), "p", "never", "1", "1", Usage.NONE, new TreeMap<>(),
+                new TreeMap<>(), new TreeMap<>(), List.of(), 0, new TreeMap<>());
+        assertEquals(List.of("x86", "arm64 · granule=64k contpte=off"), CellLabels.of(List.of(x86, arm)));
+    }
+
+    @Test
     void cellsWithTheSameSettingsAreNumbered() {
         CellData a = cell("x86", "linux-6.16", "p");
         // Only the arch differs, and two cells share it.

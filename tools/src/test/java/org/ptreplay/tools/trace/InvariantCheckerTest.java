@@ -107,8 +107,7 @@ class InvariantCheckerTest {
         // In a perf recording the same touches are real faults on mappings exec made: a note, not violations.
         InvariantChecker perf = check(TraceHeader.SourceKind.PERF, 100, events);
         assertEquals(1, perf.violations());
-        assertEquals(2L, perf.json("x").get("unseen_touches"));
-        assertEquals(2L, perf.json("x").get("unseen_touch_pages"));
+        assertEquals(Map.of("events", 2L, "pages", 2L), perf.json("x").get("unmapped_touches"));
         assertTrue(perf.text("x").contains("x: note: 2 touches (2 pages) fall outside the mappings the trace shows"),
                 perf.text("x"));
     }

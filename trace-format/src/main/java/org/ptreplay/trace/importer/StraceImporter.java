@@ -22,7 +22,7 @@ import org.ptreplay.trace.TraceHeader;
  *   <li>clone, clone3, fork and vfork that created a task: a {@code Fork} whose flags are the
  *       clone flags without the exit signal (fork: 0; vfork: CLONE_VM|CLONE_VFORK), so that
  *       CLONE_VM|CLONE_THREAD tells a thread;</li>
- *   <li>a successful execve or execveat: an {@code Exec}; a failed one leaves the mm alone;</li>
+ *   <li>an execve or execveat: an {@code Exec} with its result; a failed one (-errno) leaves the mm alone;</li>
  *   <li>exit and exit_group; and {@code +++ exited with N +++} or {@code +++ killed by SIG +++} for
  *       a task whose exit call was not traced: an {@code Exit} of that task alone, with code N or
  *       128 + the signal number. After an exit_group, the {@code +++} lines of its threads add
@@ -222,12 +222,12 @@ public final class StraceImporter implements TraceImporter {
         }
 
         private void exec(int pid, long time, CallText call) {
-            if (call.resultValue() != 0) {
-                stats.skipped(call.name() + " (failed)");
-                return;
+            long result = call.resultValue();
+            // A failed exec is kept with its -errno: the call happened (summary counts it) and the mm stays.
+            order.submit(pid, time, new TraceEvent.Exec(pid, 0, result == 0 ? 0 : result));
+            if (result == 0) {
+                tasks.exec(pid);
             }
-            order.submit(pid, time, new TraceEvent.Exec(pid, 0, 0));
-            tasks.exec(pid);
         }
 
         private void exit(int pid, long time, CallText call) {

@@ -4,10 +4,12 @@ import org.ptreplay.core.linux.memory.CopyPageRange;
 import org.ptreplay.core.linux.memory.Unmap;
 import org.ptreplay.core.state.KernelState;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.ptreplay.spi.ops.Frame;
+import java.util.TreeSet;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.core.state.Errno;
 import org.ptreplay.core.state.Mm;
@@ -27,6 +29,8 @@ public final class Processes {
     private final Unmap unmap;
     private final CopyPageRange copy;
     private final Map<Integer, Task> tasks = new TreeMap<>();
+    /** tgid → the pids of its live tasks, in pid order: a group exit costs its own size, not the table's. */
+    private final Map<Integer, TreeSet<Integer>> groups = new HashMap<>();
 
     public Processes(KernelState cell, Unmap unmap, CopyPageRange copy) {
         this.cell = cell;
@@ -41,7 +45,7 @@ public final class Processes {
             Mm mm = cell.newMm();
             t = new Task(pid, pid, mm, true);
             attach(t);
-            tasks.put(pid, t);
+            put(t);
         }
         return t;
     }
@@ -75,7 +79,7 @@ public final class Processes {
             child = new Task(childPid, childPid, mm, true);
         }
         attach(child);
-        tasks.put(childPid, child);
+        put(child);
         return childPid;
     }
 
@@ -88,19 +92,24 @@ public final class Processes {
         return 0;
     }
 
-    /** Exit of one task, or of its whole thread group. */
+    /** Exit of one task, or of its whole thread group, in pid order. */
     public void exit(int pid, boolean group) {
         Task t = task(pid);
-        List<Task> going = new ArrayList<>();
-        for (Task o : tasks.values()) {
-            if (o.pid() == pid || (group && o.tgid() == t.tgid())) {
-                going.add(o);
+        List<Integer> going = group ? new ArrayList<>(groups.get(t.tgid())) : List.of(pid);
+        for (int p : going) {
+            Task o = tasks.remove(p);
+            TreeSet<Integer> members = groups.get(o.tgid());
+            members.remove(p);
+            if (members.isEmpty()) {
+                groups.remove(o.tgid());
             }
-        }
-        for (Task o : going) {
-            tasks.remove(o.pid());
             detach(o);
         }
+    }
+
+    private void put(Task t) {
+        tasks.put(t.pid(), t);
+        groups.computeIfAbsent(t.tgid(), g -> new TreeSet<>()).add(t.pid());
     }
 
     private void attach(Task t) {

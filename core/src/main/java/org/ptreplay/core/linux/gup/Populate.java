@@ -18,6 +18,9 @@ public final class Populate {
     }
 
     public static void populate(KernelState cell, Fault fault, Mm mm, long start, long end, boolean forceWrite) {
+        if (cell.vmaOnly) {
+            return;
+        }
         cell.ledger.enter(MM_POPULATE);
         long page = cell.pageSize();
         for (Vma v : mm.vmas().intersecting(start, end)) {

@@ -14,6 +14,7 @@ import org.ptreplay.core.state.Vma;
  * An access no VMA permits would be a SIGSEGV: it is reported and the page skipped.
  */
 public final class TouchCall {
+    private long unmapped;
     private static final Frame FAULT = Frame.of("fault");
     private static final Frame USER = Frame.of("user");
     private static final Frame LOCK_VMA_UNDER_RCU = Frame.of("lock_vma_under_rcu");
@@ -26,6 +27,11 @@ public final class TouchCall {
         this.fault = fault;
     }
 
+    /** Of the last touch's SIGSEGV pages, those in no VMA at all (the rest lacked permission). */
+    public long lastUnmappedPages() {
+        return unmapped;
+    }
+
     /** @return the number of pages that would have raised SIGSEGV */
     public long touch(Mm mm, long addr, long len, boolean write) {
         KernelState c = cell;
@@ -33,6 +39,7 @@ public final class TouchCall {
         long start = addr & -page;
         long end = addr + len;
         long segv = 0;
+        unmapped = 0;
         Vma v = null;
         for (long a = start; a < end; a += page) {
             if (v == null || a >= v.end() || a < v.start()) {
@@ -41,6 +48,9 @@ public final class TouchCall {
             int need = write ? VmFlags.VM_WRITE : VmFlags.VM_READ;
             if (v == null || (v.flags() & need) == 0) {
                 segv++;
+                if (v == null) {
+                    unmapped++;
+                }
                 continue;
             }
             if (!fault.mapped(mm, a, write)) {

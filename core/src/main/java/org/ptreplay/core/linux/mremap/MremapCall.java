@@ -57,19 +57,22 @@ public final class MremapCall {
         }
         oldLen = (oldLen + page - 1) & -page;
         newLen = (newLen + page - 1) & -page;
-        if (newLen == 0) {
+        if (newLen == 0 || oldLen < 0 || newLen < 0) {
             return Errno.EINVAL;
         }
-        if (fixed) {
+        if (fixed || dontUnmap) {
+            // check_mremap_params, vrm_implies_new_addr (FIXED or DONTUNMAP): new_addr must be
+            // aligned and in range, and the two ranges must not overlap (vrm_overlaps), which also
+            // keeps remapMove's walk over the source from meeting a destination it just made.
             if ((newAddr & (page - 1)) != 0 || newLen > c.taskSize() || newAddr > c.taskSize() - newLen) {
                 return Errno.EINVAL;
-            }
-            if (oldLen == newLen) {
-                return remapMove(mm, addr, oldLen, newAddr, dontUnmap);
             }
             if (addr < newAddr + newLen && newAddr < addr + oldLen) {
                 return Errno.EINVAL;
             }
+        }
+        if (fixed && oldLen == newLen) {
+            return remapMove(mm, addr, oldLen, newAddr, dontUnmap);
         }
         // check_prep_vma: vma_lookup (§2.7).
         VmaWork.walk(c);
@@ -149,21 +152,23 @@ public final class MremapCall {
         if (v == null || v.start() > addr) {
             return Errno.EFAULT;
         }
+        // The walk advances past each moved piece: with MREMAP_DONTUNMAP the source VMA stays
+        // mapped (empty) where it was, so looking up the piece's own start again would find it
+        // forever; the destinations lie outside [addr, end) (checked above).
         while (v != null && v.start() < end) {
             long s = Math.max(addr, v.start());
             long e = Math.min(end, v.end());
             long to = newAddr + (s - addr);
             long pieceLen = e - s;
-            if (s < to + pieceLen && to < e) {
-                // vrm_overlaps, per VMA.
-                return Errno.EINVAL;
-            }
             munmap.unmapRange(mm, to, to + pieceLen);
             v = mm.vmas().lookup(s);
             if (v == null) {
                 return Errno.EFAULT;
             }
             moveVma(mm, v, s, pieceLen, pieceLen, to, dontUnmap);
+            if (e >= end) {
+                break;
+            }
             v = mm.vmas().findVma(e);
         }
         return newAddr;

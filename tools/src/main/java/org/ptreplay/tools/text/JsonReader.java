@@ -1,4 +1,4 @@
-package org.ptreplay.tools;
+package org.ptreplay.tools.text;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,10 +7,11 @@ import java.util.Map;
 
 /**
  * A strict reader for the JSON the CLI writes (RFC 8259 objects, arrays, strings, numbers,
- * booleans, null; integers as Long, other numbers as Double), so tests check that output parses and read values out of it. Objects keep
- * their key order, so tests can also check that keys come sorted.
+ * booleans, null; integers as Long, other numbers as Double): {@code diff} reads saved replay
+ * documents with it, and tests check that output parses. Objects keep their key order, so tests
+ * can also check that keys come sorted.
  */
-final class JsonReader {
+public final class JsonReader {
 
     private final String text;
     private int pos;
@@ -19,14 +20,21 @@ final class JsonReader {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    /** The value of a whole document; bad JSON is an {@link IllegalArgumentException} naming the offset. */
+    public static Object parse(String text) {
         JsonReader reader = new JsonReader(text);
-        Object value = reader.value();
-        reader.skipSpace();
-        if (reader.pos != text.length()) {
-            throw reader.error("trailing text");
+        try {
+            Object value = reader.value();
+            reader.skipSpace();
+            if (reader.pos != text.length()) {
+                throw reader.error("trailing text");
+            }
+            return value;
+        } catch (IndexOutOfBoundsException e) {
+            throw reader.error("unexpected end");
+        } catch (NumberFormatException e) {
+            throw reader.error("bad number");
         }
-        return value;
     }
 
     private Object value() {

@@ -1,0 +1,94 @@
+package org.ptreplay.tools.local;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.ptreplay.core.profile.MachineProfile;
+import org.ptreplay.core.replay.CellResult;
+import org.ptreplay.core.replay.ReplayEngine;
+import org.ptreplay.core.replay.ReplayFailedException;
+import org.ptreplay.core.replay.ReplayOutcome;
+import org.ptreplay.spi.WorkloadGenerator;
+import org.ptreplay.core.value.Placement;
+import org.ptreplay.core.value.ThpSpec;
+import org.ptreplay.tools.nativeexec.NativeExecutor;
+import org.ptreplay.tools.nativeexec.NativeRefusal;
+import org.ptreplay.tools.nativeexec.NativeRun;
+import org.ptreplay.tools.plugin.PluginRegistry;
+import org.ptreplay.tools.plugin.ProviderKind;
+import org.ptreplay.tools.replay.CellPlanner;
+import org.ptreplay.tools.replay.Plan;
+import org.ptreplay.tools.validate.MemoryTrace;
+import org.ptreplay.trace.TraceEvent;
+import org.ptreplay.trace.TraceHeader;
+
+/**
+ * {@code validate --local}: every workload of {@link LocalCases} generated in memory, executed on
+ * this kernel and simulated on this machine's profile with this kernel's preset, under the THP
+ * settings the native runs had; then one row per figure.
+ */
+public final class LocalValidation {
+    private final PluginRegistry registry;
+    private final NativeExecutor executor;
+    private final MachineProfile profile;
+    private final String arch;
+    private final String preset;
+    private final int runs;
+    private final int threads;
+
+    public LocalValidation(PluginRegistry registry, NativeExecutor executor, MachineProfile profile, String arch,
+                           String preset, int runs, int threads) {
+        this.registry = registry;
+        this.executor = executor;
+        this.profile = profile;
+        this.arch = arch;
+        this.preset = preset;
+        this.runs = runs;
+        this.threads = threads;
+    }
+
+    /** Runs every workload of {@code sizeBytes} and forms the figures; {@code progress} gets one line per step. */
+    public LocalResult run(long sizeBytes, Consumer<String> progress)
+            throws NativeRefusal, NativeExecutor.NativeFailure, IOException, ReplayFailedException, InterruptedException {
+        Map<String, Timing> timings = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        List<Workload> workloads = LocalCases.workloads(sizeBytes);
+        for (int i = 0; i < workloads.size(); i++) {
+            Workload w = workloads.get(i);
+            String step = w.id() + " (" + (i + 1) + "/" + workloads.size() + ")";
+            WorkloadGenerator generator = registry.require(ProviderKind.WORKLOAD, w.generator());
+            List<TraceEvent> events = new ArrayList<>();
+            generator.generate(w.params(), events::add);
+            NativeRun real = executor.execute(w.id(), 0, events.iterator(), ThpSpec.parse(w.thp()), runs,
+                    s -> progress.accept(step + ": native " + s));
+            real.notes().stream().filter(n -> n.startsWith("Warning")).map(n -> w.id() + ": " + n).forEach(notes::add);
+            progress.accept(step + ": simulated");
+            timings.put(w.id(), new Timing(real, simulate(w, generator, events, real.thp()).result()));
+        }
+        List<LocalResult.Row> rows = new ArrayList<>();
+        for (LocalFigure f : LocalCases.figures(sizeBytes)) {
+            rows.add(new LocalResult.Row(f, f.formula().of(LocalFigure.side(timings, true)),
+                    f.formula().of(LocalFigure.side(timings, false))));
+        }
+        return new LocalResult(rows, profile.name(), preset, runs, notes);
+    }
+
+    private CellResult simulate(Workload w, WorkloadGenerator generator, List<TraceEvent> events, ThpSpec thp)
+            throws ReplayFailedException, InterruptedException {
+        Plan plan = new CellPlanner(registry).plan(List.of(arch), List.of(preset), List.of(), List.of(profile),
+                new CellPlanner.Settings(thp, Placement.DEFAULT, 0, 1, false));
+        TraceHeader header = new TraceHeader(TraceHeader.CURRENT_VERSION, 0, "ptreplay validate --local",
+                new TraceHeader.Source(TraceHeader.SourceKind.GENERATOR, generator.name(), w.params()),
+                TraceHeader.Machine.UNKNOWN, events.size());
+        ReplayOutcome outcome = new ReplayEngine(plan.cells(), threads).run(new MemoryTrace(header, events), w.id());
+        CellResult cell = outcome.cells().get(0);
+        if (!cell.result().divergences().isEmpty()) {
+            throw new IllegalStateException(w.id() + ": the simulation diverged from the generated trace: "
+                    + cell.result().divergences().get(0).describe());
+        }
+        return cell;
+    }
+}

@@ -1,0 +1,80 @@
+package org.ptreplay.tools.text;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One line per primitive name, for readers of the tables: {@code ptreplay primitives},
+ * {@code replay --help} and the HTML report. The authoritative definitions are the javadoc of
+ * {@code Primitive} and docs/kernel-model.md §0; these are their short forms, and a test checks
+ * that every primitive has one.
+ */
+public final class PrimitiveLegend {
+
+    private static final Map<String, String> LINES = new LinkedHashMap<>();
+
+    static {
+        line("PTE_R", "plain load of one page-table entry (any level)");
+        line("PTE_W", "plain store of one page-table entry");
+        line("PTE_XCHG", "atomic get-and-clear of one entry (x86 xchg, arm64 SWP)");
+        line("PTE_RMW", "atomic read-modify-write of one entry (write-protect)");
+        line("SP_R", "read of a struct page / folio field through the vmemmap");
+        line("SP_ATOM", "other atomic on a struct page / folio field (flags)");
+        line("REF", "folio refcount atomic (folio_get, folio_ref_add, put)");
+        line("MAP", "mapcount atomic (_mapcount, _large_mapcount, _nr_pages_mapped)");
+        line("AE", "PageAnonExclusive test, clear or set on one subpage");
+        line("PTL", "page-table spinlock taken and released");
+        line("RMAPLOCK", "anon_vma / i_mmap rwsem taken for write");
+        line("TLBI_VA", "arm64 broadcast TLBI of one page");
+        line("TLBI_RANGE", "arm64 range TLBI (FEAT_TLBIRANGE)");
+        line("TLBI_ASID", "arm64 TLBI of the whole mm (ASIDE1IS)");
+        line("DSB", "arm64 dsb ish waiting for broadcast TLBIs");
+        line("INVLPG", "x86 invalidation of one page on one CPU");
+        line("X86_FULL", "x86 full flush of the mm on one CPU");
+        line("IPI", "x86 shootdown IPI, one per other CPU");
+        line("INVLPGB", "AMD INVLPGB broadcast invalidation");
+        line("TLBSYNC", "AMD TLBSYNC waiting for this CPU's INVLPGBs");
+        line("FOLD", "arm64 contpte_convert to CONT");
+        line("UNFOLD", "arm64 contpte_convert to non-CONT");
+        line("NOTIFIER", "mmu_notifier invalidate_range start/end pair");
+        line("PTEP_GET", "calls of ptep_get (their loads count as PTE_R)");
+        line("PAGE_ALLOC", "page allocation (a folio or page-table page)");
+        line("PAGE_ZERO", "base page zeroed");
+        line("PT_ALLOC", "page-table page allocated");
+        line("PT_FREE", "page-table page freed");
+        line("SYSCALL", "syscall entry and exit");
+        line("VMA_WALK", "descent of the VMA tree from its root");
+        line("VMA_STORE", "write of the VMA tree, with its node work");
+        line("VMA_ALLOC", "VMA or anon_vma_chain slab object, its free included");
+        line("PTE_ITER", "loop work of one fork/zap iteration over a present entry");
+        line("PTE_ENTRY", "loop work per entry of a fork/zap iteration");
+        line("PTE_BATCH", "loop work of one folio_pte_batch call");
+        line("FOLIO_FREE", "folio given back to the page allocator");
+        line("TAIL_FREE", "check and reset of one tail page when its folio is freed");
+    }
+
+    private PrimitiveLegend() {
+    }
+
+    private static void line(String name, String meaning) {
+        LINES.put(name, meaning);
+    }
+
+    /** The meaning of a primitive name, or null for a name without one. */
+    public static String of(String name) {
+        return LINES.get(name);
+    }
+
+    /** Names and meanings in the order of {@code Primitive}. */
+    public static Map<String, String> all() {
+        return java.util.Collections.unmodifiableMap(LINES);
+    }
+
+    /** {@code NAME  meaning} lines, names padded to one column, each line indented. */
+    public static String text(String indent) {
+        int width = LINES.keySet().stream().mapToInt(String::length).max().orElse(0);
+        StringBuilder out = new StringBuilder();
+        LINES.forEach((k, v) -> out.append(indent).append(k).append(" ".repeat(width - k.length() + 2)).append(v).append('\n'));
+        return out.toString();
+    }
+}
