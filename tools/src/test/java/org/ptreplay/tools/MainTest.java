@@ -171,7 +171,7 @@ class MainTest {
         } else {
             assertTrue(!before.contains("fails"), before);
         }
-        assertTrue(run.out().matches("(?s).*   jain-mremap-arm64  64K PTEP_GET 6\\.16/6\\.17 +16 +16 +0  exact +pass\n.*"),
+        assertTrue(run.out().matches("(?s).*   64K PTEP_GET 6\\.16/6\\.17 +16 +16 +0  exact +prediction +pass\n.*"),
                 run.out());
     }
 
