@@ -51,7 +51,7 @@ class CompareCommandsTest {
         String header = arm64.lines().filter(l -> l.contains("delta[")).findFirst().orElseThrow();
         assertEquals(List.of("[2]", "[3]", "delta[3]", "ratio[3]"), List.of(header.trim().split(" +")));
         String spR = arm64.substring(arm64.indexOf("\nmremap\n")).lines().filter(l -> l.startsWith("SP_R ")).findFirst().orElseThrow();
-        assertEquals(List.of("SP_R", "0", "255", "+255", "-"), List.of(spR.split(" +")));
+        assertEquals(List.of("SP_R", "2", "257", "+255", "128.500"), List.of(spR.split(" +")));
     }
 
     @Test

@@ -151,7 +151,7 @@ class MainTest {
     void demoTellsItsThreeStoriesWithTheCommandsThatReproduceThem() {
         Run run = run("demo");
         assertEquals(0, run.code(), run.err());
-        for (String story : List.of("1. The x86 bigheap regression of 6.17-rc1 and its fix",
+        for (String story : List.of("1. The x86 bigheap regression of 6.17-rc1 (one struct page read per moved PTE) and its fix",
                 "2. The arm64 64K-folio mremap speed-up of 6.17", "3. Moving page tables instead of PTEs in mremap")) {
             assertTrue(run.out().contains("\n" + story + "\n"), run.out());
         }
@@ -171,7 +171,7 @@ class MainTest {
         } else {
             assertTrue(!before.contains("fails"), before);
         }
-        assertTrue(run.out().matches("(?s).*   jain-mremap-arm64  64K PTEP_GET 6\\.16/6\\.17 +16 +16 +0  exact +pass\n.*"),
+        assertTrue(run.out().matches("(?s).*   64K PTEP_GET 6\\.16/6\\.17 +16 +16 +0  exact +prediction +pass\n.*"),
                 run.out());
     }
 
@@ -180,18 +180,18 @@ class MainTest {
         Run run = run("validate", "--json", "--case", "jain-mremap-arm64");
         @SuppressWarnings("unchecked")
         Map<String, Object> root = (Map<String, Object>) JsonReader.parse(run.out());
-        assertEquals(List.of("cases", "passed"), new ArrayList<>(root.keySet()));
+        assertEquals(List.of("cases", "passed", "tally"), new ArrayList<>(root.keySet()));
         assertEquals(Boolean.TRUE.equals(root.get("passed")) ? 0 : 1, run.code(), run.err());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> cases = (List<Map<String, Object>>) root.get("cases");
         assertEquals(1, cases.size());
         Map<String, Object> jain = cases.get(0);
-        assertEquals(List.of("checks", "experiments", "name", "passed", "readings", "source", "title"),
+        assertEquals(List.of("checks", "experiments", "explanations", "name", "passed", "readings", "source", "tally", "title"),
                 new ArrayList<>(jain.keySet()));
         assertEquals("jain-mremap-arm64", jain.get("name"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> checks = (List<Map<String, Object>>) jain.get("checks");
-        assertEquals(List.of("error", "figure", "id", "known_gap", "passed", "published", "quote", "simulated", "tolerance"),
+        assertEquals(List.of("error", "figure", "fitted_parameter", "id", "kind", "known_gap", "passed", "published", "quote", "simulated", "tolerance"),
                 new ArrayList<>(checks.get(0).keySet()));
         Map<String, Object> ptepGet = checks.stream().filter(c -> c.get("id").equals("64K PTEP_GET 6.16/6.17"))
                 .findFirst().orElseThrow();

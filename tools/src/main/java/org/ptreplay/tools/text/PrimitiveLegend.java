@@ -51,6 +51,15 @@ public final class PrimitiveLegend {
         line("PTE_BATCH", "loop work of one folio_pte_batch call");
         line("FOLIO_FREE", "folio given back to the page allocator");
         line("TAIL_FREE", "check and reset of one tail page when its folio is freed");
+        line("EXC", "exception entry and exit of one user page fault");
+        line("VMA_LOCK", "per-VMA read lock of a fault, taken and released");
+        line("MEMCG", "memcg charge or uncharge of one folio");
+        line("MM_COUNTER", "per-CPU add to the mm's RSS counter");
+        line("LRU_LOCK", "lruvec LRU lock, taken and released");
+        line("ZONE_LOCK", "zone free-list lock of the buddy allocator, taken and released");
+        line("SP_W", "plain store to a struct page (LRU link or unlink)");
+        line("BUDDY", "buddy allocator split or merge step on a buddy's struct page");
+        line("TAIL_PREP", "set-up of one tail page of a new large folio");
     }
 
     private PrimitiveLegend() {

@@ -44,8 +44,8 @@ public final class DemoOutput {
                     indent(out, readings.render());
                 }
                 if (!r.explanations().isEmpty()) {
-                    out.append('\n').append("   Where the difference comes from (physical placement ").append(placement)
-                            .append(", see --placement and docs/profiles.md):\n");
+                    out.append('\n').append(Width.wrap("Where the difference comes from (physical placement " + placement
+                            + ", see --placement and docs/profiles.md):", "   ", width));
                     Table cause = new Table("", "SIMULATED", "UNIT");
                     for (ExplanationResult x : r.explanations()) {
                         cause.row(x.explanation().label(), ValidationOutput.number(x.simulated()),
@@ -54,7 +54,7 @@ public final class DemoOutput {
                     indent(out, cause.render());
                 }
                 out.append('\n');
-                indent(out, ValidationOutput.checks(List.of(r)));
+                indent(out, ValidationOutput.checksOf(r));
                 out.append("\n   Reproduce (the HTML report shows the paths and primitives behind the numbers):\n");
                 for (Experiment e : c.experiments()) {
                     out.append(command(e.generateCommand(), width));

@@ -58,13 +58,27 @@ public final class ValidationOutput {
         Table table = new Table("CASE", "CHECK", "PUBLISHED", "SIMULATED", "ERROR", "TOLERANCE", "KIND", "RESULT");
         for (CaseResult r : results) {
             for (CheckResult c : r.checks()) {
-                Check check = c.check();
-                table.row(r.validationCase().name(), check.id(), number(check.published()), number(c.simulated()),
-                        check.tolerance().formatError(check.published(), c.simulated()), check.tolerance().describe(),
-                        kind(check), verdict(c));
+                table.row(cells(r.validationCase().name(), c));
             }
         }
         return table.render();
+    }
+
+    /** One case's checks without the CASE column, for a page that already names the case (the demo). */
+    static String checksOf(CaseResult r) {
+        Table table = new Table("CHECK", "PUBLISHED", "SIMULATED", "ERROR", "TOLERANCE", "KIND", "RESULT");
+        for (CheckResult c : r.checks()) {
+            String[] row = cells("", c);
+            table.row(java.util.Arrays.copyOfRange(row, 1, row.length));
+        }
+        return table.render();
+    }
+
+    private static String[] cells(String caseName, CheckResult c) {
+        Check check = c.check();
+        return new String[] {caseName, check.id(), number(check.published()), number(c.simulated()),
+            check.tolerance().formatError(check.published(), c.simulated()), check.tolerance().describe(),
+            kind(check), verdict(c)};
     }
 
     /** {@code prediction}, or {@code fit} when a profile parameter was fitted to the figure. */

@@ -50,7 +50,11 @@ class BenchmarksTest {
                 new Fork(1, 0, 2, 17, 2),
                 new TraceEvent.Exit(2, 0, 0, true)),
                 Generated.events(new ForkBench(), Map.of("size", "8M")));
-        assertEquals("", new ForkBench().recommendedThp(Map.of()));
+        // One setting per folio size of David's table (issue #16 item 6): the size picks the mTHP size.
+        assertEquals("4K: enabled=never; 16K: enabled=never,16K=always; 32K: enabled=never,32K=always;"
+                + " 64K: enabled=never,64K=always; 128K: enabled=never,128K=always; 256K: enabled=never,256K=always;"
+                + " 512K: enabled=never,512K=always; 1M: enabled=never,1M=always; 2M: enabled=always",
+                new ForkBench().recommendedThp(Map.of()));
     }
 
     @Test
