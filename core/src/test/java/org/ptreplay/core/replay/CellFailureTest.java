@@ -17,6 +17,7 @@ import org.ptreplay.core.linux.mremap.PerPteMovePtes;
 import org.ptreplay.core.select.ResolvedKernel;
 import org.ptreplay.core.value.Placement;
 import org.ptreplay.core.value.ThpSpec;
+import org.ptreplay.spi.KernelConfig;
 import org.ptreplay.spi.KernelPath;
 import org.ptreplay.spi.Spi;
 import org.ptreplay.spi.Strategy;
@@ -41,7 +42,7 @@ class CellFailureTest {
         s.put(KernelPath.PGTABLE_MOVE, new NoPgtableMove());
         s.put(KernelPath.COPY_PTES, new PerPteCopyPtes());
         s.put(KernelPath.ZAP_PTES, new ExhaustedZap());
-        return new CellSpec(ReplayFixtures.X86, Map.of(), new ResolvedKernel("exhausted", "x86", s, Map.of(), Map.of()),
+        return new CellSpec(ReplayFixtures.X86, Map.of(), new ResolvedKernel("exhausted", "x86", s, Map.of(), KernelConfig.CURRENT, false),
                 ReplayFixtures.profile("/org/ptreplay/core/profile/tiny-x86.txtpb"), ThpSpec.DEFAULT, Placement.DEFAULT, 0, 1, false);
     }
 
