@@ -26,7 +26,7 @@ final class GeneratorListing {
             out.append(Width.wrap(g.name() + ": " + g.description(), "", width));
             String thp = recommendedThp(g);
             if (!thp.isEmpty()) {
-                out.append(Width.wrap("  recommended THP: " + thp, "    ", width));
+                out.append(Width.wrap("recommended THP: " + thp, "  ", width));
             }
             Table table = new Table("  PARAMETER", "DEFAULT", "DESCRIPTION");
             for (OptionSpec o : g.parameters()) {
