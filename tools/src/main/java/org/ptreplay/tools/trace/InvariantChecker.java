@@ -54,10 +54,13 @@ public final class InvariantChecker {
             return;
         }
         TaskTable.Task task = walk.tasks().live(e.pid());
-        if (e instanceof TraceEvent.Touch t && task != null && !task.mm.covers(t.addr(), t.length())) {
+        // The trace's first task joins the walk with its first event, so a touch that opens the
+        // trace finds no task yet: it has mapped nothing, and every page it touches is unmapped.
+        boolean opensTrace = task == null && walk.tasks().empty();
+        if (e instanceof TraceEvent.Touch t && (opensTrace || task != null && !task.mm.covers(t.addr(), t.length()))) {
             if (realFaults) {
                 unseenTouches++;
-                unseenPages += task.mm.uncoveredPages(t.addr(), t.length());
+                unseenPages += opensTrace ? pages(t.addr(), t.length()) : task.mm.uncoveredPages(t.addr(), t.length());
             } else {
                 report(index, "touch-unmapped", "pid " + t.pid() + " touches " + range(t.addr(), t.length())
                         + ", which no mapping made by the trace covers");
@@ -67,6 +70,13 @@ public final class InvariantChecker {
         if (Results.succeeded(result)) {
             success(index, e, result);
         }
+    }
+
+    /** The pages a touch of {@code length} bytes at {@code addr} spans. */
+    private long pages(long addr, long length) {
+        long first = Math.floorDiv(addr, page);
+        long last = Math.floorDiv(addr + length - 1, page);
+        return last - first + 1;
     }
 
     /** The task rules, checked before the walk updates its tasks. */

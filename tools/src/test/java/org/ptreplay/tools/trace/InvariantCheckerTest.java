@@ -113,6 +113,20 @@ class InvariantCheckerTest {
     }
 
     @Test
+    void aTouchThatOpensTheTraceTouchesUnmappedMemory() {
+        // Event 0 comes before the first task has mapped anything (issue #16 item 12): the touch of
+        // three pages from 0x10000800 spans 0x10000000-0x10003000, none of it mapped.
+        TraceEvent[] events = {
+            touch(1, 0x10000800L, 8 * K),
+            mmap(1, 0, 8 * K, RW, ANON, 0x10000000L),
+            touch(1, 0x10000000L, 8 * K)};                 // mapped now
+        assertEquals(List.of("0 touch-unmapped"), found(events));
+        InvariantChecker perf = check(TraceHeader.SourceKind.PERF, 100, events);
+        assertEquals(0, perf.violations());
+        assertEquals(Map.of("events", 1L, "pages", 3L), perf.json("x").get("unmapped_touches"));
+    }
+
+    @Test
     void allViolationsAreCountedButOnlyTheFirstOnesKept() {
         InvariantChecker c = check(TraceHeader.SourceKind.TEXT, 2,
                 munmap(1, 0x1001, 4 * K, 0), munmap(1, 0x1001, 4 * K, 0), munmap(1, 0x1001, 4 * K, 0));
