@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.ptreplay.tools.trace.Results;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.trace.TraceEvent;
 
@@ -83,8 +84,8 @@ public final class EventScript {
         if (execed.contains(pid)) {
             throw refuse(i, "pid " + pid + " runs another program after its exec, whose mappings the executor cannot reproduce");
         }
-        long result = resultOf(e);
-        if (result != TraceEvent.UNKNOWN_RESULT && result < 0 && result > -4096) {
+        // A call that failed in the recording changed nothing there; brk's result is an address, never an errno.
+        if (Results.failed(Results.recorded(e))) {
             skipped++;
             return;
         }
@@ -181,25 +182,6 @@ public final class EventScript {
 
     private static long pages(long length) {
         return (length + 4095) & -4096L;
-    }
-
-    private static long resultOf(TraceEvent e) {
-        if (e instanceof TraceEvent.Mmap m) {
-            return m.result();
-        } else if (e instanceof TraceEvent.Munmap m) {
-            return m.result();
-        } else if (e instanceof TraceEvent.Mremap m) {
-            return m.result();
-        } else if (e instanceof TraceEvent.Madvise m) {
-            return m.result();
-        } else if (e instanceof TraceEvent.Mprotect m) {
-            return m.result();
-        } else if (e instanceof TraceEvent.Fork f) {
-            return f.result();
-        } else if (e instanceof TraceEvent.Exec x) {
-            return x.result();
-        }
-        return TraceEvent.UNKNOWN_RESULT; // brk returns the break, exit and touch nothing
     }
 
     private void line(long i, String format, Object... args) throws IOException {

@@ -5,7 +5,7 @@ import org.ptreplay.trace.Flags;
 import org.ptreplay.trace.TraceEvent;
 
 /** How to read an event's result: success, errno, or not recorded. */
-final class Results {
+public final class Results {
     private Results() {
     }
 
@@ -22,7 +22,8 @@ final class Results {
         return result != TraceEvent.UNKNOWN_RESULT;
     }
 
-    static boolean failed(long result) {
+    /** A recorded errno: Linux returns -errno in [-4095, -1]. */
+    public static boolean failed(long result) {
         return result < 0 && result >= -MAX_ERRNO;
     }
 
@@ -38,7 +39,7 @@ final class Results {
     }
 
     /** The recorded result of a syscall event; {@link TraceEvent#UNKNOWN_RESULT} for exit and touch. */
-    static long recorded(TraceEvent e) {
+    public static long recorded(TraceEvent e) {
         if (e instanceof TraceEvent.Mmap m) {
             return m.result();
         } else if (e instanceof TraceEvent.Munmap m) {
