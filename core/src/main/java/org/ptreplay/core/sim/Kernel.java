@@ -82,7 +82,7 @@ public final class Kernel {
         ArchMmu mmu = config.arch().create(config.archOptions(), mem);
         this.cell = new KernelState(geo, phys, mem, ledger, mmu, config.movePtes(), config.pgtableMove(),
                 config.copyPtes(), config.zapPtes(), new ThpPolicy(config.thp(), geo), config.kernelConfig(),
-                config.softDirty(), config.cpus(), config.lazyTlbCpus());
+                config.softDirty(), config.cpus(), config.lazyTlbCpus(), config.batchRuns());
         cell.vmaOnly = config.vmaOnly();
         // The kernel paths of this cell, shared by the syscalls.
         HugePmd huge = new HugePmd(cell);

@@ -46,6 +46,11 @@ public final class KernelState {
     public final int lazyTlbCpus;
     /** {@code try_realign_addr} in move_page_tables (af8ca1c14906, v6.7). */
     public final boolean mremapRealign;
+    /**
+     * Batch-level accounting of the L1 hits of {@code move_ptes} runs (issue #8): a speed-up of
+     * the simulator with identical results, on by default; off for the differential test.
+     */
+    public final boolean batchRuns;
     /** Entries moved, copied, zapped and faulted so far. */
     public final EntryCounts entries = new EntryCounts();
     /** This CPU's pending LRU additions ({@code cpu_fbatches.lru_add}), 31 folios since 9cecde80aae0 (6.9). */
@@ -61,7 +66,7 @@ public final class KernelState {
     public KernelState(PageTableGeometry geo, PhysMem phys, TableMemory mem, PathLedger ledger, ArchMmu arch,
                 MovePtesStrategy movePtes, PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes,
                 ZapPtesStrategy zapPtes, ThpPolicy thp, KernelConfig config, boolean softDirty, int cpus,
-                int lazyTlbCpus) {
+                int lazyTlbCpus, boolean batchRuns) {
         this.geo = geo;
         this.phys = phys;
         this.mem = mem;
@@ -81,6 +86,7 @@ public final class KernelState {
         this.cpus = cpus;
         this.lazyTlbCpus = lazyTlbCpus;
         this.mremapRealign = config.mremapRealign();
+        this.batchRuns = batchRuns;
         this.zeroPfn = phys.alloc(0, PhysMem.KIND_ZERO);
         this.hugeZeroPfn = phys.alloc(thp.pmdOrder(), PhysMem.KIND_ZERO);
     }

@@ -29,8 +29,6 @@ public final class MovePageTables {
     private final PageWalk walk;
     private final HugePmd huge;
     private final MovePtesCtx ctx;
-    /** The batched reference loop, when the cell's strategy and arch allow it; else null. */
-    private final MovePtesRuns runs;
     /** The PTE tables whose locks a {@code ptl-hold} strategy holds across extents (-1: none). */
     private long heldOld = -1;
     private long heldNew = -1;
@@ -44,7 +42,6 @@ public final class MovePageTables {
         this.walk = cell.walk;
         this.huge = huge;
         this.ctx = new MovePtesCtx(cell);
-        this.runs = MovePtesRuns.forCell(cell);
     }
 
     /**
@@ -201,7 +198,7 @@ public final class MovePageTables {
         ctx.reset(mm, oldAddr, oldEnd, newAddr, mem.ptep(oldTable, walk.index(1, oldAddr)),
                 mem.ptep(newTable, walk.index(1, newAddr)));
         cell.entries.moved += mem.countPresent(ctx.oldPtep(), (int) (extent >>> cell.pageShift()));
-        boolean moved = runs != null ? runs.movePtes(ctx) : cell.movePtes.movePtes(ctx);
+        boolean moved = ctx.movePtes(cell.movePtes);
         if (hold) {
             heldOld = oldTable;
             heldNew = newTable;
