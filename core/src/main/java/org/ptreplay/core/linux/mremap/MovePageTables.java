@@ -45,22 +45,22 @@ public final class MovePageTables {
     }
 
     /**
-     * Moves the page tables of [oldAddr, oldAddr + len) to newAddr within one mm.
+     * Moves the page tables of [pmc.oldAddr, pmc.oldEnd) to pmc.newAddr within one mm.
      *
-     * @param oldVma        the VMA being moved from (still in the tree)
-     * @param newVma        the VMA {@code copy_vma} created or merged at the destination
-     * @param needRmapLocks from {@code copy_vma}: the new VMA may precede the old one in rmap order
-     * @return the number of bytes moved (always len: the model cannot run out of memory)
+     * @return the number of bytes moved (always pmc.lenIn: the model cannot run out of memory)
      */
-    public long movePageTables(Mm mm, Vma oldVma, Vma newVma, long oldAddr, long newAddr, long len,
-                               boolean needRmapLocks) {
+    public long movePageTables(Mm mm, PagetableMoveControl pmc) {
+        long len = pmc.lenIn();
         if (len == 0) {
             return 0;
         }
         ledger.enter(MOVE_PAGE_TABLES);
-        long oldEnd = oldAddr + len;
+        long oldAddr = pmc.oldAddr();
+        long newAddr = pmc.newAddr();
+        long oldEnd = pmc.oldEnd();
+        boolean needRmapLocks = pmc.needRmapLocks();
         long pmdSize = cell.geo.pmdSize();
-        if (cell.mremapRealign && canRealign(mm, oldVma, newVma, oldAddr, newAddr, len, pmdSize)) {
+        if (cell.mremapRealign && canRealign(mm, pmc, pmdSize)) {
             // try_realign_addr (af8ca1c14906, v6.7; docs/kernel-model.md §2.2): only the start moves.
             oldAddr &= -pmdSize;
             newAddr &= -pmdSize;
@@ -120,13 +120,13 @@ public final class MovePageTables {
      * start of its VMA with no other VMA between its aligned-down address and that start. The
      * exec-time stack move that relaxes the VMA-start rule is not modelled (no exec stack in traces).
      */
-    private static boolean canRealign(Mm mm, Vma oldVma, Vma newVma, long oldAddr, long newAddr, long len,
-                                      long pmdSize) {
-        long offset = oldAddr & (pmdSize - 1);
-        if (len < pmdSize - offset || offset == 0 || offset != (newAddr & (pmdSize - 1))) {
+    private static boolean canRealign(Mm mm, PagetableMoveControl pmc, long pmdSize) {
+        long offset = pmc.oldAddr() & (pmdSize - 1);
+        if (pmc.lenIn() < pmdSize - offset || offset == 0 || offset != (pmc.newAddr() & (pmdSize - 1))) {
             return false;
         }
-        return canAlignDown(mm, oldVma, oldAddr, pmdSize) && canAlignDown(mm, newVma, newAddr, pmdSize);
+        return canAlignDown(mm, pmc.oldVma(), pmc.oldAddr(), pmdSize)
+                && canAlignDown(mm, pmc.newVma(), pmc.newAddr(), pmdSize);
     }
 
     private static boolean canAlignDown(Mm mm, Vma vma, long addr, long pmdSize) {

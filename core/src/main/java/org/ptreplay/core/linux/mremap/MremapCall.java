@@ -202,7 +202,7 @@ public final class MremapCall {
         VmaWork.link(cell, mm, nv, vmasBefore);
         // copy_vma: a merged VMA may precede the old one in rmap order; a fresh one cannot.
         boolean needRmapLocks = merged != nv && merged.pgoff() <= vma.pgoffOf(oldAddr, shift);
-        move.movePageTables(mm, vma, merged, oldAddr, newAddr, oldLen, needRmapLocks);
+        move.movePageTables(mm, new PagetableMoveControl(vma, merged, oldAddr, newAddr, oldLen, needRmapLocks));
         if (!dontUnmap && oldLen > 0) {
             munmap.unmapRange(mm, oldAddr, oldAddr + oldLen);
         }
