@@ -1,5 +1,9 @@
 package org.ptreplay.core.sim;
 
+import org.ptreplay.spi.Strategy;
+import org.ptreplay.spi.KernelPath;
+import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -59,6 +63,15 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         if (lazyTlbCpus < 0) {
             throw new IllegalArgumentException("lazy-TLB CPUs must be 0 or more, got " + lazyTlbCpus + ".");
         }
+    }
+
+    /** The strategy of each kernel path. */
+    public Map<KernelPath, Strategy> strategies() {
+        EnumMap<KernelPath, Strategy> m = new EnumMap<>(KernelPath.class);
+        for (Strategy s : List.of(movePtes, pgtableMove, copyPtes, zapPtes)) {
+            m.put(s.path(), s);
+        }
+        return m;
     }
 
     /** Defaults: the reference per-PTE strategies, no page-table moves, kernel-default THP, unlimited CPUs, counts only. */

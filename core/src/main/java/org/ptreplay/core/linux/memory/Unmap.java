@@ -1,5 +1,7 @@
 package org.ptreplay.core.linux.memory;
 
+import org.ptreplay.spi.ZapPtesStrategy;
+import org.ptreplay.spi.KernelPath;
 import org.ptreplay.core.linux.swap.Swap;
 import java.util.List;
 import org.ptreplay.spi.ops.Frame;
@@ -35,9 +37,11 @@ public final class Unmap {
     private final PageWalk walk;
     private final HugePmd huge;
     private final ZapPtesCtx ctx;
+    private final ZapPtesStrategy zapPtes;
 
     public Unmap(KernelState cell, HugePmd huge) {
         this.cell = cell;
+        this.zapPtes = cell.strategy(KernelPath.ZAP_PTES, ZapPtesStrategy.class);
         this.ledger = cell.ledger;
         this.mem = cell.mem;
         this.walk = cell.walk;
@@ -165,9 +169,9 @@ public final class Unmap {
         while (true) {
             ledger.charge(Primitive.PTL);
             ctx.reset(tlb, addr, end, ptep);
-            long done = cell.zapPtes.zapPteRange(ctx);
+            long done = zapPtes.zapPteRange(ctx);
             if (done < addr || done > end) {
-                throw new IllegalStateException("zap strategy " + cell.zapPtes.name() + " returned "
+                throw new IllegalStateException("zap strategy " + zapPtes.name() + " returned "
                         + Long.toHexString(done) + " outside [" + Long.toHexString(addr) + ", " + Long.toHexString(end) + "]");
             }
             if (done == end) {

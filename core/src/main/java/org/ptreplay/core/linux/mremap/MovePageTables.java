@@ -1,5 +1,8 @@
 package org.ptreplay.core.linux.mremap;
 
+import org.ptreplay.spi.PgtableMoveStrategy;
+import org.ptreplay.spi.MovePtesStrategy;
+import org.ptreplay.spi.KernelPath;
 import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.spi.ops.Ledger;
 import org.ptreplay.spi.ops.Primitive;
@@ -29,6 +32,8 @@ public final class MovePageTables {
     private final PageWalk walk;
     private final HugePmd huge;
     private final MovePtesCtx ctx;
+    private final MovePtesStrategy movePtes;
+    private final PgtableMoveStrategy pgtableMove;
     /** The PTE tables whose locks a {@code ptl-hold} strategy holds across extents (-1: none). */
     private long heldOld = -1;
     private long heldNew = -1;
@@ -42,6 +47,8 @@ public final class MovePageTables {
         this.walk = cell.walk;
         this.huge = huge;
         this.ctx = new MovePtesCtx(cell);
+        this.movePtes = cell.strategy(KernelPath.MOVE_PTES, MovePtesStrategy.class);
+        this.pgtableMove = cell.strategy(KernelPath.PGTABLE_MOVE, PgtableMoveStrategy.class);
     }
 
     /**
@@ -60,7 +67,7 @@ public final class MovePageTables {
         long oldEnd = pmc.oldEnd();
         boolean needRmapLocks = pmc.needRmapLocks();
         long pmdSize = cell.geo.pmdSize();
-        if (cell.mremapRealign && canRealign(mm, pmc, pmdSize)) {
+        if (cell.config.mremapRealign() && canRealign(mm, pmc, pmdSize)) {
             // try_realign_addr (af8ca1c14906, v6.7; docs/kernel-model.md §2.2): only the start moves.
             oldAddr &= -pmdSize;
             newAddr &= -pmdSize;
@@ -75,7 +82,7 @@ public final class MovePageTables {
                 if (oldPud < 0 || mem.peek(oldPud) == Pte.NONE) {
                     continue;
                 }
-                if (cell.pgtableMove.movePud() && extent == pudSize) {
+                if (pgtableMove.movePud() && extent == pudSize) {
                     long newPud = walk.entryAlloc(mm.pgd(), newAddr, 3);
                     releaseHeldPtl(mm);
                     if (moveNormal(mm, MOVE_NORMAL_PUD, oldAddr, oldPud, newPud, pudSize)) {
@@ -97,7 +104,7 @@ public final class MovePageTables {
                     continue;
                 }
                 huge.split(mm, oldAddr & -pmdSize, oldPmd);
-            } else if (cell.pgtableMove.movePmd() && extent == pmdSize) {
+            } else if (pgtableMove.movePmd() && extent == pmdSize) {
                 releaseHeldPtl(mm);
                 if (moveNormal(mm, MOVE_NORMAL_PMD, oldAddr, oldPmd, newPmd, pmdSize)) {
                     continue;
@@ -179,7 +186,7 @@ public final class MovePageTables {
         ledger.enter(MOVE_PTES);
         long oldTable = PageWalk.tableOf(mem.peek(oldPmd));
         long newTable = PageWalk.tableOf(mem.peek(newPmd));
-        boolean hold = cell.movePtes.holdPtlAcrossExtents();
+        boolean hold = movePtes.holdPtlAcrossExtents();
         if (hold && oldTable != heldOld) {
             flushHeld(mm);
         }
@@ -198,7 +205,7 @@ public final class MovePageTables {
         ctx.reset(mm, oldAddr, oldEnd, newAddr, mem.ptep(oldTable, walk.index(1, oldAddr)),
                 mem.ptep(newTable, walk.index(1, newAddr)));
         cell.entries.moved += mem.countPresent(ctx.oldPtep(), (int) (extent >>> cell.pageShift()));
-        boolean moved = ctx.movePtes(cell.movePtes);
+        boolean moved = ctx.movePtes(movePtes);
         if (hold) {
             heldOld = oldTable;
             heldNew = newTable;
