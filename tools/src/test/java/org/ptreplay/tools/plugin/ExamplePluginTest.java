@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ptreplay.spi.loader.Providers;
+import org.ptreplay.spi.loader.Origin;
+import org.ptreplay.spi.loader.ProviderKind;
+import org.ptreplay.spi.loader.PluginEntry;
 import org.ptreplay.spi.MovePtesStrategy;
 
 /** The example plugin, as the reactor built it, loads from a plugin directory like any third-party jar. */
@@ -26,7 +30,7 @@ class ExamplePluginTest {
     @Test
     void loadsFromADirectory(@TempDir Path dir) throws IOException {
         Path jar = Files.copy(exampleJar(), dir.resolve("folio-cache.jar"));
-        PluginRegistry registry = PluginRegistry.load(List.of(dir));
+        Providers registry = PluginLoader.load(List.of(dir));
 
         assertEquals(List.of(), registry.problems());
         PluginEntry entry = registry.find(ProviderKind.STRATEGY, "move-ptes/folio-cache").orElseThrow();

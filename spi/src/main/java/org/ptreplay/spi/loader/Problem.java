@@ -1,4 +1,4 @@
-package org.ptreplay.tools.plugin;
+package org.ptreplay.spi.loader;
 
 /**
  * Why a plugin jar or one of its providers was refused.

@@ -1,4 +1,4 @@
-package org.ptreplay.tools.plugin;
+package org.ptreplay.spi.loader;
 
 /** Whether a listed provider can be used, as {@code plugins} shows it. */
 public sealed interface ProviderStatus {

@@ -1,11 +1,13 @@
-package org.ptreplay.core.select;
+package org.ptreplay.spi.loader;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The closest known name to a misspelt one, by edit distance. Public because the CLI suggests
- * commands, options and generator names with the same distance as strategy selection does.
+ * The closest known name to a misspelt one, by edit distance: one rule for provider lookup,
+ * strategy selection and the CLI's commands, options and parameters (issue 17, "did-you-mean is
+ * the same everywhere").
  */
 public final class DidYouMean {
     private DidYouMean() {
@@ -28,6 +30,28 @@ public final class DidYouMean {
         }
         int allowed = Math.max(2, wrong.length() / 3);
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+    }
+
+    /**
+     * {@code did you mean 'x'?} (or {@code 'x' or 'y'} on a tie, sorted) when some candidate is
+     * close to {@code input} by the rule of {@link #closest}.
+     */
+    public static Optional<String> suggestion(String input, Collection<String> candidates) {
+        int limit = Math.max(2, input.length() / 3);
+        int best = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            best = Math.min(best, distance(input, candidate));
+        }
+        if (best > limit) {
+            return Optional.empty();
+        }
+        int closest = best;
+        List<String> names = candidates.stream()
+                .filter(c -> distance(input, c) == closest)
+                .sorted()
+                .map(c -> "'" + c + "'")
+                .toList();
+        return Optional.of("did you mean " + String.join(" or ", names) + "?");
     }
 
     /**

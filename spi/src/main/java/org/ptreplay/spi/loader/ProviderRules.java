@@ -1,4 +1,4 @@
-package org.ptreplay.tools.plugin;
+package org.ptreplay.spi.loader;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -7,7 +7,10 @@ import org.ptreplay.spi.Provider;
 import org.ptreplay.spi.Spi;
 import org.ptreplay.spi.Strategy;
 
-/** The rules every provider must meet before it is used; each broken rule is one reason. */
+/**
+ * The rules every provider must meet before it is used, each broken rule one reason: the only
+ * copy of the SPI-version and name rules (issue 14).
+ */
 final class ProviderRules {
 
     private static final Pattern SPI_VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
@@ -28,10 +31,10 @@ final class ProviderRules {
             return Optional.of("invalid name \"" + id.name() + "\": a name has lowercase letters, digits,"
                     + " '-', '.', '/' and '+', and starts with a letter or digit");
         }
-        if (provider instanceof Strategy strategy) {
-            String prefix = strategy.path().prefix() + "/";
+        if (provider instanceof Strategy) {
+            String prefix = id.path().prefix() + "/";
             if (!id.name().startsWith(prefix) || id.name().length() == prefix.length()) {
-                return Optional.of("invalid name \"" + id.name() + "\": a " + strategy.path().prefix()
+                return Optional.of("invalid name \"" + id.name() + "\": a " + id.path().prefix()
                         + " strategy is named " + prefix + "<variant>");
             }
         }

@@ -1,4 +1,4 @@
-package org.ptreplay.tools.plugin;
+package org.ptreplay.spi.loader;
 
 import org.ptreplay.spi.Provider;
 

@@ -1,4 +1,4 @@
-package org.ptreplay.tools.plugin;
+package org.ptreplay.spi.loader;
 
 /** A name given by the user that names no usable provider; the message is one sentence for the user. */
 public final class UnknownProviderException extends RuntimeException {

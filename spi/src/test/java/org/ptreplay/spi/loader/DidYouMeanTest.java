@@ -1,4 +1,4 @@
-package org.ptreplay.core.select;
+package org.ptreplay.spi.loader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -29,5 +29,19 @@ class DidYouMeanTest {
         assertEquals(Optional.of("move-ptes/hint-batch"), DidYouMean.closest("move-ptes/hint-btach", names));
         assertEquals(Optional.empty(), DidYouMean.closest("hint", names), "too far from everything");
         assertEquals(Optional.empty(), DidYouMean.closest("x", List.of()));
+    }
+
+    @Test
+    void suggestsTheClosestNamesOnly() {
+        assertEquals(Optional.of("did you mean 'plugins'?"),
+                DidYouMean.suggestion("plugnis", List.of("demo", "help", "plugins")));
+        assertEquals(Optional.of("did you mean 'arm64' or 'arm65'?"),
+                DidYouMean.suggestion("arm66", List.of("arm65", "x86", "arm64")));
+    }
+
+    @Test
+    void suggestsNothingWhenEverythingIsFar() {
+        assertEquals(Optional.empty(), DidYouMean.suggestion("frobnicate", List.of("demo", "help", "plugins")));
+        assertEquals(Optional.empty(), DidYouMean.suggestion("x", List.of()));
     }
 }

@@ -1,4 +1,4 @@
-package org.ptreplay.tools.plugin;
+package org.ptreplay.spi.loader;
 
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -57,6 +57,10 @@ final class ServiceScan {
                 results.add(new Result<>(className, provider.get(), null));
             } catch (ServiceConfigurationError e) {
                 results.add(new Result<>(className, null, instantiationFailure(e, service)));
+            } catch (Throwable e) {
+                // A static initializer that throws (ExceptionInInitializerError) or any Error the
+                // constructor raises outside ServiceLoader's own wrapping: still one provider's failure.
+                results.add(new Result<>(className, null, "constructor threw " + Printable.of(e.toString())));
             }
         }
         if (!loadErrors.isEmpty()) {
@@ -68,7 +72,7 @@ final class ServiceScan {
     /** ServiceLoader unwraps the constructor's exception into the error's cause. */
     private static String instantiationFailure(ServiceConfigurationError e, Class<?> service) {
         Throwable cause = e.getCause();
-        return cause == null ? strip(e, service) : "constructor threw " + cause;
+        return cause == null ? strip(e, service) : "constructor threw " + Printable.of(cause.toString());
     }
 
     /**
@@ -136,6 +140,6 @@ final class ServiceScan {
     private static String strip(ServiceConfigurationError e, Class<?> service) {
         String message = String.valueOf(e.getMessage());
         String prefix = service.getName() + ": ";
-        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        return Printable.of(message.startsWith(prefix) ? message.substring(prefix.length()) : message);
     }
 }
