@@ -24,14 +24,14 @@ import org.ptreplay.spi.ZapPtesStrategy;
  * META-INF/services, instantiated by their public no-argument constructors. (The module itself
  * declares no {@code uses}, so it cannot call ServiceLoader on its own services.)
  */
-public final class Providers {
-    private Providers() {
+public final class ServiceFiles {
+    private ServiceFiles() {
     }
 
     public static <T> List<T> listed(Class<T> service) {
         String file = "/META-INF/services/" + service.getName();
         List<T> providers = new ArrayList<>();
-        try (InputStream in = Providers.class.getResourceAsStream(file)) {
+        try (InputStream in = ServiceFiles.class.getResourceAsStream(file)) {
             if (in == null) {
                 throw new AssertionError("missing " + file);
             }

@@ -1,26 +1,26 @@
-package org.ptreplay.strategies;
+package org.ptreplay.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.ptreplay.spi.ops.CopyPtesContext;
 
 /** One copy_pte_range call: parent table 0, child table 1 of a {@link FakePteOps}. */
-final class FakeCopyContext extends FakePteOps implements CopyPtesContext {
-    static final long BASE = 0x4000_0000L;
+public final class FakeCopyContext extends FakePteOps implements CopyPtesContext {
+    public static final long BASE = 0x4000_0000L;
 
     private final int count;
-    boolean cow = true;
-    boolean shared;
-    boolean softDirtyTracking;
+    public boolean cow = true;
+    public boolean shared;
+    public boolean softDirtyTracking;
 
-    int folioGetCalls;
-    final List<Integer> folioRefAddNr = new ArrayList<>();
-    final List<Integer> dupAnonNr = new ArrayList<>();
-    final List<Integer> dupFileNr = new ArrayList<>();
-    int rss;
+    public int folioGetCalls;
+    public final List<Integer> folioRefAddNr = new ArrayList<>();
+    public final List<Integer> dupAnonNr = new ArrayList<>();
+    public final List<Integer> dupFileNr = new ArrayList<>();
+    public int rss;
 
     /** Copies entries {@code [0, count)}. */
-    FakeCopyContext(int contPtes, int count) {
+    public FakeCopyContext(int contPtes, int count) {
         super(contPtes);
         this.count = count;
     }

@@ -1,4 +1,4 @@
-package org.ptreplay.strategies;
+package org.ptreplay.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,11 +16,14 @@ import org.ptreplay.spi.ops.Primitive;
  * A ledger that checks the frames a strategy enters are balanced. The fake contexts charge no
  * primitives, and strategies only reach the kernel through them, so a direct charge is a bug.
  */
-final class FakeLedger implements Ledger {
+public final class FakeLedger implements Ledger {
     private final Deque<Frame> stack = new ArrayDeque<>();
+    /** The name of every frame entered, in order. */
+    public final List<String> entered = new ArrayList<>();
 
     @Override
     public void enter(Frame frame) {
+        entered.add(frame.name());
         stack.push(frame);
     }
 
@@ -41,7 +44,7 @@ final class FakeLedger implements Ledger {
     }
 
     /** The frames entered now, outermost first, joined by ';' (empty at the top level). */
-    String stack() {
+    public String stack() {
         List<String> names = new ArrayList<>();
         for (Iterator<Frame> it = stack.descendingIterator(); it.hasNext(); ) {
             names.add(it.next().name());

@@ -1,18 +1,18 @@
-package org.ptreplay.strategies;
+package org.ptreplay.testkit;
 
 import org.ptreplay.spi.ops.MovePtesContext;
 import org.ptreplay.spi.ops.Pte;
 
 /** One move_ptes extent from table 0 to table 1 of a {@link FakePteOps}, with soft-dirty tracking on. */
-final class FakeMoveContext extends FakePteOps implements MovePtesContext {
-    static final long OLD_BASE = 0x4000_0000L;
-    static final long NEW_BASE = 0x8000_0000L;
+public final class FakeMoveContext extends FakePteOps implements MovePtesContext {
+    public static final long OLD_BASE = 0x4000_0000L;
+    public static final long NEW_BASE = 0x8000_0000L;
 
     private final int first;
     private final int count;
 
     /** The extent is entries {@code [first, first + count)} of table 0, moving to the same indexes of table 1. */
-    FakeMoveContext(int contPtes, int first, int count) {
+    public FakeMoveContext(int contPtes, int first, int count) {
         super(contPtes);
         this.first = first;
         this.count = count;

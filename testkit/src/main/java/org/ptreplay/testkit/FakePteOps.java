@@ -1,4 +1,4 @@
-package org.ptreplay.strategies;
+package org.ptreplay.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,41 +13,44 @@ import org.ptreplay.spi.ops.PteOps;
  * A tiny simulated kernel for strategy tests: a few 4K PTE tables as one array, folios as
  * (head pfn, pages) ranges, and a hint that is either x86's constant 1 or arm64's "entries left
  * in the CONT block". It charges nothing; it counts the calls of every helper and records their
- * {@code nr}, so tests assert the strategies' loop logic. CONT painting, unfolds and flushes are
- * the arch's business and are not modelled here.
+ * {@code nr} in public fields, so tests assert the strategies' loop logic. CONT painting, unfolds
+ * and flushes are the arch's business and are not modelled here. {@code folio_pte_batch} reads
+ * the entries after the first with {@link #ptepGet}, as the kernel does, so they count in
+ * {@link #ptepGetCalls}. A lookup of a pfn that no {@link #mapFolio} covers fails the test.
  */
-class FakePteOps implements PteOps {
+public class FakePteOps implements PteOps {
     /** What folio_test_anon answers for every folio. */
-    boolean anonFolios = true;
+    public boolean anonFolios = true;
 
     /** Simulated physical address of table 0; table t starts {@code t * 4096} further. */
-    static final long TABLE_BASE = 0x10_0000L;
-    static final int TABLES = 2;
+    public static final long TABLE_BASE = 0x10_0000L;
+    public static final int TABLES = 2;
 
-    final PageTableGeometry geometry;
-    final FakeLedger ledger = new FakeLedger();
-    final long[] entries;
+    public final PageTableGeometry geometry;
+    public final FakeLedger ledger = new FakeLedger();
+    public final long[] entries;
     private final TreeMap<Long, Integer> folios = new TreeMap<>();
 
-    int ptepGetCalls;
-    int vmNormalFolioCalls;
-    final List<String> vmNormalFolioStacks = new ArrayList<>();
-    final List<Integer> folioPteBatchFlags = new ArrayList<>();
-    final List<Integer> folioPteBatchNr = new ArrayList<>();
-    final List<Integer> getAndClearNr = new ArrayList<>();
-    final List<Integer> clearNr = new ArrayList<>();
-    final List<Boolean> clearFull = new ArrayList<>();
-    final List<Integer> setNr = new ArrayList<>();
-    final List<Integer> wrprotectNr = new ArrayList<>();
-    int ptepGetAndClearCalls;
+    public int ptepGetCalls;
+    public int vmNormalFolioCalls;
+    public final List<String> vmNormalFolioStacks = new ArrayList<>();
+    public final List<Integer> folioPteBatchFlags = new ArrayList<>();
+    public final List<Integer> folioPteBatchNr = new ArrayList<>();
+    public final List<Integer> getAndClearNr = new ArrayList<>();
+    public final List<Integer> clearNr = new ArrayList<>();
+    public final List<Boolean> clearFull = new ArrayList<>();
+    public final List<Integer> setNr = new ArrayList<>();
+    public final List<Integer> wrprotectNr = new ArrayList<>();
+    public int ptepGetAndClearCalls;
+    public int folioNrPagesCalls;
 
     /** @param contPtes 1 for an x86-like hint, 16 for arm64 4K contpte */
-    FakePteOps(int contPtes) {
+    public FakePteOps(int contPtes) {
         geometry = new PageTableGeometry(12, 4, 48, contPtes);
         entries = new long[TABLES * geometry.ptrsPerTable()];
     }
 
-    static long ptep(int table, int index) {
+    public static long ptep(int table, int index) {
         return TABLE_BASE + table * 4096L + 8L * index;
     }
 
@@ -55,16 +58,16 @@ class FakePteOps implements PteOps {
         return (int) ((ptep - TABLE_BASE) / 8);
     }
 
-    long entry(int table, int index) {
+    public long entry(int table, int index) {
         return entries[slot(ptep(table, index))];
     }
 
-    void setEntry(int table, int index, long pte) {
+    public void setEntry(int table, int index, long pte) {
         entries[slot(ptep(table, index))] = pte;
     }
 
     /** Adds a folio and maps its pages at {@code [index, index + pages)} of {@code table}. */
-    void mapFolio(int table, int index, long headPfn, int pages, long flags) {
+    public void mapFolio(int table, int index, long headPfn, int pages, long flags) {
         folios.put(headPfn, pages);
         for (int i = 0; i < pages; i++) {
             setEntry(table, index + i, Pte.make(headPfn + i, flags));
@@ -176,6 +179,7 @@ class FakePteOps implements PteOps {
 
     @Override
     public int folioNrPages(long folio) {
+        folioNrPagesCalls++;
         return folios.get(folio);
     }
 
@@ -208,7 +212,7 @@ class FakePteOps implements PteOps {
         return nr | ((flags & FPB_MERGE_WRITE) != 0 && anyWritable ? BATCH_ANY_WRITABLE : 0);
     }
 
-    static int sum(List<Integer> values) {
+    public static int sum(List<Integer> values) {
         return values.stream().mapToInt(Integer::intValue).sum();
     }
 }

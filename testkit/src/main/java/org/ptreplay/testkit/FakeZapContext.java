@@ -1,4 +1,4 @@
-package org.ptreplay.strategies;
+package org.ptreplay.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,29 +8,29 @@ import org.ptreplay.spi.ops.ZapPtesContext;
  * One zap_pte_range call over table 0 of a {@link FakePteOps}, with an mmu_gather of a given
  * number of page slots: one per single page, two per batch (__tlb_remove_folio_pages).
  */
-final class FakeZapContext extends FakePteOps implements ZapPtesContext {
-    static final long BASE = 0x4000_0000L;
+public final class FakeZapContext extends FakePteOps implements ZapPtesContext {
+    public static final long BASE = 0x4000_0000L;
 
     private final int count;
     private final int gatherSlots;
     private long addr = BASE;
-    boolean fullMm;
+    public boolean fullMm;
 
-    int slotsUsed;
-    int gatheredPages;
-    final List<Integer> rmapRemoveNr = new ArrayList<>();
-    final List<Integer> gatherNr = new ArrayList<>();
-    int rss;
+    public int slotsUsed;
+    public int gatheredPages;
+    public final List<Integer> rmapRemoveNr = new ArrayList<>();
+    public final List<Integer> gatherNr = new ArrayList<>();
+    public int rss;
 
     /** Zaps entries {@code [0, count)}; the gather is full once {@code gatherSlots} slots are used. */
-    FakeZapContext(int contPtes, int count, int gatherSlots) {
+    public FakeZapContext(int contPtes, int count, int gatherSlots) {
         super(contPtes);
         this.count = count;
         this.gatherSlots = gatherSlots;
     }
 
     /** The caller's flush after an early return: the gather is empty again, and the zap resumes at {@code at}. */
-    void flushAndResume(long at) {
+    public void flushAndResume(long at) {
         slotsUsed = 0;
         addr = at;
     }
