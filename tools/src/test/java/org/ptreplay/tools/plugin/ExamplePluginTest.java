@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ptreplay.spi.loader.Providers;
@@ -38,5 +42,13 @@ class ExamplePluginTest {
         assertEquals("1.0.0", entry.version());
         assertEquals(new Origin.PluginJar(jar), entry.origin());
         assertInstanceOf(MovePtesStrategy.class, registry.require(ProviderKind.STRATEGY, "move-ptes/folio-cache"));
+    }
+
+    /** A plugin reads the SPI, never the simulator (issue 14); the loader refuses one that does. */
+    @Test
+    void requiresOnlyTheSpi() {
+        ModuleDescriptor descriptor = ModuleFinder.of(exampleJar()).findAll().iterator().next().descriptor();
+        assertEquals(Set.of("java.base", "org.ptreplay.spi"),
+                descriptor.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()));
     }
 }
