@@ -22,7 +22,8 @@ public sealed interface Origin {
     record PluginJar(Path jar) implements Origin {
         @Override
         public String describe() {
-            return jar.toString();
+            // A file name may hold a newline or an escape as well as a description can.
+            return Printable.of(jar.toString());
         }
     }
 }

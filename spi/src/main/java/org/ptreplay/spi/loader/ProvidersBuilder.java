@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.ptreplay.spi.Provider;
 
 /**
@@ -28,6 +30,31 @@ public final class ProvidersBuilder {
     static final Duration LAYER_TIMEOUT = Duration.ofSeconds(10);
 
     private record Key(ProviderKind<?> kind, String name) {
+    }
+
+    /**
+     * The plugin being loaded, for {@link ExitWitness}. A plugin that calls {@code System.exit} or
+     * {@code Runtime.halt} while it loads ends ptreplay with its own code: Java 17 can only stop
+     * that with the deprecated SecurityManager (JEP 411), which ptreplay does not install. What can
+     * be done is to say who did it.
+     */
+    private static final AtomicReference<String> LOADING = new AtomicReference<>();
+
+    /** Registered on the first plugin layer: names the plugin that was loading when the JVM exits. */
+    private static final class ExitWitness {
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                String plugin = LOADING.get();
+                if (plugin != null) {
+                    System.err.println("ptreplay: the plugin " + plugin + " ended ptreplay (System.exit) while it"
+                            + " was being loaded; remove it from the plugin path");
+                }
+            }, "ptreplay-plugin-exit-witness"));
+        }
+
+        static void watch(String plugin) {
+            LOADING.set(plugin);
+        }
     }
 
     private final List<PluginEntry> entries = new ArrayList<>();
@@ -63,6 +90,7 @@ public final class ProvidersBuilder {
      * thread of its own, bounded by the layer timeout.
      */
     public ProvidersBuilder addLayer(Origin origin, ModuleLayer layer, Module module) {
+        ExitWitness.watch(origin.describe());
         CompletableFuture<List<Loaded>> loading = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
@@ -91,13 +119,17 @@ public final class ProvidersBuilder {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(origin.describe(), null, "loading was interrupted");
+        } finally {
+            LOADING.set(null);
         }
         return this;
     }
 
     /** A source that yielded no provider: {@code provider} is its name or class when known, else null. */
     public ProvidersBuilder fail(String source, String provider, String reason) {
-        brokenJars.add(new Problem(source, provider, reason));
+        // Paths and exception messages can carry control characters too.
+        brokenJars.add(new Problem(Printable.of(source), provider == null ? null : Printable.of(provider),
+                Printable.of(reason)));
         return this;
     }
 
@@ -118,7 +150,7 @@ public final class ProvidersBuilder {
     }
 
     /** Instantiates and reads every provider of every kind: all calls into provider code happen here. */
-    private static List<Loaded> scanAll(ServiceSource source, java.util.function.Predicate<Class<?>> inScope,
+    private static List<Loaded> scanAll(ServiceSource source, Predicate<Class<?>> inScope,
                                         Module declaredBy) {
         List<Loaded> loaded = new ArrayList<>();
         for (ProviderKind<?> kind : ProviderKind.ALL) {
@@ -128,7 +160,7 @@ public final class ProvidersBuilder {
     }
 
     private static <T extends Provider> void scanKind(ProviderKind<T> kind, ServiceSource source,
-                                                      java.util.function.Predicate<Class<?>> inScope,
+                                                      Predicate<Class<?>> inScope,
                                                       Module declaredBy, List<Loaded> out) {
         for (ServiceScan.Result<T> result : ServiceScan.scan(source.load(kind.type()), kind.type(), inScope, declaredBy)) {
             T provider = result.instance();

@@ -24,14 +24,20 @@ public final class PluginLoader {
     private static final Set<String> SERVICES =
             ProviderKind.ALL.stream().map(k -> k.type().getName()).collect(Collectors.toUnmodifiableSet());
 
-    private final ProvidersBuilder providers = Providers.builder();
+    private final ProvidersBuilder providers;
 
-    private PluginLoader() {
+    private PluginLoader(ProvidersBuilder providers) {
+        this.providers = providers;
     }
 
     /** The built-in providers plus the jars in {@code pluginDirs}, in the order given. */
     public static Providers load(List<Path> pluginDirs) {
-        PluginLoader loader = new PluginLoader();
+        return load(pluginDirs, Providers.builder());
+    }
+
+    /** {@link #load(List)} into {@code builder}: tests shorten its layer timeout. */
+    static Providers load(List<Path> pluginDirs, ProvidersBuilder builder) {
+        PluginLoader loader = new PluginLoader(builder);
         loader.providers.addBuiltIns(PluginLoader.class.getClassLoader());
         pluginDirs.forEach(loader::loadDirectory);
         return loader.providers.build();
