@@ -24,8 +24,8 @@ public final class ProvidersBuilder {
     /**
      * How long one plugin layer may take to instantiate and describe its providers. Loading a
      * provider is a constructor and four getters; a layer that takes longer is looping (issue 16,
-     * item 10). Its thread cannot be stopped safely, so it is left running as a daemon and the
-     * layer is reported.
+     * item 10). Its thread is interrupted, which cannot stop a loop that ignores interruption; it
+     * is left running as a daemon, which does not keep the JVM alive, and the layer is reported.
      */
     static final Duration LAYER_TIMEOUT = Duration.ofSeconds(10);
 
@@ -111,6 +111,8 @@ public final class ProvidersBuilder {
                 add(loaded, origin);
             }
         } catch (TimeoutException e) {
+            // Stops a loop that checks for interruption; one that does not keeps its daemon thread.
+            worker.interrupt();
             fail(origin.describe(), null, "did not finish loading within " + layerTimeout.toSeconds()
                     + " s (a provider's constructor or name(), description(), version() or spiVersion()"
                     + " does not return); its other providers are not used");

@@ -130,7 +130,11 @@ class PluginIsolationTest {
                 loaded.problems().stream().map(Problem::message).toList());
     }
 
-    /** A constructor that never returns: the jar is reported after the timeout and the next jar loads. */
+    /**
+     * A constructor that does not return: the jar is reported after the timeout and the next jar
+     * loads. (This loop ends when its thread is interrupted, so that it does not spin on through
+     * the rest of the test run; the loader interrupts it, but a hostile loop could ignore that.)
+     */
     @Test
     void aLoopingPluginIsReportedAndTheNextJarLoads(@TempDir Path other) throws IOException {
         Path looping = jars.modularStrategy(other.resolve("a-looping.jar"), "org.example.looping",
