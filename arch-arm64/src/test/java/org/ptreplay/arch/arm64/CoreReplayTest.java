@@ -3,19 +3,14 @@ package org.ptreplay.arch.arm64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.ptreplay.testkit.TextFixtures;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.value.LedgerSnapshot;
 import org.ptreplay.core.value.PrimitiveCounts;
 import org.ptreplay.core.sim.SimConfig;
 import org.ptreplay.core.value.ThpSpec;
-import org.ptreplay.trace.TextTrace;
 
 /**
  * arm64 with contpte through the real simulated kernel (core's fault, mremap and zap paths with
@@ -32,15 +27,7 @@ class CoreReplayTest {
 
     /** Replays the events of {@code fixtures/NAME.txt}, beside this class in the test resources. */
     private static void run(Kernel k, String fixture) {
-        String file = "fixtures/" + fixture + ".txt";
-        try (InputStream in = CoreReplayTest.class.getResourceAsStream(file)) {
-            if (in == null) {
-                throw new IllegalArgumentException("No test fixture " + file + " beside CoreReplayTest.");
-            }
-            k.replay(TextTrace.parse(new InputStreamReader(in, StandardCharsets.UTF_8), file).events());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        k.replay(TextFixtures.events(CoreReplayTest.class::getResourceAsStream, fixture));
     }
 
     /** Dev Jain's iteration with 64K folios: the per-PTE move unfolds and refolds every block. */
