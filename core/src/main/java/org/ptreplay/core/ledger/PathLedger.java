@@ -57,6 +57,26 @@ public final class PathLedger implements Ledger {
     private long steps;
     private long stepLimit = Long.MAX_VALUE;
 
+    /**
+     * L1-hit runs (issue #15): between {@link #beginRuns} and {@link #endRuns}, a touch of the line
+     * the previous touch reached, with only charges in between, is an L1 hit when the cost model
+     * says the line is {@link CostModel#l1Resident}; it is counted here and applied in one step
+     * ({@link CostModel#recordL1Hits}) before anything else can see the cache or the clock.
+     * Nesting depth of the regions that allow runs; 0 outside.
+     */
+    private int runRegions;
+    /** The cost model's line size as a shift; -1 when it cannot batch L1 hits. */
+    private final int lineShift;
+    /** The line of the last touch that went to the cost model, -1 for none (or unknown). */
+    private long lastLine = -1;
+    /** The line the pending run hits (it is L1-resident), -1 when no run is open. */
+    private long runLine = -1;
+    private long runPa;
+    /** Pending L1 hits by primitive ordinal, their total, and a bit per primitive used. */
+    private final long[] runTouches = new long[NP];
+    private int runAccesses;
+    private long runUsed;
+
     public PathLedger(CostModel cost) {
         this.cost = cost;
         frame[ROOT] = -1;
@@ -67,6 +87,16 @@ public final class PathLedger implements Ledger {
         kindOf[ROOT] = -1;
         Arrays.fill(kindNode, -1);
         cost.clock(() -> elapsedPs);
+        this.lineShift = lineShiftOf(cost);
+    }
+
+    /** The model's line shift when it can batch L1 hits, else -1 (the default {@link CostModel} cannot). */
+    private static int lineShiftOf(CostModel cost) {
+        try {
+            return cost.lineShift();
+        } catch (UnsupportedOperationException e) {
+            return -1;
+        }
     }
 
     /** Starts charging to {@code k}: one call of that syscall kind. The path stack must be empty. */
@@ -86,6 +116,7 @@ public final class PathLedger implements Ledger {
 
     @Override
     public void enter(Frame f) {
+        settle();
         int id = f.id();
         // The child entered last from this node is usually the one entered again (a fault per
         // page, an entry per PTE): one comparison instead of a walk along the siblings.
@@ -112,6 +143,7 @@ public final class PathLedger implements Ledger {
         if (depth == 0 || frame[current] != f.id()) {
             throw new IllegalStateException("exit(" + f + ") does not match the top of the path stack " + pathOf(current));
         }
+        settle();
         moveTo(stack[--depth]);
     }
 
@@ -127,7 +159,67 @@ public final class PathLedger implements Ledger {
 
     @Override
     public void touch(Primitive p, long pa) {
+        if (runRegions != 0) {
+            long line = pa >>> lineShift;
+            if (line == runLine || line == lastLine && cost.l1Resident(pa)) {
+                step();
+                runLine = line;
+                runPa = pa;
+                runTouches[p.ordinal()]++;
+                runUsed |= 1L << p.ordinal();
+                runAccesses++;
+                return;
+            }
+            settle();
+            // This access may evict the run's line: a new run starts from this one.
+            runLine = -1;
+            lastLine = line;
+        }
         add(p, 1, cost.accessPs(p, pa));
+    }
+
+    /**
+     * Opens a region (nestable) in which runs of L1 hits are batched, when the cost model can
+     * batch them. Inside, everything that reaches the cost model must go through this ledger:
+     * callers that drive it directly ({@link #touchL1Hits}) are refused.
+     */
+    public void beginRuns() {
+        if (lineShift >= 0) {
+            runRegions++;
+        }
+    }
+
+    /** Closes a region of {@link #beginRuns}: the pending run is applied. Call it in a finally. */
+    public void endRuns() {
+        if (runRegions == 0) {
+            return;
+        }
+        settle();
+        if (--runRegions == 0) {
+            runLine = -1;
+            lastLine = -1;
+        }
+    }
+
+    /**
+     * Applies the pending run: the cost model records the hits (LRU stamp, clock, served-by-level)
+     * and the ledger their counts and picoseconds at the node they were charged under, which is
+     * the current one (entering or leaving a frame settles first).
+     */
+    private void settle() {
+        if (runAccesses == 0) {
+            return;
+        }
+        cost.recordL1Hits(runPa, runAccesses, runPa, 0, runAccesses);
+        for (long m = runUsed; m != 0; m &= m - 1) {
+            int i = Long.numberOfTrailingZeros(m);
+            Primitive p = Primitive.byOrdinal(i);
+            long n = runTouches[i];
+            record(p, n, cost.l1HitPs(p) * n);
+            runTouches[i] = 0;
+        }
+        runUsed = 0;
+        runAccesses = 0;
     }
 
     /**
@@ -144,10 +236,12 @@ public final class PathLedger implements Ledger {
      * {@link #cost()}{@code .recordL1Hits}. Same counts and picoseconds as the touches.
      */
     public void touchL1Hits(Primitive p, long times) {
+        if (runRegions != 0) {
+            throw new IllegalStateException("touchL1Hits inside a region of L1-hit runs: the caller drove the cost model directly");
+        }
         add(p, times, cost.l1HitPs(p) * times);
     }
 
-    /** {@code n} of {@code p} costing {@code psTotal} in all, under the current path. */
     /**
      * The watchdog against model loops: at most {@code limit} charges from now to the end of the
      * event; one more throws {@link StepLimitException}. Every loop of the model charges as it
@@ -158,10 +252,19 @@ public final class PathLedger implements Ledger {
         stepLimit = limit;
     }
 
+    /** {@code n} of {@code p} costing {@code psTotal} in all, under the current path: one step. */
     private void add(Primitive p, long n, long psTotal) {
+        step();
+        record(p, n, psTotal);
+    }
+
+    private void step() {
         if (++steps > stepLimit) {
             throw new StepLimitException(stepLimit);
         }
+    }
+
+    private void record(Primitive p, long n, long psTotal) {
         int at = currentBase + p.ordinal();
         counts[at] += n;
         primitivePs[at] += psTotal;
@@ -171,11 +274,19 @@ public final class PathLedger implements Ledger {
 
     /** The cost model this ledger prices with (the batch-level accounting drives it directly). */
     public CostModel cost() {
+        if (runRegions != 0) {
+            throw new IllegalStateException("cost() inside a region of L1-hit runs: accesses must go through the ledger");
+        }
         return cost;
     }
 
     /** User data streamed by the workload (touch events): time only, no primitive. */
     public void stream(long pa, long length, boolean write) {
+        if (runRegions != 0) {
+            settle();
+            runLine = -1;
+            lastLine = -1;
+        }
         long t = cost.streamPs(pa, length, write);
         ps[current] += t;
         elapsedPs += t;
@@ -188,6 +299,7 @@ public final class PathLedger implements Ledger {
 
     /** SELF counts per path, per syscall kind, and totals; sorted, so output is deterministic. */
     public LedgerSnapshot snapshot() {
+        settle();
         SortedMap<String, long[]> pathCounts = new TreeMap<>();
         SortedMap<String, long[]> pathPrimitivePs = new TreeMap<>();
         SortedMap<String, Long> pathPs = new TreeMap<>();

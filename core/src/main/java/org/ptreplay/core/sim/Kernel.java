@@ -84,6 +84,7 @@ public final class Kernel {
                 config.copyPtes(), config.zapPtes(), new ThpPolicy(config.thp(), geo), config.kernelConfig(),
                 config.softDirty(), config.cpus(), config.lazyTlbCpus());
         cell.vmaOnly = config.vmaOnly();
+        cell.rangePaths = config.rangePaths();
         // The kernel paths of this cell, shared by the syscalls.
         HugePmd huge = new HugePmd(cell);
         Unmap unmap = new Unmap(cell, huge);

@@ -33,12 +33,16 @@ import org.ptreplay.core.value.ThpSpec;
  *                     is refused up front with one sentence instead of an OutOfMemoryError
  * @param vmaOnly      a VMA-level replay (summary, stats, check): population (MAP_POPULATE,
  *                     MADV_POPULATE_*) builds no page tables, so a 64 TiB populate costs nothing
+ * @param rangePaths   the range-level kernel paths (issue #15): faults, {@code zap_pte_range} and
+ *                     {@code copy_pte_range} walk a PTE table once per run and count repeated
+ *                     L1 hits in one step; on by default. Off replays the per-entry reference,
+ *                     with identical results (the differential tests compare the two)
  */
 public record SimConfig(Architecture arch, Map<String, String> archOptions, MovePtesStrategy movePtes,
                         PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes, ZapPtesStrategy zapPtes,
                         ThpSpec thp, int cpus, int lazyTlbCpus, Placement placement, long seed,
                         KernelConfig kernelConfig, boolean softDirty, boolean strict, CostModel cost,
-                        boolean vmaOnly, long memoryBytes) {
+                        boolean vmaOnly, long memoryBytes, boolean rangePaths) {
 
     public SimConfig {
         Objects.requireNonNull(arch, "arch");
@@ -82,6 +86,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         private CostModel cost = CostModel.FREE;
         private boolean vmaOnly;
         private long memoryBytes = Long.MAX_VALUE;
+        private boolean rangePaths = true;
 
         private Builder(Architecture arch) {
             this.arch = arch;
@@ -115,10 +120,11 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         public Builder cost(CostModel v) { cost = v; return this; }
         public Builder vmaOnly(boolean v) { vmaOnly = v; return this; }
         public Builder memoryBytes(long v) { memoryBytes = v; return this; }
+        public Builder rangePaths(boolean v) { rangePaths = v; return this; }
 
         public SimConfig build() {
             return new SimConfig(arch, archOptions, movePtes, pgtableMove, copyPtes, zapPtes, thp, cpus,
-                    lazyTlbCpus, placement, seed, kernelConfig, softDirty, strict, cost, vmaOnly, memoryBytes);
+                    lazyTlbCpus, placement, seed, kernelConfig, softDirty, strict, cost, vmaOnly, memoryBytes, rangePaths);
         }
     }
 }

@@ -102,7 +102,18 @@ public final class CopyPageRange {
         ctx.reset(parent, child, addr, end, mem.ptep(srcTable, idx), mem.ptep(dstTable, idx), cow,
                 v.has(VmFlags.VM_SHARED));
         cell.entries.copied += mem.countPresent(mem.ptep(srcTable, idx), (int) ((end - addr) >>> cell.pageShift()));
-        cell.copyPtes.copyPteRange(ctx);
+        if (cell.rangePaths) {
+            // The range-level path (issue #15): repeated reads and writes of the lines just
+            // touched (runs of none entries, the child's line of a batch) count as L1-hit runs.
+            cell.ledger.beginRuns();
+            try {
+                cell.copyPtes.copyPteRange(ctx);
+            } finally {
+                cell.ledger.endRuns();
+            }
+        } else {
+            cell.copyPtes.copyPteRange(ctx);
+        }
         ledger.exit(COPY_PTE_RANGE);
     }
 }
