@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.ServiceLoader;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.cost.CostModel;
 import org.ptreplay.core.cost.CostOptions;
@@ -140,23 +141,29 @@ class BatchRunsDifferentialTest {
         sameResultsOnAndOff(BLOCK_STREAMS);
     }
 
+    /**
+     * Issue #15: the range-level paths ({@code SimConfig.rangePaths}, on by default: L1-hit runs
+     * in faults, populate, zap_pte_range and copy_pte_range) give what the per-entry paths give,
+     * with every preset's strategies on x86 and arm64 (core's RangePathsDifferentialTest covers
+     * the reference strategies).
+     */
+    @Test
+    void rangePathsEqualThePerEntryPathsOnRandomTraces() {
+        for (long seed = 1; seed <= 4; seed++) {
+            List<TraceEvent> trace = randomTrace(new Random(seed));
+            for (Cell c : cells()) {
+                Outcome on = replay(c, trace, b -> b.rangePaths(true));
+                Outcome off = replay(c, trace, b -> b.rangePaths(false));
+                String what = c + " seed " + seed;
+                assertEquals(off.result(), on.result(), what);
+                assertArrayEquals(off.served(), on.served(), what);
+            }
+        }
+    }
+
     /** Replays the random traces on every cell with {@code property} true and false; returns the PTEs moved on x86. */
     private static long sameResultsOnAndOff(String property) {
-        List<Cell> cells = List.of(
-                new Cell("x86", "linux-6.16", "raptor-lake", Placement.SEQUENTIAL, "enabled=never", false),
-                new Cell("x86", "linux-6.16", "raptor-lake", Placement.SCATTERED, "enabled=always", true),
-                new Cell("x86", "linux-6.16", "sapphire-rapids", Placement.SEQUENTIAL, "enabled=madvise", false),
-                new Cell("x86", "linux-6.16", "generic-x86", Placement.SCATTERED, "enabled=never", true),
-                new Cell("x86", "linux-6.16", Cells.FREE, Placement.SEQUENTIAL, "enabled=always", false),
-                new Cell("x86", "linux-6.8", "xeon-4210r", Placement.SEQUENTIAL, "enabled=never", false),
-                new Cell("x86", "linux-6.17", "raptor-lake", Placement.SEQUENTIAL, "enabled=never", false),
-                new Cell("x86", "linux-6.16", TINY + "2", Placement.SEQUENTIAL, "enabled=never", false),
-                new Cell("x86", "linux-6.16", TINY + "2", Placement.SCATTERED, "enabled=always", true),
-                new Cell("x86", "linux-6.16", TINY + "1", Placement.SEQUENTIAL, "enabled=never", false),
-                new Cell("x86", "linux-6.16", TINY + "wide-2", Placement.SEQUENTIAL, "enabled=never", false),
-                new Cell("x86", "linux-6.8", TINY + "wide-2", Placement.SCATTERED, "enabled=always", true),
-                new Cell("arm64", "linux-6.16", "apple-m3", Placement.SEQUENTIAL, "enabled=never", false),
-                new Cell("arm64", "linux-6.9", "ampere-altra", Placement.SCATTERED, "enabled=always", true));
+        List<Cell> cells = cells();
         long movedOnX86 = 0;
         for (long seed = 1; seed <= 4; seed++) {
             List<TraceEvent> trace = randomTrace(new Random(seed));
@@ -174,6 +181,24 @@ class BatchRunsDifferentialTest {
         return movedOnX86;
     }
 
+    private static List<Cell> cells() {
+        return List.of(
+                new Cell("x86", "linux-6.16", "raptor-lake", Placement.SEQUENTIAL, "enabled=never", false),
+                new Cell("x86", "linux-6.16", "raptor-lake", Placement.SCATTERED, "enabled=always", true),
+                new Cell("x86", "linux-6.16", "sapphire-rapids", Placement.SEQUENTIAL, "enabled=madvise", false),
+                new Cell("x86", "linux-6.16", "generic-x86", Placement.SCATTERED, "enabled=never", true),
+                new Cell("x86", "linux-6.16", Cells.FREE, Placement.SEQUENTIAL, "enabled=always", false),
+                new Cell("x86", "linux-6.8", "xeon-4210r", Placement.SEQUENTIAL, "enabled=never", false),
+                new Cell("x86", "linux-6.17", "raptor-lake", Placement.SEQUENTIAL, "enabled=never", false),
+                new Cell("x86", "linux-6.16", TINY + "2", Placement.SEQUENTIAL, "enabled=never", false),
+                new Cell("x86", "linux-6.16", TINY + "2", Placement.SCATTERED, "enabled=always", true),
+                new Cell("x86", "linux-6.16", TINY + "1", Placement.SEQUENTIAL, "enabled=never", false),
+                new Cell("x86", "linux-6.16", TINY + "wide-2", Placement.SEQUENTIAL, "enabled=never", false),
+                new Cell("x86", "linux-6.8", TINY + "wide-2", Placement.SCATTERED, "enabled=always", true),
+                new Cell("arm64", "linux-6.16", "apple-m3", Placement.SEQUENTIAL, "enabled=never", false),
+                new Cell("arm64", "linux-6.9", "ampere-altra", Placement.SCATTERED, "enabled=always", true));
+    }
+
     private record Outcome(SimResult result, long[] served) {
     }
 
@@ -181,11 +206,7 @@ class BatchRunsDifferentialTest {
         String before = System.getProperty(property);
         System.setProperty(property, Boolean.toString(on));
         try {
-            CostModel cost = cost(c.profile());
-            Kernel k = kernel(c, cost);
-            SimResult r = k.replay(trace);
-            long[] served = cost instanceof ProfileCostModel p ? p.servedByLevel() : new long[0];
-            return new Outcome(r, served);
+            return replay(c, trace, b -> b);
         } finally {
             if (before == null) {
                 System.clearProperty(property);
@@ -193,6 +214,14 @@ class BatchRunsDifferentialTest {
                 System.setProperty(property, before);
             }
         }
+    }
+
+    private static Outcome replay(Cell c, List<TraceEvent> trace, UnaryOperator<SimConfig.Builder> config) {
+        CostModel cost = cost(c.profile());
+        Kernel k = new Kernel(config.apply(kernel(c, cost)).build());
+        SimResult r = k.replay(trace);
+        long[] served = cost instanceof ProfileCostModel p ? p.servedByLevel() : new long[0];
+        return new Outcome(r, served);
     }
 
     /**
@@ -276,12 +305,12 @@ class BatchRunsDifferentialTest {
         return rnd.nextLong(Math.max(1, bytes / PAGE)) * PAGE;
     }
 
-    private static Kernel kernel(Cell c, CostModel cost) {
+    private static SimConfig.Builder kernel(Cell c, CostModel cost) {
         Architecture a = one(Architecture.class, c.arch());
         List<Strategy> all = ServiceLoader.load(Strategy.class).stream().map(ServiceLoader.Provider::get).toList();
         List<KernelPreset> presets = ServiceLoader.load(KernelPreset.class).stream().map(ServiceLoader.Provider::get).toList();
         ResolvedKernel k = new StrategySelector(all, presets).resolve(c.kernel(), c.arch());
-        return new Kernel(SimConfig.builder(a)
+        return SimConfig.builder(a)
                 .archOptions(k.archOptions())
                 .movePtes(k.movePtes())
                 .pgtableMove(k.pgtableMove())
@@ -291,8 +320,7 @@ class BatchRunsDifferentialTest {
                 .placement(c.placement())
                 .softDirty(c.softDirty())
                 .cpus(2)
-                .cost(cost)
-                .build());
+                .cost(cost);
     }
 
     private static CostModel cost(String profile) {
