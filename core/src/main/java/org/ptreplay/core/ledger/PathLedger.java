@@ -59,10 +59,14 @@ public final class PathLedger implements Ledger {
 
     /**
      * L1-hit runs (issue #15): between {@link #beginRuns} and {@link #endRuns}, a touch of the line
-     * the previous touch reached, with only charges in between, is an L1 hit when the cost model
-     * says the line is {@link CostModel#l1Resident}; it is counted here and applied in one step
-     * ({@link CostModel#recordL1Hits}) before anything else can see the cache or the clock.
-     * Nesting depth of the regions that allow runs; 0 outside.
+     * the previous touch reached (charges, frames and user-data streams may come between) is an
+     * L1 hit when the cost model says, at that moment, that the line is
+     * {@link CostModel#l1Resident}; so are the touches of that line that follow with nothing but
+     * charges and frames between. They are counted here and applied in one step
+     * ({@link CostModel#recordL1Hits}) before anything else can see the cache or the clock: the
+     * next touch of another line, a stream, entering or leaving a frame, the end of the region.
+     * Charges need not wait: their prices do not depend on the clock, and the clock is only read
+     * by accesses. Nesting depth of the regions that allow runs; 0 outside.
      */
     private int runRegions;
     /** The cost model's line size as a shift; -1 when it cannot batch L1 hits. */
@@ -283,9 +287,10 @@ public final class PathLedger implements Ledger {
     /** User data streamed by the workload (touch events): time only, no primitive. */
     public void stream(long pa, long length, boolean write) {
         if (runRegions != 0) {
+            // The stream may evict the run's line. The line touched last may still be in L1: the
+            // next touch of it asks the cost model again (a fault's PTE line, page after page).
             settle();
             runLine = -1;
-            lastLine = -1;
         }
         long t = cost.streamPs(pa, length, write);
         ps[current] += t;
