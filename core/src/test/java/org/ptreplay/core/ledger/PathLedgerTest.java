@@ -80,4 +80,58 @@ class PathLedgerTest {
         l.enter(MREMAP);
         assertThrows(IllegalStateException.class, () -> l.exit(MOVE));
     }
+
+    /**
+     * L1-hit runs (issue #15): with a model whose lines are 64 bytes, all in L1, priced 5 ps per
+     * access and 1 ps per L1 hit, the reads of 0x1000 (a real access), 0x1008 (the same line: a
+     * hit, 1 ps) and 0x1040 (a new line: real) inside a run region, then 0x1048 inside a frame (a
+     * hit charged to that frame) cost 5 + 1 + 5 + 1 ps; two hits reach the model as runs.
+     */
+    @Test
+    void repeatedTouchesOfAnL1LineAreRunsChargedWhereTheyHappen() {
+        int[] batched = new int[1];
+        CostModel l1 = new CostModel() {
+            public long costPs(Primitive p, long n) { return 3; }
+            public long accessPs(Primitive p, long pa) { return 5; }
+            public long streamPs(long pa, long length, boolean write) { return 0; }
+            public boolean l1Resident(long pa) { return true; }
+            public void recordL1Hits(long paA, int lastA, long paB, int lastB, int accesses) { batched[0] += accesses; }
+            public long l1HitPs(Primitive p) { return 1; }
+            public int lineShift() { return 6; }
+        };
+        PathLedger l = new PathLedger(l1);
+        l.beginEvent(TraceEvent.Kind.MUNMAP);
+        l.enter(MREMAP);
+        l.beginRuns();
+        l.touch(Primitive.PTE_R, 0x1000);
+        l.charge(Primitive.PTEP_GET);
+        l.touch(Primitive.PTE_R, 0x1008);
+        l.touch(Primitive.PTE_R, 0x1040);
+        l.enter(MOVE);
+        l.touch(Primitive.PTE_R, 0x1048);
+        assertThrows(IllegalStateException.class, () -> l.touchL1Hits(Primitive.PTE_R, 1));
+        l.exit(MOVE);
+        l.endRuns();
+        l.exit(MREMAP);
+        LedgerSnapshot s = l.snapshot();
+        assertEquals(2, batched[0]);
+        assertEquals(3, s.self("mremap").get(Primitive.PTE_R));
+        assertEquals(5 + 3 + 1 + 5, s.paths().get("mremap").ps());
+        assertEquals(1, s.self("mremap;move_ptes").get(Primitive.PTE_R));
+        assertEquals(1, s.paths().get("mremap;move_ptes").ps());
+    }
+
+    /** A model that cannot batch L1 hits (the CostModel defaults) leaves a run region without runs: every touch is an access. */
+    @Test
+    void aModelWithoutL1RunsAccessesEveryTouch() {
+        PathLedger l = new PathLedger(PRICES);
+        l.beginEvent(TraceEvent.Kind.MUNMAP);
+        l.enter(MREMAP);
+        l.beginRuns();
+        l.touch(Primitive.PTE_R, 0x1000);
+        l.touch(Primitive.PTE_R, 0x1008);
+        l.endRuns();
+        l.exit(MREMAP);
+        assertEquals(10, l.snapshot().paths().get("mremap").ps());
+    }
 }
