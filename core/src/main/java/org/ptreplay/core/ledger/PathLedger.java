@@ -56,30 +56,10 @@ public final class PathLedger implements Ledger {
 
     private long steps;
     private long stepLimit = Long.MAX_VALUE;
-
-    /**
-     * L1-hit runs (issue #15): between {@link #beginRuns} and {@link #endRuns}, a touch of the line
-     * the previous touch reached (charges, frames and user-data streams may come between) is an
-     * L1 hit when the cost model says, at that moment, that the line is
-     * {@link CostModel#l1Resident}; so are the touches of that line that follow with nothing but
-     * charges and frames between. They are counted here and applied in one step
-     * ({@link CostModel#recordL1Hits}) before anything else can see the cache or the clock: the
-     * next touch of another line, a stream, entering or leaving a frame, the end of the region.
-     * Charges need not wait: their prices do not depend on the clock, and the clock is only read
-     * by accesses. Nesting depth of the regions that allow runs; 0 outside.
-     */
-    private int runRegions;
-    /** The cost model's line size as a shift; -1 when it cannot batch L1 hits. */
-    private final int lineShift;
-    /** The line of the last touch that went to the cost model, -1 for none (or unknown). */
-    private long lastLine = -1;
-    /** The line the pending run hits (it is L1-resident), -1 when no run is open. */
-    private long runLine = -1;
-    private long runPa;
-    /** Pending L1 hits by primitive ordinal, their total, and a bit per primitive used. */
-    private final long[] runTouches = new long[NP];
-    private int runAccesses;
-    private long runUsed;
+    /** The batch-level accounting of an open L1 run ({@link #openL1Run}); null while none is open. */
+    private L1Run run;
+    /** The one run this ledger opens again and again; made at the first open (a cost model without runs never opens one). */
+    private L1Run idleRun;
 
     public PathLedger(CostModel cost) {
         this.cost = cost;
@@ -91,20 +71,33 @@ public final class PathLedger implements Ledger {
         kindOf[ROOT] = -1;
         Arrays.fill(kindNode, -1);
         cost.clock(() -> elapsedPs);
-        this.lineShift = lineShiftOf(cost);
     }
 
-    /** The model's line shift when it can batch L1 hits, else -1 (the default {@link CostModel} cannot). */
-    private static int lineShiftOf(CostModel cost) {
-        try {
-            return cost.lineShift();
-        } catch (UnsupportedOperationException e) {
-            return -1;
+    /**
+     * Opens an L1 run (issue #8): until {@link #closeL1Run}, a touch of one of the last two cache
+     * lines touched that the cost model promises is an L1 hit is counted and applied later in one
+     * step, with the same counts, picoseconds and cache state as touch by touch. A page-table
+     * context opens one around a loop that walks its tables entry by entry.
+     */
+    public void openL1Run() {
+        if (idleRun == null) {
+            idleRun = new L1Run(this, cost);
+        }
+        run = idleRun;
+    }
+
+    /** Applies an open run's pending touches and closes it. */
+    public void closeL1Run() {
+        if (run != null) {
+            run.finish();
+            run = null;
         }
     }
 
     /** Starts charging to {@code k}: one call of that syscall kind. The path stack must be empty. */
     public void beginEvent(TraceEvent.Kind k) {
+        // A run a failed event left open belongs to that event.
+        closeL1Run();
         steps = 0;
         if (depth != 0) {
             throw new IllegalStateException("path stack not empty at event start: " + pathOf(current));
@@ -120,7 +113,7 @@ public final class PathLedger implements Ledger {
 
     @Override
     public void enter(Frame f) {
-        settle();
+        flushRun();
         int id = f.id();
         // The child entered last from this node is usually the one entered again (a fault per
         // page, an entry per PTE): one comparison instead of a walk along the siblings.
@@ -147,7 +140,7 @@ public final class PathLedger implements Ledger {
         if (depth == 0 || frame[current] != f.id()) {
             throw new IllegalStateException("exit(" + f + ") does not match the top of the path stack " + pathOf(current));
         }
-        settle();
+        flushRun();
         moveTo(stack[--depth]);
     }
 
@@ -163,86 +156,28 @@ public final class PathLedger implements Ledger {
 
     @Override
     public void touch(Primitive p, long pa) {
-        if (runRegions != 0) {
-            long line = pa >>> lineShift;
-            if (line == runLine || line == lastLine && cost.l1Resident(pa)) {
-                step();
-                runLine = line;
-                runPa = pa;
-                runTouches[p.ordinal()]++;
-                runUsed |= 1L << p.ordinal();
-                runAccesses++;
-                return;
-            }
-            settle();
-            // This access may evict the run's line: a new run starts from this one.
-            runLine = -1;
-            lastLine = line;
-        }
-        add(p, 1, cost.accessPs(p, pa));
-    }
-
-    /**
-     * Opens a region (nestable) in which runs of L1 hits are batched, when the cost model can
-     * batch them. Inside, everything that reaches the cost model must go through this ledger:
-     * callers that drive it directly ({@link #touchL1Hits}) are refused.
-     */
-    public void beginRuns() {
-        if (lineShift >= 0) {
-            runRegions++;
+        L1Run r = run;
+        if (r == null) {
+            add(p, 1, cost.accessPs(p, pa));
+        } else if (!r.hit(p, pa)) {
+            add(p, 1, cost.accessPs(p, pa));
+            r.track(pa);
         }
     }
 
-    /** Closes a region of {@link #beginRuns}: the pending run is applied. Call it in a finally. */
-    public void endRuns() {
-        if (runRegions == 0) {
-            return;
+    /** Applies an open run's pending touches under the current path, before the path changes. */
+    private void flushRun() {
+        if (run != null) {
+            run.flush();
         }
-        settle();
-        if (--runRegions == 0) {
-            runLine = -1;
-            lastLine = -1;
-        }
-    }
-
-    /**
-     * Applies the pending run: the cost model records the hits (LRU stamp, clock, served-by-level)
-     * and the ledger their counts and picoseconds at the node they were charged under, which is
-     * the current one (entering or leaving a frame settles first).
-     */
-    private void settle() {
-        if (runAccesses == 0) {
-            return;
-        }
-        cost.recordL1Hits(runPa, runAccesses, runPa, 0, runAccesses);
-        for (long m = runUsed; m != 0; m &= m - 1) {
-            int i = Long.numberOfTrailingZeros(m);
-            Primitive p = Primitive.byOrdinal(i);
-            long n = runTouches[i];
-            record(p, n, cost.l1HitPs(p) * n);
-            runTouches[i] = 0;
-        }
-        runUsed = 0;
-        runAccesses = 0;
-    }
-
-    /**
-     * {@code times} calls of {@link #charge(Primitive) charge(p)} at once: the same counts and
-     * picoseconds, for the batch-level accounting of runs of identical entries (issue #8).
-     */
-    public void chargeEach(Primitive p, long times) {
-        add(p, times, cost.costPs(p, 1) * times);
     }
 
     /**
      * {@code times} {@link #touch} charges of {@code p} that the cost model has agreed are L1 hits
-     * ({@link CostModel#l1Resident}); the caller records the accesses themselves with
-     * {@link #cost()}{@code .recordL1Hits}. Same counts and picoseconds as the touches.
+     * ({@link CostModel#l1Resident}); the {@link L1Run} records the accesses themselves with
+     * {@link CostModel#recordL1Hits}. Same counts and picoseconds as the touches.
      */
-    public void touchL1Hits(Primitive p, long times) {
-        if (runRegions != 0) {
-            throw new IllegalStateException("touchL1Hits inside a region of L1-hit runs: the caller drove the cost model directly");
-        }
+    void touchL1Hits(Primitive p, long times) {
         add(p, times, cost.l1HitPs(p) * times);
     }
 
@@ -256,19 +191,11 @@ public final class PathLedger implements Ledger {
         stepLimit = limit;
     }
 
-    /** {@code n} of {@code p} costing {@code psTotal} in all, under the current path: one step. */
+    /** {@code n} of {@code p} costing {@code psTotal} in all, under the current path. */
     private void add(Primitive p, long n, long psTotal) {
-        step();
-        record(p, n, psTotal);
-    }
-
-    private void step() {
         if (++steps > stepLimit) {
             throw new StepLimitException(stepLimit);
         }
-    }
-
-    private void record(Primitive p, long n, long psTotal) {
         int at = currentBase + p.ordinal();
         counts[at] += n;
         primitivePs[at] += psTotal;
@@ -276,21 +203,11 @@ public final class PathLedger implements Ledger {
         elapsedPs += psTotal;
     }
 
-    /** The cost model this ledger prices with (the batch-level accounting drives it directly). */
-    public CostModel cost() {
-        if (runRegions != 0) {
-            throw new IllegalStateException("cost() inside a region of L1-hit runs: accesses must go through the ledger");
-        }
-        return cost;
-    }
-
     /** User data streamed by the workload (touch events): time only, no primitive. */
     public void stream(long pa, long length, boolean write) {
-        if (runRegions != 0) {
-            // The stream may evict the run's line. The line touched last may still be in L1: the
-            // next touch of it asks the cost model again (a fault's PTE line, page after page).
-            settle();
-            runLine = -1;
+        // The stream may evict the run's lines: apply the batch and track afresh after it.
+        if (run != null) {
+            run.finish();
         }
         long t = cost.streamPs(pa, length, write);
         ps[current] += t;
@@ -304,7 +221,7 @@ public final class PathLedger implements Ledger {
 
     /** SELF counts per path, per syscall kind, and totals; sorted, so output is deterministic. */
     public LedgerSnapshot snapshot() {
-        settle();
+        flushRun();
         SortedMap<String, long[]> pathCounts = new TreeMap<>();
         SortedMap<String, long[]> pathPrimitivePs = new TreeMap<>();
         SortedMap<String, Long> pathPs = new TreeMap<>();

@@ -1,5 +1,9 @@
 package org.ptreplay.core.sim;
 
+import org.ptreplay.spi.Strategy;
+import org.ptreplay.spi.KernelPath;
+import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -33,16 +37,20 @@ import org.ptreplay.core.value.ThpSpec;
  *                     is refused up front with one sentence instead of an OutOfMemoryError
  * @param vmaOnly      a VMA-level replay (summary, stats, check): population (MAP_POPULATE,
  *                     MADV_POPULATE_*) builds no page tables, so a 64 TiB populate costs nothing
- * @param rangePaths   the range-level kernel paths (issue #15): faults, {@code zap_pte_range} and
- *                     {@code copy_pte_range} walk a PTE table once per run and count repeated
- *                     L1 hits in one step; on by default. Off replays the per-entry reference,
- *                     with identical results (the differential tests compare the two)
+ * @param batchRuns    batch-level accounting of {@code move_ptes}' L1 hits (issue #8): a speed-up
+ *                     with identical results, on by default; off only to check that claim
+ * @param rangePaths   the range-level kernel paths (issue #15): touches, populate,
+ *                     {@code zap_pte_range} and {@code copy_pte_range} run inside an L1 run of
+ *                     the ledger (batched L1 hits, as {@code batchRuns} does for {@code move_ptes}),
+ *                     and touches and populate walk to the PMD entry once per extent; on by
+ *                     default. Off replays the per-entry reference, with identical results (the
+ *                     differential tests compare the two)
  */
 public record SimConfig(Architecture arch, Map<String, String> archOptions, MovePtesStrategy movePtes,
                         PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes, ZapPtesStrategy zapPtes,
                         ThpSpec thp, int cpus, int lazyTlbCpus, Placement placement, long seed,
                         KernelConfig kernelConfig, boolean softDirty, boolean strict, CostModel cost,
-                        boolean vmaOnly, long memoryBytes, boolean rangePaths) {
+                        boolean vmaOnly, long memoryBytes, boolean batchRuns, boolean rangePaths) {
 
     public SimConfig {
         Objects.requireNonNull(arch, "arch");
@@ -61,6 +69,15 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         if (lazyTlbCpus < 0) {
             throw new IllegalArgumentException("lazy-TLB CPUs must be 0 or more, got " + lazyTlbCpus + ".");
         }
+    }
+
+    /** The strategy of each kernel path. */
+    public Map<KernelPath, Strategy> strategies() {
+        EnumMap<KernelPath, Strategy> m = new EnumMap<>(KernelPath.class);
+        for (Strategy s : List.of(movePtes, pgtableMove, copyPtes, zapPtes)) {
+            m.put(s.path(), s);
+        }
+        return m;
     }
 
     /** Defaults: the reference per-PTE strategies, no page-table moves, kernel-default THP, unlimited CPUs, counts only. */
@@ -86,6 +103,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         private CostModel cost = CostModel.FREE;
         private boolean vmaOnly;
         private long memoryBytes = Long.MAX_VALUE;
+        private boolean batchRuns = true;
         private boolean rangePaths = true;
 
         private Builder(Architecture arch) {
@@ -120,11 +138,13 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         public Builder cost(CostModel v) { cost = v; return this; }
         public Builder vmaOnly(boolean v) { vmaOnly = v; return this; }
         public Builder memoryBytes(long v) { memoryBytes = v; return this; }
+        public Builder batchRuns(boolean v) { batchRuns = v; return this; }
         public Builder rangePaths(boolean v) { rangePaths = v; return this; }
 
         public SimConfig build() {
             return new SimConfig(arch, archOptions, movePtes, pgtableMove, copyPtes, zapPtes, thp, cpus,
-                    lazyTlbCpus, placement, seed, kernelConfig, softDirty, strict, cost, vmaOnly, memoryBytes, rangePaths);
+                    lazyTlbCpus, placement, seed, kernelConfig, softDirty, strict, cost, vmaOnly, memoryBytes, batchRuns,
+                    rangePaths);
         }
     }
 }

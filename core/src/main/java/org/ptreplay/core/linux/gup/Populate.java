@@ -23,13 +23,13 @@ public final class Populate {
         }
         cell.ledger.enter(MM_POPULATE);
         if (cell.rangePaths) {
-            // The range-level path (issue #15): the faults' repeated accesses to the line just
-            // touched are L1-hit runs, and the PMD entry is walked to once per PMD extent.
-            cell.ledger.beginRuns();
+            // The range-level path (issue #15): the faults run inside an L1 run of the ledger
+            // (as TouchCall's), and the PMD entry is walked to once per PMD extent.
+            cell.ledger.openL1Run();
             try {
                 populatePages(cell, fault, mm, start, end, forceWrite, true);
             } finally {
-                cell.ledger.endRuns();
+                cell.ledger.closeL1Run();
             }
         } else {
             populatePages(cell, fault, mm, start, end, forceWrite, false);

@@ -1,6 +1,7 @@
 package org.ptreplay.core.linux.memory;
 
 import org.ptreplay.spi.ops.Frame;
+import org.ptreplay.core.linux.maple_tree.MapleTree;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
@@ -37,14 +38,15 @@ public final class TouchCall {
         if (!cell.rangePaths) {
             return touchPages(mm, addr, len, write, false);
         }
-        // The range-level path (issue #15): within the touch, the fault path's repeated accesses
-        // to the line it has just touched (a struct page's REF, MAP and AE; a PTE read then
-        // written) are L1-hit runs; each page's user-data stream ends a run.
-        cell.ledger.beginRuns();
+        // The range-level path (issue #15): the touch runs inside an L1 run of the ledger, so the
+        // fault path's repeated accesses to the two lines it touched last (the PTE line read and
+        // then written, a struct page's REF, MAP and AE) are batched; a user-data stream applies
+        // the batch and the run tracks afresh after it.
+        cell.ledger.openL1Run();
         try {
             return touchPages(mm, addr, len, write, true);
         } finally {
-            cell.ledger.endRuns();
+            cell.ledger.closeL1Run();
         }
     }
 
@@ -89,7 +91,10 @@ public final class TouchCall {
                 // The exception and the VMA lookup under the per-VMA lock (docs/kernel-model.md §5).
                 c.ledger.charge(Primitive.EXC);
                 c.ledger.enter(LOCK_VMA_UNDER_RCU);
+                // mas_walk to the VMA, then vma_start_read on its lock (docs/kernel-model.md §2.8).
                 c.ledger.charge(Primitive.VMA_WALK);
+                MapleTree.walk(c, mm, a);
+                c.ledger.touch(Primitive.VMA_LINE, c.vmaAddress(v));
                 c.ledger.charge(Primitive.VMA_LOCK);
                 c.ledger.exit(LOCK_VMA_UNDER_RCU);
                 fault.handleMmFault(mm, v, a, write, byExtent ? pmdp : -1);
