@@ -139,11 +139,34 @@ class BatchRunsDifferentialTest {
     }
 
     /**
-     * Replays the random traces on every cell with {@code property} true and false, or with
-     * {@code SimConfig.batchRuns} true and false when it is null; returns the PTEs moved on x86.
+     * Issue #15: the range-level paths ({@code SimConfig.rangePaths}, on by default: L1 runs in
+     * faults, populate, zap_pte_range and copy_pte_range, one walk per PMD extent) give what the
+     * per-entry paths give, with every preset's strategies on x86 and arm64 (core's
+     * RangePathsDifferentialTest covers the reference strategies).
      */
-    private static long sameResultsOnAndOff(String property) {
-        List<Cell> cells = List.of(
+    @Test
+    void rangePathsEqualThePerEntryPathsOnRandomTraces() {
+        for (long seed = 1; seed <= 4; seed++) {
+            List<TraceEvent> trace = randomTrace(new Random(seed));
+            for (Cell c : cells()) {
+                String what = c + " seed " + seed;
+                Outcome on = replayWithRangePaths(c, trace, true);
+                Outcome off = replayWithRangePaths(c, trace, false);
+                assertEquals(off.result(), on.result(), what);
+                assertArrayEquals(off.served(), on.served(), what);
+            }
+        }
+    }
+
+    private static Outcome replayWithRangePaths(Cell c, List<TraceEvent> trace, boolean rangePaths) {
+        CostModel cost = cost(c.profile());
+        SimResult r = new Kernel(config(c, cost).rangePaths(rangePaths).build()).replay(trace);
+        long[] served = cost instanceof ProfileCostModel p ? p.servedByLevel() : new long[0];
+        return new Outcome(r, served);
+    }
+
+    private static List<Cell> cells() {
+        return List.of(
                 new Cell("x86", "linux-6.16", "raptor-lake", Placement.SEQUENTIAL, "enabled=never", false),
                 new Cell("x86", "linux-6.16", "raptor-lake", Placement.SCATTERED, "enabled=always", true),
                 new Cell("x86", "linux-6.16", "sapphire-rapids", Placement.SEQUENTIAL, "enabled=madvise", false),
@@ -158,6 +181,14 @@ class BatchRunsDifferentialTest {
                 new Cell("x86", "linux-6.8", TINY + "wide-2", Placement.SCATTERED, "enabled=always", true),
                 new Cell("arm64", "linux-6.16", "apple-m3", Placement.SEQUENTIAL, "enabled=never", false),
                 new Cell("arm64", "linux-6.9", "ampere-altra", Placement.SCATTERED, "enabled=always", true));
+    }
+
+    /**
+     * Replays the random traces on every cell with {@code property} true and false, or with
+     * {@code SimConfig.batchRuns} true and false when it is null; returns the PTEs moved on x86.
+     */
+    private static long sameResultsOnAndOff(String property) {
+        List<Cell> cells = cells();
         long movedOnX86 = 0;
         for (long seed = 1; seed <= 4; seed++) {
             List<TraceEvent> trace = randomTrace(new Random(seed));
@@ -283,11 +314,15 @@ class BatchRunsDifferentialTest {
     }
 
     private static Kernel kernel(Cell c, CostModel cost, boolean batchRuns) {
+        return new Kernel(config(c, cost).batchRuns(batchRuns).build());
+    }
+
+    private static SimConfig.Builder config(Cell c, CostModel cost) {
         Providers providers = Providers.builtIn();
         Architecture a = providers.require(ProviderKind.ARCHITECTURE, c.arch());
         ResolvedKernel k = new StrategySelector(providers.all(ProviderKind.STRATEGY),
                 providers.all(ProviderKind.KERNEL_PRESET)).resolve(c.kernel(), c.arch());
-        return new Kernel(SimConfig.builder(a)
+        return SimConfig.builder(a)
                 .archOptions(k.archOptions())
                 .movePtes(k.movePtes())
                 .pgtableMove(k.pgtableMove())
@@ -297,9 +332,7 @@ class BatchRunsDifferentialTest {
                 .placement(c.placement())
                 .softDirty(c.softDirty())
                 .cpus(2)
-                .cost(cost)
-                .batchRuns(batchRuns)
-                .build());
+                .cost(cost);
     }
 
     private static CostModel cost(String profile) {

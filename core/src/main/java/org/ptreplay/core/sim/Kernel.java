@@ -83,6 +83,7 @@ public final class Kernel {
         this.cell = new KernelState(geo, phys, mem, ledger, mmu, config.strategies(), new ThpPolicy(config.thp(), geo),
                 config.kernelConfig(), config.softDirty(), config.cpus(), config.lazyTlbCpus(), config.batchRuns());
         cell.vmaOnly = config.vmaOnly();
+        cell.rangePaths = config.rangePaths();
         // The kernel paths of this cell, shared by the syscalls.
         HugePmd huge = new HugePmd(cell);
         Unmap unmap = new Unmap(cell, huge);

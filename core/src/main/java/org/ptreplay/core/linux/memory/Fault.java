@@ -68,7 +68,14 @@ public final class Fault {
      * The caller has checked the VMA permissions.
      */
     public boolean mapped(Mm mm, long addr, boolean write) {
-        long pmdp = walk.entry(mm.pgd(), addr, 2);
+        return mappedAt(walk.entry(mm.pgd(), addr, 2), addr, write);
+    }
+
+    /**
+     * {@link #mapped} from the PMD entry's address {@code pmdp} ({@link PageWalk#entry} at level
+     * 2, or -1), which the range-level touch walks to once per PMD extent.
+     */
+    public boolean mappedAt(long pmdp, long addr, boolean write) {
         if (pmdp < 0) {
             return false;
         }
@@ -86,7 +93,11 @@ public final class Fault {
 
     /** The physical address the access reaches, for the cost model's user-data streams (-1 if unmapped). */
     public long userPa(Mm mm, long addr) {
-        long pmdp = walk.entry(mm.pgd(), addr, 2);
+        return userPaAt(walk.entry(mm.pgd(), addr, 2), addr);
+    }
+
+    /** {@link #userPa} from the PMD entry's address (as {@link #mappedAt}). */
+    public long userPaAt(long pmdp, long addr) {
         if (pmdp < 0) {
             return -1;
         }
@@ -104,9 +115,18 @@ public final class Fault {
 
     /** {@code handle_mm_fault} for one page of an access the VMA permits. */
     public void handleMmFault(Mm mm, Vma vma, long addr, boolean write) {
+        handleMmFault(mm, vma, addr, write, -1);
+    }
+
+    /**
+     * {@code handle_mm_fault} when the walk to addr's PMD entry is known: {@code pmdp} is that
+     * entry's address, or -1 to walk (and allocate the missing upper tables) here. Known or
+     * walked, it is the same entry: the upper-level reads are not charged (docs/kernel-model.md §2).
+     */
+    public void handleMmFault(Mm mm, Vma vma, long addr, boolean write, long knownPmdp) {
         ledger.enter(HANDLE_MM_FAULT);
         addr &= -cell.pageSize();
-        long pmdp = walk.entryAlloc(mm.pgd(), addr, 2);
+        long pmdp = knownPmdp >= 0 ? knownPmdp : walk.entryAlloc(mm.pgd(), addr, 2);
         long pmd = mem.peek(pmdp);
         long pmdSize = cell.geo.pmdSize();
         long haddr = addr & -pmdSize;
