@@ -119,7 +119,7 @@ public final class PerfScriptImporter implements TraceImporter {
             }
             Matcher m = LINE.matcher(text);
             if (!m.matches()) {
-                stats.unparsed(number);
+                stats.unparsed(fileName, number, "perf script");
                 return;
             }
             String subsystem = m.group(5);

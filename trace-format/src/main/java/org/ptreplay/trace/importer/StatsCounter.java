@@ -12,7 +12,11 @@ final class StatsCounter {
     private final TreeMap<String, Long> forkFlags = new TreeMap<>();
     private long threads;
     private long processes;
+    /** Unparsed lines in a row that end an import; a real recording has a stray line here and there. */
+    static final int MAX_UNPARSED_RUN = 1000;
     private long unparsed;
+    private long lastUnparsed = -2;
+    private long unparsedRun;
     private long firstUnparsed;
     long unfinished;
     long orphanReturns;
@@ -37,9 +41,22 @@ final class StatsCounter {
         skipped.merge(name, 1L, Long::sum);
     }
 
-    void unparsed(long line) {
+    /**
+     * Line {@code line} of {@code fileName} has no known shape.
+     *
+     * @throws ImportException it ends a run of {@link #MAX_UNPARSED_RUN} such lines: the input is
+     *                         not a recording of this kind (random bytes would otherwise be read
+     *                         for ever from a device such as /dev/urandom)
+     */
+    void unparsed(String fileName, long line, String kind) throws ImportException {
         if (unparsed++ == 0) {
             firstUnparsed = line;
+        }
+        unparsedRun = line == lastUnparsed + 1 ? unparsedRun + 1 : 1;
+        lastUnparsed = line;
+        if (unparsedRun >= MAX_UNPARSED_RUN) {
+            throw new ImportException(fileName, line, MAX_UNPARSED_RUN + " lines in a row are of no known shape, so this is not "
+                    + kind + " output");
         }
     }
 
