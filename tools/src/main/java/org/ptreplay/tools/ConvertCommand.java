@@ -189,7 +189,7 @@ final class ConvertCommand implements Callable<Integer> {
         } catch (ImportException e) {
             throw CommandFailure.badData(e.getMessage(), e);
         } catch (IOException | UncheckedIOException e) {
-            throw CommandFailure.badData(in + ": cannot read (" + e.getMessage() + ").", e);
+            throw CommandFailure.badData(in + ": cannot read (" + TraceException.why(e) + ").", e);
         }
         return report(result.stats(), importer.sourceKind(), mode) + unknownMachine(header);
     }
@@ -201,7 +201,7 @@ final class ConvertCommand implements Callable<Integer> {
         } catch (ImportException e) {
             throw CommandFailure.badData(e.getMessage(), e);
         } catch (IOException | UncheckedIOException e) {
-            throw CommandFailure.badData(in + ": cannot read (" + e.getMessage() + ").", e);
+            throw CommandFailure.badData(in + ": cannot read (" + TraceException.why(e) + ").", e);
         }
         return n[0];
     }
