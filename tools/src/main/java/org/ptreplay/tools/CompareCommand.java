@@ -76,7 +76,7 @@ final class CompareCommand implements Callable<Integer> {
         if (beside != null) {
             beside.addTo(document);
         }
-        files.write(done.outcome(), document);
+        files.write(done.outcome(), document, true);
         String out;
         if (cells.json) {
             document.put("comparisons", CompareJson.pairs(pairs));

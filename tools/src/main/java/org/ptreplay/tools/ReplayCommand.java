@@ -66,8 +66,8 @@ final class ReplayCommand implements Callable<Integer> {
         }
         NativeBeside beside = null;
         if (nativeOptions.enabled) {
-            if (csv || files.folded != null) {
-                throw CommandFailure.badUsage("--native goes with the text table, --json and --report; not with --csv or --folded");
+            if (csv || files.folded != null || files.foldedDir != null) {
+                throw CommandFailure.badUsage("--native goes with the text table, --json, --report and --svg; not with --csv, --folded or --folded-dir");
             }
             beside = NativeBeside.prepare(cells, strategies, !spec.commandLine().getParseResult().hasMatchedOption("--strategy"),
                     nativeOptions, spec.commandLine().getParseResult(), parent.env(), spec.commandLine().getErr());
@@ -79,7 +79,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (beside != null) {
             beside.addTo(document);
         }
-        files.write(done.outcome(), document);
+        files.write(done.outcome(), document, baseline != null);
         String out;
         if (cells.json) {
             out = Json.write(document);
