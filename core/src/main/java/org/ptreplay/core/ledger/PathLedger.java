@@ -60,15 +60,12 @@ public final class PathLedger implements Ledger {
 
     private long steps;
     private long stepLimit = Long.MAX_VALUE;
-<<<<<<< HEAD
     /** Records the first events for {@code --timeline}; null when not asked for. */
     private TimelineRecorder timeline;
-=======
     /** The batch-level accounting of an open L1 run ({@link #openL1Run}); null while none is open. */
     private L1Run run;
     /** The one run this ledger opens again and again; made at the first open (a cost model without runs never opens one). */
     private L1Run idleRun;
->>>>>>> main
 
     public PathLedger(CostModel cost) {
         this.cost = cost;
@@ -292,11 +289,8 @@ public final class PathLedger implements Ledger {
 
     /** SELF counts per path, per syscall kind, and totals; sorted, so output is deterministic. */
     public LedgerSnapshot snapshot() {
-<<<<<<< HEAD
-        timelineClose();
-=======
         flushRun();
->>>>>>> main
+        timelineClose();
         SortedMap<String, long[]> pathCounts = new TreeMap<>();
         SortedMap<String, long[]> pathPrimitivePs = new TreeMap<>();
         SortedMap<String, Long> pathPs = new TreeMap<>();
