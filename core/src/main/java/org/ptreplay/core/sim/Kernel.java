@@ -281,6 +281,11 @@ public final class Kernel {
         return result();
     }
 
+    /** Records this cell's first events for {@code --timeline} (before the replay starts). */
+    public void recordTimeline(org.ptreplay.core.ledger.TimelineRecorder recorder) {
+        ledger.recordTimeline(recorder);
+    }
+
     public SimResult result() {
         return new SimResult(events, ledger.snapshot(), divergences, new java.util.TreeMap<>(madvise.ignored()),
                 cell.phys.allocatedPages(), new EntryTotals(cell.entries.moved, cell.entries.copied,
