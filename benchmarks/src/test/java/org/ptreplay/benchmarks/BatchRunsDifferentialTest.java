@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.cost.CostModel;
 import org.ptreplay.core.cost.CostOptions;
@@ -39,8 +40,6 @@ import org.ptreplay.trace.TraceEvent;
  */
 class BatchRunsDifferentialTest {
     private static final String PROPERTY = "ptreplay.batchRuns";
-    /** Issue #15: user-data streams as whole-block records (on by default) or line by line. */
-    private static final String BLOCK_STREAMS = "ptreplay.blockStreams";
     private static final long PAGE = 4096;
     private static final long PMD = 2L << 20;
     /** The traces live in [BASE, BASE + WINDOW). */
@@ -126,22 +125,29 @@ class BatchRunsDifferentialTest {
 
     @Test
     void batchedMovesEqualThePerPteReferenceOnRandomTraces() {
-        long movedOnX86 = sameResultsOnAndOff(PROPERTY);
+        long movedOnX86 = sameResultsOnAndOff((c, trace, on) -> withProperty(PROPERTY, on,
+                () -> replay(c, trace, CostOptions.defaults())));
         // The traces do move PTEs one by one; a test that never reaches the batched loop proves nothing.
         assertTrue(movedOnX86 > 10_000, "moved " + movedOnX86);
     }
 
     /**
-     * Issue #15: block records for whole 4 KiB user-data streams give what streaming line by line
-     * gives (the cache-level proof is core's BlockStreamsDifferentialTest; this one replays kernels).
+     * Issue #15: block records for whole 4 KiB user-data streams ({@link CostOptions#blockStreams})
+     * give what streaming line by line gives (the cache-level proof is core's
+     * BlockStreamsDifferentialTest; this one replays kernels).
      */
     @Test
     void blockStreamsEqualPerLineStreamsOnRandomTraces() {
-        sameResultsOnAndOff(BLOCK_STREAMS);
+        sameResultsOnAndOff((c, trace, on) -> replay(c, trace, CostOptions.defaults().withBlockStreams(on)));
     }
 
-    /** Replays the random traces on every cell with {@code property} true and false; returns the PTEs moved on x86. */
-    private static long sameResultsOnAndOff(String property) {
+    /** One replay of a cell with the switch under test on or off. */
+    private interface Switched {
+        Outcome replay(Cell c, List<TraceEvent> trace, boolean on);
+    }
+
+    /** Replays the random traces on every cell with the switch on and off; returns the PTEs moved on x86. */
+    private static long sameResultsOnAndOff(Switched replay) {
         List<Cell> cells = List.of(
                 new Cell("x86", "linux-6.16", "raptor-lake", Placement.SEQUENTIAL, "enabled=never", false),
                 new Cell("x86", "linux-6.16", "raptor-lake", Placement.SCATTERED, "enabled=always", true),
@@ -161,8 +167,8 @@ class BatchRunsDifferentialTest {
         for (long seed = 1; seed <= 4; seed++) {
             List<TraceEvent> trace = randomTrace(new Random(seed));
             for (Cell c : cells) {
-                Outcome on = replay(c, trace, property, true);
-                Outcome off = replay(c, trace, property, false);
+                Outcome on = replay.replay(c, trace, true);
+                Outcome off = replay.replay(c, trace, false);
                 String what = c + " seed " + seed;
                 assertEquals(off.result(), on.result(), what);
                 assertArrayEquals(off.served(), on.served(), what);
@@ -177,15 +183,19 @@ class BatchRunsDifferentialTest {
     private record Outcome(SimResult result, long[] served) {
     }
 
-    private static Outcome replay(Cell c, List<TraceEvent> trace, String property, boolean on) {
+    private static Outcome replay(Cell c, List<TraceEvent> trace, CostOptions options) {
+        CostModel cost = cost(c.profile(), options);
+        Kernel k = kernel(c, cost);
+        SimResult r = k.replay(trace);
+        long[] served = cost instanceof ProfileCostModel p ? p.servedByLevel() : new long[0];
+        return new Outcome(r, served);
+    }
+
+    private static Outcome withProperty(String property, boolean on, Supplier<Outcome> replay) {
         String before = System.getProperty(property);
         System.setProperty(property, Boolean.toString(on));
         try {
-            CostModel cost = cost(c.profile());
-            Kernel k = kernel(c, cost);
-            SimResult r = k.replay(trace);
-            long[] served = cost instanceof ProfileCostModel p ? p.servedByLevel() : new long[0];
-            return new Outcome(r, served);
+            return replay.get();
         } finally {
             if (before == null) {
                 System.clearProperty(property);
@@ -295,7 +305,7 @@ class BatchRunsDifferentialTest {
                 .build());
     }
 
-    private static CostModel cost(String profile) {
+    private static CostModel cost(String profile, CostOptions options) {
         if (profile.equals(Cells.FREE)) {
             return CostModel.FREE;
         }
@@ -308,10 +318,9 @@ class BatchRunsDifferentialTest {
                             .replace("value: 8192 source: \"fixture\" }\n    associativity { value: 8",
                                     "value: 32768 source: \"fixture\" }\n    associativity { value: 4");
                 }
-                return ProfileCostModel.create(MachineProfiles.parse(text, profile), CostOptions.defaults());
+                return ProfileCostModel.create(MachineProfiles.parse(text, profile), options);
             }
-            return ProfileCostModel.create(MachineProfiles.load(one(MachineProfileSource.class, profile)),
-                    CostOptions.defaults());
+            return ProfileCostModel.create(MachineProfiles.load(one(MachineProfileSource.class, profile)), options);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

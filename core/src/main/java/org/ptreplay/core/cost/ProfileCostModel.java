@@ -78,12 +78,6 @@ import org.ptreplay.core.profile.proto.Sourced;
  * deterministic. One instance per replay cell: the cache state is not thread-safe.
  */
 public final class ProfileCostModel implements CostModel {
-    /**
-     * The internal switch of the differential tests and of before/after measurements: "false"
-     * streams user data line by line instead of as whole-block records (same results).
-     */
-    static final String BLOCK_STREAMS = "ptreplay.blockStreams";
-
     /** Marks a primitive this profile cannot price (the other architecture's). */
     private static final long UNPRICED = -1;
 
@@ -120,7 +114,7 @@ public final class ProfileCostModel implements CostModel {
             case ON -> true;
             case OFF -> false;
         };
-        this.cache = new CacheHierarchy(memory, prefetch, !"false".equals(System.getProperty(BLOCK_STREAMS)));
+        this.cache = new CacheHierarchy(memory, prefetch, options.blockStreams());
         this.servedExtraPs = servedExtraPs(memory);
         this.timing = prefetch ? new MemoryTiming(servedExtraPs, (int) memory.getOutstandingMisses().getValue(),
                 (int) memory.getPrefetcher().getFillLevel().getValue() - 1) : null;
