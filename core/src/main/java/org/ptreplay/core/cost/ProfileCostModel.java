@@ -66,7 +66,9 @@ import org.ptreplay.core.profile.proto.Sourced;
  *       tlbi_per_cpu &times; (cpus &minus; 1), the CPUs of the machine it is broadcast to.</li>
  *   <li>IPI: one charge of n is one shootdown to n CPUs: base + slope &times; n.</li>
  *   <li>PAGE_ZERO: page bytes / zeroing bandwidth per page; PT_ALLOC the same for the table page
- *       (page-table pages are allocated zeroed; the allocation itself is a PAGE_ALLOC).</li>
+ *       (page-table pages are allocated zeroed; the allocation itself is a PAGE_ALLOC). A zeroed
+ *       user page's lines also stream through the cache model ({@link #writeLines}); a table
+ *       page's do not (yet).</li>
  *   <li>PTEP_GET counts calls only: its reads are priced as PTE_R.</li>
  *   <li>VMA_WALK, VMA_STORE: their own profile prices; VMA_ALLOC: two cmpxchg (slab alloc and free).</li>
  *   <li>PTE_ITER, PTE_ENTRY, PTE_BATCH, EXC, MEMCG: the profile's cycles at its clock.</li>
@@ -253,6 +255,11 @@ public final class ProfileCostModel implements CostModel {
         // Reads and writes both allocate lines; write-back traffic is not modelled.
         cache.stream(pa, length);
         return returned(length <= 0 ? 0 : Math.round(length * streamPsPerByte));
+    }
+
+    @Override
+    public void writeLines(long pa, long length) {
+        cache.stream(pa, length);
     }
 
     /** Picoseconds demand accesses have waited for prefetched lines still in flight (prefetch timeliness). */
