@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.ServiceLoader;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.cost.CostModel;
 import org.ptreplay.core.cost.CostOptions;
@@ -22,16 +20,16 @@ import org.ptreplay.core.sim.SimConfig;
 import org.ptreplay.core.value.SimResult;
 import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.spi.Architecture;
-import org.ptreplay.spi.KernelPreset;
-import org.ptreplay.spi.MachineProfileSource;
-import org.ptreplay.spi.Provider;
-import org.ptreplay.spi.Strategy;
+import org.ptreplay.spi.loader.ProviderKind;
+import org.ptreplay.spi.loader.Providers;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.trace.TraceEvent;
 
 /**
- * Issue #8: the batch-level accounting of {@code move_ptes} runs ({@code ptreplay.batchRuns}, on by
- * default) must give exactly what the per-PTE reference gives. Random traces (mmap, touches,
+ * Issue #8: the batch-level accounting of {@code move_ptes} runs ({@code SimConfig.batchRuns}, on by
+ * default) must give exactly what touch-by-touch accounting gives, with the real architectures and
+ * the bundled presets and profiles (core's MovePtesRunsDifferentialTest checks every move strategy
+ * shape on test architectures). Random traces (mmap, touches,
  * mremap moves and grows at PMD-aligned and unaligned offsets, partial munmap, madvise, fork,
  * exit) are replayed with the batching on and off, on x86 and arm64, several profiles and counts
  * only, sequential and scattered placement, THP on and off; the results (every path's counts and
@@ -39,7 +37,6 @@ import org.ptreplay.trace.TraceEvent;
  * the accesses must be equal.
  */
 class BatchRunsDifferentialTest {
-    private static final String PROPERTY = "ptreplay.batchRuns";
     private static final long PAGE = 4096;
     private static final long PMD = 2L << 20;
     /** The traces live in [BASE, BASE + WINDOW). */
@@ -125,8 +122,7 @@ class BatchRunsDifferentialTest {
 
     @Test
     void batchedMovesEqualThePerPteReferenceOnRandomTraces() {
-        long movedOnX86 = sameResultsOnAndOff((c, trace, on) -> withProperty(PROPERTY, on,
-                () -> replay(c, trace, CostOptions.defaults())));
+        long movedOnX86 = sameResultsOnAndOff((c, trace, on) -> replay(c, trace, on, CostOptions.defaults()));
         // The traces do move PTEs one by one; a test that never reaches the batched loop proves nothing.
         assertTrue(movedOnX86 > 10_000, "moved " + movedOnX86);
     }
@@ -138,7 +134,7 @@ class BatchRunsDifferentialTest {
      */
     @Test
     void blockStreamsEqualPerLineStreamsOnRandomTraces() {
-        sameResultsOnAndOff((c, trace, on) -> replay(c, trace, CostOptions.defaults().withBlockStreams(on)));
+        sameResultsOnAndOff((c, trace, on) -> replay(c, trace, true, CostOptions.defaults().withBlockStreams(on)));
     }
 
     /** One replay of a cell with the switch under test on or off. */
@@ -183,26 +179,11 @@ class BatchRunsDifferentialTest {
     private record Outcome(SimResult result, long[] served) {
     }
 
-    private static Outcome replay(Cell c, List<TraceEvent> trace, CostOptions options) {
+    /** One replay of {@code c} with {@code SimConfig.batchRuns} as given and a cost model of {@code options}. */
+    private static Outcome replay(Cell c, List<TraceEvent> trace, boolean batchRuns, CostOptions options) {
         CostModel cost = cost(c.profile(), options);
-        Kernel k = kernel(c, cost);
-        SimResult r = k.replay(trace);
-        long[] served = cost instanceof ProfileCostModel p ? p.servedByLevel() : new long[0];
-        return new Outcome(r, served);
-    }
-
-    private static Outcome withProperty(String property, boolean on, Supplier<Outcome> replay) {
-        String before = System.getProperty(property);
-        System.setProperty(property, Boolean.toString(on));
-        try {
-            return replay.get();
-        } finally {
-            if (before == null) {
-                System.clearProperty(property);
-            } else {
-                System.setProperty(property, before);
-            }
-        }
+        SimResult r = kernel(c, cost, batchRuns).replay(trace);
+        return new Outcome(r, cost instanceof ProfileCostModel p ? p.servedByLevel() : new long[0]);
     }
 
     /**
@@ -286,11 +267,11 @@ class BatchRunsDifferentialTest {
         return rnd.nextLong(Math.max(1, bytes / PAGE)) * PAGE;
     }
 
-    private static Kernel kernel(Cell c, CostModel cost) {
-        Architecture a = one(Architecture.class, c.arch());
-        List<Strategy> all = ServiceLoader.load(Strategy.class).stream().map(ServiceLoader.Provider::get).toList();
-        List<KernelPreset> presets = ServiceLoader.load(KernelPreset.class).stream().map(ServiceLoader.Provider::get).toList();
-        ResolvedKernel k = new StrategySelector(all, presets).resolve(c.kernel(), c.arch());
+    private static Kernel kernel(Cell c, CostModel cost, boolean batchRuns) {
+        Providers providers = Providers.builtIn();
+        Architecture a = providers.require(ProviderKind.ARCHITECTURE, c.arch());
+        ResolvedKernel k = new StrategySelector(providers.all(ProviderKind.STRATEGY),
+                providers.all(ProviderKind.KERNEL_PRESET)).resolve(c.kernel(), c.arch());
         return new Kernel(SimConfig.builder(a)
                 .archOptions(k.archOptions())
                 .movePtes(k.movePtes())
@@ -302,6 +283,7 @@ class BatchRunsDifferentialTest {
                 .softDirty(c.softDirty())
                 .cpus(2)
                 .cost(cost)
+                .batchRuns(batchRuns)
                 .build());
     }
 
@@ -320,14 +302,10 @@ class BatchRunsDifferentialTest {
                 }
                 return ProfileCostModel.create(MachineProfiles.parse(text, profile), options);
             }
-            return ProfileCostModel.create(MachineProfiles.load(one(MachineProfileSource.class, profile)), options);
+            return ProfileCostModel.create(MachineProfiles.load(Providers.builtIn().require(ProviderKind.MACHINE_PROFILE, profile)),
+                    options);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static <T extends Provider> T one(Class<T> service, String name) {
-        return ServiceLoader.load(service).stream().map(ServiceLoader.Provider::get).filter(p -> p.name().equals(name))
-                .findFirst().orElseThrow();
     }
 }

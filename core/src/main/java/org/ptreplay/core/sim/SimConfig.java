@@ -1,5 +1,9 @@
 package org.ptreplay.core.sim;
 
+import org.ptreplay.spi.Strategy;
+import org.ptreplay.spi.KernelPath;
+import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -33,12 +37,14 @@ import org.ptreplay.core.value.ThpSpec;
  *                     is refused up front with one sentence instead of an OutOfMemoryError
  * @param vmaOnly      a VMA-level replay (summary, stats, check): population (MAP_POPULATE,
  *                     MADV_POPULATE_*) builds no page tables, so a 64 TiB populate costs nothing
+ * @param batchRuns    batch-level accounting of {@code move_ptes}' L1 hits (issue #8): a speed-up
+ *                     with identical results, on by default; off only to check that claim
  */
 public record SimConfig(Architecture arch, Map<String, String> archOptions, MovePtesStrategy movePtes,
                         PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes, ZapPtesStrategy zapPtes,
                         ThpSpec thp, int cpus, int lazyTlbCpus, Placement placement, long seed,
                         KernelConfig kernelConfig, boolean softDirty, boolean strict, CostModel cost,
-                        boolean vmaOnly, long memoryBytes) {
+                        boolean vmaOnly, long memoryBytes, boolean batchRuns) {
 
     public SimConfig {
         Objects.requireNonNull(arch, "arch");
@@ -57,6 +63,15 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         if (lazyTlbCpus < 0) {
             throw new IllegalArgumentException("lazy-TLB CPUs must be 0 or more, got " + lazyTlbCpus + ".");
         }
+    }
+
+    /** The strategy of each kernel path. */
+    public Map<KernelPath, Strategy> strategies() {
+        EnumMap<KernelPath, Strategy> m = new EnumMap<>(KernelPath.class);
+        for (Strategy s : List.of(movePtes, pgtableMove, copyPtes, zapPtes)) {
+            m.put(s.path(), s);
+        }
+        return m;
     }
 
     /** Defaults: the reference per-PTE strategies, no page-table moves, kernel-default THP, unlimited CPUs, counts only. */
@@ -82,6 +97,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         private CostModel cost = CostModel.FREE;
         private boolean vmaOnly;
         private long memoryBytes = Long.MAX_VALUE;
+        private boolean batchRuns = true;
 
         private Builder(Architecture arch) {
             this.arch = arch;
@@ -115,10 +131,11 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         public Builder cost(CostModel v) { cost = v; return this; }
         public Builder vmaOnly(boolean v) { vmaOnly = v; return this; }
         public Builder memoryBytes(long v) { memoryBytes = v; return this; }
+        public Builder batchRuns(boolean v) { batchRuns = v; return this; }
 
         public SimConfig build() {
             return new SimConfig(arch, archOptions, movePtes, pgtableMove, copyPtes, zapPtes, thp, cpus,
-                    lazyTlbCpus, placement, seed, kernelConfig, softDirty, strict, cost, vmaOnly, memoryBytes);
+                    lazyTlbCpus, placement, seed, kernelConfig, softDirty, strict, cost, vmaOnly, memoryBytes, batchRuns);
         }
     }
 }

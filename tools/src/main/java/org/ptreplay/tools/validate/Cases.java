@@ -37,7 +37,7 @@ public final class Cases {
     // Why a check is expected to fail: the model feature it needs (docs/validation.md).
     private static final String STRUCT_PAGE_LORENZO = "the added struct page read now costs what the default placement"
             + " (aged:0.5, an assumption) makes it cost: half the reads miss to memory, the rest wait for their prefetch;"
-            + " the regression overshoots (0.40 against 0.57) on a per-call time that is nine times too short for his"
+            + " the regression overshoots (0.41 against 0.57) on a per-call time that is nine times too short for his"
             + " machine (7 us measured per call), so a correct added cost weighs too much; his machine's placement is unknown";
     private static final String STRUCT_PAGE_LKP = "the added struct page read under the default placement (aged:0.5, an"
             + " assumption) costs about as much as LKP's numbers imply, 0.006 outside the band (0.571 against 0.627);"
