@@ -282,6 +282,11 @@ public final class PathLedger implements Ledger {
         elapsedPs += t;
     }
 
+    /** Lines the kernel writes whole (page zeroing), through the cache model; their time is the caller's charge. */
+    public void writeLines(long pa, long length) {
+        cost.writeLines(pa, length);
+    }
+
     /** The current path, e.g. {@code mremap;move_page_tables}; for error messages and tests. */
     public String currentPath() {
         return pathOf(current);

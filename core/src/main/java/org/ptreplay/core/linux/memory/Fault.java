@@ -133,7 +133,7 @@ public final class Fault {
         if (pmd == Pte.NONE && vma.isAnonymous()
                 && (cell.thp.allowedOrders(vma.flags()) & (1L << cell.thp.pmdOrder())) != 0
                 && haddr >= vma.start() && haddr + pmdSize <= vma.end()) {
-            doHugePmdAnonymousPage(mm, vma, haddr, pmdp, write);
+            doHugePmdAnonymousPage(mm, vma, addr, pmdp, write);
         } else if (HugePmd.isLeaf(pmd)) {
             doHugePmdWpPage(mm, vma, addr, haddr, pmdp);
         } else {
@@ -186,7 +186,7 @@ public final class Fault {
         long folio = FolioAlloc.alloc(cell, order, PhysMem.KIND_ANON);
         ledger.charge(Primitive.MEMCG);
         int nr = 1 << order;
-        ledger.charge(Primitive.PAGE_ZERO, nr);
+        FolioZeroUser.folioZeroUser(cell, folio, nr, addr);
         ledger.exit(ALLOC_ANON_FOLIO);
         long start = addr & -(cell.pageSize() << order);
         long first = ptep - 8L * ((addr - start) >>> pageShift);
@@ -270,7 +270,7 @@ public final class Fault {
         }
     }
 
-    private void doHugePmdAnonymousPage(Mm mm, Vma vma, long haddr, long pmdp, boolean write) {
+    private void doHugePmdAnonymousPage(Mm mm, Vma vma, long addr, long pmdp, boolean write) {
         ledger.enter(DO_HUGE_PMD_ANONYMOUS_PAGE);
         huge.deposit(mm, pmdp);
         if (!write) {
@@ -285,7 +285,7 @@ public final class Fault {
         // vma_alloc_anon_folio_pmd: allocation, memcg charge, zeroing.
         long folio = FolioAlloc.alloc(cell, order, PhysMem.KIND_ANON);
         ledger.charge(Primitive.MEMCG);
-        ledger.charge(Primitive.PAGE_ZERO, 1L << order);
+        FolioZeroUser.folioZeroUser(cell, folio, 1 << order, addr);
         ledger.charge(Primitive.PTL);
         // folio_add_new_anon_rmap at PMD level: _entire_mapcount, _large_mapcount (6.10+,
         // 05c5323b2a34), _nr_pages_mapped (CONFIG_PAGE_MAPCOUNT), AE on the head.
@@ -363,7 +363,7 @@ public final class Fault {
         long folio = FolioAlloc.alloc(cell, 0, PhysMem.KIND_ANON);
         ledger.charge(Primitive.MEMCG);
         if (oldFolio < 0) {
-            ledger.charge(Primitive.PAGE_ZERO);
+            FolioZeroUser.folioZeroUser(cell, folio, 1, addr);
         } else {
             cell.ledger.stream(phys.pa(Pte.pfn(old)), cell.pageSize(), false);
             cell.ledger.stream(phys.pa(folio), cell.pageSize(), true);
