@@ -81,7 +81,7 @@ public final class Kernel {
         TableMemory mem = new TableMemory(phys, ledger);
         ArchMmu mmu = config.arch().create(config.archOptions(), mem);
         this.cell = new KernelState(geo, phys, mem, ledger, mmu, config.movePtes(), config.pgtableMove(),
-                config.copyPtes(), config.zapPtes(), new ThpPolicy(config.thp(), geo), config.kernelConfig(),
+                config.copyPtes(), config.zapPtes(), config.changePtes(), new ThpPolicy(config.thp(), geo), config.kernelConfig(),
                 config.softDirty(), config.cpus(), config.lazyTlbCpus());
         cell.vmaOnly = config.vmaOnly();
         // The kernel paths of this cell, shared by the syscalls.

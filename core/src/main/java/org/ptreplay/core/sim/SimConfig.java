@@ -9,7 +9,9 @@ import org.ptreplay.core.select.ResolvedKernel;
 import org.ptreplay.core.linux.memory.PerPteCopyPtes;
 import org.ptreplay.core.linux.mremap.PerPteMovePtes;
 import org.ptreplay.core.linux.memory.PerPteZapPtes;
+import org.ptreplay.core.linux.mprotect.PerPteChangePtes;
 import org.ptreplay.spi.Architecture;
+import org.ptreplay.spi.ChangePtesStrategy;
 import org.ptreplay.spi.CopyPtesStrategy;
 import org.ptreplay.spi.KernelConfig;
 import org.ptreplay.spi.MovePtesStrategy;
@@ -36,6 +38,7 @@ import org.ptreplay.core.value.ThpSpec;
  */
 public record SimConfig(Architecture arch, Map<String, String> archOptions, MovePtesStrategy movePtes,
                         PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes, ZapPtesStrategy zapPtes,
+                        ChangePtesStrategy changePtes,
                         ThpSpec thp, int cpus, int lazyTlbCpus, Placement placement, long seed,
                         KernelConfig kernelConfig, boolean softDirty, boolean strict, CostModel cost,
                         boolean vmaOnly, long memoryBytes) {
@@ -47,6 +50,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         Objects.requireNonNull(pgtableMove, "pgtableMove");
         Objects.requireNonNull(copyPtes, "copyPtes");
         Objects.requireNonNull(zapPtes, "zapPtes");
+        Objects.requireNonNull(changePtes, "changePtes");
         Objects.requireNonNull(thp, "thp");
         Objects.requireNonNull(kernelConfig, "kernelConfig");
         Objects.requireNonNull(placement, "placement");
@@ -71,6 +75,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         private PgtableMoveStrategy pgtableMove = new NoPgtableMove();
         private CopyPtesStrategy copyPtes = new PerPteCopyPtes();
         private ZapPtesStrategy zapPtes = new PerPteZapPtes();
+        private ChangePtesStrategy changePtes = new PerPteChangePtes();
         private ThpSpec thp = ThpSpec.DEFAULT;
         private int cpus = Integer.MAX_VALUE;
         private int lazyTlbCpus;
@@ -92,6 +97,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         public Builder pgtableMove(PgtableMoveStrategy v) { pgtableMove = v; return this; }
         public Builder copyPtes(CopyPtesStrategy v) { copyPtes = v; return this; }
         public Builder zapPtes(ZapPtesStrategy v) { zapPtes = v; return this; }
+        public Builder changePtes(ChangePtesStrategy v) { changePtes = v; return this; }
         public Builder thp(ThpSpec v) { thp = v; return this; }
         public Builder cpus(int v) { cpus = v; return this; }
         public Builder lazyTlbCpus(int v) { lazyTlbCpus = v; return this; }
@@ -107,6 +113,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
          */
         public Builder kernel(ResolvedKernel k) {
             return movePtes(k.movePtes()).pgtableMove(k.pgtableMove()).copyPtes(k.copyPtes()).zapPtes(k.zapPtes())
+                    .changePtes(k.changePtes())
                     .kernelConfig(k.kernelConfig());
         }
 
@@ -117,7 +124,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         public Builder memoryBytes(long v) { memoryBytes = v; return this; }
 
         public SimConfig build() {
-            return new SimConfig(arch, archOptions, movePtes, pgtableMove, copyPtes, zapPtes, thp, cpus,
+            return new SimConfig(arch, archOptions, movePtes, pgtableMove, copyPtes, zapPtes, changePtes, thp, cpus,
                     lazyTlbCpus, placement, seed, kernelConfig, softDirty, strict, cost, vmaOnly, memoryBytes);
         }
     }

@@ -7,6 +7,7 @@ import org.ptreplay.core.mem.PageCache;
 import org.ptreplay.core.mem.PhysMem;
 import org.ptreplay.core.pgtable.PageWalk;
 import org.ptreplay.core.pgtable.TableMemory;
+import org.ptreplay.spi.ChangePtesStrategy;
 import org.ptreplay.spi.CopyPtesStrategy;
 import org.ptreplay.spi.KernelConfig;
 import org.ptreplay.spi.MovePtesStrategy;
@@ -29,6 +30,7 @@ public final class KernelState {
     public final PgtableMoveStrategy pgtableMove;
     public final CopyPtesStrategy copyPtes;
     public final ZapPtesStrategy zapPtes;
+    public final ChangePtesStrategy changePtes;
     public final ThpPolicy thp;
     /** CONFIG_PAGE_MAPCOUNT: per-page mapcounts of large folios are maintained. */
     public final boolean pageMapcount;
@@ -60,7 +62,7 @@ public final class KernelState {
 
     public KernelState(PageTableGeometry geo, PhysMem phys, TableMemory mem, PathLedger ledger, ArchMmu arch,
                 MovePtesStrategy movePtes, PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes,
-                ZapPtesStrategy zapPtes, ThpPolicy thp, KernelConfig config, boolean softDirty, int cpus,
+                ZapPtesStrategy zapPtes, ChangePtesStrategy changePtes, ThpPolicy thp, KernelConfig config, boolean softDirty, int cpus,
                 int lazyTlbCpus) {
         this.geo = geo;
         this.phys = phys;
@@ -73,6 +75,7 @@ public final class KernelState {
         this.pgtableMove = pgtableMove;
         this.copyPtes = copyPtes;
         this.zapPtes = zapPtes;
+        this.changePtes = changePtes;
         this.thp = thp;
         this.pageMapcount = config.pageMapcount();
         this.largeMapcount = config.largeMapcount();

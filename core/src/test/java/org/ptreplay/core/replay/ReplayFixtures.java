@@ -68,6 +68,7 @@ final class ReplayFixtures {
         s.put(KernelPath.PGTABLE_MOVE, new NoPgtableMove());
         s.put(KernelPath.COPY_PTES, new PerPteCopyPtes());
         s.put(KernelPath.ZAP_PTES, new PerPteZapPtes());
+        s.put(KernelPath.CHANGE_PTES, new org.ptreplay.core.linux.mprotect.PerPteChangePtes());
         return new ResolvedKernel(name, "x86", s, presetOptions, KernelConfig.CURRENT, true);
     }
 
