@@ -55,9 +55,17 @@ public final class CalibratedProfile {
         }
         out.append("#   (copy is recorded for reference: no profile field prices a page copy.)\n");
         if (c.get("mprotect.128.mapped").isPresent()) {
-            out.append(String.format(Locale.ROOT, "# One present-PTE update by mprotect costs %.4g ns here (mprotect samples): the model"
-                    + " prices it as an xchg and a write (about %.3g ns); no profile field holds it.%n", w.pteUpdateNs(),
-                    c.get("xchg").map(Samples::median).orElse(0.0) + c.get("latency.L1").map(Samples::median).orElse(0.0)));
+            double model = c.get("xchg").map(Samples::median).orElse(0.0) + c.get("latency.L1").map(Samples::median).orElse(0.0);
+            double update = w.pteUpdateNs();
+            if (update > 0) {
+                out.append(String.format(Locale.ROOT, "# One present-PTE update by mprotect costs %.4g ns here (mprotect samples): the"
+                        + " model prices it as an xchg and a write (about %.3g ns); no profile field holds it.%n", update, model));
+            } else {
+                // A difference of two noisy medians can come out negative; a negative cost is no reading.
+                out.append(String.format(Locale.ROOT, "# One present-PTE update by mprotect could not be derived here: the 128-page and"
+                        + " 64-page mprotect samples differ by less than their noise (%.4g ns per PTE); the model prices it as an xchg"
+                        + " and a write (about %.3g ns).%n", update, model));
+            }
         }
         out.append("# Not measurable here, kept from ").append(base.getName()).append(": ")
                 .append(String.join(", ", w.kept)).append(".\n");

@@ -1,6 +1,7 @@
 package org.ptreplay.tools.calibrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -19,6 +20,11 @@ import org.ptreplay.tools.plugin.PluginRegistry;
 class CalibratedProfileTest {
 
     static Calibration calibration() {
+        return calibration(2580);
+    }
+
+    /** The fixture with the 128-page mapped mprotect median given: 2580 ns makes 10 ns per entry update. */
+    static Calibration calibration(double mprotect128Mapped) {
         HostFacts facts = new HostFacts("x86", 2, 4096, "6.18.44", "Test CPU",
                 List.of(new HostFacts.Cache(1, 48 << 10, 12, 64), new HostFacts.Cache(2, 1 << 20, 8, 64),
                         new HostFacts.Cache(3, 512L << 20, 0, 64)),
@@ -47,7 +53,7 @@ class CalibratedProfileTest {
         put(m, "mprotect.64.empty", "ns", 1000, 1000, 1000);
         put(m, "mprotect.64.mapped", "ns", 1940, 1940, 1940);
         put(m, "mprotect.128.empty", "ns", 1000, 1000, 1000);
-        put(m, "mprotect.128.mapped", "ns", 2580, 2580, 2580);
+        put(m, "mprotect.128.mapped", "ns", mprotect128Mapped, mprotect128Mapped, mprotect128Mapped);
         return new Calibration(facts, m, Instant.parse("2026-12-07T09:00:00Z"), Duration.ofSeconds(12), 3, true);
     }
 
@@ -92,5 +98,16 @@ class CalibratedProfileTest {
         assertTrue(n.get("x86.ipi.base_ns").getSource().startsWith("kept from generic-x86 (not measured): "));
         assertTrue(p.cpuFeatures().get("invlpgb").getPresent());
         assertEquals(2, p.cpus());
+    }
+
+    @Test
+    void headerStatesThePteUpdateCostOrThatNoiseHidIt() throws Exception {
+        // (2580 - 1000) - (1940 - 1000) = 640 ns over 64 more entries: 10 ns each.
+        assertTrue(CalibratedProfile.text(calibration(), genericX86(), "my-box")
+                .contains("# One present-PTE update by mprotect costs 10.00 ns here"));
+        // A 128-page run faster than the 64-page one is noise, not a negative cost.
+        String noisy = CalibratedProfile.text(calibration(1900), genericX86(), "my-box");
+        assertTrue(noisy.contains("# One present-PTE update by mprotect could not be derived here"), noisy);
+        assertFalse(noisy.contains("costs -"), noisy);
     }
 }
