@@ -33,6 +33,10 @@ import org.ptreplay.core.value.ThpSpec;
  * @param strict       stop at the first divergence
  * @param memoryBytes  the heap this cell may fill with simulated pages: an event that could need more
  *                     is refused up front with one sentence instead of an OutOfMemoryError
+ * @param physMemBytes the simulated machine's physical memory: the buddy allocator hands out no
+ *                     pfn beyond it, so a large folio whose order it cannot supply falls back to a
+ *                     smaller one (docs/kernel-model.md §5.1) and an order-0 allocation that fails
+ *                     stops the replay. Unbounded by default, so no existing result changes
  * @param vmaOnly      a VMA-level replay (summary, stats, check): population (MAP_POPULATE,
  *                     MADV_POPULATE_*) builds no page tables, so a 64 TiB populate costs nothing
  */
@@ -41,7 +45,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
                         ChangePtesStrategy changePtes,
                         ThpSpec thp, int cpus, int lazyTlbCpus, Placement placement, long seed,
                         KernelConfig kernelConfig, boolean softDirty, boolean strict, CostModel cost,
-                        boolean vmaOnly, long memoryBytes) {
+                        boolean vmaOnly, long memoryBytes, long physMemBytes) {
 
     public SimConfig {
         Objects.requireNonNull(arch, "arch");
@@ -58,9 +62,17 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         if (cpus < 1) {
             throw new IllegalArgumentException("cpus must be at least 1, got " + cpus + ".");
         }
+        if (physMemBytes < 1) {
+            throw new IllegalArgumentException("physical memory must be positive, got " + physMemBytes + " bytes.");
+        }
         if (lazyTlbCpus < 0) {
             throw new IllegalArgumentException("lazy-TLB CPUs must be 0 or more, got " + lazyTlbCpus + ".");
         }
+    }
+
+    /** {@link #physMemBytes} in base pages of {@code 1 << pageShift} bytes, at least one. */
+    public long physPages(int pageShift) {
+        return physMemBytes == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, physMemBytes >>> pageShift);
     }
 
     /** Defaults: the reference per-PTE strategies, no page-table moves, kernel-default THP, unlimited CPUs, counts only. */
@@ -87,6 +99,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         private CostModel cost = CostModel.FREE;
         private boolean vmaOnly;
         private long memoryBytes = Long.MAX_VALUE;
+        private long physMemBytes = Long.MAX_VALUE;
 
         private Builder(Architecture arch) {
             this.arch = arch;
@@ -122,10 +135,12 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         public Builder cost(CostModel v) { cost = v; return this; }
         public Builder vmaOnly(boolean v) { vmaOnly = v; return this; }
         public Builder memoryBytes(long v) { memoryBytes = v; return this; }
+        public Builder physMemBytes(long v) { physMemBytes = v; return this; }
 
         public SimConfig build() {
             return new SimConfig(arch, archOptions, movePtes, pgtableMove, copyPtes, zapPtes, changePtes, thp, cpus,
-                    lazyTlbCpus, placement, seed, kernelConfig, softDirty, strict, cost, vmaOnly, memoryBytes);
+                    lazyTlbCpus, placement, seed, kernelConfig, softDirty, strict, cost, vmaOnly, memoryBytes,
+                    physMemBytes);
         }
     }
 }

@@ -136,6 +136,8 @@ public final class ReplayDocument {
         m.put("ptes_copied", n.copied());
         m.put("ptes_zapped", n.zapped());
         m.put("ptes_faulted", n.faulted());
+        m.put("thp_fault_fallback", c.result().fallbacks().thp());
+        m.put("anon_fault_fallback", c.result().fallbacks().anon());
         m.put("pte_ops", n.total());
         m.put("resident_pages", c.result().residentPages());
         return m;
