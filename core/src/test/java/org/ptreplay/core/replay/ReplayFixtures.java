@@ -74,7 +74,7 @@ final class ReplayFixtures {
 
     static CellSpec cell(String name, int concurrency, boolean strict) {
         return new CellSpec(X86, Map.of(), reference(name, Map.of()), profile("/org/ptreplay/core/profile/tiny-x86.txtpb"),
-                ThpSpec.DEFAULT, Placement.SEQUENTIAL, 0, concurrency, strict);
+                ThpSpec.DEFAULT, Placement.SEQUENTIAL, 0, 0, concurrency, strict);
     }
 
     /**

@@ -84,6 +84,7 @@ public final class ReplayDocument {
         m.put("thp", spec.thp().toString());
         m.put("placement", spec.placement().label());
         m.put("cpus", (long) c.cpus());
+        m.put("lazy_tlb_cpus", (long) spec.lazyTlbCpus());
         m.put("concurrency", (long) spec.concurrency());
         m.put("totals", charges(ledger.totals(), ledger.totalPs(), ledger.primitivePs()));
         SortedMap<String, Object> bySyscall = new TreeMap<>();
