@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.cost.CostModel;
 import org.ptreplay.core.cost.CostOptions;
@@ -21,16 +20,16 @@ import org.ptreplay.core.sim.SimConfig;
 import org.ptreplay.core.value.SimResult;
 import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.spi.Architecture;
-import org.ptreplay.spi.KernelPreset;
-import org.ptreplay.spi.MachineProfileSource;
-import org.ptreplay.spi.Provider;
-import org.ptreplay.spi.Strategy;
+import org.ptreplay.spi.loader.ProviderKind;
+import org.ptreplay.spi.loader.Providers;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.trace.TraceEvent;
 
 /**
- * Issue #8: the batch-level accounting of {@code move_ptes} runs ({@code ptreplay.batchRuns}, on by
- * default) must give exactly what the per-PTE reference gives. Random traces (mmap, touches,
+ * Issue #8: the batch-level accounting of {@code move_ptes} runs ({@code SimConfig.batchRuns}, on by
+ * default) must give exactly what touch-by-touch accounting gives, with the real architectures and
+ * the bundled presets and profiles (core's MovePtesRunsDifferentialTest checks every move strategy
+ * shape on test architectures). Random traces (mmap, touches,
  * mremap moves and grows at PMD-aligned and unaligned offsets, partial munmap, madvise, fork,
  * exit) are replayed with the batching on and off, on x86 and arm64, several profiles and counts
  * only, sequential and scattered placement, THP on and off; the results (every path's counts and
@@ -38,7 +37,6 @@ import org.ptreplay.trace.TraceEvent;
  * the accesses must be equal.
  */
 class BatchRunsDifferentialTest {
-    private static final String PROPERTY = "ptreplay.batchRuns";
     /** Issue #15: user-data streams as whole-block records (on by default) or line by line. */
     private static final String BLOCK_STREAMS = "ptreplay.blockStreams";
     private static final long PAGE = 4096;
@@ -126,7 +124,7 @@ class BatchRunsDifferentialTest {
 
     @Test
     void batchedMovesEqualThePerPteReferenceOnRandomTraces() {
-        long movedOnX86 = sameResultsOnAndOff(PROPERTY);
+        long movedOnX86 = sameResultsOnAndOff(null);
         // The traces do move PTEs one by one; a test that never reaches the batched loop proves nothing.
         assertTrue(movedOnX86 > 10_000, "moved " + movedOnX86);
     }
@@ -140,7 +138,10 @@ class BatchRunsDifferentialTest {
         sameResultsOnAndOff(BLOCK_STREAMS);
     }
 
-    /** Replays the random traces on every cell with {@code property} true and false; returns the PTEs moved on x86. */
+    /**
+     * Replays the random traces on every cell with {@code property} true and false, or with
+     * {@code SimConfig.batchRuns} true and false when it is null; returns the PTEs moved on x86.
+     */
     private static long sameResultsOnAndOff(String property) {
         List<Cell> cells = List.of(
                 new Cell("x86", "linux-6.16", "raptor-lake", Placement.SEQUENTIAL, "enabled=never", false),
@@ -178,11 +179,16 @@ class BatchRunsDifferentialTest {
     }
 
     private static Outcome replay(Cell c, List<TraceEvent> trace, String property, boolean on) {
+        if (property == null) {
+            CostModel cost = cost(c.profile());
+            SimResult r = kernel(c, cost, on).replay(trace);
+            return new Outcome(r, cost instanceof ProfileCostModel p ? p.servedByLevel() : new long[0]);
+        }
         String before = System.getProperty(property);
         System.setProperty(property, Boolean.toString(on));
         try {
             CostModel cost = cost(c.profile());
-            Kernel k = kernel(c, cost);
+            Kernel k = kernel(c, cost, true);
             SimResult r = k.replay(trace);
             long[] served = cost instanceof ProfileCostModel p ? p.servedByLevel() : new long[0];
             return new Outcome(r, served);
@@ -276,11 +282,11 @@ class BatchRunsDifferentialTest {
         return rnd.nextLong(Math.max(1, bytes / PAGE)) * PAGE;
     }
 
-    private static Kernel kernel(Cell c, CostModel cost) {
-        Architecture a = one(Architecture.class, c.arch());
-        List<Strategy> all = ServiceLoader.load(Strategy.class).stream().map(ServiceLoader.Provider::get).toList();
-        List<KernelPreset> presets = ServiceLoader.load(KernelPreset.class).stream().map(ServiceLoader.Provider::get).toList();
-        ResolvedKernel k = new StrategySelector(all, presets).resolve(c.kernel(), c.arch());
+    private static Kernel kernel(Cell c, CostModel cost, boolean batchRuns) {
+        Providers providers = Providers.builtIn();
+        Architecture a = providers.require(ProviderKind.ARCHITECTURE, c.arch());
+        ResolvedKernel k = new StrategySelector(providers.all(ProviderKind.STRATEGY),
+                providers.all(ProviderKind.KERNEL_PRESET)).resolve(c.kernel(), c.arch());
         return new Kernel(SimConfig.builder(a)
                 .archOptions(k.archOptions())
                 .movePtes(k.movePtes())
@@ -293,6 +299,7 @@ class BatchRunsDifferentialTest {
                 .softDirty(c.softDirty())
                 .cpus(2)
                 .cost(cost)
+                .batchRuns(batchRuns)
                 .build());
     }
 
@@ -311,15 +318,10 @@ class BatchRunsDifferentialTest {
                 }
                 return ProfileCostModel.create(MachineProfiles.parse(text, profile), CostOptions.defaults());
             }
-            return ProfileCostModel.create(MachineProfiles.load(one(MachineProfileSource.class, profile)),
+            return ProfileCostModel.create(MachineProfiles.load(Providers.builtIn().require(ProviderKind.MACHINE_PROFILE, profile)),
                     CostOptions.defaults());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static <T extends Provider> T one(Class<T> service, String name) {
-        return ServiceLoader.load(service).stream().map(ServiceLoader.Provider::get).filter(p -> p.name().equals(name))
-                .findFirst().orElseThrow();
     }
 }

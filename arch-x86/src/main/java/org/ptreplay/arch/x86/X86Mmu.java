@@ -36,12 +36,6 @@ final class X86Mmu implements ArchMmu {
         return env.readPte(ptep);
     }
 
-    /** x86 has no contpte: each single-entry primitive below is one access (docs/kernel-model.md §1.2). */
-    @Override
-    public boolean plainPtes() {
-        return true;
-    }
-
     @Override
     public long ptepGetLockless(long ptep) {
         // Without PAE a single load: no ptep_get call of its own.

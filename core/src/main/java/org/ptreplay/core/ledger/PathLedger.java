@@ -56,6 +56,10 @@ public final class PathLedger implements Ledger {
 
     private long steps;
     private long stepLimit = Long.MAX_VALUE;
+    /** The batch-level accounting of an open L1 run ({@link #openL1Run}); null while none is open. */
+    private L1Run run;
+    /** The one run this ledger opens again and again; made at the first open (a cost model without runs never opens one). */
+    private L1Run idleRun;
 
     public PathLedger(CostModel cost) {
         this.cost = cost;
@@ -69,8 +73,31 @@ public final class PathLedger implements Ledger {
         cost.clock(() -> elapsedPs);
     }
 
+    /**
+     * Opens an L1 run (issue #8): until {@link #closeL1Run}, a touch of one of the last two cache
+     * lines touched that the cost model promises is an L1 hit is counted and applied later in one
+     * step, with the same counts, picoseconds and cache state as touch by touch. A page-table
+     * context opens one around a loop that walks its tables entry by entry.
+     */
+    public void openL1Run() {
+        if (idleRun == null) {
+            idleRun = new L1Run(this, cost);
+        }
+        run = idleRun;
+    }
+
+    /** Applies an open run's pending touches and closes it. */
+    public void closeL1Run() {
+        if (run != null) {
+            run.finish();
+            run = null;
+        }
+    }
+
     /** Starts charging to {@code k}: one call of that syscall kind. The path stack must be empty. */
     public void beginEvent(TraceEvent.Kind k) {
+        // A run a failed event left open belongs to that event.
+        closeL1Run();
         steps = 0;
         if (depth != 0) {
             throw new IllegalStateException("path stack not empty at event start: " + pathOf(current));
@@ -86,6 +113,7 @@ public final class PathLedger implements Ledger {
 
     @Override
     public void enter(Frame f) {
+        flushRun();
         int id = f.id();
         // The child entered last from this node is usually the one entered again (a fault per
         // page, an entry per PTE): one comparison instead of a walk along the siblings.
@@ -112,6 +140,7 @@ public final class PathLedger implements Ledger {
         if (depth == 0 || frame[current] != f.id()) {
             throw new IllegalStateException("exit(" + f + ") does not match the top of the path stack " + pathOf(current));
         }
+        flushRun();
         moveTo(stack[--depth]);
     }
 
@@ -127,27 +156,31 @@ public final class PathLedger implements Ledger {
 
     @Override
     public void touch(Primitive p, long pa) {
-        add(p, 1, cost.accessPs(p, pa));
+        L1Run r = run;
+        if (r == null) {
+            add(p, 1, cost.accessPs(p, pa));
+        } else if (!r.hit(p, pa)) {
+            add(p, 1, cost.accessPs(p, pa));
+            r.track(pa);
+        }
     }
 
-    /**
-     * {@code times} calls of {@link #charge(Primitive) charge(p)} at once: the same counts and
-     * picoseconds, for the batch-level accounting of runs of identical entries (issue #8).
-     */
-    public void chargeEach(Primitive p, long times) {
-        add(p, times, cost.costPs(p, 1) * times);
+    /** Applies an open run's pending touches under the current path, before the path changes. */
+    private void flushRun() {
+        if (run != null) {
+            run.flush();
+        }
     }
 
     /**
      * {@code times} {@link #touch} charges of {@code p} that the cost model has agreed are L1 hits
-     * ({@link CostModel#l1Resident}); the caller records the accesses themselves with
-     * {@link #cost()}{@code .recordL1Hits}. Same counts and picoseconds as the touches.
+     * ({@link CostModel#l1Resident}); the {@link L1Run} records the accesses themselves with
+     * {@link CostModel#recordL1Hits}. Same counts and picoseconds as the touches.
      */
-    public void touchL1Hits(Primitive p, long times) {
+    void touchL1Hits(Primitive p, long times) {
         add(p, times, cost.l1HitPs(p) * times);
     }
 
-    /** {@code n} of {@code p} costing {@code psTotal} in all, under the current path. */
     /**
      * The watchdog against model loops: at most {@code limit} charges from now to the end of the
      * event; one more throws {@link StepLimitException}. Every loop of the model charges as it
@@ -158,6 +191,7 @@ public final class PathLedger implements Ledger {
         stepLimit = limit;
     }
 
+    /** {@code n} of {@code p} costing {@code psTotal} in all, under the current path. */
     private void add(Primitive p, long n, long psTotal) {
         if (++steps > stepLimit) {
             throw new StepLimitException(stepLimit);
@@ -169,13 +203,12 @@ public final class PathLedger implements Ledger {
         elapsedPs += psTotal;
     }
 
-    /** The cost model this ledger prices with (the batch-level accounting drives it directly). */
-    public CostModel cost() {
-        return cost;
-    }
-
     /** User data streamed by the workload (touch events): time only, no primitive. */
     public void stream(long pa, long length, boolean write) {
+        // The stream may evict the run's lines: apply the batch and track afresh after it.
+        if (run != null) {
+            run.finish();
+        }
         long t = cost.streamPs(pa, length, write);
         ps[current] += t;
         elapsedPs += t;
@@ -188,6 +221,7 @@ public final class PathLedger implements Ledger {
 
     /** SELF counts per path, per syscall kind, and totals; sorted, so output is deterministic. */
     public LedgerSnapshot snapshot() {
+        flushRun();
         SortedMap<String, long[]> pathCounts = new TreeMap<>();
         SortedMap<String, long[]> pathPrimitivePs = new TreeMap<>();
         SortedMap<String, Long> pathPs = new TreeMap<>();

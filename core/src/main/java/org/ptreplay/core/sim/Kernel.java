@@ -82,9 +82,8 @@ public final class Kernel {
         this.ledger = new PathLedger(config.cost());
         TableMemory mem = new TableMemory(phys, ledger);
         ArchMmu mmu = config.arch().create(config.archOptions(), mem);
-        this.cell = new KernelState(geo, phys, mem, ledger, mmu, config.movePtes(), config.pgtableMove(),
-                config.copyPtes(), config.zapPtes(), config.changePtes(), new ThpPolicy(config.thp(), geo), config.kernelConfig(),
-                config.softDirty(), config.cpus(), config.lazyTlbCpus());
+        this.cell = new KernelState(geo, phys, mem, ledger, mmu, config.strategies(), new ThpPolicy(config.thp(), geo),
+                config.kernelConfig(), config.softDirty(), config.cpus(), config.lazyTlbCpus(), config.batchRuns());
         cell.vmaOnly = config.vmaOnly();
         // The kernel paths of this cell, shared by the syscalls.
         HugePmd huge = new HugePmd(cell);

@@ -1,5 +1,9 @@
 package org.ptreplay.core.sim;
 
+import org.ptreplay.spi.Strategy;
+import org.ptreplay.spi.KernelPath;
+import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -39,13 +43,15 @@ import org.ptreplay.core.value.ThpSpec;
  *                     stops the replay. Unbounded by default, so no existing result changes
  * @param vmaOnly      a VMA-level replay (summary, stats, check): population (MAP_POPULATE,
  *                     MADV_POPULATE_*) builds no page tables, so a 64 TiB populate costs nothing
+ * @param batchRuns    batch-level accounting of {@code move_ptes}' L1 hits (issue #8): a speed-up
+ *                     with identical results, on by default; off only to check that claim
  */
 public record SimConfig(Architecture arch, Map<String, String> archOptions, MovePtesStrategy movePtes,
                         PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes, ZapPtesStrategy zapPtes,
                         ChangePtesStrategy changePtes,
                         ThpSpec thp, int cpus, int lazyTlbCpus, Placement placement, long seed,
                         KernelConfig kernelConfig, boolean softDirty, boolean strict, CostModel cost,
-                        boolean vmaOnly, long memoryBytes, long physMemBytes) {
+                        boolean vmaOnly, long memoryBytes, boolean batchRuns, long physMemBytes) {
 
     public SimConfig {
         Objects.requireNonNull(arch, "arch");
@@ -75,6 +81,15 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         return physMemBytes == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, physMemBytes >>> pageShift);
     }
 
+    /** The strategy of each kernel path. */
+    public Map<KernelPath, Strategy> strategies() {
+        EnumMap<KernelPath, Strategy> m = new EnumMap<>(KernelPath.class);
+        for (Strategy s : List.of(movePtes, pgtableMove, copyPtes, zapPtes, changePtes)) {
+            m.put(s.path(), s);
+        }
+        return m;
+    }
+
     /** Defaults: the reference per-PTE strategies, no page-table moves, kernel-default THP, unlimited CPUs, counts only. */
     public static Builder builder(Architecture arch) {
         return new Builder(arch);
@@ -100,6 +115,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         private boolean vmaOnly;
         private long memoryBytes = Long.MAX_VALUE;
         private long physMemBytes = Long.MAX_VALUE;
+        private boolean batchRuns = true;
 
         private Builder(Architecture arch) {
             this.arch = arch;
@@ -136,10 +152,11 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         public Builder vmaOnly(boolean v) { vmaOnly = v; return this; }
         public Builder memoryBytes(long v) { memoryBytes = v; return this; }
         public Builder physMemBytes(long v) { physMemBytes = v; return this; }
+        public Builder batchRuns(boolean v) { batchRuns = v; return this; }
 
         public SimConfig build() {
             return new SimConfig(arch, archOptions, movePtes, pgtableMove, copyPtes, zapPtes, changePtes, thp, cpus,
-                    lazyTlbCpus, placement, seed, kernelConfig, softDirty, strict, cost, vmaOnly, memoryBytes,
+                    lazyTlbCpus, placement, seed, kernelConfig, softDirty, strict, cost, vmaOnly, memoryBytes, batchRuns,
                     physMemBytes);
         }
     }

@@ -3,16 +3,17 @@ package org.ptreplay.core.state;
 import org.ptreplay.spi.ops.ArchMmu;
 import org.ptreplay.spi.ops.PageTableGeometry;
 import org.ptreplay.core.ledger.PathLedger;
+import org.ptreplay.core.mem.KernelSlabs;
 import org.ptreplay.core.mem.PageCache;
 import org.ptreplay.core.mem.PhysMem;
 import org.ptreplay.core.pgtable.PageWalk;
 import org.ptreplay.core.pgtable.TableMemory;
-import org.ptreplay.spi.ChangePtesStrategy;
-import org.ptreplay.spi.CopyPtesStrategy;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 import org.ptreplay.spi.KernelConfig;
-import org.ptreplay.spi.MovePtesStrategy;
-import org.ptreplay.spi.PgtableMoveStrategy;
-import org.ptreplay.spi.ZapPtesStrategy;
+import org.ptreplay.spi.KernelPath;
+import org.ptreplay.spi.Strategy;
 
 /**
  * Everything one replay cell's kernel shares: physical memory and page-table pages, the arch MMU,
@@ -25,29 +26,24 @@ public final class KernelState {
     public final PathLedger ledger;
     public final PageWalk walk;
     public final PageCache pageCache;
+    /** The VMA layer's slab caches: where VMAs, maple nodes and anon_vmas live (docs/kernel-model.md §2.8). */
+    public final KernelSlabs slabs;
     public final ArchMmu arch;
-    public final MovePtesStrategy movePtes;
-    public final PgtableMoveStrategy pgtableMove;
-    public final CopyPtesStrategy copyPtes;
-    public final ZapPtesStrategy zapPtes;
-    public final ChangePtesStrategy changePtes;
+    /** The strategy of each kernel path, every path present. */
+    private final Map<KernelPath, Strategy> strategies;
     public final ThpPolicy thp;
-    /** CONFIG_PAGE_MAPCOUNT: per-page mapcounts of large folios are maintained. */
-    public final boolean pageMapcount;
-    /** The folio-wide {@code _large_mapcount}, one atomic per rmap batch (05c5323b2a34, 6.10). */
-    public final boolean largeMapcount;
-    /**
-     * {@code _nr_pages_mapped} updated once per rmap batch instead of once per page (Message-ID
-     * 20240807115515.1640951-1-david@redhat.com, 6.12); matters only with {@link #pageMapcount}.
-     */
-    public final boolean batchedNrPagesMapped;
+    /** The release's configuration switches (page mapcounts, {@code try_realign_addr}, …). */
+    public final KernelConfig config;
     /** CONFIG_MEM_SOFT_DIRTY. */
     public final boolean softDirty;
     public final int cpus;
     /** CPUs in lazy-TLB mode for every mm, at most the machine's other CPUs (docs/kernel-model.md §1.5). */
     public final int lazyTlbCpus;
-    /** {@code try_realign_addr} in move_page_tables (af8ca1c14906, v6.7). */
-    public final boolean mremapRealign;
+    /**
+     * Batch-level accounting of the L1 hits of {@code move_ptes} runs (issue #8): a speed-up of
+     * the simulator with identical results, on by default; off for the differential test.
+     */
+    public final boolean batchRuns;
     /** Entries moved, copied, zapped and faulted so far. */
     public final EntryCounts entries = new EntryCounts();
     /** This CPU's pending LRU additions ({@code cpu_fbatches.lru_add}), 31 folios since 9cecde80aae0 (6.9). */
@@ -60,36 +56,63 @@ public final class KernelState {
     private long nextAnonVma = 1;
     private long nextMm = 1;
 
+    /** @param strategies one strategy for every {@link KernelPath}, each under its own path */
     public KernelState(PageTableGeometry geo, PhysMem phys, TableMemory mem, PathLedger ledger, ArchMmu arch,
-                MovePtesStrategy movePtes, PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes,
-                ZapPtesStrategy zapPtes, ChangePtesStrategy changePtes, ThpPolicy thp, KernelConfig config, boolean softDirty, int cpus,
-                int lazyTlbCpus) {
+                Map<KernelPath, ? extends Strategy> strategies, ThpPolicy thp, KernelConfig config, boolean softDirty,
+                int cpus, int lazyTlbCpus, boolean batchRuns) {
         this.geo = geo;
         this.phys = phys;
         this.mem = mem;
         this.ledger = ledger;
         this.walk = new PageWalk(mem, ledger, geo);
         this.pageCache = new PageCache(phys);
+        this.slabs = new KernelSlabs((int) geo.pageSize());
         this.arch = arch;
-        this.movePtes = movePtes;
-        this.pgtableMove = pgtableMove;
-        this.copyPtes = copyPtes;
-        this.zapPtes = zapPtes;
-        this.changePtes = changePtes;
+        EnumMap<KernelPath, Strategy> byPath = new EnumMap<>(KernelPath.class);
+        for (KernelPath p : KernelPath.values()) {
+            Strategy s = strategies.get(p);
+            if (s == null || s.path() != p) {
+                throw new IllegalArgumentException("no " + p.prefix() + " strategy for the kernel, got " + s);
+            }
+            byPath.put(p, s);
+        }
+        this.strategies = Collections.unmodifiableMap(byPath);
         this.thp = thp;
-        this.pageMapcount = config.pageMapcount();
-        this.largeMapcount = config.largeMapcount();
-        this.batchedNrPagesMapped = config.nrPagesMappedBatched();
+        this.config = config;
         this.softDirty = softDirty;
         this.cpus = cpus;
         this.lazyTlbCpus = lazyTlbCpus;
-        this.mremapRealign = config.mremapRealign();
+        this.batchRuns = batchRuns;
         this.zeroPfn = phys.alloc(0, PhysMem.KIND_ZERO);
         this.hugeZeroPfn = phys.alloc(thp.pmdOrder(), PhysMem.KIND_ZERO);
     }
 
+    /** The strategy of {@code path}, as the {@code type} its paths call. */
+    public <S extends Strategy> S strategy(KernelPath path, Class<S> type) {
+        return type.cast(strategies.get(path));
+    }
+
     public AnonVma newAnonVma() {
         return new AnonVma(nextAnonVma++);
+    }
+
+    /**
+     * The address of {@code v}'s {@code vm_area_struct}. A VMA whose allocation the model does not
+     * charge (fork's copies, §2.7) gets one from the slab on first use, without a charge.
+     */
+    public long vmaAddress(Vma v) {
+        if (v.slab() == 0) {
+            v.setSlab(slabs.vmAreaStruct.alloc());
+        }
+        return v.slab();
+    }
+
+    /** The address of {@code a}'s {@code anon_vma}, taken from the slab on first use without a charge (§2.8). */
+    public long anonVmaAddress(AnonVma a) {
+        if (a.slab() == 0) {
+            a.setSlab(slabs.anonVma.alloc());
+        }
+        return a.slab();
     }
 
     public int pageShift() {

@@ -3,6 +3,7 @@ package org.ptreplay.core.sim;
 import java.util.List;
 import java.util.Map;
 import org.ptreplay.spi.ops.ArchMmu;
+import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.spi.ops.MmView;
 import org.ptreplay.spi.ops.MmuEnv;
 import org.ptreplay.spi.ops.PageTableGeometry;
@@ -12,9 +13,30 @@ import org.ptreplay.spi.Architecture;
 import org.ptreplay.spi.OptionSpec;
 import org.ptreplay.spi.Spi;
 
-/** A test-only architecture: 4K pages, 4 levels, hint 1, x86-like entry charges, one INVLPG per flushed page. */
+/**
+ * A test-only architecture: 4K pages, 4 levels, hint 1, x86-like entry charges, one INVLPG per
+ * flushed page. {@link #blockReads} gives a variant whose {@code ptep_get} reads the whole aligned
+ * block of entries around the one asked for inside a frame of its own, as arm64's contpte
+ * {@code ptep_get} gathers a block's access/dirty bits.
+ */
 public final class TestArch implements Architecture {
     static final PageTableGeometry GEO = new PageTableGeometry(12, 4, 47, 1);
+    private static final Frame BLOCK_PTEP_GET = Frame.of("test_block_ptep_get");
+
+    private final int block;
+
+    public TestArch() {
+        this(1);
+    }
+
+    private TestArch(int block) {
+        this.block = block;
+    }
+
+    /** The variant whose {@code ptep_get} reads the aligned block of {@code entries} entries. */
+    public static TestArch blockReads(int entries) {
+        return new TestArch(entries);
+    }
 
     public String name() { return "test"; }
     public String description() { return "test architecture"; }
@@ -25,7 +47,21 @@ public final class TestArch implements Architecture {
     public ArchMmu create(Map<String, String> options, MmuEnv env) {
         return new ArchMmu() {
             public PageTableGeometry geometry() { return GEO; }
-            public long ptepGet(long ptep) { env.ledger().charge(Primitive.PTEP_GET); return env.readPte(ptep); }
+            public long ptepGet(long ptep) {
+                env.ledger().charge(Primitive.PTEP_GET);
+                if (block == 1) {
+                    return env.readPte(ptep);
+                }
+                env.ledger().enter(BLOCK_PTEP_GET);
+                long first = ptep & -(8L * block);
+                long pte = 0;
+                for (int i = 0; i < block; i++) {
+                    long e = env.readPte(first + 8L * i);
+                    pte = first + 8L * i == ptep ? e : pte;
+                }
+                env.ledger().exit(BLOCK_PTEP_GET);
+                return pte;
+            }
             public long ptepGetLockless(long ptep) { return env.readPte(ptep); }
             public int pteBatchHint(long ptep, long pte) { return 1; }
             public void setPtes(MmView mm, long addr, long ptep, long pte, int nr) {

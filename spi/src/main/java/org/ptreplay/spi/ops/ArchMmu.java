@@ -17,18 +17,6 @@ public interface ArchMmu {
     /** {@code ptep_get}: charges one {@link Primitive#PTE_R}-reading call of {@link Primitive#PTEP_GET}. */
     long ptepGet(long ptep);
 
-    /**
-     * Whether the single-entry primitives are plain accesses of the {@link MmuEnv}, whatever the
-     * entries around: {@link #ptepGet} charges one {@link Primitive#PTEP_GET} and then one
-     * {@code readPte}, {@link #ptepGetAndClear} is one {@code xchgPte} to none, and
-     * {@link #setPtes} of one entry one {@code writePte}, with nothing else charged or changed.
-     * The simulator may then replay a run of such calls in one batch with identical results
-     * (issue #8). Default false: the per-call methods are always used.
-     */
-    default boolean plainPtes() {
-        return false;
-    }
-
     /** {@code ptep_get_lockless} (the fault path's all-none scans). */
     long ptepGetLockless(long ptep);
 

@@ -80,7 +80,7 @@ public final class HugePmd {
             ledger.touch(Primitive.REF, PhysMem.vmemmap(head));
             phys.addRef(head, nr - 1);
             for (int i = 0; i < nr; i++) {
-                if (cell.pageMapcount) {
+                if (cell.config.pageMapcount()) {
                     ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + i));
                 }
                 phys.addMapcount(head + i, 1);
@@ -92,7 +92,7 @@ public final class HugePmd {
             // _nr_pages_mapped as the PTE mappings replace the PMD one; since 6.10 (05c5323b2a34)
             // also _large_mapcount (+nr - 1).
             ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
-            if (cell.largeMapcount) {
+            if (cell.config.largeMapcount()) {
                 ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
             }
             phys.addLargeMapcount(head, nr - 1);
@@ -117,10 +117,10 @@ public final class HugePmd {
             // folio_remove_rmap_pmd: _entire_mapcount, _large_mapcount (6.10+, 05c5323b2a34),
             // _nr_pages_mapped (CONFIG_PAGE_MAPCOUNT).
             ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
-            if (cell.largeMapcount) {
+            if (cell.config.largeMapcount()) {
                 ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
             }
-            if (cell.pageMapcount) {
+            if (cell.config.pageMapcount()) {
                 ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
             }
             phys.addEntireMapcount(head, -1);
@@ -164,7 +164,7 @@ public final class HugePmd {
             phys.setAnonExclusive(head, false);
             // _entire_mapcount; since 6.10 (05c5323b2a34) also _large_mapcount.
             ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
-            if (cell.largeMapcount) {
+            if (cell.config.largeMapcount()) {
                 ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
             }
             phys.addEntireMapcount(head, 1);

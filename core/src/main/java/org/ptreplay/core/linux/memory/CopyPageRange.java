@@ -1,5 +1,7 @@
 package org.ptreplay.core.linux.memory;
 
+import org.ptreplay.spi.CopyPtesStrategy;
+import org.ptreplay.spi.KernelPath;
 import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.spi.ops.Ledger;
 import org.ptreplay.spi.ops.Primitive;
@@ -24,6 +26,7 @@ public final class CopyPageRange {
     private static final Frame COPY_PTE_RANGE = Frame.of("copy_pte_range");
 
     private final KernelState cell;
+    private final CopyPtesStrategy copyPtes;
     private final Ledger ledger;
     private final TableMemory mem;
     private final PageWalk walk;
@@ -32,6 +35,7 @@ public final class CopyPageRange {
 
     public CopyPageRange(KernelState cell, HugePmd huge) {
         this.cell = cell;
+        this.copyPtes = cell.strategy(KernelPath.COPY_PTES, CopyPtesStrategy.class);
         this.ledger = cell.ledger;
         this.mem = cell.mem;
         this.walk = cell.walk;
@@ -102,7 +106,7 @@ public final class CopyPageRange {
         ctx.reset(parent, child, addr, end, mem.ptep(srcTable, idx), mem.ptep(dstTable, idx), cow,
                 v.has(VmFlags.VM_SHARED));
         cell.entries.copied += mem.countPresent(mem.ptep(srcTable, idx), (int) ((end - addr) >>> cell.pageShift()));
-        cell.copyPtes.copyPteRange(ctx);
+        copyPtes.copyPteRange(ctx);
         ledger.exit(COPY_PTE_RANGE);
     }
 }

@@ -251,7 +251,7 @@ public final class Fault {
     /** {@code folio_add_new_anon_rmap(RMAP_EXCLUSIVE)} for a PTE-mapped folio. */
     private void addNewAnonRmap(long folio, int nr) {
         for (int i = 0; i < nr; i++) {
-            if (nr == 1 || cell.pageMapcount) {
+            if (nr == 1 || cell.config.pageMapcount()) {
                 ledger.touch(Primitive.MAP, PhysMem.vmemmap(folio + i));
             }
             phys.addMapcount(folio + i, 1);
@@ -260,10 +260,10 @@ public final class Fault {
         }
         if (nr > 1) {
             // _large_mapcount (6.10+, 05c5323b2a34) and _nr_pages_mapped (CONFIG_PAGE_MAPCOUNT), in page[1].
-            if (cell.largeMapcount) {
+            if (cell.config.largeMapcount()) {
                 ledger.touch(Primitive.MAP, PhysMem.vmemmap(folio + 1));
             }
-            if (cell.pageMapcount) {
+            if (cell.config.pageMapcount()) {
                 ledger.touch(Primitive.MAP, PhysMem.vmemmap(folio + 1));
             }
             phys.addLargeMapcount(folio, nr);
@@ -305,10 +305,10 @@ public final class Fault {
         // folio_add_new_anon_rmap at PMD level: _entire_mapcount, _large_mapcount (6.10+,
         // 05c5323b2a34), _nr_pages_mapped (CONFIG_PAGE_MAPCOUNT), AE on the head.
         ledger.touch(Primitive.MAP, PhysMem.vmemmap(folio + 1));
-        if (cell.largeMapcount) {
+        if (cell.config.largeMapcount()) {
             ledger.touch(Primitive.MAP, PhysMem.vmemmap(folio + 1));
         }
-        if (cell.pageMapcount) {
+        if (cell.config.pageMapcount()) {
             ledger.touch(Primitive.MAP, PhysMem.vmemmap(folio + 1));
         }
         ledger.touch(Primitive.AE, PhysMem.vmemmap(folio));

@@ -1,9 +1,12 @@
 package org.ptreplay.core.linux.memory;
 
+import org.ptreplay.spi.ZapPtesStrategy;
+import org.ptreplay.spi.KernelPath;
 import org.ptreplay.core.linux.swap.Swap;
 import java.util.List;
 import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.core.linux.maple_tree.MapleTree;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.spi.ops.Pte;
 import org.ptreplay.core.state.KernelState;
@@ -35,9 +38,11 @@ public final class Unmap {
     private final PageWalk walk;
     private final HugePmd huge;
     private final ZapPtesCtx ctx;
+    private final ZapPtesStrategy zapPtes;
 
     public Unmap(KernelState cell, HugePmd huge) {
         this.cell = cell;
+        this.zapPtes = cell.strategy(KernelPath.ZAP_PTES, ZapPtesStrategy.class);
         this.ledger = cell.ledger;
         this.mem = cell.mem;
         this.walk = cell.walk;
@@ -75,9 +80,20 @@ public final class Unmap {
             freePgtables(tlb, all, 0, 0);
         }
         tlb.finish();
+        // remove_vma and __mt_destroy give the VMAs, their chain entries and the tree's nodes
+        // back to their slabs; exit charges no VMA work (docs/kernel-model.md §2.7, §2.8).
         for (Vma v : all) {
             mm.vmas().remove(v);
+            if (v.avc() != 0) {
+                cell.slabs.anonVmaChain.free(v.avc());
+                v.setAvc(0);
+            }
+            if (v.slab() != 0) {
+                cell.slabs.vmAreaStruct.free(v.slab());
+                v.setSlab(0);
+            }
         }
+        MapleTree.destroy(cell, mm);
         mem.freeTable(mm.pgd());
         ledger.charge(Primitive.PT_FREE);
         ledger.exit(EXIT_MMAP);
@@ -165,9 +181,9 @@ public final class Unmap {
         while (true) {
             ledger.charge(Primitive.PTL);
             ctx.reset(tlb, addr, end, ptep);
-            long done = cell.zapPtes.zapPteRange(ctx);
+            long done = zapPtes.zapPteRange(ctx);
             if (done < addr || done > end) {
-                throw new IllegalStateException("zap strategy " + cell.zapPtes.name() + " returned "
+                throw new IllegalStateException("zap strategy " + zapPtes.name() + " returned "
                         + Long.toHexString(done) + " outside [" + Long.toHexString(addr) + ", " + Long.toHexString(end) + "]");
             }
             if (done == end) {

@@ -1,5 +1,7 @@
 package org.ptreplay.core.linux.mprotect;
 
+import org.ptreplay.spi.ChangePtesStrategy;
+import org.ptreplay.spi.KernelPath;
 import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.spi.ops.Ledger;
 import org.ptreplay.spi.ops.Primitive;
@@ -30,6 +32,7 @@ public final class ChangeProtection {
     private final Ledger ledger;
     private final HugePmd huge;
     private final ChangePtesCtx ctx;
+    private final ChangePtesStrategy changePtes;
     private MmuGather tlb;
 
     public ChangeProtection(KernelState cell, HugePmd huge) {
@@ -37,6 +40,7 @@ public final class ChangeProtection {
         this.ledger = cell.ledger;
         this.huge = huge;
         this.ctx = new ChangePtesCtx(cell);
+        this.changePtes = cell.strategy(KernelPath.CHANGE_PTES, ChangePtesStrategy.class);
     }
 
     /** {@code tlb_gather_mmu} at the start of the syscall. */
@@ -89,7 +93,7 @@ public final class ChangeProtection {
         ledger.enter(CHANGE_PTE_RANGE);
         ledger.charge(Primitive.PTL);
         ctx.reset(tlb, a, end, ptep, write, shared, hiddenBitsChange);
-        cell.changePtes.changePteRange(ctx);
+        changePtes.changePteRange(ctx);
         ledger.exit(CHANGE_PTE_RANGE);
     }
 }

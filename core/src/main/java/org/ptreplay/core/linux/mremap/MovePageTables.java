@@ -1,5 +1,8 @@
 package org.ptreplay.core.linux.mremap;
 
+import org.ptreplay.spi.PgtableMoveStrategy;
+import org.ptreplay.spi.MovePtesStrategy;
+import org.ptreplay.spi.KernelPath;
 import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.spi.ops.Ledger;
 import org.ptreplay.spi.ops.Primitive;
@@ -29,8 +32,8 @@ public final class MovePageTables {
     private final PageWalk walk;
     private final HugePmd huge;
     private final MovePtesCtx ctx;
-    /** The batched reference loop, when the cell's strategy and arch allow it; else null. */
-    private final MovePtesRuns runs;
+    private final MovePtesStrategy movePtes;
+    private final PgtableMoveStrategy pgtableMove;
     /** The PTE tables whose locks a {@code ptl-hold} strategy holds across extents (-1: none). */
     private long heldOld = -1;
     private long heldNew = -1;
@@ -44,26 +47,27 @@ public final class MovePageTables {
         this.walk = cell.walk;
         this.huge = huge;
         this.ctx = new MovePtesCtx(cell);
-        this.runs = MovePtesRuns.forCell(cell);
+        this.movePtes = cell.strategy(KernelPath.MOVE_PTES, MovePtesStrategy.class);
+        this.pgtableMove = cell.strategy(KernelPath.PGTABLE_MOVE, PgtableMoveStrategy.class);
     }
 
     /**
-     * Moves the page tables of [oldAddr, oldAddr + len) to newAddr within one mm.
+     * Moves the page tables of [pmc.oldAddr, pmc.oldEnd) to pmc.newAddr within one mm.
      *
-     * @param oldVma        the VMA being moved from (still in the tree)
-     * @param newVma        the VMA {@code copy_vma} created or merged at the destination
-     * @param needRmapLocks from {@code copy_vma}: the new VMA may precede the old one in rmap order
-     * @return the number of bytes moved (always len: the model cannot run out of memory)
+     * @return the number of bytes moved (always pmc.lenIn: the model cannot run out of memory)
      */
-    public long movePageTables(Mm mm, Vma oldVma, Vma newVma, long oldAddr, long newAddr, long len,
-                               boolean needRmapLocks) {
+    public long movePageTables(Mm mm, PagetableMoveControl pmc) {
+        long len = pmc.lenIn();
         if (len == 0) {
             return 0;
         }
         ledger.enter(MOVE_PAGE_TABLES);
-        long oldEnd = oldAddr + len;
+        long oldAddr = pmc.oldAddr();
+        long newAddr = pmc.newAddr();
+        long oldEnd = pmc.oldEnd();
+        boolean needRmapLocks = pmc.needRmapLocks();
         long pmdSize = cell.geo.pmdSize();
-        if (cell.mremapRealign && canRealign(mm, oldVma, newVma, oldAddr, newAddr, len, pmdSize)) {
+        if (cell.config.mremapRealign() && canRealign(mm, pmc, pmdSize)) {
             // try_realign_addr (af8ca1c14906, v6.7; docs/kernel-model.md §2.2): only the start moves.
             oldAddr &= -pmdSize;
             newAddr &= -pmdSize;
@@ -78,7 +82,7 @@ public final class MovePageTables {
                 if (oldPud < 0 || mem.peek(oldPud) == Pte.NONE) {
                     continue;
                 }
-                if (cell.pgtableMove.movePud() && extent == pudSize) {
+                if (pgtableMove.movePud() && extent == pudSize) {
                     long newPud = walk.entryAlloc(mm.pgd(), newAddr, 3);
                     releaseHeldPtl(mm);
                     if (moveNormal(mm, MOVE_NORMAL_PUD, oldAddr, oldPud, newPud, pudSize)) {
@@ -100,7 +104,7 @@ public final class MovePageTables {
                     continue;
                 }
                 huge.split(mm, oldAddr & -pmdSize, oldPmd);
-            } else if (cell.pgtableMove.movePmd() && extent == pmdSize) {
+            } else if (pgtableMove.movePmd() && extent == pmdSize) {
                 releaseHeldPtl(mm);
                 if (moveNormal(mm, MOVE_NORMAL_PMD, oldAddr, oldPmd, newPmd, pmdSize)) {
                     continue;
@@ -123,13 +127,13 @@ public final class MovePageTables {
      * start of its VMA with no other VMA between its aligned-down address and that start. The
      * exec-time stack move that relaxes the VMA-start rule is not modelled (no exec stack in traces).
      */
-    private static boolean canRealign(Mm mm, Vma oldVma, Vma newVma, long oldAddr, long newAddr, long len,
-                                      long pmdSize) {
-        long offset = oldAddr & (pmdSize - 1);
-        if (len < pmdSize - offset || offset == 0 || offset != (newAddr & (pmdSize - 1))) {
+    private static boolean canRealign(Mm mm, PagetableMoveControl pmc, long pmdSize) {
+        long offset = pmc.oldAddr() & (pmdSize - 1);
+        if (pmc.lenIn() < pmdSize - offset || offset == 0 || offset != (pmc.newAddr() & (pmdSize - 1))) {
             return false;
         }
-        return canAlignDown(mm, oldVma, oldAddr, pmdSize) && canAlignDown(mm, newVma, newAddr, pmdSize);
+        return canAlignDown(mm, pmc.oldVma(), pmc.oldAddr(), pmdSize)
+                && canAlignDown(mm, pmc.newVma(), pmc.newAddr(), pmdSize);
     }
 
     private static boolean canAlignDown(Mm mm, Vma vma, long addr, long pmdSize) {
@@ -182,7 +186,7 @@ public final class MovePageTables {
         ledger.enter(MOVE_PTES);
         long oldTable = PageWalk.tableOf(mem.peek(oldPmd));
         long newTable = PageWalk.tableOf(mem.peek(newPmd));
-        boolean hold = cell.movePtes.holdPtlAcrossExtents();
+        boolean hold = movePtes.holdPtlAcrossExtents();
         if (hold && oldTable != heldOld) {
             flushHeld(mm);
         }
@@ -201,7 +205,7 @@ public final class MovePageTables {
         ctx.reset(mm, oldAddr, oldEnd, newAddr, mem.ptep(oldTable, walk.index(1, oldAddr)),
                 mem.ptep(newTable, walk.index(1, newAddr)));
         cell.entries.moved += mem.countPresent(ctx.oldPtep(), (int) (extent >>> cell.pageShift()));
-        boolean moved = runs != null ? runs.movePtes(ctx) : cell.movePtes.movePtes(ctx);
+        boolean moved = ctx.movePtes(movePtes);
         if (hold) {
             heldOld = oldTable;
             heldNew = newTable;

@@ -1,12 +1,19 @@
 package org.ptreplay.core.linux.mremap;
 
+import org.ptreplay.spi.MovePtesStrategy;
 import org.ptreplay.spi.ops.MovePtesContext;
 import org.ptreplay.spi.ops.Pte;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.linux.pgtable.PteOpsBase;
 
-/** The {@link MovePtesContext} of one {@code move_ptes} extent; reused across extents. */
+/**
+ * The {@link MovePtesContext} of one {@code move_ptes} extent; reused across extents. With the
+ * cell's {@code batchRuns} switch on, a strategy's loop runs inside an L1 run of the ledger
+ * (issue #8): whatever sequence of {@code ptep_get}, {@code ptep_get_and_clear} and
+ * {@code set_pte_at} the strategy makes, its touches of the source and destination lines it has
+ * just touched are accounted in batches, with results identical to the per-touch path.
+ */
 final class MovePtesCtx extends PteOpsBase implements MovePtesContext {
     private long oldAddr;
     private long oldEnd;
@@ -25,6 +32,19 @@ final class MovePtesCtx extends PteOpsBase implements MovePtesContext {
         this.newAddr = newAddr;
         this.oldPtep = oldPtep;
         this.newPtep = newPtep;
+    }
+
+    /** Runs {@code strategy}'s loop over this extent; returns whether a present entry moved. */
+    boolean movePtes(MovePtesStrategy strategy) {
+        if (!cell.batchRuns) {
+            return strategy.movePtes(this);
+        }
+        cell.ledger.openL1Run();
+        try {
+            return strategy.movePtes(this);
+        } finally {
+            cell.ledger.closeL1Run();
+        }
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.ptreplay.core.state.KernelState;
  *   <li>6.10 adds the folio-wide {@code _large_mapcount}, one atomic per batch on add, duplicate
  *       and remove (05c5323b2a34, {@link KernelState#largeMapcount});</li>
  *   <li>6.12 updates {@code _nr_pages_mapped} once per batch with the sum (Message-ID
- *       20240807115515.1640951-1-david@redhat.com, {@link KernelState#batchedNrPagesMapped}).</li>
+ *       20240807115515.1640951-1-david@redhat.com, {@code KernelConfig.nrPagesMappedBatched}).</li>
  * </ul>
  * Both folio-wide counters live in page[1]. Without CONFIG_PAGE_MAPCOUNT (6.15+) a large folio
  * keeps neither the per-page counts nor {@code _nr_pages_mapped}.
@@ -38,13 +38,13 @@ public final class Rmap {
                 cell.ledger.touch(Primitive.AE, PhysMem.vmemmap(pagePfn + i));
                 phys.setAnonExclusive(pagePfn + i, false);
             }
-            if (!large || cell.pageMapcount) {
+            if (!large || cell.config.pageMapcount()) {
                 touch(cell.ledger, pagePfn + i);
             }
             phys.addMapcount(pagePfn + i, 1);
         }
         if (large) {
-            if (cell.largeMapcount) {
+            if (cell.config.largeMapcount()) {
                 touch(cell.ledger, folio + 1);
             }
             phys.addLargeMapcount(folio, nr);
@@ -59,25 +59,25 @@ public final class Rmap {
             phys.addMapcount(folio, -1);
             return;
         }
-        if (cell.largeMapcount) {
+        if (cell.config.largeMapcount()) {
             touch(cell.ledger, folio + 1);
         }
         phys.addLargeMapcount(folio, -nr);
         int last = 0;
         for (int i = 0; i < nr; i++) {
             phys.addMapcount(pagePfn + i, -1);
-            if (cell.pageMapcount) {
+            if (cell.config.pageMapcount()) {
                 touch(cell.ledger, pagePfn + i);
                 if (phys.mapcount(pagePfn + i) == 0) {
                     last++;
-                    if (!cell.batchedNrPagesMapped) {
+                    if (!cell.config.nrPagesMappedBatched()) {
                         // _nr_pages_mapped, decremented as each page's last mapping goes.
                         touch(cell.ledger, folio + 1);
                     }
                 }
             }
         }
-        if (last > 0 && cell.batchedNrPagesMapped) {
+        if (last > 0 && cell.config.nrPagesMappedBatched()) {
             touch(cell.ledger, folio + 1);
         }
     }
