@@ -208,6 +208,23 @@ class CoreIntegrationTest {
         assertEquals(0, secondMprotect("change-ptes/folio-batch", "arm64", Primitive.UNFOLD));
     }
 
+    /**
+     * Differential: both strategies leave the same page tables. A munmap after the two mprotects
+     * (same zap strategy) sees the same entries, CONT blocks and permissions, so it charges the same.
+     */
+    @Test
+    void mprotectStrategiesLeaveTheSameTables() {
+        List<TraceEvent> events = new java.util.ArrayList<>(fixture("mprotect-1m"));
+        events.add(new TraceEvent.Munmap(1, 0, 0x4000_0000L, 1L << 20, TraceEvent.UNKNOWN_RESULT));
+        for (String arch : List.of("x86", "arm64")) {
+            for (String thp : List.of("64K=always", "enabled=never")) {
+                PrimitiveCounts perPte = replay("change-ptes/per-pte", arch, thp, events).inclusive("munmap");
+                PrimitiveCounts batch = replay("change-ptes/folio-batch", arch, thp, events).inclusive("munmap");
+                assertEquals(perPte, batch, arch + " " + thp);
+            }
+        }
+    }
+
     /** An unaligned 4 MiB move: holding the source PTL takes fewer locks and flushes once per source table. */
     @Test
     void ptlHoldTakesFewerLocksAndFlushesOncePerSourceTable() {

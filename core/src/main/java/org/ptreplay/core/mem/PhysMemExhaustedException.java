@@ -9,6 +9,6 @@ public final class PhysMemExhaustedException extends IllegalStateException {
 
     PhysMemExhaustedException(int order, long bytes) {
         super("simulated physical memory of " + (bytes >> 20) + " MiB has no free block of order " + order
-                + " left (the model has no reclaim; give a larger --phys-mem)");
+                + " left (the model has no reclaim and no OOM killer)");
     }
 }

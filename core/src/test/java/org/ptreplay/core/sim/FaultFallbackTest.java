@@ -47,7 +47,7 @@ class FaultFallbackTest {
         Kernel k = kernel(4L << 20);
         ReplayException e = assertThrows(ReplayException.class, () -> k.replay(TextFixtures.load("fault-fallback")));
         assertEquals("Event 5 (touch of pid 1) needs more memory than the cell has: simulated physical memory of 4 MiB"
-                + " has no free block of order 0 left (the model has no reclaim; give a larger --phys-mem).",
+                + " has no free block of order 0 left (the model has no reclaim and no OOM killer).",
                 e.getMessage());
     }
 }
