@@ -294,6 +294,7 @@ class BatchRunsDifferentialTest {
                 .pgtableMove(k.pgtableMove())
                 .copyPtes(k.copyPtes())
                 .zapPtes(k.zapPtes())
+                .changePtes(k.changePtes())
                 .thp(ThpSpec.parse(c.thp()))
                 .placement(c.placement())
                 .softDirty(c.softDirty())

@@ -85,6 +85,7 @@ public final class ReplayEngine {
                 .thp(spec.thp())
                 .placement(spec.placement())
                 .cpus(cost.cpus())
+                .lazyTlbCpus(spec.lazyTlbCpus())
                 .strict(spec.strict())
                 .cost(cost)
                 .memoryBytes(memoryShare())

@@ -132,7 +132,7 @@ public final class Fault {
         long haddr = addr & -pmdSize;
         if (pmd == Pte.NONE && vma.isAnonymous()
                 && (cell.thp.allowedOrders(vma.flags()) & (1L << cell.thp.pmdOrder())) != 0
-                && haddr >= vma.start() && haddr + pmdSize <= vma.end()) {
+                && haddr >= vma.start() && haddr + pmdSize <= vma.end() && hugePmdAllocatable(write)) {
             doHugePmdAnonymousPage(mm, vma, addr, pmdp, write);
         } else if (HugePmd.isLeaf(pmd)) {
             doHugePmdWpPage(mm, vma, addr, haddr, pmdp);
@@ -159,6 +159,20 @@ public final class Fault {
         ledger.exit(HANDLE_MM_FAULT);
     }
 
+    /**
+     * Whether a PMD THP fault gets its folio. A write fault whose PMD-order folio the buddy cannot
+     * supply returns VM_FAULT_FALLBACK ({@code count_vm_event(THP_FAULT_FALLBACK)},
+     * {@code do_huge_pmd_anonymous_page}) before its page table is preallocated, and the PTE level
+     * handles the fault. Decided before the deposit; a read fault maps the huge zero folio.
+     */
+    private boolean hugePmdAllocatable(boolean write) {
+        if (!write || phys.canAlloc(cell.thp.pmdOrder())) {
+            return true;
+        }
+        cell.entries.thpFaultFallback++;
+        return false;
+    }
+
     /** A new mapping of {@code nr} PTEs by the fault path, counted in {@link org.ptreplay.core.state.EntryCounts#faulted}. */
     private void installPtes(Mm mm, long addr, long ptep, long pte, int nr) {
         arch.setPtes(mm, addr, ptep, pte, nr);
@@ -183,7 +197,8 @@ public final class Fault {
         anonVmaPrepare(vma);
         ledger.enter(ALLOC_ANON_FOLIO);
         int order = chooseOrder(vma, addr, ptep);
-        long folio = FolioAlloc.alloc(cell, order, PhysMem.KIND_ANON);
+        long folio = allocAnonFolio(vma, order);
+        order = phys.order(folio);
         ledger.charge(Primitive.MEMCG);
         int nr = 1 << order;
         FolioZeroUser.folioZeroUser(cell, folio, nr, addr);
@@ -203,6 +218,26 @@ public final class Fault {
         Swap.folioAddLru(cell, folio);
         installPtes(mm, start, first, anonEntry(folio, vma), nr);
         ledger.exit(DO_ANONYMOUS_PAGE);
+    }
+
+    /**
+     * The allocation loop of {@code alloc_anon_folio}: the chosen order, then each smaller allowed
+     * order (their aligned ranges lie inside the chosen one, so they are none too), each failure
+     * counted as one {@code MTHP_STAT_ANON_FAULT_FALLBACK}; order 0 last ({@code folio_prealloc}).
+     */
+    private long allocAnonFolio(Vma vma, int chosen) {
+        long orders = cell.thp.allowedOrders(vma.flags()) & ((1L << (chosen + 1)) - 1) & ~3L;
+        for (int order = chosen; order >= 2; order--) {
+            if ((orders & (1L << order)) == 0) {
+                continue;
+            }
+            long folio = FolioAlloc.tryAlloc(cell, order, PhysMem.KIND_ANON);
+            if (folio >= 0) {
+                return folio;
+            }
+            cell.entries.anonFaultFallback++;
+        }
+        return FolioAlloc.alloc(cell, 0, PhysMem.KIND_ANON);
     }
 
     /**
