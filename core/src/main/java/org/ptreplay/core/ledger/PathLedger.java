@@ -284,6 +284,10 @@ public final class PathLedger implements Ledger {
 
     /** Lines the kernel writes whole (page zeroing), through the cache model; their time is the caller's charge. */
     public void writeLines(long pa, long length) {
+        // Like a stream, the zeroing may evict the run's lines: apply the batch and track afresh after it.
+        if (run != null) {
+            run.finish();
+        }
         cost.writeLines(pa, length);
     }
 
