@@ -284,7 +284,8 @@ public final class PathLedger implements Ledger {
 
     /** Lines the kernel writes whole (page zeroing), through the cache model; their time is the caller's charge. */
     public void writeLines(long pa, long length) {
-        // Like a stream, the zeroing may evict the run's lines: apply the batch and track afresh after it.
+        // As a stream: the lines written may evict the run's lines, so the batch is applied first
+        // and the run tracks afresh after it (else a pending hit would stamp an evicted line).
         if (run != null) {
             run.finish();
         }
