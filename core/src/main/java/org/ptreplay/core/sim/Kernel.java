@@ -85,6 +85,7 @@ public final class Kernel {
         this.cell = new KernelState(geo, phys, mem, ledger, mmu, config.strategies(), new ThpPolicy(config.thp(), geo),
                 config.kernelConfig(), config.softDirty(), config.cpus(), config.lazyTlbCpus(), config.batchRuns());
         cell.vmaOnly = config.vmaOnly();
+        cell.rangePaths = config.rangePaths();
         // The kernel paths of this cell, shared by the syscalls.
         HugePmd huge = new HugePmd(cell);
         Unmap unmap = new Unmap(cell, huge);
@@ -283,6 +284,11 @@ public final class Kernel {
             apply(i++, e);
         }
         return result();
+    }
+
+    /** Records this cell's first events for {@code --timeline} (before the replay starts). */
+    public void recordTimeline(org.ptreplay.core.ledger.TimelineRecorder recorder) {
+        ledger.recordTimeline(recorder);
     }
 
     public SimResult result() {

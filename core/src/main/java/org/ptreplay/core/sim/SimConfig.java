@@ -45,13 +45,19 @@ import org.ptreplay.core.value.ThpSpec;
  *                     MADV_POPULATE_*) builds no page tables, so a 64 TiB populate costs nothing
  * @param batchRuns    batch-level accounting of {@code move_ptes}' L1 hits (issue #8): a speed-up
  *                     with identical results, on by default; off only to check that claim
+ * @param rangePaths   the range-level kernel paths (issue #15): touches, populate,
+ *                     {@code zap_pte_range} and {@code copy_pte_range} run inside an L1 run of
+ *                     the ledger (batched L1 hits, as {@code batchRuns} does for {@code move_ptes}),
+ *                     and touches and populate walk to the PMD entry once per extent; on by
+ *                     default. Off replays the per-entry reference, with identical results (the
+ *                     differential tests compare the two)
  */
 public record SimConfig(Architecture arch, Map<String, String> archOptions, MovePtesStrategy movePtes,
                         PgtableMoveStrategy pgtableMove, CopyPtesStrategy copyPtes, ZapPtesStrategy zapPtes,
                         ChangePtesStrategy changePtes,
                         ThpSpec thp, int cpus, int lazyTlbCpus, Placement placement, long seed,
                         KernelConfig kernelConfig, boolean softDirty, boolean strict, CostModel cost,
-                        boolean vmaOnly, long memoryBytes, boolean batchRuns, long physMemBytes) {
+                        boolean vmaOnly, long memoryBytes, boolean batchRuns, boolean rangePaths, long physMemBytes) {
 
     public SimConfig {
         Objects.requireNonNull(arch, "arch");
@@ -116,6 +122,7 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         private long memoryBytes = Long.MAX_VALUE;
         private long physMemBytes = Long.MAX_VALUE;
         private boolean batchRuns = true;
+        private boolean rangePaths = true;
 
         private Builder(Architecture arch) {
             this.arch = arch;
@@ -153,11 +160,12 @@ public record SimConfig(Architecture arch, Map<String, String> archOptions, Move
         public Builder memoryBytes(long v) { memoryBytes = v; return this; }
         public Builder physMemBytes(long v) { physMemBytes = v; return this; }
         public Builder batchRuns(boolean v) { batchRuns = v; return this; }
+        public Builder rangePaths(boolean v) { rangePaths = v; return this; }
 
         public SimConfig build() {
             return new SimConfig(arch, archOptions, movePtes, pgtableMove, copyPtes, zapPtes, changePtes, thp, cpus,
                     lazyTlbCpus, placement, seed, kernelConfig, softDirty, strict, cost, vmaOnly, memoryBytes, batchRuns,
-                    physMemBytes);
+                    rangePaths, physMemBytes);
         }
     }
 }
