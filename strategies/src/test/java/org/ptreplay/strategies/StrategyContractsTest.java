@@ -17,7 +17,7 @@ class StrategyContractsTest {
     /** The contracts below, in service-file order. */
     private static final List<Supplier<Strategy>> COVERED = List.of(MovePtesFolioBatch::new, MovePtesHintBatch::new,
             MovePtesHintOnly::new, MovePtesPtlHold::new, PgtableMovePmd::new, PgtableMovePmdPud::new,
-            CopyPtesFolioBatch::new, ZapPtesFolioBatch::new);
+            CopyPtesFolioBatch::new, ZapPtesFolioBatch::new, ChangePtesFolioBatch::new);
 
     @Test
     void everyListedStrategyHasAContract() {
@@ -88,6 +88,14 @@ class StrategyContractsTest {
         @Override
         protected Strategy strategy() {
             return new ZapPtesFolioBatch();
+        }
+    }
+
+    @Nested
+    class ChangePtesFolioBatchContract extends StrategyContractTest {
+        @Override
+        protected Strategy strategy() {
+            return new ChangePtesFolioBatch();
         }
     }
 }

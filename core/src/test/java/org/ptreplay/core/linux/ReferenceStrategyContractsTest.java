@@ -9,6 +9,7 @@ import org.ptreplay.core.linux.memory.PerPteCopyPtes;
 import org.ptreplay.core.linux.memory.PerPteZapPtes;
 import org.ptreplay.core.linux.mprotect.PerPteChangePtes;
 import org.ptreplay.core.linux.mremap.NoPgtableMove;
+import org.ptreplay.core.linux.mprotect.PerPteChangePtes;
 import org.ptreplay.core.linux.mremap.PerPteMovePtes;
 import org.ptreplay.spi.Strategy;
 import org.ptreplay.testkit.contract.StrategyContractTest;

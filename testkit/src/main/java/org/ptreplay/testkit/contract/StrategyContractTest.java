@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.ptreplay.spi.ChangePtesStrategy;
 import org.ptreplay.spi.CopyPtesStrategy;
 import org.ptreplay.spi.MovePtesStrategy;
 import org.ptreplay.spi.OptionSpec;
@@ -21,6 +22,7 @@ import org.ptreplay.spi.ZapPtesStrategy;
 import org.ptreplay.spi.loader.Printable;
 import org.ptreplay.spi.loader.Providers;
 import org.ptreplay.spi.ops.Pte;
+import org.ptreplay.testkit.FakeChangeContext;
 import org.ptreplay.testkit.FakeCopyContext;
 import org.ptreplay.testkit.FakeMoveContext;
 import org.ptreplay.testkit.FakePteOps;
@@ -42,7 +44,10 @@ import org.ptreplay.testkit.FakeZapContext;
  *       parent's pfns, write-protects the parent's, and takes 21 page references, 21 anon rmap
  *       duplicates and 21 RSS;</li>
  *   <li>zap_pte_range with room in the gather clears all 21, removes 21 rmaps, gathers 21 pages,
- *       gives back 21 RSS and returns the end.</li>
+ *       gives back 21 RSS and returns the end;</li>
+ *   <li>change_pte_range (mprotect) to read-only leaves the 21 entries present with their pfns,
+ *       write-protected, clears and sets 21 entries and flushes 21 pages; back to writable (private
+ *       anon, every page exclusive) makes all 21 writable again.</li>
  * </ul>
  * Each loop also runs twice on identical contexts with one instance: the same calls and the same
  * tables both times (no state carried between calls, no dependence on anything else), and its
@@ -103,6 +108,8 @@ public abstract class StrategyContractTest {
             checkCopy(copy);
         } else if (s instanceof ZapPtesStrategy zap) {
             checkZap(zap);
+        } else if (s instanceof ChangePtesStrategy change) {
+            checkChange(change);
         } else if (s instanceof PgtableMoveStrategy pgtable) {
             checkPgtable(pgtable);
         }
@@ -211,6 +218,43 @@ public abstract class StrategyContractTest {
             assertEquals(-PRESENT, ctx.rss, "RSS");
             assertEquals("", ctx.ledger.stack(), "frames balanced");
             runs.add(new Run(table(ctx, 0), table(ctx, 1), calls(ctx)));
+        }
+        runs.get(1).assertSameAs(runs.get(0), s.name());
+    }
+
+    private void checkChange(ChangePtesStrategy s) {
+        List<Run> runs = new ArrayList<>();
+        for (int n = 0; n < 2; n++) {
+            FakeChangeContext ro = new FakeChangeContext(CONT, EXTENT, false);
+            long[] before = layout(ro);
+            s.changePteRange(ro);
+            for (int i = 0; i < EXTENT; i++) {
+                long after = ro.entry(0, i);
+                if (Pte.none(before[i])) {
+                    assertTrue(Pte.none(after), "entry " + i + " stays none");
+                    continue;
+                }
+                assertEquals(Pte.pfn(before[i]), Pte.pfn(after), "entry " + i + " keeps its page");
+                assertTrue(Pte.present(after), "entry " + i + " stays present");
+                assertFalse(Pte.write(after), "entry " + i + " is write-protected");
+            }
+            assertEquals(PRESENT, cleared(ro), "entries started (cleared)");
+            assertEquals(PRESENT, FakePteOps.sum(ro.setNr), "entries committed (set)");
+            assertEquals(PRESENT, FakePteOps.sum(ro.flushNr), "pages flushed");
+            assertEquals("", ro.ledger.stack(), "frames balanced");
+            runs.add(new Run(table(ro, 0), table(ro, 1), calls(ro)));
+
+            FakeChangeContext rw = new FakeChangeContext(CONT, EXTENT, true);
+            layout(rw);
+            for (int i = 0; i < EXTENT; i++) {
+                rw.setEntry(0, i, Pte.wrprotect(rw.entry(0, i)));
+            }
+            s.changePteRange(rw);
+            for (int i = 0; i < EXTENT; i++) {
+                long after = rw.entry(0, i);
+                assertEquals(!Pte.none(after), Pte.write(after), "entry " + i + " writable again iff present");
+            }
+            assertEquals("", rw.ledger.stack(), "frames balanced");
         }
         runs.get(1).assertSameAs(runs.get(0), s.name());
     }
