@@ -137,6 +137,17 @@ class BatchRunsDifferentialTest {
         sameResultsOnAndOff((c, trace, on) -> replay(c, trace, true, CostOptions.defaults().withBlockStreams(on)));
     }
 
+    /**
+     * Issue #15: the range-level paths ({@code SimConfig.rangePaths}, on by default: L1 runs in
+     * faults, populate, zap_pte_range and copy_pte_range, one walk per PMD extent) give what the
+     * per-entry paths give, with every preset's strategies on x86 and arm64 (core's
+     * RangePathsDifferentialTest covers the reference strategies).
+     */
+    @Test
+    void rangePathsEqualThePerEntryPathsOnRandomTraces() {
+        sameResultsOnAndOff((c, trace, on) -> replay(c, trace, true, CostOptions.defaults(), on));
+    }
+
     /** One replay of a cell with the switch under test on or off. */
     private interface Switched {
         Outcome replay(Cell c, List<TraceEvent> trace, boolean on);
@@ -181,8 +192,13 @@ class BatchRunsDifferentialTest {
 
     /** One replay of {@code c} with {@code SimConfig.batchRuns} as given and a cost model of {@code options}. */
     private static Outcome replay(Cell c, List<TraceEvent> trace, boolean batchRuns, CostOptions options) {
+        return replay(c, trace, batchRuns, options, true);
+    }
+
+    /** As above, with {@code SimConfig.rangePaths} as given. */
+    private static Outcome replay(Cell c, List<TraceEvent> trace, boolean batchRuns, CostOptions options, boolean rangePaths) {
         CostModel cost = cost(c.profile(), options);
-        SimResult r = kernel(c, cost, batchRuns).replay(trace);
+        SimResult r = kernel(c, cost, batchRuns, rangePaths).replay(trace);
         return new Outcome(r, cost instanceof ProfileCostModel p ? p.servedByLevel() : new long[0]);
     }
 
@@ -267,7 +283,7 @@ class BatchRunsDifferentialTest {
         return rnd.nextLong(Math.max(1, bytes / PAGE)) * PAGE;
     }
 
-    private static Kernel kernel(Cell c, CostModel cost, boolean batchRuns) {
+    private static Kernel kernel(Cell c, CostModel cost, boolean batchRuns, boolean rangePaths) {
         Providers providers = Providers.builtIn();
         Architecture a = providers.require(ProviderKind.ARCHITECTURE, c.arch());
         ResolvedKernel k = new StrategySelector(providers.all(ProviderKind.STRATEGY),
@@ -278,12 +294,14 @@ class BatchRunsDifferentialTest {
                 .pgtableMove(k.pgtableMove())
                 .copyPtes(k.copyPtes())
                 .zapPtes(k.zapPtes())
+                .changePtes(k.changePtes())
                 .thp(ThpSpec.parse(c.thp()))
                 .placement(c.placement())
                 .softDirty(c.softDirty())
                 .cpus(2)
                 .cost(cost)
                 .batchRuns(batchRuns)
+                .rangePaths(rangePaths)
                 .build());
     }
 
