@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 ok, 1 bad data or failed check, 2 bad usage."},
         subcommands = {PluginsCommand.class, GenerateCommand.class, ReplayCommand.class, CompareCommand.class, DiffCommand.class, PrimitivesCommand.class,
             ValidateCommand.class, SweepCommand.class, DemoCommand.class, CalibrateCommand.class, MeasureCommand.class, ConvertCommand.class, RecordCommand.class, SummaryCommand.class, PrintCommand.class,
-            StatsCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+            StatsCommand.class, CheckCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 final class PtreplayCommand implements Callable<Integer> {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,

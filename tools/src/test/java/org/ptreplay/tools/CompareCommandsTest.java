@@ -78,6 +78,7 @@ class CompareCommandsTest {
         String page = Files.readString(html);
         // In the report too, each arch against its own baseline.
         String differences = page.substring(page.indexOf("id=\"differences\""), page.indexOf("id=\"flame\""));
+        // Each profile belongs to one arch, so the labels leave it out (the cells table names it).
         assertTrue(differences.contains("arm64 · linux-6.17-rc1 vs arm64 · linux-6.16</h3>"), differences);
         assertTrue(differences.contains("x86 · linux-6.17-rc1 vs x86 · linux-6.16</h3>"), differences);
     }

@@ -69,7 +69,7 @@ class MainTest {
         Run run = run("plugnis");
         assertEquals(2, run.code());
         assertEquals("", run.out());
-        assertEquals("ptreplay: unknown command 'plugnis' (did you mean 'plugins'?); commands: calibrate, check, compare, convert, demo, diff, generate, help, measure, plugins, primitives, print, record, replay, stats, summary, sweep, validate"
+        assertEquals("ptreplay: unknown command 'plugnis' (did you mean 'plugins'?); commands: calibrate, check, compare, completion, convert, demo, diff, generate, help, measure, plugins, primitives, print, record, replay, stats, summary, sweep, validate"
                 + System.lineSeparator(), run.err());
     }
 
@@ -77,7 +77,7 @@ class MainTest {
     void unknownCommandFarFromAnyNameStillListsTheCommands() {
         Run run = run("frobnicate");
         assertEquals(2, run.code());
-        assertEquals("ptreplay: unknown command 'frobnicate'; commands: calibrate, check, compare, convert, demo, diff, generate, help, measure, plugins, primitives, print, record, replay, stats, summary, sweep, validate" + System.lineSeparator(),
+        assertEquals("ptreplay: unknown command 'frobnicate'; commands: calibrate, check, compare, completion, convert, demo, diff, generate, help, measure, plugins, primitives, print, record, replay, stats, summary, sweep, validate" + System.lineSeparator(),
                 run.err());
     }
 
@@ -134,7 +134,7 @@ class MainTest {
     void noCommandIsAUsageError() {
         Run run = run();
         assertEquals(2, run.code());
-        assertTrue(run.err().startsWith("ptreplay: no command given; commands: calibrate, check, compare, convert, demo, diff, generate, help, measure, plugins, primitives, print, record, replay, stats, summary, sweep, validate"), run.err());
+        assertTrue(run.err().startsWith("ptreplay: no command given; commands: calibrate, check, compare, completion, convert, demo, diff, generate, help, measure, plugins, primitives, print, record, replay, stats, summary, sweep, validate"), run.err());
     }
 
     @Test
