@@ -27,6 +27,8 @@ final class ReplayRun {
     private ReplayRun() {
     }
 
+    // The progress bar is a resource only to be stopped when the replay ends, never referenced in the body.
+    @SuppressWarnings("try")
     static Done run(CellOptions options, List<String> strategies, Map<String, String> env, PrintWriter err) {
         PluginRegistry registry = PluginRegistry.load(options.pluginPath.directories(env));
         Plan plan;
