@@ -1,20 +1,15 @@
 /**
  * The ptreplay command-line tool. It compiles against core's SPI only: architectures, strategies,
- * kernel presets, machine profiles and workload generators are found with ServiceLoader, in the
- * boot layer (the modules shipped with ptreplay, pulled in by service binding) and in one module
- * layer per third-party plugin jar.
+ * kernel presets, machine profiles and workload generators are found by the SPI loader
+ * ({@code org.ptreplay.spi.loader}, which declares the {@code uses}), in the boot layer (the
+ * modules shipped with ptreplay, pulled in by service binding) and in one module layer per
+ * third-party plugin jar.
  */
 module org.ptreplay.tools {
     requires org.ptreplay.core;
     // Read and written directly by the trace commands (core also requires it transitively).
     requires org.ptreplay.trace;
     requires info.picocli;
-
-    uses org.ptreplay.spi.Architecture;
-    uses org.ptreplay.spi.Strategy;
-    uses org.ptreplay.spi.KernelPreset;
-    uses org.ptreplay.spi.MachineProfileSource;
-    uses org.ptreplay.spi.WorkloadGenerator;
 
     // The built-in workload generators; also listed in META-INF/services for class-path runs.
     provides org.ptreplay.spi.WorkloadGenerator with

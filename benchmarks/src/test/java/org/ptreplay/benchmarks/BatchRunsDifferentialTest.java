@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.cost.CostModel;
 import org.ptreplay.core.cost.CostOptions;
@@ -21,10 +20,8 @@ import org.ptreplay.core.sim.SimConfig;
 import org.ptreplay.core.value.SimResult;
 import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.spi.Architecture;
-import org.ptreplay.spi.KernelPreset;
-import org.ptreplay.spi.MachineProfileSource;
-import org.ptreplay.spi.Provider;
-import org.ptreplay.spi.Strategy;
+import org.ptreplay.spi.loader.ProviderKind;
+import org.ptreplay.spi.loader.Providers;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.trace.TraceEvent;
 
@@ -286,10 +283,10 @@ class BatchRunsDifferentialTest {
     }
 
     private static Kernel kernel(Cell c, CostModel cost, boolean batchRuns) {
-        Architecture a = one(Architecture.class, c.arch());
-        List<Strategy> all = ServiceLoader.load(Strategy.class).stream().map(ServiceLoader.Provider::get).toList();
-        List<KernelPreset> presets = ServiceLoader.load(KernelPreset.class).stream().map(ServiceLoader.Provider::get).toList();
-        ResolvedKernel k = new StrategySelector(all, presets).resolve(c.kernel(), c.arch());
+        Providers providers = Providers.builtIn();
+        Architecture a = providers.require(ProviderKind.ARCHITECTURE, c.arch());
+        ResolvedKernel k = new StrategySelector(providers.all(ProviderKind.STRATEGY),
+                providers.all(ProviderKind.KERNEL_PRESET)).resolve(c.kernel(), c.arch());
         return new Kernel(SimConfig.builder(a)
                 .archOptions(k.archOptions())
                 .movePtes(k.movePtes())
@@ -320,15 +317,10 @@ class BatchRunsDifferentialTest {
                 }
                 return ProfileCostModel.create(MachineProfiles.parse(text, profile), CostOptions.defaults());
             }
-            return ProfileCostModel.create(MachineProfiles.load(one(MachineProfileSource.class, profile)),
+            return ProfileCostModel.create(MachineProfiles.load(Providers.builtIn().require(ProviderKind.MACHINE_PROFILE, profile)),
                     CostOptions.defaults());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static <T extends Provider> T one(Class<T> service, String name) {
-        return ServiceLoader.load(service).stream().map(ServiceLoader.Provider::get).filter(p -> p.name().equals(name))
-                .findFirst().orElseThrow();
     }
 }

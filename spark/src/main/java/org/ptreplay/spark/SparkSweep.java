@@ -1,5 +1,6 @@
 package org.ptreplay.spark;
 
+import org.ptreplay.tools.plugin.PluginLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -21,8 +22,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.ptreplay.core.profile.InvalidProfileException;
-import org.ptreplay.tools.plugin.PluginRegistry;
-import org.ptreplay.tools.plugin.UnknownProviderException;
+import org.ptreplay.spi.loader.Providers;
+import org.ptreplay.spi.loader.UnknownProviderException;
 import org.ptreplay.tools.replay.CellPlanner;
 import org.ptreplay.tools.sweep.Column;
 import org.ptreplay.tools.sweep.JobFiles;
@@ -101,7 +102,7 @@ public final class SparkSweep implements Callable<Integer> {
         }
         // A bad name or profile file fails here, on the driver, before a task is sent.
         try {
-            new JobRunner(PluginRegistry.load(List.of()), traces, table, 1).plan(jobs.get(0));
+            new JobRunner(PluginLoader.load(List.of()), traces, table, 1).plan(jobs.get(0));
         } catch (InvalidProfileException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         } catch (IOException e) {
@@ -176,7 +177,7 @@ public final class SparkSweep implements Callable<Integer> {
     }
 
     static String version() {
-        try (InputStream in = PluginRegistry.class.getResourceAsStream("/org/ptreplay/tools/version.properties")) {
+        try (InputStream in = PluginLoader.class.getResourceAsStream("/org/ptreplay/tools/version.properties")) {
             Properties p = new Properties();
             if (in != null) {
                 p.load(in);
@@ -235,11 +236,11 @@ public final class SparkSweep implements Callable<Integer> {
 
     /** The providers, loaded once per executor JVM: the job jar's and those of --jars (same class loader). */
     static final class Registry {
-        private static PluginRegistry registry;
+        private static Providers registry;
 
-        static synchronized PluginRegistry get() {
+        static synchronized Providers get() {
             if (registry == null) {
-                registry = PluginRegistry.load(List.of());
+                registry = PluginLoader.load(List.of());
             }
             return registry;
         }

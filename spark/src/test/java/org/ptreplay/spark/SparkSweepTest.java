@@ -1,5 +1,6 @@
 package org.ptreplay.spark;
 
+import org.ptreplay.tools.plugin.PluginLoader;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ptreplay.tools.plugin.PluginRegistry;
+import org.ptreplay.spi.loader.Providers;
 import org.ptreplay.tools.sweep.Column;
 import org.ptreplay.tools.sweep.DirStore;
 import org.ptreplay.tools.sweep.JobRunner;
@@ -81,7 +82,7 @@ class SparkSweepTest {
         List<SweepJob> jobs = SweepGrid.expand(spec, List::of);
         assertEquals(4, jobs.size());
         DirStore store = new DirStore(local);
-        JobRunner runner = new JobRunner(PluginRegistry.load(List.of()), JobRunner.LOCAL_FILES, table, 1);
+        JobRunner runner = new JobRunner(PluginLoader.load(List.of()), JobRunner.LOCAL_FILES, table, 1);
         LocalEngine.Summary ls = new LocalEngine(store, table, runner, 2).run(jobs, new PrintWriter(new StringWriter()), false);
         assertEquals(2, ls.failed());
         SweepOutput.write(store, spec, table, jobs, SparkSweep.version(), true);

@@ -9,7 +9,7 @@ import java.util.Objects;
  * A machine profile shipped as a text-format resource {@code NAME.txtpb} in the package of its
  * provider class, like {@link java.util.spi.AbstractResourceBundleProvider} for resource bundles.
  * Because this class reads the resource on behalf of the providing module, that module must open
- * the package to core: {@code opens my.profiles to org.ptreplay.core;}.
+ * the package to the SPI module: {@code opens my.profiles to org.ptreplay.spi;}.
  */
 public abstract class AbstractProfileSource implements MachineProfileSource {
     private final String name;
@@ -43,7 +43,7 @@ public abstract class AbstractProfileSource implements MachineProfileSource {
         InputStream in = getClass().getResourceAsStream(resource);
         if (in == null) {
             throw new FileNotFoundException("resource " + resource + " is missing from " + getClass().getModule()
-                    + " (or its package is not opened to org.ptreplay.core)");
+                    + " (or its package is not opened to org.ptreplay.spi)");
         }
         return in;
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ptreplay.testkit.FakeCopyContext;
+import org.ptreplay.testkit.FakePteOps;
 import org.ptreplay.spi.ops.Pte;
 import org.ptreplay.spi.ops.PteOps;
 

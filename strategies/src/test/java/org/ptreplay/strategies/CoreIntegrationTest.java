@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ptreplay.strategies.RealKernels.kernel;
 import static org.ptreplay.strategies.RealKernels.run;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.spi.ops.Primitive;
@@ -19,12 +14,12 @@ import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.value.LedgerSnapshot;
 import org.ptreplay.core.value.PrimitiveCounts;
 import org.ptreplay.spi.KernelPreset;
-import org.ptreplay.trace.TextTrace;
+import org.ptreplay.testkit.TextFixtures;
 import org.ptreplay.trace.TraceEvent;
 
 /**
- * The strategies through the real simulated kernel and the real architectures, found with
- * ServiceLoader as a replay finds them. Each trace is a text file in {@code fixtures/} whose
+ * The strategies through the real simulated kernel and the real architectures, found by the SPI
+ * loader as a replay finds them. Each trace is a text file in {@code fixtures/} whose
  * comment derives the counts asserted here.
  */
 class CoreIntegrationTest {
@@ -34,15 +29,7 @@ class CoreIntegrationTest {
 
     /** The events of {@code fixtures/NAME.txt} beside this class in the test resources. */
     private static List<TraceEvent> fixture(String name) {
-        String file = "fixtures/" + name + ".txt";
-        try (InputStream in = CoreIntegrationTest.class.getResourceAsStream(file)) {
-            if (in == null) {
-                throw new IllegalArgumentException("No test fixture " + file + " beside CoreIntegrationTest.");
-            }
-            return TextTrace.parse(new InputStreamReader(in, StandardCharsets.UTF_8), file).events();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TextFixtures.events(CoreIntegrationTest.class::getResourceAsStream, name);
     }
 
     private static List<TraceEvent> devJain() {
@@ -187,7 +174,7 @@ class CoreIntegrationTest {
     @Test
     void everyPresetResolvesAndReplaysOnBothArchitectures() {
         StrategySelector selector = RealKernels.selector();
-        List<KernelPreset> presets = RealKernels.load(KernelPreset.class);
+        List<KernelPreset> presets = RealKernels.presets();
         assertEquals(9, presets.size());
         for (KernelPreset p : presets) {
             ResolvedKernel x86 = selector.resolve(p.name(), "x86");

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.ptreplay.testkit.FakeMoveContext;
 import org.ptreplay.spi.ops.Pte;
 import org.ptreplay.spi.ops.PteOps;
 import org.ptreplay.spi.MovePtesStrategy;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.module.ModuleDescriptor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -19,8 +19,8 @@ import org.ptreplay.spi.KernelPreset;
 import org.ptreplay.spi.OptionSpec;
 import org.ptreplay.spi.PgtableMoveStrategy;
 import org.ptreplay.spi.Provider;
-import org.ptreplay.spi.Spi;
 import org.ptreplay.spi.Strategy;
+import org.ptreplay.spi.loader.Providers;
 
 class ProvidersTest {
 
@@ -29,24 +29,19 @@ class ProvidersTest {
         assertEquals(List.of("move-ptes/folio-batch", "move-ptes/hint-batch", "move-ptes/hint-only",
                         "move-ptes/ptl-hold", "pgtable-move/pmd", "pgtable-move/pmd+pud", "copy-ptes/folio-batch",
                         "zap-ptes/folio-batch"),
-                Providers.strategies().stream().map(Provider::name).toList());
+                ServiceFiles.strategies().stream().map(Provider::name).toList());
         assertEquals(List.of("linux-4.19", "linux-5.0", "linux-5.11", "linux-6.8", "linux-6.9", "linux-6.16",
                         "linux-6.17-rc1", "linux-6.17", "linux-6.18"),
-                Providers.presets().stream().map(Provider::name).toList());
+                ServiceFiles.presets().stream().map(Provider::name).toList());
     }
 
+    /** The loader's rules for the presets; the strategies run the whole contract ({@link StrategyContractsTest}). */
     @Test
-    void everyProviderIsWellFormed() {
-        List<Provider> all = new ArrayList<>(Providers.strategies());
-        all.addAll(Providers.presets());
-        for (Provider p : all) {
-            assertTrue(Provider.NAME.matcher(p.name()).matches(), p.name());
-            assertEquals(Spi.VERSION, p.spiVersion(), p.name());
+    void everyPresetPassesTheLoadersRules() {
+        for (KernelPreset p : ServiceFiles.presets()) {
+            assertEquals(Optional.empty(), Providers.check(p), p.name());
             assertFalse(p.description().isBlank(), p.name());
             assertFalse(p.description().endsWith("."), p.name() + ": one line, no trailing period");
-        }
-        for (Strategy s : Providers.strategies()) {
-            assertTrue(s.name().startsWith(s.path().prefix() + "/"), s.name());
         }
     }
 
@@ -59,7 +54,7 @@ class ProvidersTest {
                     .filter(p -> p.service().equals(service.getName()))
                     .flatMap(p -> p.providers().stream())
                     .collect(Collectors.toCollection(TreeSet::new));
-            Set<String> listed = Providers.listed(service).stream().map(o -> o.getClass().getName())
+            Set<String> listed = ServiceFiles.listed(service).stream().map(o -> o.getClass().getName())
                     .collect(Collectors.toCollection(TreeSet::new));
             assertEquals(listed, declared, service.getSimpleName());
         }

@@ -1,7 +1,8 @@
 package org.ptreplay.strategies;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.List;
-import java.util.ServiceLoader;
 import org.ptreplay.core.select.ResolvedKernel;
 import org.ptreplay.core.select.StrategySelector;
 import org.ptreplay.core.sim.Kernel;
@@ -9,36 +10,32 @@ import org.ptreplay.core.sim.SimConfig;
 import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.spi.Architecture;
 import org.ptreplay.spi.KernelPreset;
-import org.ptreplay.spi.Strategy;
+import org.ptreplay.spi.loader.ProviderKind;
+import org.ptreplay.spi.loader.Providers;
 import org.ptreplay.trace.TraceEvent;
 
 /**
- * The real providers as a replay finds them with ServiceLoader: architectures, every strategy
+ * The real providers as a replay finds them, with the SPI loader: architectures, every strategy
  * (core's reference ones and this module's) and the presets, and cells built from them.
  */
 final class RealKernels {
-    static {
-        // The test code runs inside this module, which declares no 'uses' of its own services.
-        RealKernels.class.getModule().addUses(Architecture.class);
-        RealKernels.class.getModule().addUses(Strategy.class);
-        RealKernels.class.getModule().addUses(KernelPreset.class);
-    }
+    /** Loaded once: the SPI loader checks every provider as the CLI does. */
+    private static final Providers PROVIDERS = Providers.builtIn();
 
     private RealKernels() {
     }
 
-    static <T> List<T> load(Class<T> service) {
-        return ServiceLoader.load(service, RealKernels.class.getClassLoader()).stream()
-                .map(ServiceLoader.Provider::get).toList();
+    static StrategySelector selector() {
+        assertEquals(List.of(), PROVIDERS.problems());
+        return new StrategySelector(PROVIDERS.all(ProviderKind.STRATEGY), PROVIDERS.all(ProviderKind.KERNEL_PRESET));
     }
 
-    static StrategySelector selector() {
-        return new StrategySelector(load(Strategy.class), load(KernelPreset.class));
+    static List<KernelPreset> presets() {
+        return PROVIDERS.all(ProviderKind.KERNEL_PRESET);
     }
 
     static Architecture arch(String name) {
-        return load(Architecture.class).stream().filter(a -> a.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no architecture " + name));
+        return PROVIDERS.require(ProviderKind.ARCHITECTURE, name);
     }
 
     /** A one-CPU cell running {@code argument} (a preset, strategies, or both) resolved for {@code arch}. */

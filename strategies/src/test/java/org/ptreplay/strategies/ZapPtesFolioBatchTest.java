@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ptreplay.testkit.FakeZapContext;
 import org.ptreplay.spi.ops.Pte;
 
 class ZapPtesFolioBatchTest {

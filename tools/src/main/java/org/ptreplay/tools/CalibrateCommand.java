@@ -1,5 +1,6 @@
 package org.ptreplay.tools;
 
+import org.ptreplay.tools.plugin.PluginLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import org.ptreplay.tools.calibrate.HostFacts;
 import org.ptreplay.tools.calibrate.Samples;
 import org.ptreplay.tools.nativeexec.Probe;
 import org.ptreplay.tools.nativeexec.ProbeUnavailableException;
-import org.ptreplay.tools.plugin.PluginRegistry;
+import org.ptreplay.spi.loader.Providers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,7 +67,7 @@ final class CalibrateCommand implements Callable<Integer> {
             throw CommandFailure.badUsage("--name '" + profileName + "' is not a profile name (lowercase letters, digits, '.', '/', '+', '-')");
         }
         Calibration c = calibrate(parent.env(), quick, err);
-        MachineProfile base = ClosestProfile.among(BundledProfiles.of(PluginRegistry.load(List.of())), c);
+        MachineProfile base = ClosestProfile.among(BundledProfiles.of(PluginLoader.load(List.of())), c);
         String text = CalibratedProfile.text(c, base.proto(), profileName);
         try {
             MachineProfiles.parse(text, "Calibrated profile " + profileName);

@@ -1,12 +1,13 @@
 package org.ptreplay.tools;
 
+import org.ptreplay.tools.plugin.PluginLoader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ptreplay.core.value.Placement;
-import org.ptreplay.tools.plugin.PluginRegistry;
+import org.ptreplay.spi.loader.Providers;
 import org.ptreplay.tools.validate.CaseResult;
 import org.ptreplay.tools.validate.CaseRunner;
 import org.ptreplay.tools.validate.Cases;
@@ -40,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Story> stories = Story.headlines();
-        CaseRunner runner = new CaseRunner(PluginRegistry.load(List.of()), Runtime.getRuntime().availableProcessors());
+        CaseRunner runner = new CaseRunner(PluginLoader.load(List.of()), Runtime.getRuntime().availableProcessors());
         Map<String, CaseResult> results = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
         stories.forEach(s -> names.addAll(s.cases()));

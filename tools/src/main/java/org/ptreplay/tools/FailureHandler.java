@@ -1,7 +1,7 @@
 package org.ptreplay.tools;
 
 import java.io.PrintWriter;
-import org.ptreplay.tools.plugin.UnknownProviderException;
+import org.ptreplay.spi.loader.UnknownProviderException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

@@ -1,5 +1,6 @@
 package org.ptreplay.tools;
 
+import org.ptreplay.tools.plugin.PluginLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,8 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.ptreplay.spi.OptionSpec;
 import org.ptreplay.spi.WorkloadGenerator;
-import org.ptreplay.tools.plugin.PluginRegistry;
-import org.ptreplay.tools.plugin.ProviderKind;
+import org.ptreplay.spi.loader.Providers;
+import org.ptreplay.spi.loader.ProviderKind;
 import org.ptreplay.tools.text.Suggestions;
 import org.ptreplay.trace.Codec;
 import org.ptreplay.trace.TraceHeader;
@@ -70,7 +71,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PluginRegistry registry = PluginRegistry.load(pluginPath.directories(parent.env()));
+        Providers registry = PluginLoader.load(pluginPath.directories(parent.env()));
         if (list) {
             List<String> names = name == null ? registry.names(ProviderKind.WORKLOAD) : List.of(name);
             List<WorkloadGenerator> generators = names.stream().map(n -> registry.require(ProviderKind.WORKLOAD, n)).toList();

@@ -1,5 +1,6 @@
 package org.ptreplay.tools;
 
+import org.ptreplay.tools.plugin.PluginLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,8 +25,8 @@ import org.ptreplay.tools.nativeexec.NativeRefusal;
 import org.ptreplay.tools.nativeexec.Probe;
 import org.ptreplay.tools.nativeexec.ProbeUnavailableException;
 import org.ptreplay.tools.nativeexec.ThpSysfs;
-import org.ptreplay.tools.plugin.PluginRegistry;
-import org.ptreplay.tools.plugin.ProviderKind;
+import org.ptreplay.spi.loader.Providers;
+import org.ptreplay.spi.loader.ProviderKind;
 import org.ptreplay.tools.text.Json;
 import org.ptreplay.tools.workload.Units;
 
@@ -45,7 +46,7 @@ final class LocalRun {
         }
         String arch = HostFacts.hostArch().orElseThrow(() -> CommandFailure.badData("validate --local: this machine's"
                 + " architecture (" + System.getProperty("os.arch") + ") is not one ptreplay models"));
-        PluginRegistry registry = PluginRegistry.load(List.of());
+        Providers registry = PluginLoader.load(List.of());
         Probe probe;
         try {
             probe = Probe.obtain(env);
@@ -84,7 +85,7 @@ final class LocalRun {
         return result.passedCount() == result.rows().size() ? ExitCode.OK : ExitCode.FAILED;
     }
 
-    private static MachineProfile calibrated(Map<String, String> env, boolean quick, PluginRegistry registry, PrintWriter err) {
+    private static MachineProfile calibrated(Map<String, String> env, boolean quick, Providers registry, PrintWriter err) {
         Calibration c = CalibrateCommand.calibrate(env, quick, err);
         MachineProfile base = ClosestProfile.among(BundledProfiles.of(registry), c);
         String text = CalibratedProfile.text(c, base.proto(), "calibrated-local");

@@ -1,5 +1,6 @@
 package org.ptreplay.tools;
 
+import org.ptreplay.tools.plugin.PluginLoader;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,8 @@ import org.ptreplay.tools.nativeexec.HostPreset;
 import org.ptreplay.tools.nativeexec.NativeCell;
 import org.ptreplay.tools.nativeexec.NativeRun;
 import org.ptreplay.tools.nativeexec.NativeText;
-import org.ptreplay.tools.plugin.PluginRegistry;
-import org.ptreplay.tools.plugin.ProviderKind;
+import org.ptreplay.spi.loader.Providers;
+import org.ptreplay.spi.loader.ProviderKind;
 import org.ptreplay.tools.replay.Plan;
 import picocli.CommandLine.ParseResult;
 
@@ -42,7 +43,7 @@ final class NativeBeside {
             cells.archs = new ArrayList<>(List.of(arch));
         }
         if (defaultStrategy) {
-            List<String> presets = PluginRegistry.load(List.of()).names(ProviderKind.KERNEL_PRESET);
+            List<String> presets = PluginLoader.load(List.of()).names(ProviderKind.KERNEL_PRESET);
             String preset = HostPreset.of(run.kernelRelease(), presets).orElseThrow(() -> CommandFailure.badData(
                     "--native: no kernel preset is as old as this kernel (" + run.kernelRelease() + "); give --strategy"));
             strategies.clear();

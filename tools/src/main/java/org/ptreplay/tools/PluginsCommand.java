@@ -1,7 +1,8 @@
 package org.ptreplay.tools;
 
+import org.ptreplay.tools.plugin.PluginLoader;
 import java.util.concurrent.Callable;
-import org.ptreplay.tools.plugin.PluginRegistry;
+import org.ptreplay.spi.loader.Providers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +42,7 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PluginRegistry registry = PluginRegistry.load(pluginPath.directories(parent.env()));
+        Providers registry = PluginLoader.load(pluginPath.directories(parent.env()));
         spec.commandLine().getOut().print(json ? PluginsReport.json(registry) : PluginsReport.text(registry, Width.of(parent.env()), long_));
         return ExitCode.OK;
     }

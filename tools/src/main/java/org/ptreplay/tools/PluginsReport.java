@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ptreplay.spi.Spi;
-import org.ptreplay.tools.plugin.PluginEntry;
-import org.ptreplay.tools.plugin.PluginRegistry;
-import org.ptreplay.tools.plugin.Problem;
+import org.ptreplay.spi.loader.PluginEntry;
+import org.ptreplay.spi.loader.Providers;
+import org.ptreplay.spi.loader.Problem;
 import org.ptreplay.tools.text.Json;
 import org.ptreplay.tools.text.Table;
 
@@ -20,7 +20,7 @@ final class PluginsReport {
      * The table: within {@code width}, kind, name, status, source and the description cut to fit;
      * {@code long} adds version, SPI version and module and leaves the descriptions whole.
      */
-    static String text(PluginRegistry registry, int width, boolean long_) {
+    static String text(Providers registry, int width, boolean long_) {
         StringBuilder out = new StringBuilder();
         if (registry.entries().isEmpty()) {
             out.append("No providers found.\n");
@@ -47,7 +47,7 @@ final class PluginsReport {
         return out.toString();
     }
 
-    static String json(PluginRegistry registry) {
+    static String json(Providers registry) {
         List<Map<String, Object>> providers = registry.entries().stream().map(PluginsReport::provider).toList();
         List<Map<String, Object>> broken = registry.brokenJars().stream().map(PluginsReport::brokenJar).toList();
         Map<String, Object> root = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.ptreplay.tools;
 
+import org.ptreplay.spi.loader.DidYouMean;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -96,7 +97,7 @@ final class PrintCommand implements Callable<Integer> {
             int i = known.indexOf(key);
             if (i < 0) {
                 throw CommandFailure.badUsage("unknown event kind '" + k + "'"
-                        + Suggestions.didYouMean(key, known).map(s -> " (" + s + ")").orElse("")
+                        + DidYouMean.suggestion(key, known).map(s -> " (" + s + ")").orElse("")
                         + "; kinds: " + Suggestions.list(known));
             }
             set.add(TraceEvent.Kind.values()[i]);

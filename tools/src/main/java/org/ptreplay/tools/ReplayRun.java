@@ -1,5 +1,6 @@
 package org.ptreplay.tools;
 
+import org.ptreplay.tools.plugin.PluginLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Map;
 import org.ptreplay.core.replay.ReplayEngine;
 import org.ptreplay.core.replay.ReplayFailedException;
 import org.ptreplay.core.replay.ReplayOutcome;
-import org.ptreplay.tools.plugin.PluginRegistry;
+import org.ptreplay.spi.loader.Providers;
 import org.ptreplay.tools.replay.CellPlanner;
 import org.ptreplay.tools.replay.Plan;
 import org.ptreplay.tools.replay.ProgressBar;
@@ -30,7 +31,7 @@ final class ReplayRun {
     // The progress bar is a resource only to be stopped when the replay ends, never referenced in the body.
     @SuppressWarnings("try")
     static Done run(CellOptions options, List<String> strategies, Map<String, String> env, PrintWriter err) {
-        PluginRegistry registry = PluginRegistry.load(options.pluginPath.directories(env));
+        Providers registry = PluginLoader.load(options.pluginPath.directories(env));
         Plan plan;
         try {
             plan = new CellPlanner(registry).plan(options.archs, strategies, options.profiles, options.fileProfiles(),

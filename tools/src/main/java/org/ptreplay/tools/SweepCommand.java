@@ -1,5 +1,7 @@
 package org.ptreplay.tools;
 
+import org.ptreplay.tools.plugin.PluginLoader;
+import org.ptreplay.spi.loader.DidYouMean;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +12,8 @@ import java.util.stream.Stream;
 import org.ptreplay.core.profile.InvalidProfileException;
 import org.ptreplay.spi.OptionSpec;
 import org.ptreplay.spi.WorkloadGenerator;
-import org.ptreplay.tools.plugin.PluginRegistry;
-import org.ptreplay.tools.plugin.ProviderKind;
+import org.ptreplay.spi.loader.Providers;
+import org.ptreplay.spi.loader.ProviderKind;
 import org.ptreplay.tools.replay.CellPlanner;
 import org.ptreplay.tools.sweep.DirStore;
 import org.ptreplay.tools.sweep.JobRunner;
@@ -94,7 +96,7 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CommandFailure.badUsage(e.getMessage());
         }
-        PluginRegistry registry = PluginRegistry.load(pluginPath.directories(parent.env()));
+        Providers registry = PluginLoader.load(pluginPath.directories(parent.env()));
         if (sweep.generator() != null) {
             checkParams(registry.require(ProviderKind.WORKLOAD, sweep.generator()), sweep);
         }
@@ -143,7 +145,7 @@ final class SweepCommand implements Callable<Integer> {
         for (String p : sweep.params().keySet()) {
             if (!known.contains(p)) {
                 throw CommandFailure.badUsage("workload " + generator.name() + " has no parameter '" + p + "'"
-                        + Suggestions.didYouMean(p, known).map(s -> " (" + s + ")").orElse("") + "; parameters: " + Suggestions.list(known));
+                        + DidYouMean.suggestion(p, known).map(s -> " (" + s + ")").orElse("") + "; parameters: " + Suggestions.list(known));
             }
         }
     }

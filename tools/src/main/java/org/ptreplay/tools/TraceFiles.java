@@ -1,13 +1,14 @@
 package org.ptreplay.tools;
 
+import org.ptreplay.tools.plugin.PluginLoader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.ptreplay.spi.Architecture;
-import org.ptreplay.tools.plugin.PluginRegistry;
-import org.ptreplay.tools.plugin.ProviderKind;
+import org.ptreplay.spi.loader.Providers;
+import org.ptreplay.spi.loader.ProviderKind;
 import org.ptreplay.tools.trace.InputKind;
 import org.ptreplay.tools.trace.VmaReplay;
 import org.ptreplay.trace.Codec;
@@ -107,6 +108,6 @@ final class TraceFiles {
 
     /** The built-in providers, loaded once. */
     private static final class Registry {
-        static final PluginRegistry BUILT_IN = PluginRegistry.load(List.of());
+        static final Providers BUILT_IN = PluginLoader.load(List.of());
     }
 }

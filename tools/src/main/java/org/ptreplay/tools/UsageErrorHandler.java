@@ -1,5 +1,6 @@
 package org.ptreplay.tools;
 
+import org.ptreplay.spi.loader.DidYouMean;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -28,13 +29,13 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
                 String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
                 List<String> options = List.copyOf(commandLine.getCommandSpec().optionsMap().keySet());
                 return "unknown option '" + option + "' for " + command
-                        + Suggestions.didYouMean(option, options).map(s -> " (" + s + ")").orElse("")
+                        + DidYouMean.suggestion(option, options).map(s -> " (" + s + ")").orElse("")
                         + "; see '" + command + " --help'";
             }
             if (!commandLine.getSubcommands().isEmpty()) {
                 List<String> commands = List.copyOf(commandLine.getSubcommands().keySet());
                 return "unknown command '" + arg + "'"
-                        + Suggestions.didYouMean(arg, commands).map(s -> " (" + s + ")").orElse("")
+                        + DidYouMean.suggestion(arg, commands).map(s -> " (" + s + ")").orElse("")
                         + "; commands: " + Suggestions.list(commands);
             }
             return "unexpected argument '" + arg + "' for " + command + "; see '" + command + " --help'";

@@ -1,12 +1,14 @@
 package org.ptreplay.tools;
 
+import org.ptreplay.tools.plugin.PluginLoader;
+import org.ptreplay.spi.loader.DidYouMean;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ptreplay.core.value.Placement;
-import org.ptreplay.tools.plugin.PluginRegistry;
+import org.ptreplay.spi.loader.Providers;
 import org.ptreplay.tools.text.Json;
 import org.ptreplay.tools.text.Suggestions;
 import org.ptreplay.tools.validate.Case;
@@ -96,7 +98,7 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CommandFailure.badUsage("--placement: " + e.getMessage());
         }
-        CaseRunner runner = new CaseRunner(PluginRegistry.load(List.of()), Runtime.getRuntime().availableProcessors(),
+        CaseRunner runner = new CaseRunner(PluginLoader.load(List.of()), Runtime.getRuntime().availableProcessors(),
                 where);
         List<CaseResult> results = new ArrayList<>();
         for (Case c : cases) {
@@ -121,7 +123,7 @@ final class ValidateCommand implements Callable<Integer> {
         for (String n : names) {
             if (Cases.named(n).isEmpty()) {
                 throw CommandFailure.badUsage("unknown case '" + n + "'"
-                        + Suggestions.didYouMean(n, Cases.names()).map(s -> " (" + s + ")").orElse("")
+                        + DidYouMean.suggestion(n, Cases.names()).map(s -> " (" + s + ")").orElse("")
                         + "; cases: " + Suggestions.list(Cases.names()));
             }
         }

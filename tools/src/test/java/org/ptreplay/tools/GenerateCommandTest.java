@@ -1,5 +1,6 @@
 package org.ptreplay.tools;
 
+import org.ptreplay.tools.plugin.PluginLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,8 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ptreplay.spi.WorkloadGenerator;
-import org.ptreplay.tools.plugin.PluginRegistry;
-import org.ptreplay.tools.plugin.ProviderKind;
+import org.ptreplay.spi.loader.Providers;
+import org.ptreplay.spi.loader.ProviderKind;
 import org.ptreplay.trace.Codec;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.trace.TraceHeader;
@@ -66,7 +67,7 @@ class GenerateCommandTest {
         assertEquals(Map.of("iterations", "2", "size", "1M", "recommended-thp", "64K=always"), t.header().source().params());
         assertEquals(TraceHeader.Machine.UNKNOWN, t.header().machine());
         assertEquals(8, t.header().eventCountHint(), "a counting pass gives the total (issue 16, item 5)");
-        WorkloadGenerator jain = PluginRegistry.load(List.of()).require(ProviderKind.WORKLOAD, "jain-mremap");
+        WorkloadGenerator jain = PluginLoader.load(List.of()).require(ProviderKind.WORKLOAD, "jain-mremap");
         List<TraceEvent> expected = new ArrayList<>();
         jain.generate(Map.of("iterations", "2"), expected::add);
         assertEquals(expected, t.events());
@@ -76,7 +77,7 @@ class GenerateCommandTest {
     @Test
     void everyGeneratorRecommendsThp(@TempDir Path dir) throws IOException {
         String list = run("generate", "--list").out();
-        for (String name : PluginRegistry.load(List.of()).names(ProviderKind.WORKLOAD)) {
+        for (String name : PluginLoader.load(List.of()).names(ProviderKind.WORKLOAD)) {
             Path out = dir.resolve(name + ".ptrace");
             Run run = run("generate", name, "-p", "size=64K", "-o", out.toString());
             if (run.code() != 0) {

@@ -3,19 +3,14 @@ package org.ptreplay.arch.arm64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.ptreplay.testkit.TextFixtures;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.value.LedgerSnapshot;
 import org.ptreplay.core.value.PrimitiveCounts;
 import org.ptreplay.core.sim.SimConfig;
 import org.ptreplay.core.value.ThpSpec;
-import org.ptreplay.trace.TextTrace;
 
 /**
  * arm64 with contpte through the real simulated kernel (core's fault, mremap and zap paths with
@@ -32,15 +27,21 @@ class CoreReplayTest {
 
     /** Replays the events of {@code fixtures/NAME.txt}, beside this class in the test resources. */
     private static void run(Kernel k, String fixture) {
-        String file = "fixtures/" + fixture + ".txt";
-        try (InputStream in = CoreReplayTest.class.getResourceAsStream(file)) {
-            if (in == null) {
-                throw new IllegalArgumentException("No test fixture " + file + " beside CoreReplayTest.");
-            }
-            k.replay(TextTrace.parse(new InputStreamReader(in, StandardCharsets.UTF_8), file).events());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        k.replay(TextFixtures.events(CoreReplayTest.class::getResourceAsStream, fixture));
+    }
+
+    /** VMA and maple-node lines of mmap, mremap and munmap: fixtures/vma-lines.txt derives them (§2.8). */
+    @Test
+    void vmaWorkTouchesVmaAndMapleNodeLines() {
+        Kernel k = kernel("enabled=never");
+        run(k, "vma-lines");
+        LedgerSnapshot s = k.result().ledger();
+        assertEquals(5, s.inclusive("mmap").get(Primitive.VMA_LINE));
+        assertEquals(5, s.inclusive("mmap").get(Primitive.MT_LINE));
+        assertEquals(17, s.inclusive("mremap").get(Primitive.VMA_LINE));
+        assertEquals(31, s.inclusive("mremap").get(Primitive.MT_LINE));
+        assertEquals(7, s.inclusive("munmap").get(Primitive.VMA_LINE));
+        assertEquals(5, s.inclusive("munmap").get(Primitive.MT_LINE));
     }
 
     /** Dev Jain's iteration with 64K folios: the per-PTE move unfolds and refolds every block. */
@@ -122,6 +123,9 @@ class CoreReplayTest {
         assertEquals(folios, s.self("fault").get(Primitive.EXC));
         assertEquals(folios, s.self("fault;lock_vma_under_rcu").get(Primitive.VMA_WALK));
         assertEquals(folios, s.self("fault;lock_vma_under_rcu").get(Primitive.VMA_LOCK));
+        // The walk to the one VMA (range 1 of a one-leaf tree: lines 0 and 2) and its lock's line (§2.8).
+        assertEquals(2L * folios, s.self("fault;lock_vma_under_rcu").get(Primitive.MT_LINE));
+        assertEquals(folios, s.self("fault;lock_vma_under_rcu").get(Primitive.VMA_LINE));
         PrimitiveCounts alloc = s.self("fault;handle_mm_fault;do_anonymous_page;alloc_anon_folio");
         assertEquals(folios, alloc.get(Primitive.PAGE_ALLOC));
         assertEquals(folios, alloc.get(Primitive.MEMCG));

@@ -1,16 +1,11 @@
 package org.ptreplay.arch.x86;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.sim.SimConfig;
+import org.ptreplay.testkit.TextFixtures;
 import org.ptreplay.trace.Flags;
-import org.ptreplay.trace.TextTrace;
 import org.ptreplay.trace.TraceEvent;
 
 /**
@@ -44,17 +39,9 @@ final class Trace {
      * resources; its comment lines derive the counts the tests assert.
      */
     static Trace fixture(String name) {
-        String file = "fixtures/" + name + ".txt";
-        try (InputStream in = Trace.class.getResourceAsStream(file)) {
-            if (in == null) {
-                throw new IllegalArgumentException("No test fixture " + file + " beside " + Trace.class.getName() + ".");
-            }
-            Trace t = new Trace();
-            t.events.addAll(TextTrace.parse(new InputStreamReader(in, StandardCharsets.UTF_8), file).events());
-            return t;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Trace t = new Trace();
+        t.events.addAll(TextFixtures.events(Trace.class::getResourceAsStream, name));
+        return t;
     }
 
     Trace add(TraceEvent e) {

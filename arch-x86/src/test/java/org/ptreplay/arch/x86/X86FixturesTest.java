@@ -25,6 +25,20 @@ class X86FixturesTest {
         return new Kernel(Trace.x86().cpus(1).build());
     }
 
+    /** VMA and maple-node lines of mmap, mremap and munmap: fixtures/vma-lines.txt derives them (§2.8). */
+    @Test
+    void vmaWorkTouchesVmaAndMapleNodeLines() {
+        Kernel k = kernel();
+        Trace.fixture("vma-lines").run(k);
+        LedgerSnapshot s = k.result().ledger();
+        assertEquals(5, s.inclusive("mmap").get(Primitive.VMA_LINE));
+        assertEquals(5, s.inclusive("mmap").get(Primitive.MT_LINE));
+        assertEquals(17, s.inclusive("mremap").get(Primitive.VMA_LINE));
+        assertEquals(31, s.inclusive("mremap").get(Primitive.MT_LINE));
+        assertEquals(7, s.inclusive("munmap").get(Primitive.VMA_LINE));
+        assertEquals(5, s.inclusive("munmap").get(Primitive.MT_LINE));
+    }
+
     /** Dev Jain's iteration with 4K folios: 256 PTEs moved one by one within one PTE table. */
     @Test
     void devJainIterationMovesEveryPteOnce() {
@@ -153,6 +167,9 @@ class X86FixturesTest {
         assertEquals(folios, s.self("fault").get(Primitive.EXC));
         assertEquals(folios, s.self("fault;lock_vma_under_rcu").get(Primitive.VMA_WALK));
         assertEquals(folios, s.self("fault;lock_vma_under_rcu").get(Primitive.VMA_LOCK));
+        // The walk to the one VMA (range 1 of a one-leaf tree: lines 0 and 2) and its lock's line (§2.8).
+        assertEquals(2L * folios, s.self("fault;lock_vma_under_rcu").get(Primitive.MT_LINE));
+        assertEquals(folios, s.self("fault;lock_vma_under_rcu").get(Primitive.VMA_LINE));
         PrimitiveCounts alloc = s.self("fault;handle_mm_fault;do_anonymous_page;alloc_anon_folio");
         assertEquals(folios, alloc.get(Primitive.PAGE_ALLOC));
         assertEquals(folios, alloc.get(Primitive.MEMCG));

@@ -11,6 +11,7 @@ import static org.ptreplay.spi.ops.Primitive.IPI;
 import static org.ptreplay.spi.ops.Primitive.LRU_LOCK;
 import static org.ptreplay.spi.ops.Primitive.MAP;
 import static org.ptreplay.spi.ops.Primitive.MEMCG;
+import static org.ptreplay.spi.ops.Primitive.MT_LINE;
 import static org.ptreplay.spi.ops.Primitive.MM_COUNTER;
 import static org.ptreplay.spi.ops.Primitive.NOTIFIER;
 import static org.ptreplay.spi.ops.Primitive.PAGE_ALLOC;
@@ -39,6 +40,7 @@ import static org.ptreplay.spi.ops.Primitive.TLBI_RANGE;
 import static org.ptreplay.spi.ops.Primitive.TLBI_VA;
 import static org.ptreplay.spi.ops.Primitive.UNFOLD;
 import static org.ptreplay.spi.ops.Primitive.VMA_ALLOC;
+import static org.ptreplay.spi.ops.Primitive.VMA_LINE;
 import static org.ptreplay.spi.ops.Primitive.VMA_LOCK;
 import static org.ptreplay.spi.ops.Primitive.VMA_STORE;
 import static org.ptreplay.spi.ops.Primitive.VMA_WALK;
@@ -68,10 +70,12 @@ import org.ptreplay.core.profile.proto.Sourced;
  *   <li>PAGE_ZERO: page bytes / zeroing bandwidth per page; PT_ALLOC the same for the table page
  *       (page-table pages are allocated zeroed; the allocation itself is a PAGE_ALLOC).</li>
  *   <li>PTEP_GET counts calls only: its reads are priced as PTE_R.</li>
- *   <li>VMA_WALK, VMA_STORE: their own profile prices; VMA_ALLOC: two cmpxchg (slab alloc and free).</li>
+ *   <li>VMA_WALK, VMA_STORE: their own profile prices (instruction work: the lines they touch are
+ *       VMA_LINE and MT_LINE); VMA_ALLOC: two cmpxchg (slab alloc and free).</li>
  *   <li>PTE_ITER, PTE_ENTRY, PTE_BATCH, EXC, MEMCG: the profile's cycles at its clock.</li>
  *   <li>LRU_LOCK, ZONE_LOCK: a spinlock; VMA_LOCK: a cmpxchg and an atomic; MM_COUNTER: two
- *       L1 accesses; SP_W, TAIL_PREP, BUDDY: a plain access through the cache model.</li>
+ *       L1 accesses; SP_W, TAIL_PREP, BUDDY, VMA_LINE, MT_LINE: a plain access through the cache
+ *       model.</li>
  * </ul>
  *
  * Prices are integer picoseconds, computed once at construction, so the sums are exact and
@@ -133,7 +137,8 @@ public final class ProfileCostModel implements CostModel {
         long plain = ps(ops.getPteAccessNs());
         // A tail page's check and reset in free_pages_prepare, its set-up in prep_compound_tail, a
         // folio's LRU link, a buddy's free-list check: loads and stores on one struct page line.
-        set(plain, PTE_R, PTE_W, SP_R, SP_W, TAIL_FREE, TAIL_PREP, BUDDY);
+        // A VMA-layer object's or a maple node's line (docs/kernel-model.md §2.8): a load or store.
+        set(plain, PTE_R, PTE_W, SP_R, SP_W, TAIL_FREE, TAIL_PREP, BUDDY, VMA_LINE, MT_LINE);
         set(ps(ops.getXchgNs()), PTE_XCHG);
         set(ps(ops.getCmpxchgNs()), PTE_RMW);
         // AE is mostly a set/clear bit op (fork, fault), priced as an atomic; a pure test is cheaper.

@@ -13,6 +13,8 @@ import org.ptreplay.spi.KernelPath;
 import org.ptreplay.spi.KernelPreset;
 import org.ptreplay.spi.Provider;
 import org.ptreplay.spi.Strategy;
+import org.ptreplay.spi.loader.DidYouMean;
+import org.ptreplay.spi.loader.Providers;
 
 /**
  * Resolves strategy arguments against the available strategies and kernel presets.
@@ -46,18 +48,13 @@ public final class StrategySelector {
     private final ArgumentParser parser;
 
     /**
-     * @throws IllegalArgumentException when two providers share a name, or a name is not allowed
-     *                                  or does not start with its path's prefix
+     * @throws IllegalArgumentException when two providers share a name, or one breaks a rule of
+     *                                  {@link Providers#check} (SPI version, name, path prefix)
      */
     public StrategySelector(List<? extends Strategy> strategies, List<? extends KernelPreset> presets) {
         List<String> all = new ArrayList<>();
         for (Strategy s : strategies) {
             checkName(s, all);
-            String prefix = s.path().prefix() + "/";
-            if (!s.name().startsWith(prefix) || s.name().length() == prefix.length()) {
-                throw new IllegalArgumentException("strategy '" + s.name() + "' for path " + s.path().prefix()
-                        + " must be named " + prefix + "<variant>");
-            }
             this.strategies.put(s.name(), s);
         }
         for (KernelPreset p : presets) {
@@ -75,11 +72,11 @@ public final class StrategySelector {
         this.parser = new ArgumentParser(Set.copyOf(ordered), this::unknown);
     }
 
+    /** The loader's rules ({@link Providers#check}), for callers that hand in providers of their own. */
     private static void checkName(Provider p, List<String> seen) {
-        if (!Provider.NAME.matcher(p.name()).matches()) {
-            throw new IllegalArgumentException("provider name '" + p.name()
-                    + "' is not allowed: use lowercase letters, digits, '.', '/', '+' and '-'");
-        }
+        Providers.check(p).ifPresent(reason -> {
+            throw new IllegalArgumentException("provider '" + p.name() + "' cannot be used: " + reason);
+        });
         if (seen.contains(p.name())) {
             throw new IllegalArgumentException("two providers are named '" + p.name() + "'");
         }

@@ -3,6 +3,7 @@ package org.ptreplay.core.state;
 import org.ptreplay.spi.ops.ArchMmu;
 import org.ptreplay.spi.ops.PageTableGeometry;
 import org.ptreplay.core.ledger.PathLedger;
+import org.ptreplay.core.mem.KernelSlabs;
 import org.ptreplay.core.mem.PageCache;
 import org.ptreplay.core.mem.PhysMem;
 import org.ptreplay.core.pgtable.PageWalk;
@@ -25,6 +26,8 @@ public final class KernelState {
     public final PathLedger ledger;
     public final PageWalk walk;
     public final PageCache pageCache;
+    /** The VMA layer's slab caches: where VMAs, maple nodes and anon_vmas live (docs/kernel-model.md §2.8). */
+    public final KernelSlabs slabs;
     public final ArchMmu arch;
     /** The strategy of each kernel path, every path present. */
     private final Map<KernelPath, Strategy> strategies;
@@ -63,6 +66,7 @@ public final class KernelState {
         this.ledger = ledger;
         this.walk = new PageWalk(mem, ledger, geo);
         this.pageCache = new PageCache(phys);
+        this.slabs = new KernelSlabs((int) geo.pageSize());
         this.arch = arch;
         EnumMap<KernelPath, Strategy> byPath = new EnumMap<>(KernelPath.class);
         for (KernelPath p : KernelPath.values()) {
@@ -90,6 +94,25 @@ public final class KernelState {
 
     public AnonVma newAnonVma() {
         return new AnonVma(nextAnonVma++);
+    }
+
+    /**
+     * The address of {@code v}'s {@code vm_area_struct}. A VMA whose allocation the model does not
+     * charge (fork's copies, §2.7) gets one from the slab on first use, without a charge.
+     */
+    public long vmaAddress(Vma v) {
+        if (v.slab() == 0) {
+            v.setSlab(slabs.vmAreaStruct.alloc());
+        }
+        return v.slab();
+    }
+
+    /** The address of {@code a}'s {@code anon_vma}, taken from the slab on first use without a charge (§2.8). */
+    public long anonVmaAddress(AnonVma a) {
+        if (a.slab() == 0) {
+            a.setSlab(slabs.anonVma.alloc());
+        }
+        return a.slab();
     }
 
     public int pageShift() {

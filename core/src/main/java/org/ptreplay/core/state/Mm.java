@@ -13,6 +13,8 @@ import org.ptreplay.spi.ops.MmView;
 public final class Mm implements MmView {
     private final long id;
     private final VmaTree vmas;
+    /** Where the nodes of the VMA tree are (docs/kernel-model.md §2.8). */
+    private final MapleNodes mapleNodes = new MapleNodes();
     final long pgd;
     /** Top of the top-down mmap area; learned from the trace once (ASLR randomises it). */
     public long mmapBase;
@@ -50,6 +52,10 @@ public final class Mm implements MmView {
 
     public VmaTree vmas() {
         return vmas;
+    }
+
+    public MapleNodes mapleNodes() {
+        return mapleNodes;
     }
 
     public long pgd() {

@@ -14,6 +14,12 @@ public final class Vma {
     /** -1 for anonymous memory. */
     final long file;
     AnonVma anonVma;
+    /**
+     * Simulated kernel address of this {@code vm_area_struct} and of its own {@code anon_vma_chain}
+     * (docs/kernel-model.md §2.8); 0 until the VMA layer gives it one.
+     */
+    long slab;
+    long avc;
 
     public Vma(long start, long end, int flags, long pgoff, long file, AnonVma anonVma) {
         this.start = start;
@@ -46,6 +52,22 @@ public final class Vma {
 
     public AnonVma anonVma() {
         return anonVma;
+    }
+
+    public long slab() {
+        return slab;
+    }
+
+    public void setSlab(long address) {
+        this.slab = address;
+    }
+
+    public long avc() {
+        return avc;
+    }
+
+    public void setAvc(long address) {
+        this.avc = address;
     }
 
     public void setAnonVma(AnonVma a) {

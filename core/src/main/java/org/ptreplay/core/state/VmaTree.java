@@ -12,9 +12,81 @@ import java.util.TreeMap;
 public final class VmaTree {
     private final TreeMap<Long, Vma> byStart = new TreeMap<>();
     private final int pageShift;
+    /** Bumped by every change of the tree; the range index below is rebuilt when it moved. */
+    private long version;
+    private long indexed = -1;
+    private long[] starts = new long[0];
+    private long[] ends = new long[0];
+    /** gapsUpTo[k]: the empty ranges (gaps) below VMA k and before it, counted from address 0. */
+    private int[] gapsUpTo = new int[0];
 
     public VmaTree(int pageShift) {
         this.pageShift = pageShift;
+    }
+
+    /**
+     * The tree changed in a way the model did not see (a VMA's bounds written directly): the
+     * range index is rebuilt on its next use.
+     */
+    public void changed() {
+        version++;
+    }
+
+    /**
+     * How many ranges the kernel's maple tree holds for these VMAs: one per VMA and one per gap
+     * between them, below the first and above the last (the tree covers 0 to ULONG_MAX; a gap
+     * is a NULL range). 0 when there is no VMA (an empty tree has no node).
+     */
+    public int ranges() {
+        index();
+        int n = starts.length;
+        return n == 0 ? 0 : n + gapsUpTo[n - 1] + 1;
+    }
+
+    /** The position, among {@link #ranges()}, of the range that holds {@code addr}. */
+    public int rangeOf(long addr) {
+        index();
+        int lo = 0;
+        int hi = starts.length - 1;
+        int k = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (starts[mid] <= addr) {
+                k = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if (k < 0) {
+            return 0;
+        }
+        int at = k + gapsUpTo[k];
+        return addr < ends[k] ? at : at + 1;
+    }
+
+    private void index() {
+        if (indexed == version) {
+            return;
+        }
+        int n = byStart.size();
+        starts = new long[n];
+        ends = new long[n];
+        gapsUpTo = new int[n];
+        int k = 0;
+        int gaps = 0;
+        long prevEnd = 0;
+        for (Vma v : byStart.values()) {
+            if (v.start > prevEnd) {
+                gaps++;
+            }
+            starts[k] = v.start;
+            ends[k] = v.end;
+            gapsUpTo[k] = gaps;
+            prevEnd = v.end;
+            k++;
+        }
+        indexed = version;
     }
 
     public int size() {
@@ -81,10 +153,12 @@ public final class VmaTree {
             throw new IllegalStateException("VMA " + v + " overlaps an existing VMA");
         }
         byStart.put(v.start, v);
+        version++;
     }
 
     public void remove(Vma v) {
         byStart.remove(v.start);
+        version++;
     }
 
     /** Splits {@code v} at addr ({@code __split_vma}); returns the upper part, now in the tree. */
@@ -95,6 +169,7 @@ public final class VmaTree {
         Vma upper = v.slice(addr, v.end, pageShift);
         v.end = addr;
         byStart.put(upper.start, upper);
+        version++;
         return upper;
     }
 
@@ -114,6 +189,7 @@ public final class VmaTree {
     /** Changes the range's start ({@code vma_expand} downwards is not needed; upward growth only). */
     public void setEnd(Vma v, long end) {
         v.end = end;
+        version++;
     }
 
     /**
@@ -121,6 +197,7 @@ public final class VmaTree {
      * flags, same backing with contiguous page offsets, compatible anon_vma. Returns the survivor.
      */
     public Vma mergeAround(Vma v) {
+        version++;
         Vma p = prev(v);
         if (p != null && canMerge(p, v)) {
             remove(v);

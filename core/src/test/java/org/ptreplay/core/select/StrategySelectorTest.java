@@ -236,13 +236,14 @@ class StrategySelectorTest {
         assertEquals("two providers are named 'move-ptes/per-pte'", assertThrows(IllegalArgumentException.class,
                 () -> new StrategySelector(StandIns.strategies(), clash)).getMessage());
 
-        assertEquals("strategy 'zap-ptes/fast' for path move-ptes must be named move-ptes/<variant>",
+        assertEquals("provider 'zap-ptes/fast' cannot be used: invalid name \"zap-ptes/fast\": a move-ptes strategy is named move-ptes/<variant>",
                 assertThrows(IllegalArgumentException.class, () -> new StrategySelector(
                         List.of(new StandIns.Move("zap-ptes/fast", false)), List.of())).getMessage());
-        assertEquals("strategy 'move-ptes/' for path move-ptes must be named move-ptes/<variant>",
+        assertEquals("provider 'move-ptes/' cannot be used: invalid name \"move-ptes/\": a move-ptes strategy is named move-ptes/<variant>",
                 assertThrows(IllegalArgumentException.class, () -> new StrategySelector(
                         List.of(new StandIns.Move("move-ptes/", false)), List.of())).getMessage());
-        assertEquals("provider name 'Move-ptes/x:y' is not allowed: use lowercase letters, digits, '.', '/', '+' and '-'",
+        assertEquals("provider 'Move-ptes/x:y' cannot be used: invalid name \"Move-ptes/x:y\": a name has lowercase letters,"
+                + " digits, '-', '.', '/' and '+', and starts with a letter or digit",
                 assertThrows(IllegalArgumentException.class, () -> new StrategySelector(
                         List.of(new StandIns.Move("Move-ptes/x:y", false)), List.of())).getMessage());
     }

@@ -2,13 +2,22 @@ package org.ptreplay.core.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ptreplay.core.cost.CostOptions;
+import org.ptreplay.core.cost.ProfileCostModel;
+import org.ptreplay.core.profile.InvalidProfileException;
+import org.ptreplay.core.profile.MachineProfile;
+import org.ptreplay.core.profile.MachineProfiles;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.core.value.LedgerSnapshot;
 
-/** VMA work per syscall (docs/kernel-model.md §2.7); the fixtures' comments derive the counts. */
+/** VMA work per syscall (docs/kernel-model.md §2.7, §2.8); the fixtures' comments derive the counts. */
 class VmaWorkTest {
 
     private static LedgerSnapshot replay(String fixture) {
@@ -24,6 +33,12 @@ class VmaWorkTest {
                 counts.get(Primitive.VMA_ALLOC));
     }
 
+    /** VMA_LINE and MT_LINE touched on {@code path} and below. */
+    private static List<Long> lines(LedgerSnapshot s, String path) {
+        var counts = s.inclusive(path);
+        return List.of(counts.get(Primitive.VMA_LINE), counts.get(Primitive.MT_LINE));
+    }
+
     @Test
     void brkExpandAndShrinkIsTheBrk2Iteration() {
         LedgerSnapshot s = replay("vma-brk2");
@@ -33,6 +48,11 @@ class VmaWorkTest {
         // The split, the detach and the clear are inside do_vmi_munmap; the walk that finds the
         // VMA is charged to the caller, as it is when nothing is mapped.
         assertEquals(List.of(0L, 3L, 1L), vmaWork(s, "brk;do_vmi_munmap"));
+        // Lines (§2.8): creation (VMA 5, MT 5) plus the iteration (VMA 12, MT 37): the grow's
+        // vma_find past the VMA (MT 2) and its store (MT 10, VMA 1); the shrink's vma_find
+        // (MT 2, VMA 1), the split's copy (VMA 7) and store (MT 10, VMA 1), the detached tree
+        // (MT 3, VMA 1), the clear (MT 10) and the free of the top part (VMA 1).
+        assertEquals(List.of(17L, 42L), lines(s, "brk"));
     }
 
     @Test
@@ -42,5 +62,46 @@ class VmaWorkTest {
         assertEquals(List.of(2L, 2L, 2L), vmaWork(s, "mmap"));
         // Expansion (2, 1, 0) plus the move (5, 3, 2).
         assertEquals(List.of(7L, 4L, 2L), vmaWork(s, "mremap"));
+    }
+
+    @Test
+    void mmapMremapMunmapTouchVmaAndMapleNodeLines() {
+        LedgerSnapshot s = replay("vma-lines");
+        assertEquals(List.of(5L, 5L), lines(s, "mmap"));
+        assertEquals(List.of(17L, 31L), lines(s, "mremap"));
+        assertEquals(List.of(7L, 5L), lines(s, "munmap"));
+    }
+
+    /**
+     * The same mremap costs more after a large memset than inside a loop: the lines are the same
+     * (same counts), the cache model finds them in memory instead of in L1 or L2. tiny-x86: L1
+     * 2 KiB at 1 ns, L2 8 KiB at 4 ns, memory at 100 ns, no prefetcher.
+     */
+    @Test
+    void vmaWorkIsColdAfterAMemsetAndHotInALoop() {
+        LedgerSnapshot hot = priced("vma-hot");
+        LedgerSnapshot cold = priced("vma-cold");
+        assertEquals(hot.totals(), cold.totals());
+        long hotPs = hot.syscalls().get("mremap").ps();
+        long coldPs = cold.syscalls().get("mremap").ps();
+        // The last growth touches nine distinct lines: the leaf's four, the VMA's head and the
+        // four of the node the store takes from the freelist (the one the shrink freed). In the
+        // loop the shrink just touched all nine: L1 hits. After the memset each comes from
+        // memory: 100 ns instead of 1 ns.
+        assertEquals(9 * 99_000, coldPs - hotPs, "cold " + coldPs + " ps, hot " + hotPs + " ps");
+    }
+
+    private static LedgerSnapshot priced(String fixture) {
+        MachineProfile tiny;
+        try (InputStream in = MachineProfile.class.getResourceAsStream("tiny-x86.txtpb")) {
+            tiny = MachineProfiles.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "tiny-x86.txtpb");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InvalidProfileException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        Kernel k = new Kernel(SimConfig.builder(new TestArch())
+                .cost(ProfileCostModel.create(tiny, CostOptions.defaults())).build());
+        return k.replay(TextFixtures.load(fixture)).ledger();
     }
 }

@@ -126,7 +126,14 @@ public enum Primitive {
      */
     BUDDY(true),
     /** {@code prep_compound_tail}: one tail page's struct page set up for a new large folio (§5). */
-    TAIL_PREP(true);
+    TAIL_PREP(true),
+    /**
+     * A load or store of one 64-byte line of a VMA-layer slab object: a {@code vm_area_struct},
+     * an {@code anon_vma} or an {@code anon_vma_chain} (docs/kernel-model.md §2.8).
+     */
+    VMA_LINE(true),
+    /** A load or store of one 64-byte line of a maple-tree node of the VMA tree (§2.8). */
+    MT_LINE(true);
 
     private static final Primitive[] VALUES = values();
     private final boolean memory;

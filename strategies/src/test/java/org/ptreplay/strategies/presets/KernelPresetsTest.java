@@ -12,7 +12,7 @@ import org.ptreplay.core.select.ResolvedKernel;
 import org.ptreplay.core.select.StrategySelector;
 import org.ptreplay.spi.KernelPath;
 import org.ptreplay.spi.KernelPreset;
-import org.ptreplay.strategies.Providers;
+import org.ptreplay.strategies.ServiceFiles;
 
 class KernelPresetsTest {
     /**
@@ -24,7 +24,7 @@ class KernelPresetsTest {
             "x86", Set.of("invlpgb"));
 
     private final StrategySelector selector =
-            new StrategySelector(Providers.strategiesWithReferenceStandIns(), Providers.presets());
+            new StrategySelector(ServiceFiles.strategiesWithReferenceStandIns(), ServiceFiles.presets());
 
     private String choice(String preset, String arch, KernelPath path) {
         return selector.resolve(preset, arch).strategies().get(path).name();
@@ -32,7 +32,7 @@ class KernelPresetsTest {
 
     @Test
     void everyPresetResolvesEveryPathOnBothArches() {
-        for (KernelPreset p : Providers.presets()) {
+        for (KernelPreset p : ServiceFiles.presets()) {
             for (String arch : List.of("x86", "arm64")) {
                 ResolvedKernel k = selector.resolve(p.name(), arch);
                 assertEquals(p.name(), k.name());
@@ -52,10 +52,10 @@ class KernelPresetsTest {
                 "linux-4.19", "false", "linux-5.0", "false", "linux-5.11", "false",
                 "linux-6.8", "true", "linux-6.9", "true", "linux-6.16", "true",
                 "linux-6.17-rc1", "true", "linux-6.17", "true", "linux-6.18", "true");
-        for (KernelPreset p : Providers.presets()) {
+        for (KernelPreset p : ServiceFiles.presets()) {
             assertEquals(expected.get(p.name()), p.kernelConfig().asMap().get("mremap_realign"), p.name());
         }
-        assertEquals(expected.keySet().size(), Providers.presets().size());
+        assertEquals(expected.keySet().size(), ServiceFiles.presets().size());
     }
 
     @Test
@@ -67,7 +67,7 @@ class KernelPresetsTest {
                 "linux-4.19", "false", "linux-5.0", "false", "linux-5.11", "false",
                 "linux-6.8", "false", "linux-6.9", "false", "linux-6.16", "true",
                 "linux-6.17-rc1", "true", "linux-6.17", "true", "linux-6.18", "true");
-        for (KernelPreset p : Providers.presets()) {
+        for (KernelPreset p : ServiceFiles.presets()) {
             assertEquals(large.get(p.name()), p.kernelConfig().asMap().get("large_mapcount"), p.name());
             assertEquals(large.get(p.name()), p.kernelConfig().asMap().get("nr_pages_mapped_batched"), p.name());
         }

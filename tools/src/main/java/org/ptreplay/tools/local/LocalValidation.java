@@ -17,8 +17,8 @@ import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.tools.nativeexec.NativeExecutor;
 import org.ptreplay.tools.nativeexec.NativeRefusal;
 import org.ptreplay.tools.nativeexec.NativeRun;
-import org.ptreplay.tools.plugin.PluginRegistry;
-import org.ptreplay.tools.plugin.ProviderKind;
+import org.ptreplay.spi.loader.Providers;
+import org.ptreplay.spi.loader.ProviderKind;
 import org.ptreplay.tools.replay.CellPlanner;
 import org.ptreplay.tools.replay.Plan;
 import org.ptreplay.tools.validate.MemoryTrace;
@@ -31,7 +31,7 @@ import org.ptreplay.trace.TraceHeader;
  * settings the native runs had; then one row per figure.
  */
 public final class LocalValidation {
-    private final PluginRegistry registry;
+    private final Providers registry;
     private final NativeExecutor executor;
     private final MachineProfile profile;
     private final String arch;
@@ -39,7 +39,7 @@ public final class LocalValidation {
     private final int runs;
     private final int threads;
 
-    public LocalValidation(PluginRegistry registry, NativeExecutor executor, MachineProfile profile, String arch,
+    public LocalValidation(Providers registry, NativeExecutor executor, MachineProfile profile, String arch,
                            String preset, int runs, int threads) {
         this.registry = registry;
         this.executor = executor;

@@ -8,6 +8,7 @@ import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
 import java.lang.module.ResolutionException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /** Turns one plugin jar into a module layer of its own, whose parent is the boot layer. */
@@ -21,6 +22,12 @@ final class PluginLayers {
             super(reason);
         }
     }
+
+    /**
+     * The ptreplay modules a plugin may read (issue 14): the SPI, and the trace format that the
+     * SPI's workload generators emit (which the SPI requires transitively).
+     */
+    static final List<String> PLUGIN_API = List.of("org.ptreplay.spi", "org.ptreplay.trace");
 
     private PluginLayers() {
     }
@@ -41,6 +48,11 @@ final class PluginLayers {
                     + " has the name of a module ptreplay already loads");
         }
         for (ModuleDescriptor.Requires requires : descriptor.requires()) {
+            if (requires.name().startsWith("org.ptreplay.") && !PLUGIN_API.contains(requires.name())) {
+                throw new RefusedException("module " + descriptor.name() + " requires " + requires.name()
+                        + ", but a plugin may require only " + String.join(" and ", PLUGIN_API)
+                        + " of ptreplay's modules (the simulator is not a plugin API)");
+            }
             if (!requires.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC)
                     && boot.findModule(requires.name()).isEmpty()) {
                 throw new RefusedException("module " + descriptor.name() + " requires " + requires.name()

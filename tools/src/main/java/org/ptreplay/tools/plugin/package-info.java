@@ -1,5 +1,5 @@
 /**
- * Finding providers: built-ins and plugin jars, one module layer per jar; a broken plugin is
- * reported and the rest load.
+ * Plugin jars: one module layer per jar, whose providers the SPI loader
+ * ({@code org.ptreplay.spi.loader.Providers}) checks and looks up beside the built-ins.
  */
 package org.ptreplay.tools.plugin;

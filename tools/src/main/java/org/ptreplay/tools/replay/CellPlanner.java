@@ -16,9 +16,9 @@ import org.ptreplay.spi.Architecture;
 import org.ptreplay.spi.KernelPreset;
 import org.ptreplay.spi.MachineProfileSource;
 import org.ptreplay.spi.Strategy;
-import org.ptreplay.tools.plugin.PluginEntry;
-import org.ptreplay.tools.plugin.PluginRegistry;
-import org.ptreplay.tools.plugin.ProviderKind;
+import org.ptreplay.spi.loader.PluginEntry;
+import org.ptreplay.spi.loader.Providers;
+import org.ptreplay.spi.loader.ProviderKind;
 
 /**
  * Turns the {@code --arch}, {@code --strategy} and {@code --profile} arguments into cells: for
@@ -49,10 +49,10 @@ public final class CellPlanner {
         }
     }
 
-    private final PluginRegistry registry;
+    private final Providers registry;
     private final StrategySelector selector;
 
-    public CellPlanner(PluginRegistry registry) {
+    public CellPlanner(Providers registry) {
         this.registry = registry;
         this.selector = new StrategySelector(providers(registry, ProviderKind.STRATEGY, Strategy.class),
                 providers(registry, ProviderKind.KERNEL_PRESET, KernelPreset.class));
@@ -146,7 +146,7 @@ public final class CellPlanner {
         }
     }
 
-    private static <T> List<T> providers(PluginRegistry registry, ProviderKind<?> kind, Class<T> type) {
+    private static <T> List<T> providers(Providers registry, ProviderKind<?> kind, Class<T> type) {
         return registry.entries().stream()
                 .filter(e -> e.usable() && e.kind().equals(kind))
                 .map(PluginEntry::provider)

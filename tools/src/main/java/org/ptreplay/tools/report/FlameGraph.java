@@ -55,6 +55,7 @@ final class FlameGraph {
         StringBuilder s = new StringBuilder();
         s.append("<svg id=\"").append(Html.escape(id)).append("\" class=\"flame\" viewBox=\"0 0 ")
                 .append(WIDTH).append(' ').append(tree.depth() * ROW).append("\" data-width=\"").append(WIDTH)
+                .append("\" data-label=\"").append(Html.escape(label))
                 .append("\" role=\"img\" aria-label=\"").append(Html.escape("Icicle graph of simulated time by kernel path: " + label))
                 .append("\">\n");
         if (tree.inclusive() > 0) {

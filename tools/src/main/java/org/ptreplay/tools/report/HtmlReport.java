@@ -64,7 +64,7 @@ public final class HtmlReport {
         flameGraphs(s, cells, labels);
         perCell(s, cells, labels);
         s.append("<section id=\"primitives\">\n<h2>Primitive counts, whole replay</h2>\n")
-                .append(Tables.primitiveTotals(cells, labels)).append("</section>\n</main>\n")
+                .append(Tables.primitiveTotals(cells)).append("</section>\n</main>\n")
                 .append("<footer>Written by ptreplay. Simulated times come from the machine profiles;")
                 .append(" every figure outside the Host box depends only on the trace and the configuration.</footer>\n")
                 .append("<script>").append(PageAssets.JS).append("</script>\n</body>\n</html>\n");
@@ -80,11 +80,12 @@ public final class HtmlReport {
         s.append("</p>\n<nav><a href=\"#chart\">chart</a><a href=\"#differences\">differences</a>")
                 .append("<a href=\"#flame\">flame graphs</a><a href=\"#per-cell\">per cell</a><a href=\"#primitives\">primitives</a></nav>\n")
                 .append("<div class=\"boxes\">\n<section class=\"box\" id=\"trace\">\n<h2>Trace</h2>\n")
-                .append(Tables.keyValues(data.trace(), "The tree says nothing about the trace."))
+                .append(Tables.traceFields(data.trace()))
                 .append("</section>\n<section class=\"box\" id=\"host\">\n<h2>Host <span class=\"badge\">not deterministic</span></h2>\n")
                 .append("<p class=\"note\">Measured on the machine that ran the replay: these change from run to run.</p>\n")
                 .append(Tables.keyValues(data.host(), "No host figures in the tree."))
-                .append("</section>\n</div>\n<h2>Cells</h2>\n").append(Tables.cells(data.cells(), labels));
+                .append("</section>\n</div>\n<h2>Cells</h2>\n").append(Tables.cells(data.cells(), labels))
+                .append("<h3>Arch options</h3>\n").append(Tables.archOptions(data.cells()));
         if (!data.notes().isEmpty()) {
             s.append("<ul class=\"notes\">\n");
             data.notes().forEach(n -> s.append("<li>").append(Html.escape(n)).append("</li>\n"));
@@ -95,7 +96,11 @@ public final class HtmlReport {
 
     private static void chart(StringBuilder s, List<CellData> cells, List<String> labels) {
         s.append("<section id=\"chart\">\n<h2>Simulated time per syscall kind</h2>\n")
-                .append(BarChart.svg(cells, labels)).append("</section>\n");
+                .append("<p class=\"note\">Each kind on its own scale, its largest bar at 100 %, so that the kinds")
+                .append(" that take little time (next to the user-data stream of <code>touch</code>) still show how the cells differ.</p>\n")
+                .append(BarChart.perKind(cells, labels))
+                .append("<details><summary>the same on one scale (simulated time)</summary>\n")
+                .append(BarChart.svg(cells, labels)).append("</details>\n</section>\n");
     }
 
     private static void differences(StringBuilder s, List<CellData> cells, List<String> labels) {
@@ -127,7 +132,10 @@ public final class HtmlReport {
     private static void flameGraphs(StringBuilder s, List<CellData> cells, List<String> labels) {
         s.append("<section id=\"flame\">\n<h2>Where the simulated time went</h2>\n")
                 .append("<p class=\"note\">Icicle graph per cell: each frame is as wide as its inclusive simulated time;")
-                .append(" hover for times and counts, click to zoom.</p>\n");
+                .append(" hover for times and counts, click to zoom, and the path above the graph leads back up.</p>\n")
+                .append("<div class=\"flame-tools\" hidden><label>search frames <input type=\"search\" id=\"flame-search\"")
+                .append(" placeholder=\"name or regular expression\" aria-describedby=\"flame-match\"></label>")
+                .append(" <span id=\"flame-match\" class=\"note\" aria-live=\"polite\"></span></div>\n");
         if (cells.size() > 1) {
             s.append("<div class=\"tabs\" hidden>");
             for (int c = 0; c < cells.size(); c++) {
@@ -145,7 +153,7 @@ public final class HtmlReport {
             String id = "flame-" + c;
             s.append("<div class=\"flame-cell\" id=\"flame-cell-").append(c).append("\">\n<h3>").append(Tables.swatch(c))
                     .append(Html.escape(labels.get(c))).append(" <button type=\"button\" class=\"reset\" data-target=\"")
-                    .append(id).append("\">reset zoom</button></h3>\n");
+                    .append(id).append("\">reset zoom</button></h3>\n<div class=\"crumbs\" id=\"crumbs-").append(id).append("\"></div>\n");
             if (tree.inclusive() == 0) {
                 s.append("<p class=\"note\">No simulated time was charged to any path in this cell.</p>\n");
             }

@@ -7,10 +7,13 @@ public final class Palette {
 
     /**
      * Okabe and Ito's colour-blind-safe set (Color Universal Design, 2002), darkest-first so the
-     * baseline gets the strongest colour; cells beyond eight reuse it in order.
+     * baseline gets the strongest colour, then four of Paul Tol's "muted" scheme (wine, teal,
+     * olive, purple) that none of the eight resembles, so that three archs × three strategies
+     * still get nine colours; cells beyond twelve reuse them in order.
      */
     private static final String[] CELLS = {
-        "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000"
+        "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000",
+        "#882255", "#44aa99", "#999933", "#aa4499"
     };
 
     private Palette() {

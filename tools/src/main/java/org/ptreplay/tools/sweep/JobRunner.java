@@ -12,9 +12,9 @@ import org.ptreplay.core.replay.ReplayFailedException;
 import org.ptreplay.core.replay.ReplayOutcome;
 import org.ptreplay.spi.WorkloadGenerator;
 import org.ptreplay.core.value.Placement;
-import org.ptreplay.tools.plugin.PluginRegistry;
-import org.ptreplay.tools.plugin.ProviderKind;
-import org.ptreplay.tools.plugin.UnknownProviderException;
+import org.ptreplay.spi.loader.Providers;
+import org.ptreplay.spi.loader.ProviderKind;
+import org.ptreplay.spi.loader.UnknownProviderException;
 import org.ptreplay.tools.replay.CellPlanner;
 import org.ptreplay.tools.replay.Plan;
 import org.ptreplay.tools.trace.InputKind;
@@ -62,14 +62,14 @@ public final class JobRunner {
         }
     }
 
-    private final PluginRegistry registry;
+    private final Providers registry;
     private final CellPlanner planner;
     private final TraceOpener opener;
     private final TidyTable table;
     private final int threads;
 
     /** @param threads the replay engine's worker threads per job; results do not depend on it */
-    public JobRunner(PluginRegistry registry, TraceOpener opener, TidyTable table, int threads) {
+    public JobRunner(Providers registry, TraceOpener opener, TidyTable table, int threads) {
         this.registry = registry;
         this.planner = new CellPlanner(registry);
         this.opener = opener;

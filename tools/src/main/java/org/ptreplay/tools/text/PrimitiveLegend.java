@@ -60,6 +60,8 @@ public final class PrimitiveLegend {
         line("SP_W", "plain store to a struct page (LRU link or unlink)");
         line("BUDDY", "buddy allocator split or merge step on a buddy's struct page");
         line("TAIL_PREP", "set-up of one tail page of a new large folio");
+        line("VMA_LINE", "load or store of a VMA, anon_vma or anon_vma_chain line");
+        line("MT_LINE", "load or store of a maple-tree node line of the VMA tree");
     }
 
     private PrimitiveLegend() {

@@ -12,8 +12,8 @@ import org.ptreplay.core.value.Placement;
 import org.ptreplay.core.value.SimResult;
 import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.spi.WorkloadGenerator;
-import org.ptreplay.tools.plugin.PluginRegistry;
-import org.ptreplay.tools.plugin.ProviderKind;
+import org.ptreplay.spi.loader.Providers;
+import org.ptreplay.spi.loader.ProviderKind;
 import org.ptreplay.tools.replay.CellPlanner;
 import org.ptreplay.tools.replay.Plan;
 import org.ptreplay.trace.TraceEvent;
@@ -24,13 +24,13 @@ import org.ptreplay.trace.TraceHeader;
  * the replay engine (the same planner and engine as {@code ptreplay replay}), and forms the figures.
  */
 public final class CaseRunner {
-    private final PluginRegistry registry;
+    private final Providers registry;
     private final CellPlanner planner;
     private final int threads;
     private final Placement placement;
 
     /** Cases replayed with the default placement ({@link Placement#DEFAULT}). */
-    public CaseRunner(PluginRegistry registry, int threads) {
+    public CaseRunner(Providers registry, int threads) {
         this(registry, threads, Placement.DEFAULT);
     }
 
@@ -38,7 +38,7 @@ public final class CaseRunner {
      * @param threads   worker threads per replay; results do not depend on it
      * @param placement where every cell puts its order-0 folios
      */
-    public CaseRunner(PluginRegistry registry, int threads, Placement placement) {
+    public CaseRunner(Providers registry, int threads, Placement placement) {
         this.registry = registry;
         this.planner = new CellPlanner(registry);
         this.threads = threads;

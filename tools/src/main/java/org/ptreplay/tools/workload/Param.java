@@ -1,10 +1,10 @@
 package org.ptreplay.tools.workload;
 
+import org.ptreplay.spi.loader.DidYouMean;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.ptreplay.spi.OptionSpec;
-import org.ptreplay.tools.text.Suggestions;
 
 /**
  * One generator parameter: a byte size, a count or a choice, with its default and limits. It
@@ -67,7 +67,7 @@ record Param(String name, Kind kind, String defaultValue, long min, long max, lo
             int i = choices.indexOf(raw);
             if (i < 0) {
                 throw new IllegalArgumentException(given + " is not a value " + generator + " allows"
-                        + Suggestions.didYouMean(raw, choices).map(s -> " (" + s + ")").orElse("")
+                        + DidYouMean.suggestion(raw, choices).map(s -> " (" + s + ")").orElse("")
                         + "; allowed: " + String.join(", ", choices) + ".");
             }
             return i;

@@ -1,5 +1,6 @@
 package org.ptreplay.tools.workload;
 
+import org.ptreplay.spi.loader.DidYouMean;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class ParamValues {
         for (String name : new TreeMap<>(given).keySet()) {
             if (!byName.containsKey(name)) {
                 throw new IllegalArgumentException("unknown parameter '" + name + "' for " + generator
-                        + Suggestions.didYouMean(name, byName.keySet()).map(s -> " (" + s + ")").orElse("")
+                        + DidYouMean.suggestion(name, byName.keySet()).map(s -> " (" + s + ")").orElse("")
                         + "; parameters: " + Suggestions.list(byName.keySet()) + ".");
             }
         }

@@ -1,5 +1,6 @@
 package org.ptreplay.tools.calibrate;
 
+import org.ptreplay.tools.plugin.PluginLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,7 @@ import org.ptreplay.core.profile.MachineProfile;
 import org.ptreplay.core.profile.MachineProfiles;
 import org.ptreplay.core.profile.proto.Profile;
 import org.ptreplay.core.profile.proto.Sourced;
-import org.ptreplay.tools.plugin.PluginRegistry;
+import org.ptreplay.spi.loader.Providers;
 
 /** The profile calibrate writes: read back by the bundled validator unchanged, every number sourced as it should be. */
 class CalibratedProfileTest {
@@ -62,7 +63,7 @@ class CalibratedProfileTest {
     }
 
     static Profile genericX86() throws Exception {
-        PluginRegistry registry = PluginRegistry.load(List.of());
+        Providers registry = PluginLoader.load(List.of());
         return BundledProfiles.of(registry).stream().filter(p -> p.name().equals("generic-x86")).findFirst()
                 .orElseThrow().proto();
     }

@@ -5,39 +5,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.ptreplay.spi.Architecture;
+import org.ptreplay.spi.loader.Providers;
+import org.ptreplay.spi.loader.Origin;
+import org.ptreplay.spi.loader.ProviderKind;
+import org.ptreplay.spi.loader.PluginEntry;
 import org.ptreplay.spi.Provider;
-import org.ptreplay.spi.Strategy;
 
-/** The built-in providers come from the modules shipped with ptreplay, found by ServiceLoader alone. */
+/** The built-in providers come from the modules shipped with ptreplay, found by the SPI loader with ServiceLoader alone. */
 class BuiltInDiscoveryTest {
 
-    /** name → module of every provider ServiceLoader finds in the boot layer. */
-    private static <T extends Provider> Map<String, String> bootProviders(Class<T> service) {
+    /** name → module of every provider of a kind that the SPI loader finds in the boot layer. */
+    private static <T extends Provider> Map<String, String> bootProviders(ProviderKind<T> kind) {
         Map<String, String> found = new TreeMap<>();
-        ServiceLoader.load(ModuleLayer.boot(), service).stream()
-                .forEach(p -> found.put(p.get().name(), p.type().getModule().getName()));
+        for (T p : Providers.builtIn().all(kind)) {
+            assertEquals(ModuleLayer.boot(), p.getClass().getModule().getLayer(), p.name());
+            found.put(p.name(), p.getClass().getModule().getName());
+        }
         return found;
     }
 
     @Test
     void bothArchitecturesAreInTheBootLayersModuleGraph() {
-        Map<String, String> archs = bootProviders(Architecture.class);
+        Map<String, String> archs = bootProviders(ProviderKind.ARCHITECTURE);
         assertEquals("org.ptreplay.arch.x86", archs.get("x86"));
         assertEquals("org.ptreplay.arch.arm64", archs.get("arm64"));
     }
 
     @Test
     void theStrategiesModuleProvidesStrategies() {
-        assertEquals("org.ptreplay.strategies", bootProviders(Strategy.class).get("move-ptes/folio-batch"));
+        assertEquals("org.ptreplay.strategies", bootProviders(ProviderKind.STRATEGY).get("move-ptes/folio-batch"));
     }
 
     @Test
     void theRegistryListsTheBuiltInsWithoutProblems() {
-        PluginRegistry registry = PluginRegistry.load(List.of());
+        Providers registry = PluginLoader.load(List.of());
         assertEquals(List.of(), registry.problems());
         PluginEntry x86 = registry.entries().stream().filter(e -> e.name().equals("x86")).findFirst().orElseThrow();
         assertEquals(ProviderKind.ARCHITECTURE, x86.kind());

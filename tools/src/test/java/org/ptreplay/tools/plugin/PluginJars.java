@@ -39,7 +39,11 @@ final class PluginJars {
      */
     Path build(Path jar, Map<String, String> sources, Map<String, String> resources, List<Path> modulePath)
             throws IOException {
-        Path classes = compile(sources, modulePath);
+        return pack(jar, compile(sources, modulePath), resources);
+    }
+
+    /** Packages compiled {@code classes} and {@code resources} as {@code jar}. */
+    Path pack(Path jar, Path classes, Map<String, String> resources) throws IOException {
         for (Map.Entry<String, String> r : resources.entrySet()) {
             Path file = classes.resolve(r.getKey());
             Files.createDirectories(file.getParent());
@@ -55,6 +59,18 @@ final class PluginJars {
 
     /** Compiles {@code sources} into a fresh class directory, which is returned. */
     Path compile(Map<String, String> sources, List<Path> modulePath) throws IOException {
+        return compile(sources, modulePath, true);
+    }
+
+    /**
+     * Compiles {@code sources} against {@code modulePath} only, without ptreplay's modules: for a
+     * plugin built against another SPI, given as a stand-in module named {@code org.ptreplay.spi}.
+     */
+    Path compileAgainstOnly(Map<String, String> sources, List<Path> modulePath) throws IOException {
+        return compile(sources, modulePath, false);
+    }
+
+    private Path compile(Map<String, String> sources, List<Path> modulePath, boolean withPtreplay) throws IOException {
         int n = builds++;
         Path src = work.resolve("src-" + n);
         Path classes = work.resolve("classes-" + n);
@@ -66,13 +82,16 @@ final class PluginJars {
             Files.writeString(file, s.getValue());
             files.add(file);
         }
-        List<String> path = new ArrayList<>(List.of(System.getProperty("jdk.module.path").split(java.io.File.pathSeparator)));
+        List<String> path = new ArrayList<>();
+        if (withPtreplay) {
+            path.addAll(List.of(System.getProperty("jdk.module.path").split(java.io.File.pathSeparator)));
+        }
         modulePath.forEach(p -> path.add(p.toString()));
         List<String> options = new ArrayList<>(List.of("--release", "17", "-d", classes.toString(),
                 "--module-path", String.join(java.io.File.pathSeparator, path)));
         if (!sources.containsKey("module-info.java")) {
-            // A plain jar's classes live in the unnamed module, which must be told to read core.
-            options.addAll(List.of("--add-modules", "org.ptreplay.core"));
+            // A plain jar's classes live in the unnamed module, which must be told to read the SPI.
+            options.addAll(List.of("--add-modules", "org.ptreplay.spi"));
         }
         JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -132,7 +151,7 @@ final class PluginJars {
         for (String r : extraRequires) {
             requires.append("    requires ").append(r).append(";\n");
         }
-        return "module " + module + " {\n    requires org.ptreplay.core;\n" + requires
+        return "module " + module + " {\n    requires org.ptreplay.spi;\n" + requires
                 + "    provides org.ptreplay.spi.Strategy with " + provider + ";\n}\n";
     }
 

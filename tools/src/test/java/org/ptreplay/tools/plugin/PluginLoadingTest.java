@@ -14,6 +14,13 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ptreplay.spi.loader.Providers;
+import org.ptreplay.spi.loader.Problem;
+import org.ptreplay.spi.loader.Origin;
+import org.ptreplay.spi.loader.UnknownProviderException;
+import org.ptreplay.spi.loader.ProviderKind;
+import org.ptreplay.spi.loader.ProviderStatus;
+import org.ptreplay.spi.loader.PluginEntry;
 import org.ptreplay.spi.MovePtesStrategy;
 import org.ptreplay.spi.Provider;
 
@@ -27,7 +34,7 @@ class PluginLoadingTest {
     static Path work;
 
     static Path dir;
-    static PluginRegistry registry;
+    static Providers registry;
 
     @BeforeAll
     static void buildPluginsAndLoad() throws IOException {
@@ -86,7 +93,7 @@ class PluginLoadingTest {
                 "ShadowStrategy", "move-ptes/shadow", current, "");
         jars.build(dir.resolve("library.jar"), Map.of("library/Util.java", "package library; public class Util { }"), Map.of());
 
-        registry = PluginRegistry.load(List.of(dir));
+        registry = PluginLoader.load(List.of(dir));
     }
 
     @Test

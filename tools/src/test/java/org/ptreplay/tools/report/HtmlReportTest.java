@@ -65,6 +65,44 @@ class HtmlReportTest {
     }
 
     @Test
+    void archOptionsShowOncePerArchAndCellsOnlyWhatSetsThemApart() {
+        String page = HtmlReport.render(ReportTrees.nineCells("t"));
+        String arch = between(page, "<table id=\"arch-options\">", "</table>");
+        assertEquals(3, occurrences(arch, "<tr><td><code>"), arch);
+        assertTrue(arch.contains("<code>arm64:contpte=off</code></td><td><code>bbml2=off</code> <code>contpte=off</code>"), arch);
+        String cells = between(page, "<table id=\"cells\">", "</table>");
+        // The presets differ in contpte-early-exit only; that is all a cell's row says of its options.
+        assertEquals(6, occurrences(cells, "<code>contpte-early-exit="), cells);
+        assertFalse(cells.contains("bbml2=off</code>"), cells);
+        assertEquals(9, occurrences(cells, "<summary>1 note</summary>"), cells);
+        // THP is the same everywhere: said once above the table, not in a column.
+        assertTrue(page.contains("<p class=\"note\">Every cell: THP enabled=madvise · concurrency 1.</p>"), page);
+        assertFalse(cells.contains("<th>THP</th>"));
+        // The profile follows the arch and the CPU count the profile: the labels say neither.
+        assertTrue(cells.contains("arm64 · contpte=off · linux-6.17-rc1</td>") || cells.contains("arm64 · contpte=off · linux-6.17-rc1<br>"), cells);
+        // One primitives table per arch and profile, its columns named by strategy.
+        assertEquals(3, occurrences(page, "<table class=\"primitive-totals\">"));
+        assertTrue(page.contains("<h3><code>arm64:contpte=off/ampere-altra</code></h3>"), page);
+    }
+
+    @Test
+    void theTraceBoxLeavesOutWhatTheTraceDoesNotKnow() {
+        String trace = between(HtmlReport.render(ReportTrees.nineCells("t")), "<section class=\"box\" id=\"trace\">", "</section>");
+        assertFalse(trace.contains("machine."), trace);
+        assertTrue(trace.contains("<td>events</td>"), trace);
+    }
+
+    @Test
+    void thePerKindChartScalesEachKindToItsLargestBar() {
+        String chart = between(PAGE, "<svg id=\"time-chart-per-kind\"", "</svg>");
+        assertEquals(12, occurrences(chart, "<rect class=\"bar\""));
+        // mremap: 551 µs of 2.59 ms in linux-6.16, 100 % in linux-6.17-rc1.
+        assertTrue(chart.contains("<title>linux-6.16 — mremap: 551 µs in 100 calls (21.3% of the largest)</title>"), chart);
+        assertTrue(chart.contains(">100 % = 2.59 ms</text>"), chart);
+        assertTrue(chart.contains(">100 %</text>"), chart);
+    }
+
+    @Test
     void theTopDifferenceIsTheVmNormalFolioPathAndItsStructPageReads() {
         String diffs = between(PAGE, "<section id=\"differences\">", "</section>");
         Matcher first = Pattern.compile("<tr class=\"delta-row\">(.*?)</tr>").matcher(diffs);

@@ -43,6 +43,43 @@ final class ReportTrees {
         return root;
     }
 
+    /**
+     * Nine cells as {@code --arch x86,arm64:contpte=batched:granule=4k,arm64:contpte=off
+     * --strategy linux-6.16,linux-6.17-rc1,linux-6.17 --profile raptor-lake,ampere-altra} gives:
+     * three groups of three, long labels, every arch option in effect and a note per cell, which
+     * is what made the cells and primitives tables wider than the page.
+     */
+    @SuppressWarnings("unchecked")
+    static SortedMap<String, Object> nineCells(String traceFile) {
+        SortedMap<String, Object> root = twoCells(traceFile);
+        List<Object> cells = new ArrayList<>();
+        String[][] archs = {
+            {"x86", "x86", "raptor-lake", "32"},
+            {"arm64:contpte=batched:granule=4k", "arm64", "ampere-altra", "80"},
+            {"arm64:contpte=off", "arm64", "ampere-altra", "80"}};
+        for (String[] arch : archs) {
+            for (String strategy : List.of("linux-6.16", "linux-6.17-rc1", "linux-6.17")) {
+                SortedMap<String, Object> cell = cell(strategy, !strategy.equals("linux-6.16"));
+                cell.put("label", arch[0] + "/" + strategy + "/" + arch[2]);
+                cell.put("arch", arch[1]);
+                cell.put("profile", arch[2]);
+                cell.put("cpus", Long.parseLong(arch[3]));
+                cell.put("thp", "enabled=madvise");
+                cell.put("arch_options", arch[1].equals("x86")
+                        ? map("flush-ceiling", "33", "invlpgb", "off", "invlpgb-count-max", "8")
+                        : map("bbml2", "off", "contpte", arch[0].contains("off") ? "off" : "batched", "granule", "4k", "kpti", "off",
+                                "tlbirange", "off", "contpte-early-exit", strategy.equals("linux-6.16") ? "off" : "on"));
+                cell.put("arch_notes", List.of(arch[1].equals("x86")
+                        ? "invlpgb=off: " + strategy + " would use it, but the CPU of raptor-lake lacks it"
+                        : "bbml2=off: " + strategy + " would use it, but the CPU of ampere-altra lacks it"));
+                cells.add(cell);
+            }
+        }
+        root.put("cells", cells);
+        ((Map<String, Object>) root.get("trace")).put("machine", map("arch", "", "page_size", 0L, "cpu_count", 0L, "kernel_release", ""));
+        return root;
+    }
+
     static SortedMap<String, Object> cell(String strategy, boolean folioBatch) {
         SortedMap<String, Object> paths = new TreeMap<>();
         path(paths, "mmap", "SYSCALL", 4);

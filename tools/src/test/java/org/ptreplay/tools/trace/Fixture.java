@@ -1,5 +1,6 @@
 package org.ptreplay.tools.trace;
 
+import org.ptreplay.tools.plugin.PluginLoader;
 import static org.ptreplay.trace.Flags.MAP_ANONYMOUS;
 import static org.ptreplay.trace.Flags.MAP_FIXED;
 import static org.ptreplay.trace.Flags.MAP_PRIVATE;
@@ -9,8 +10,8 @@ import static org.ptreplay.trace.Flags.PROT_WRITE;
 import java.util.List;
 import java.util.Map;
 import org.ptreplay.spi.Architecture;
-import org.ptreplay.tools.plugin.PluginRegistry;
-import org.ptreplay.tools.plugin.ProviderKind;
+import org.ptreplay.spi.loader.Providers;
+import org.ptreplay.spi.loader.ProviderKind;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.trace.TraceHeader;
 
@@ -25,7 +26,7 @@ final class Fixture {
     static final int ANON_FIXED = MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED;
     static final long DT = 1000;
 
-    private static final PluginRegistry BUILT_IN = PluginRegistry.load(List.of());
+    private static final Providers BUILT_IN = PluginLoader.load(List.of());
 
     static TraceHeader header(TraceHeader.SourceKind kind) {
         return new TraceHeader(TraceHeader.CURRENT_VERSION, 0, "test",

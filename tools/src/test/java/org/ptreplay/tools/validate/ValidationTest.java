@@ -1,5 +1,6 @@
 package org.ptreplay.tools.validate;
 
+import org.ptreplay.tools.plugin.PluginLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.ptreplay.tools.plugin.PluginRegistry;
+import org.ptreplay.spi.loader.Providers;
 
 /**
  * Runs every case once and holds the model to its documented state: the checks that pass are
@@ -24,7 +25,7 @@ class ValidationTest {
 
     @BeforeAll
     static void runEveryCase() {
-        CaseRunner runner = new CaseRunner(PluginRegistry.load(List.of()), Runtime.getRuntime().availableProcessors());
+        CaseRunner runner = new CaseRunner(PluginLoader.load(List.of()), Runtime.getRuntime().availableProcessors());
         results = new ArrayList<>();
         for (Case c : Cases.all()) {
             results.add(runner.run(c));

@@ -1,5 +1,6 @@
 package org.ptreplay.tools.workload;
 
+import org.ptreplay.tools.plugin.PluginLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -12,8 +13,8 @@ import org.ptreplay.core.value.SimResult;
 import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.core.value.VmaInfo;
 import org.ptreplay.spi.Architecture;
-import org.ptreplay.tools.plugin.PluginRegistry;
-import org.ptreplay.tools.plugin.ProviderKind;
+import org.ptreplay.spi.loader.Providers;
+import org.ptreplay.spi.loader.ProviderKind;
 import org.ptreplay.trace.TraceEvent;
 
 /**
@@ -22,7 +23,7 @@ import org.ptreplay.trace.TraceEvent;
  * is the check that its placement model agrees with the kernel model's.
  */
 class ReplayAgreementTest {
-    private static final PluginRegistry REGISTRY = PluginRegistry.load(List.of());
+    private static final Providers REGISTRY = PluginLoader.load(List.of());
 
     private static SimResult replay(String arch, String thp, List<TraceEvent> events) {
         Architecture a = REGISTRY.require(ProviderKind.ARCHITECTURE, arch);

@@ -1,6 +1,7 @@
 package org.ptreplay.core.linux.memory;
 
 import org.ptreplay.spi.ops.Frame;
+import org.ptreplay.core.linux.maple_tree.MapleTree;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
@@ -58,7 +59,10 @@ public final class TouchCall {
                 // The exception and the VMA lookup under the per-VMA lock (docs/kernel-model.md §5).
                 c.ledger.charge(Primitive.EXC);
                 c.ledger.enter(LOCK_VMA_UNDER_RCU);
+                // mas_walk to the VMA, then vma_start_read on its lock (docs/kernel-model.md §2.8).
                 c.ledger.charge(Primitive.VMA_WALK);
+                MapleTree.walk(c, mm, a);
+                c.ledger.touch(Primitive.VMA_LINE, c.vmaAddress(v));
                 c.ledger.charge(Primitive.VMA_LOCK);
                 c.ledger.exit(LOCK_VMA_UNDER_RCU);
                 fault.handleMmFault(mm, v, a, write);

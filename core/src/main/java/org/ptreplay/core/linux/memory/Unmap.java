@@ -6,6 +6,7 @@ import org.ptreplay.core.linux.swap.Swap;
 import java.util.List;
 import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.spi.ops.Ledger;
+import org.ptreplay.core.linux.maple_tree.MapleTree;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.spi.ops.Pte;
 import org.ptreplay.core.state.KernelState;
@@ -79,9 +80,20 @@ public final class Unmap {
             freePgtables(tlb, all, 0, 0);
         }
         tlb.finish();
+        // remove_vma and __mt_destroy give the VMAs, their chain entries and the tree's nodes
+        // back to their slabs; exit charges no VMA work (docs/kernel-model.md §2.7, §2.8).
         for (Vma v : all) {
             mm.vmas().remove(v);
+            if (v.avc() != 0) {
+                cell.slabs.anonVmaChain.free(v.avc());
+                v.setAvc(0);
+            }
+            if (v.slab() != 0) {
+                cell.slabs.vmAreaStruct.free(v.slab());
+                v.setSlab(0);
+            }
         }
+        MapleTree.destroy(cell, mm);
         mem.freeTable(mm.pgd());
         ledger.charge(Primitive.PT_FREE);
         ledger.exit(EXIT_MMAP);

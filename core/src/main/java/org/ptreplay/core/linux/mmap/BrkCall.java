@@ -50,7 +50,7 @@ public final class BrkCall {
         }
         // The new heap top plus a guard page must not reach the next mapping: one walk (vma_find),
         // after which the heap VMA is the iterator's previous entry (§2.7).
-        VmaWork.walk(cell);
+        VmaWork.find(cell, mm, oldBrk);
         if (mm.vmas().anyIn(oldBrk, newBrk + page) || newBrk > cell.taskSize()) {
             return mm.brk;
         }
@@ -58,12 +58,12 @@ public final class BrkCall {
         if (prev != null && prev.end() == oldBrk && prev.isAnonymous() && prev.flags() == BRK_FLAGS) {
             // do_brk_flags extends the heap VMA in place: one store.
             mm.vmas().setEnd(prev, newBrk);
-            VmaWork.store(cell);
+            VmaWork.store(cell, mm, oldBrk, prev);
         } else {
             Vma v = new Vma(oldBrk, newBrk, BRK_FLAGS, oldBrk >>> cell.pageShift(), -1, null);
             mm.vmas().insert(v);
-            VmaWork.allocate(cell, v);
-            VmaWork.store(cell);
+            VmaWork.allocate(cell, v, null);
+            VmaWork.store(cell, mm, oldBrk, v);
         }
         mm.brk = addr;
         return addr;

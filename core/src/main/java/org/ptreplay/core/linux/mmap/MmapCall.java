@@ -83,9 +83,10 @@ public final class MmapCall {
                 mm.mmapBase = recorded + len;
                 mm.mmapBaseLearned = true;
             }
-            // get_unmapped_area: the gap search is one walk of the VMA tree (§2.7).
-            VmaWork.walk(c);
             start = area.get(mm, addr, len, anon && !shared, anon ? -1 : off);
+            // get_unmapped_area: the gap search is one walk of the VMA tree (§2.7), down to the
+            // gap it picks (the top of the tree when none fits).
+            VmaWork.walk(c, mm, start >= 0 ? start : c.taskSize());
             if (recorded >= 0 && recorded != start && (recorded & (page - 1)) == 0 && area.free(mm, recorded, len)) {
                 div.report("mmap placement", recorded, start);
                 start = recorded;
@@ -123,10 +124,7 @@ public final class MmapCall {
             pgoff = off >>> c.pageShift();
         }
         Vma v = new Vma(start, start + len, vmFlags, pgoff, file, null);
-        int vmasBefore = mm.vmas().size();
-        mm.vmas().insert(v);
-        mm.vmas().mergeAround(v);
-        VmaWork.link(c, mm, v, vmasBefore);
+        VmaWork.link(c, mm, v, null);
         if ((flags & (Flags.MAP_POPULATE | Flags.MAP_LOCKED)) != 0) {
             Populate.populate(cell, fault, mm, start, start + len, false);
         }

@@ -47,7 +47,7 @@ public final class MprotectCall {
         int newProt = VmFlags.fromProt(prot);
         long a = start;
         // do_mprotect_pkey: one walk to the first VMA of the range (§2.7).
-        VmaWork.walk(c);
+        VmaWork.find(c, mm, start);
         protect.begin(mm);
         try {
             for (Vma v : mm.vmas().intersecting(start, end)) {

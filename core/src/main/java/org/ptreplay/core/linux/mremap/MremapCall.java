@@ -75,7 +75,7 @@ public final class MremapCall {
             return remapMove(mm, addr, oldLen, newAddr, dontUnmap);
         }
         // check_prep_vma: vma_lookup (§2.7).
-        VmaWork.walk(c);
+        VmaWork.lookup(c, mm, addr);
         Vma vma = mm.vmas().lookup(addr);
         if (vma == null) {
             return Errno.EFAULT;
@@ -110,9 +110,7 @@ public final class MremapCall {
         }
         if (!dontUnmap && oldLen > 0 && addr + oldLen == vma.end() && expandable(mm, vma, newLen - oldLen)) {
             // vma_merge_extend: one store extends the VMA, absorbing the next one if it merges.
-            vma.end = addr + newLen;
-            mm.vmas().mergeAround(vma);
-            VmaWork.store(c);
+            VmaWork.extend(c, mm, vma, addr + newLen);
             return addr;
         }
         if (!mayMove) {
@@ -120,10 +118,10 @@ public final class MremapCall {
         }
         // vrm_set_new_addr: MREMAP_DONTUNMAP makes new_addr a placement hint.
         long fileOffset = vma.isAnonymous() ? -1 : vma.pgoffOf(addr, c.pageShift()) << c.pageShift();
-        // get_unmapped_area: the gap search is one walk (§2.7).
-        VmaWork.walk(c);
         long dest = area.get(mm, dontUnmap ? newAddr : 0, newLen,
                 vma.isAnonymous() && !vma.has(VmFlags.VM_SHARED), fileOffset);
+        // get_unmapped_area: the gap search is one walk (§2.7), down to the gap it picks.
+        VmaWork.walk(c, mm, dest >= 0 ? dest : c.taskSize());
         if (recorded >= 0 && recorded != dest && recorded != addr && (recorded & (page - 1)) == 0
                 && area.free(mm, recorded, newLen)) {
             div.report("mremap placement", recorded, dest);
@@ -147,7 +145,7 @@ public final class MremapCall {
     private long remapMove(Mm mm, long addr, long len, long newAddr, boolean dontUnmap) {
         long end = addr + len;
         // One walk to the first VMA; the loop then follows the iterator (§2.7).
-        VmaWork.walk(cell);
+        VmaWork.find(cell, mm, addr);
         Vma v = mm.vmas().findVma(addr);
         if (v == null || v.start() > addr) {
             return Errno.EFAULT;
@@ -178,7 +176,7 @@ public final class MremapCall {
     private boolean expandable(Mm mm, Vma vma, long delta) {
         long end = vma.end() + delta;
         // find_vma_intersection over the gap: one walk (§2.7).
-        VmaWork.walk(cell);
+        VmaWork.intersection(cell, mm, vma.end(), end);
         return end <= cell.taskSize() && end > vma.end() && !mm.vmas().anyIn(vma.end(), end);
     }
 
@@ -194,12 +192,10 @@ public final class MremapCall {
                 ? newAddr >>> shift
                 : vma.pgoffOf(oldAddr, shift);
         Vma nv = new Vma(newAddr, newAddr + newLen, vma.flags(), pgoff, vma.file(), vma.anonVma());
-        // copy_vma: one walk to the destination's neighbours, then a merge or a new VMA (§2.7).
-        VmaWork.walk(cell);
-        int vmasBefore = mm.vmas().size();
-        mm.vmas().insert(nv);
-        Vma merged = mm.vmas().mergeAround(nv);
-        VmaWork.link(cell, mm, nv, vmasBefore);
+        // copy_vma: one walk to the destination's neighbours, then a merge or a copy of the
+        // source VMA (§2.7).
+        VmaWork.walk(cell, mm, newAddr);
+        Vma merged = VmaWork.link(cell, mm, nv, vma);
         // copy_vma: a merged VMA may precede the old one in rmap order; a fresh one cannot.
         boolean needRmapLocks = merged != nv && merged.pgoff() <= vma.pgoffOf(oldAddr, shift);
         move.movePageTables(mm, new PagetableMoveControl(vma, merged, oldAddr, newAddr, oldLen, needRmapLocks));

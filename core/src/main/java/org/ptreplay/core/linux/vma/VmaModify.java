@@ -19,7 +19,7 @@ public final class VmaModify {
 
     public static void modify(KernelState c, Mm mm, long start, long end, FlagChange change) {
         // The walk to the first VMA of the range, then splits and merges (§2.7).
-        VmaWork.walk(c);
+        VmaWork.find(c, mm, start);
         List<Vma> pieces = VmaWork.isolate(c, mm, start, end);
         for (Vma v : pieces) {
             v.flags = change.apply(v.flags);

@@ -1,6 +1,9 @@
 package org.ptreplay.core.linux.vma;
 
 import java.util.List;
+import org.ptreplay.core.linux.maple_tree.MapleTree;
+import org.ptreplay.core.mem.SlabCache;
+import org.ptreplay.spi.ops.Ledger;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Mm;
@@ -10,38 +13,135 @@ import org.ptreplay.core.state.VmaTree;
 /**
  * The VMA-layer charges of the mapping syscalls (docs/kernel-model.md §2.7): tree walks, tree
  * writes and VMA-layer slab objects, counted where the kernel does them, not where the model
- * happens to query its own {@link VmaTree}.
+ * happens to query its own {@link VmaTree}. Each touches the lines of the objects it uses at
+ * their simulated addresses (§2.8), so that its cost depends on what ran before.
  */
 public final class VmaWork {
+    /** The line of a {@code vm_area_struct} with its bounds, mm, flags and lock sequence (§2.8). */
+    private static final int VMA_HEAD = 0;
+    /** The line of a {@code vm_area_struct} with its {@code anon_vma_chain} list head (§2.8). */
+    private static final int VMA_CHAIN = 1;
+    private static final int LINE = 64;
+
     private VmaWork() {
     }
 
-    /** One descent of the VMA tree from its root ({@code vma_lookup}, {@code vma_find}, the gap search). */
-    public static void walk(KernelState c) {
+    /** One descent of the VMA tree from its root to the range of {@code addr} (the gap search). */
+    public static void walk(KernelState c, Mm mm, long addr) {
         c.ledger.charge(Primitive.VMA_WALK);
+        MapleTree.walk(c, mm, addr);
     }
 
-    /** One write of the VMA tree with its preallocation and RCU-deferred node free. */
-    public static void store(KernelState c) {
-        c.ledger.charge(Primitive.VMA_STORE);
+    /** {@code vma_lookup}: a walk, and the bounds of the VMA it finds read. */
+    public static void lookup(KernelState c, Mm mm, long addr) {
+        walk(c, mm, addr);
+        readHead(c, mm.vmas().lookup(addr));
     }
 
-    /**
-     * A new {@code vm_area_struct} ({@code vm_area_alloc} / {@code vm_area_dup}) shaped like
-     * {@code like}: when it has an anon_vma, {@code anon_vma_clone} links the copy with one
-     * {@code anon_vma_chain} (one per anon_vma on the chain; the model keeps one, the VMA's own).
-     */
-    public static void allocate(KernelState c, Vma like) {
-        c.ledger.charge(Primitive.VMA_ALLOC);
-        if (like.anonVma() != null) {
-            c.ledger.charge(Primitive.VMA_ALLOC);
+    /** {@code vma_find} / {@code find_vma}: a walk, and the VMA at or above {@code addr} read. */
+    public static void find(KernelState c, Mm mm, long addr) {
+        walk(c, mm, addr);
+        readHead(c, mm.vmas().findVma(addr));
+    }
+
+    /** {@code find_vma_intersection}: a walk, and the VMA inside [start, end) read, if there is one. */
+    public static void intersection(KernelState c, Mm mm, long start, long end) {
+        walk(c, mm, start);
+        Vma v = mm.vmas().findVma(start);
+        readHead(c, v != null && v.start() < end ? v : null);
+    }
+
+    private static void readHead(KernelState c, Vma v) {
+        if (v != null) {
+            c.ledger.touch(Primitive.VMA_LINE, c.vmaAddress(v) + VMA_HEAD * LINE);
         }
     }
 
-    /** {@code __split_vma}: the new part is allocated like the old one and stored in the tree. */
-    static void split(KernelState c, Vma v) {
-        allocate(c, v);
-        store(c);
+    /**
+     * One write of the VMA tree where {@code addr} now lies, with its node store (§2.8); and
+     * {@code vma_start_write} plus the bounds written on {@code written}, when a VMA is written.
+     */
+    public static void store(KernelState c, Mm mm, long addr, Vma written) {
+        c.ledger.charge(Primitive.VMA_STORE);
+        MapleTree.store(c, mm, addr);
+        if (written != null) {
+            c.ledger.touch(Primitive.VMA_LINE, c.vmaAddress(written) + VMA_HEAD * LINE);
+        }
+    }
+
+    /**
+     * A new {@code vm_area_struct} for {@code made}: {@code vm_area_alloc} (zeroed) when
+     * {@code source} is null, else {@code vm_area_dup(source)} (a copy), and then, when the
+     * source has an anon_vma, {@code anon_vma_clone} links the copy with one
+     * {@code anon_vma_chain} (one per anon_vma on the chain; the model keeps one, the VMA's own).
+     */
+    public static void allocate(KernelState c, Vma made, Vma source) {
+        Ledger ledger = c.ledger;
+        SlabCache vmas = c.slabs.vmAreaStruct;
+        ledger.charge(Primitive.VMA_ALLOC);
+        long vma = vmas.alloc();
+        made.setSlab(vma);
+        ledger.touch(Primitive.VMA_LINE, vmas.freePointer(vma));
+        if (source != null) {
+            long from = c.vmaAddress(source);
+            for (int line = 0; line < vmas.lines(); line++) {
+                ledger.touch(Primitive.VMA_LINE, from + (long) LINE * line);
+            }
+        }
+        for (int line = 0; line < vmas.lines(); line++) {
+            ledger.touch(Primitive.VMA_LINE, vma + (long) LINE * line);
+        }
+        if (source == null || source.anonVma() == null) {
+            return;
+        }
+        // anon_vma_clone → anon_vma_chain_link: the chain entry written, linked on the VMA's
+        // list and inserted in the anon_vma's interval tree (its lock and root: two lines).
+        SlabCache chains = c.slabs.anonVmaChain;
+        ledger.charge(Primitive.VMA_ALLOC);
+        long avc = chains.alloc();
+        made.setAvc(avc);
+        ledger.touch(Primitive.VMA_LINE, chains.freePointer(avc));
+        ledger.touch(Primitive.VMA_LINE, avc);
+        ledger.touch(Primitive.VMA_LINE, vma + VMA_CHAIN * LINE);
+        touchAnonVma(c, source);
+    }
+
+    /**
+     * {@code remove_vma} → {@code vm_area_free}, after {@code unlink_anon_vmas} took its chain
+     * entry out of the anon_vma's interval tree and freed it: each free writes the object's free
+     * pointer. A VMA the model never gave an address (nothing was charged for it) frees nothing.
+     */
+    static void release(KernelState c, Vma v) {
+        Ledger ledger = c.ledger;
+        if (v.avc() != 0) {
+            SlabCache chains = c.slabs.anonVmaChain;
+            ledger.touch(Primitive.VMA_LINE, v.avc());
+            if (v.anonVma() != null) {
+                touchAnonVma(c, v);
+            }
+            ledger.touch(Primitive.VMA_LINE, chains.freePointer(v.avc()));
+            chains.free(v.avc());
+            v.setAvc(0);
+        }
+        if (v.slab() != 0) {
+            SlabCache vmas = c.slabs.vmAreaStruct;
+            ledger.touch(Primitive.VMA_LINE, vmas.freePointer(v.slab()));
+            vmas.free(v.slab());
+            v.setSlab(0);
+        }
+    }
+
+    private static void touchAnonVma(KernelState c, Vma v) {
+        long anonVma = c.anonVmaAddress(v.anonVma());
+        c.ledger.touch(Primitive.VMA_LINE, anonVma);
+        c.ledger.touch(Primitive.VMA_LINE, anonVma + LINE);
+    }
+
+    /** {@code __split_vma} at {@code addr}: the new part is a copy of the old one, stored in the tree. */
+    static void split(KernelState c, Mm mm, Vma v, long addr) {
+        Vma upper = mm.vmas().split(v, addr);
+        allocate(c, upper, v);
+        store(c, mm, addr, v);
     }
 
     /**
@@ -52,38 +152,88 @@ public final class VmaWork {
         VmaTree t = mm.vmas();
         Vma first = t.lookup(start);
         if (first != null && first.start() < start) {
-            split(c, first);
+            split(c, mm, first, start);
         }
         Vma last = t.lookup(end - 1);
         if (last != null && last.end() > end) {
-            split(c, last);
+            split(c, mm, last, end);
         }
         return t.isolate(start, end);
     }
 
     /**
      * {@code vma_merge_existing_range} after a flag change: one store when {@code v} merged with
-     * a neighbour (the absorbed VMA's free is in its VMA_ALLOC), none when it stays as it is.
+     * a neighbour, which frees the VMA it absorbed; none when it stays as it is.
      */
     public static Vma mergeAround(KernelState c, Mm mm, Vma v) {
         int before = mm.vmas().size();
-        Vma survivor = mm.vmas().mergeAround(v);
+        Vma survivor = mergeFreeing(c, mm, v);
         if (mm.vmas().size() < before) {
-            store(c);
+            store(c, mm, survivor.start(), survivor);
         }
         return survivor;
     }
 
     /**
-     * A VMA entering the tree ({@code vma_merge_new_range}, else {@code vm_area_alloc} +
-     * {@code vma_link}): one store either way, the allocation only when no neighbour absorbed it.
-     *
-     * @param vmasBefore the tree's size before the model inserted and merged {@code v}
+     * {@code vma_merge_extend} (mremap's expansion in place): {@code v} grows to {@code end},
+     * absorbing the next VMA if it merges; one store.
      */
-    public static void link(KernelState c, Mm mm, Vma v, int vmasBefore) {
-        if (mm.vmas().size() > vmasBefore) {
-            allocate(c, v);
+    public static void extend(KernelState c, Mm mm, Vma v, long end) {
+        mm.vmas().setEnd(v, end);
+        Vma survivor = mergeFreeing(c, mm, v);
+        store(c, mm, survivor.start(), survivor);
+    }
+
+    /**
+     * A VMA entering the tree: {@code v} is inserted and merged with compatible neighbours
+     * ({@code vma_merge_new_range}, freeing a neighbour it absorbed), else {@code vm_area_alloc}
+     * (or {@code vm_area_dup(source)} for {@code copy_vma}) + {@code vma_link}: one store either
+     * way, the allocation only when no neighbour absorbed it. Returns the VMA that holds the range.
+     */
+    public static Vma link(KernelState c, Mm mm, Vma v, Vma source) {
+        VmaTree t = mm.vmas();
+        int before = t.size();
+        t.insert(v);
+        Vma survivor = mergeFreeing(c, mm, v);
+        if (t.size() > before) {
+            allocate(c, v, source);
         }
-        store(c);
+        store(c, mm, v.start(), survivor);
+        return survivor;
+    }
+
+    /**
+     * The stores of {@code vms_gather_munmap_vmas}: each VMA of the range is write-locked and
+     * stored in the munmap's own detached tree, whose one node comes from the maple-node slab
+     * and goes back to it ({@code __mt_destroy}) after the unmap.
+     */
+    static void detach(KernelState c, List<Vma> detached) {
+        Ledger ledger = c.ledger;
+        SlabCache nodes = c.slabs.mapleNode;
+        long node = nodes.alloc();
+        ledger.touch(Primitive.MT_LINE, nodes.freePointer(node));
+        for (int i = 0; i < detached.size(); i++) {
+            Vma v = detached.get(i);
+            ledger.charge(Primitive.VMA_STORE);
+            // The leaf's slot i, after the parent pointer and its 15 pivots.
+            ledger.touch(Primitive.MT_LINE, node + (8 + 8 * (MapleTree.LEAF_SLOTS - 1) + 8L * Math.min(i, 15)) / LINE * LINE);
+            ledger.touch(Primitive.VMA_LINE, c.vmaAddress(v) + VMA_HEAD * LINE);
+        }
+        ledger.touch(Primitive.MT_LINE, nodes.freePointer(node));
+        nodes.free(node);
+    }
+
+    /** Merges {@code v} with its neighbours in the model's tree and frees the VMAs that went. */
+    private static Vma mergeFreeing(KernelState c, Mm mm, Vma v) {
+        VmaTree t = mm.vmas();
+        Vma p = t.prev(v);
+        Vma n = t.next(v);
+        Vma survivor = t.mergeAround(v);
+        for (Vma gone : new Vma[] {p, v, n}) {
+            if (gone != null && gone != survivor && t.lookup(gone.start()) != gone) {
+                release(c, gone);
+            }
+        }
+        return survivor;
     }
 }

@@ -43,26 +43,28 @@ public final class VmiMunmap {
     /** The unmap itself, for callers that validated the range. */
     public void unmapRange(Mm mm, long start, long end) {
         VmaTree t = mm.vmas();
-        // vma_find: one walk, also when nothing is mapped there (§2.7).
-        VmaWork.walk(c());
+        // vma_find: one walk, also when nothing is mapped (§2.7).
+        VmaWork.find(c(), mm, start);
         if (!t.anyIn(start, end)) {
             return;
         }
         c().ledger.enter(DO_VMI_MUNMAP);
-        // vms_gather_munmap_vmas: __split_vma at a range end that falls inside a VMA.
+        // vms_gather_munmap_vmas: __split_vma at a range end that falls inside a VMA, then each
+        // VMA stored in the detached tree.
         List<Vma> detached = VmaWork.isolate(c(), mm, start, end);
-        // Each VMA is stored in the detached tree, then the range is cleared from the mm's tree
-        // in one store; the VMAs' frees are in their VMA_ALLOC.
-        for (int i = 0; i < detached.size(); i++) {
-            VmaWork.store(c());
-        }
-        VmaWork.store(c());
+        VmaWork.detach(c(), detached);
         Vma prev = t.below(start);
         Vma next = t.findVma(end);
         for (Vma v : detached) {
             t.remove(v);
         }
+        // vms_complete_munmap_vmas: the range cleared from the mm's tree in one store, the page
+        // tables torn down, then remove_vma frees each VMA.
+        VmaWork.store(c(), mm, start, null);
         unmap.clearPtes(mm, detached, prev == null ? 0 : prev.end(), next == null ? 0 : next.start());
+        for (Vma v : detached) {
+            VmaWork.release(c(), v);
+        }
         c().ledger.exit(DO_VMI_MUNMAP);
     }
 
