@@ -18,7 +18,8 @@ final class PluginBlame {
 
     /** The sentence naming the plugin, its jar and what it threw, or null when no plugin is on the stack. */
     static String of(Throwable cause, SimConfig config) {
-        List<Strategy> strategies = List.of(config.movePtes(), config.pgtableMove(), config.copyPtes(), config.zapPtes());
+        List<Strategy> strategies = List.of(config.movePtes(), config.pgtableMove(), config.copyPtes(), config.zapPtes(),
+                config.changePtes());
         for (Strategy s : strategies) {
             Class<?> c = s.getClass();
             if (c.getModule().getLayer() == ModuleLayer.boot() || !onStack(cause, c)) {
