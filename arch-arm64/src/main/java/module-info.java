@@ -3,6 +3,8 @@
  * layer of {@code arch/arm64/mm/contpte.c} (fold, unfold, block reads, batched helpers), the
  * broadcast-TLBI rules of {@code arch/arm64/include/asm/tlbflush.h}, and the arm64 machine profiles.
  */
+// The architecture's own name, digits and all: javac's lint prefers module names without terminal digits.
+@SuppressWarnings("module")
 module org.ptreplay.arch.arm64 {
     requires org.ptreplay.spi;
 

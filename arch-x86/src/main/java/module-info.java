@@ -3,6 +3,8 @@
  * {@code arch/x86/mm/tlb.c} (INVLPG up to 33 pages, full flush above, IPIs to the other CPUs of
  * the mm), and the x86 machine profiles.
  */
+// The architecture's own name, digits and all: javac's lint prefers module names without terminal digits.
+@SuppressWarnings("module")
 module org.ptreplay.arch.x86 {
     requires org.ptreplay.spi;
 

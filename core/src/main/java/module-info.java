@@ -6,6 +6,10 @@
  * multi-cell runner {@code replay}) only to the tools. The simulated kernel itself (the mm/ files
  * under {@code linux}, kernel state, memory, page tables, the ledger) is not exported.
  */
+// protobuf-java is an automatic module (javac warns that its name may change), required transitively
+// because profiles hand out its types; org.ptreplay.tools, the target of the qualified exports, is
+// compiled after core, so javac cannot find it here ("module not found").
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic", "module"})
 module org.ptreplay.core {
     requires transitive org.ptreplay.spi;
     requires transitive org.ptreplay.trace;

@@ -1,3 +1,7 @@
+// protobuf-java, commons-compress, zstd-jni and xz are automatic modules (no module-info of their
+// own), and javac warns that an automatic module's name may change; protobuf's generated types are
+// in this module's API, so it is required transitively.
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module org.ptreplay.trace {
     requires transitive com.google.protobuf;
     requires org.apache.commons.compress;

@@ -1,5 +1,6 @@
 package org.ptreplay.spark;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -56,7 +57,12 @@ final class HadoopStore implements SweepStore, Serializable {
 
     @Override
     public boolean exists(String name) throws IOException {
-        return fs().isFile(path(name));
+        // What the deprecated FileSystem.isFile did: a missing path is not a file.
+        try {
+            return fs().getFileStatus(path(name)).isFile();
+        } catch (FileNotFoundException e) {
+            return false;
+        }
     }
 
     @Override

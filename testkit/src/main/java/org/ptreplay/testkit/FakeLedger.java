@@ -51,4 +51,8 @@ public final class FakeLedger implements Ledger {
         }
         return String.join(";", names);
     }
+
+    /** An empty ledger: nothing entered, nothing charged. */
+    public FakeLedger() {
+    }
 }

@@ -2,6 +2,7 @@ package org.ptreplay.tools;
 
 /** A failure the user can act on: reported as its message, one sentence, with no stack trace. */
 final class CommandFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
     private final int exitCode;
 

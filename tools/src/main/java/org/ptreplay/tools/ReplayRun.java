@@ -39,6 +39,8 @@ final class ReplayRun {
     }
 
     /** @param timelineEvents events per cell to record for {@code --timeline}; 0 records none */
+    // The progress bar is a resource only to be stopped when the replay ends, never referenced in the body.
+    @SuppressWarnings("try")
     static Done run(CellOptions options, List<String> strategies, Map<String, String> env, PrintWriter err, int timelineEvents) {
         Providers registry = PluginLoader.load(options.pluginPath.directories(env));
         Plan plan;

@@ -100,6 +100,12 @@ final class CodecStreams {
         return -1;
     }
 
+    /*
+     * The constructors commons-compress 1.28 deprecated in favour of its builders: those builders
+     * are commons-io's AbstractStreamBuilder, which this module would have to require just to
+     * construct a stream, and the constructors remain in 1.x with the same behaviour.
+     */
+    @SuppressWarnings("deprecation")
     static InputStream decompress(Codec codec, InputStream in) throws IOException {
         return switch (codec) {
             // zstd-jni directly (not through commons-compress) to avoid a finalizer per stream; it
@@ -111,6 +117,7 @@ final class CodecStreams {
         };
     }
 
+    @SuppressWarnings("deprecation") // as in decompress
     static OutputStream compress(Codec codec, OutputStream out) throws IOException {
         return switch (codec) {
             // The checksum lets a reader tell corrupt data from a valid but odd stream.

@@ -70,7 +70,7 @@ public final class TraceWriter implements AutoCloseable {
             return;
         }
         closed = true;
-        try (OutputStream c = compressed) {
+        try (compressed) {
             writePacket(Packet.newBuilder().setEnd(End.newBuilder().setEventCount(events)).build());
             out.flush();
         }

@@ -20,6 +20,8 @@ record ProviderIdentity(String name, String description, String version, String 
 
     /** A provider lacks an SPI method, or a provider method threw or returned null. */
     static final class UnreadableException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         UnreadableException(String message) {
             super(message);
         }

@@ -29,6 +29,10 @@ import org.ptreplay.spi.loader.Providers;
  */
 public abstract class ProfileSourceContractTest {
 
+    /** For subclasses: one per profile source under test. */
+    protected ProfileSourceContractTest() {
+    }
+
     /** The source under test, as its no-argument constructor makes it. */
     protected abstract MachineProfileSource source();
 

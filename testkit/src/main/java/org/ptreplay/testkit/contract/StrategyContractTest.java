@@ -55,6 +55,10 @@ import org.ptreplay.testkit.FakeZapContext;
  */
 public abstract class StrategyContractTest {
 
+    /** For subclasses: one per strategy under test. */
+    protected StrategyContractTest() {
+    }
+
     private static final int CONT = 16;
     private static final int EXTENT = 32;
     private static final int PRESENT = 21;

@@ -16,6 +16,8 @@ final class PluginLayers {
 
     /** The jar cannot be loaded; the message is the reason. */
     static final class RefusedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         RefusedException(String reason) {
             super(reason);
         }

@@ -64,6 +64,10 @@ public final class PerfScriptImporter implements TraceImporter {
     /** x86 page fault error code: the access was a write (arch/x86/include/asm/trap_pf.h). */
     private static final long PF_WRITE = 1 << 1;
 
+    /** An importer; it keeps no state between imports. */
+    public PerfScriptImporter() {
+    }
+
     @Override
     public TraceHeader.SourceKind sourceKind() {
         return TraceHeader.SourceKind.PERF;
