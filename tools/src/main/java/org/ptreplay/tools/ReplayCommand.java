@@ -90,6 +90,7 @@ final class ReplayCommand implements Callable<Integer> {
                     Width.of(parent.env())) + (beside == null ? "" : NativeBeside.text(document));
         }
         spec.commandLine().getOut().print(out);
-        return ExitCode.OK;
+        spec.commandLine().getOut().flush();
+        return done.exitCode(spec.commandLine().getErr());
     }
 }

@@ -22,7 +22,24 @@ import org.ptreplay.trace.TraceSource;
  */
 final class ReplayRun {
 
-    record Done(String traceName, Plan plan, ReplayOutcome outcome) {
+    /**
+     * A replay whose cells completed, or some of them: {@code failure} is then the sentence for the
+     * cells a plugin strategy stopped (they are in {@code outcome.failures()}), else null.
+     */
+    record Done(String traceName, Plan plan, ReplayOutcome outcome, String failure) {
+
+        /**
+         * After the results are written: the exit code, with the failure's sentence on
+         * {@code err} when a plugin stopped some cells (the others' results are not lost).
+         */
+        int exitCode(PrintWriter err) {
+            if (failure == null) {
+                return ExitCode.OK;
+            }
+            err.println("ptreplay: " + failure);
+            err.flush();
+            return ExitCode.FAILED;
+        }
     }
 
     private ReplayRun() {
@@ -50,11 +67,14 @@ final class ReplayRun {
         // Binary or text form, compressed or not: fixtures and bug reports replay as they are.
         try (TraceSource source = TraceFiles.open(options.trace);
              ProgressBar bar = ProgressBar.start(err, engine::eventsDone, source.header().eventCountHint())) {
-            return new Done(traceName, plan, engine.run(source, traceName));
+            return new Done(traceName, plan, engine.run(source, traceName), null);
         } catch (TraceException e) {
             throw CommandFailure.badData(e.getMessage());
         } catch (ReplayFailedException e) {
-            throw CommandFailure.badData(e.getMessage());
+            if (e.partial().isPresent()) {
+                return new Done(traceName, plan, e.partial().get(), e.getMessage());
+            }
+            throw CommandFailure.badData(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CommandFailure.badData("the replay of " + traceName + " was interrupted");

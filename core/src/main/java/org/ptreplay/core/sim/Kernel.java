@@ -130,7 +130,7 @@ public final class Kernel {
         } catch (StepLimitException loop) {
             throw new ReplayException(index, "Event " + index + " (" + e.kind().key() + " of pid " + e.pid()
                     + ") took " + loop.getMessage() + ", far more than its pages and VMAs need: the model or a strategy"
-                    + " is looping; please report it with the trace.");
+                    + " is looping; please report it with the trace.", loop);
         }
         long recorded = recordedResult(e);
         if (recorded != TraceEvent.UNKNOWN_RESULT && recorded != r) {
