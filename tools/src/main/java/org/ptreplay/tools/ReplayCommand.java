@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
                     + " per cell; with several cells, the first strategy of each arch and profile (or --baseline) is the baseline"
                     + " of the others, which get delta and ratio columns.",
             "",
-            "Exit codes: 0 ok, 1 unreadable trace or profile, event that cannot be replayed, or a divergence"
-                    + " with --strict; 2 unknown name or bad option."})
+            "Exit codes: 0 ok, 1 unreadable trace or profile, event that cannot be replayed, a divergence"
+                    + " with --strict, or a plugin strategy that failed (the other cells are still printed);"
+                    + " 2 unknown name or bad option."})
 final class ReplayCommand implements Callable<Integer> {
 
     @ParentCommand
