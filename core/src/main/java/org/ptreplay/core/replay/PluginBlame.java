@@ -3,13 +3,14 @@ package org.ptreplay.core.replay;
 import java.net.URL;
 import java.security.CodeSource;
 import java.util.List;
+import org.ptreplay.core.ledger.StrategyContractException;
 import org.ptreplay.core.sim.SimConfig;
 import org.ptreplay.spi.Strategy;
 
 /**
  * Puts a cell's failure on the plugin strategy it came from: the first strategy of the cell that
  * is not part of ptreplay (outside the boot module layer) and whose code is on the failure's
- * stack. Plugin code is not ptreplay's to fix, so its failure is the plugin's sentence, naming
+ * stack, or whose return value broke its contract ({@link StrategyContractException}). Plugin code is not ptreplay's to fix, so its failure is the plugin's sentence, naming
  * the module and the jar, never an "internal error"; and it stops only its own cell.
  */
 final class PluginBlame {
@@ -28,7 +29,8 @@ final class PluginBlame {
             if (c.getModule().getLayer() == ModuleLayer.boot()) {
                 continue;
             }
-            if (cause instanceof OutOfMemoryError ? allocatedBy(cause, c) : onStack(cause, c)) {
+            if (cause instanceof StrategyContractException broken ? broken.strategy() == s
+                    : cause instanceof OutOfMemoryError ? allocatedBy(cause, c) : onStack(cause, c)) {
                 return s;
             }
         }

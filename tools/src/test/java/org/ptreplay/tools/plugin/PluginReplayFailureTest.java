@@ -70,6 +70,20 @@ class PluginReplayFailureTest {
         jar(jars, "overflows", "overflows", "return deeper(0) > 0;");
         // Reads the same entry forever: each read is charged, so the step watchdog ends it.
         jar(jars, "spins", "spins", "while (true) { ctx.ptepGet(ctx.oldPtep()); }");
+        jars.build(plugins.resolve("zap-garbage.jar"), Map.of(
+                "module-info.java", "module org.example.zapgarbage { requires org.ptreplay.spi;"
+                        + " provides org.ptreplay.spi.Strategy with org.example.zapgarbage.Garbage; }",
+                "org/example/zapgarbage/Garbage.java", """
+                        package org.example.zapgarbage;
+
+                        public class Garbage implements org.ptreplay.spi.ZapPtesStrategy {
+                            public String name() { return "zap-ptes/garbage"; }
+                            public String description() { return "returns an address past its extent"; }
+                            public String spiVersion() { return org.ptreplay.spi.Spi.VERSION; }
+                            public long zapPteRange(org.ptreplay.spi.ops.ZapPtesContext ctx) { return ctx.end() + 4096; }
+                        }
+                        """), Map.of());
+        JARS.put("zap-garbage", plugins.resolve("zap-garbage.jar"));
         trace = Files.writeString(work.resolve("move.txt"), TRACE);
     }
 
@@ -124,6 +138,24 @@ class PluginReplayFailureTest {
                 + " org.example.spins (" + JARS.get("spins") + ") failed with a runaway loop (more than "), spins);
         assertTrue(spins.endsWith(" model steps in one event); this cell stopped there, the other cells ran to the end,"
                 + " and the plugin's author should see this."), spins);
+    }
+
+    /**
+     * A return value that breaks the contract is the plugin's too, although its frame has returned.
+     * Event 2 again: after move_ptes, unmapping the old range zaps its (now empty) PTE table,
+     * which the first 1 MiB still shares with the rest of the 2 MiB mapping.
+     */
+    @Test
+    void aGarbageReturnValueIsThePlugins() throws IOException, InterruptedException {
+        Cli run = Cli.replay("--strategy", "linux-6.17,linux-6.17+zap-ptes/garbage");
+        assertEquals(1, run.exit(), run.err());
+        assertEquals("ptreplay: " + trace + ", cell x86/linux-6.17+zap-ptes/garbage/generic-x86: event 2: plugin strategy"
+                + " zap-ptes/garbage from module org.example.zapgarbage (" + JARS.get("zap-garbage") + ") failed with"
+                + " StrategyContractException (zapPteRange returned 0x4000101000, outside its extent [0x4000000000,"
+                + " 0x4000100000]); this cell stopped there, the other cells ran to the end, and the plugin's author should see"
+                + " this.\n", run.err());
+        Map<?, ?> doc = (Map<?, ?>) JsonReader.parse(run.out());
+        assertEquals(1, ((List<?>) doc.get("cells")).size());
     }
 
     /** The real launcher as a process: stdout and stderr apart, and the exit code as a shell sees it. */
