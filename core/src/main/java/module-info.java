@@ -30,5 +30,6 @@ module org.ptreplay.core {
             org.ptreplay.core.linux.mremap.PerPteMovePtes,
             org.ptreplay.core.linux.mremap.NoPgtableMove,
             org.ptreplay.core.linux.memory.PerPteCopyPtes,
-            org.ptreplay.core.linux.memory.PerPteZapPtes;
+            org.ptreplay.core.linux.memory.PerPteZapPtes,
+            org.ptreplay.core.linux.mprotect.PerPteChangePtes;
 }

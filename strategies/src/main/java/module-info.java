@@ -14,7 +14,8 @@ module org.ptreplay.strategies {
             org.ptreplay.strategies.PgtableMovePmd,
             org.ptreplay.strategies.PgtableMovePmdPud,
             org.ptreplay.strategies.CopyPtesFolioBatch,
-            org.ptreplay.strategies.ZapPtesFolioBatch;
+            org.ptreplay.strategies.ZapPtesFolioBatch,
+            org.ptreplay.strategies.ChangePtesFolioBatch;
 
     provides org.ptreplay.spi.KernelPreset with
             org.ptreplay.strategies.presets.Linux4_19,

@@ -37,8 +37,6 @@ import org.ptreplay.trace.TraceEvent;
  * the accesses must be equal.
  */
 class BatchRunsDifferentialTest {
-    /** Issue #15: user-data streams as whole-block records (on by default) or line by line. */
-    private static final String BLOCK_STREAMS = "ptreplay.blockStreams";
     private static final long PAGE = 4096;
     private static final long PMD = 2L << 20;
     /** The traces live in [BASE, BASE + WINDOW). */
@@ -124,25 +122,39 @@ class BatchRunsDifferentialTest {
 
     @Test
     void batchedMovesEqualThePerPteReferenceOnRandomTraces() {
-        long movedOnX86 = sameResultsOnAndOff(null);
+        long movedOnX86 = sameResultsOnAndOff((c, trace, on) -> replay(c, trace, on, CostOptions.defaults()));
         // The traces do move PTEs one by one; a test that never reaches the batched loop proves nothing.
         assertTrue(movedOnX86 > 10_000, "moved " + movedOnX86);
     }
 
     /**
-     * Issue #15: block records for whole 4 KiB user-data streams give what streaming line by line
-     * gives (the cache-level proof is core's BlockStreamsDifferentialTest; this one replays kernels).
+     * Issue #15: block records for whole 4 KiB user-data streams ({@link CostOptions#blockStreams})
+     * give what streaming line by line gives (the cache-level proof is core's
+     * BlockStreamsDifferentialTest; this one replays kernels).
      */
     @Test
     void blockStreamsEqualPerLineStreamsOnRandomTraces() {
-        sameResultsOnAndOff(BLOCK_STREAMS);
+        sameResultsOnAndOff((c, trace, on) -> replay(c, trace, true, CostOptions.defaults().withBlockStreams(on)));
     }
 
     /**
-     * Replays the random traces on every cell with {@code property} true and false, or with
-     * {@code SimConfig.batchRuns} true and false when it is null; returns the PTEs moved on x86.
+     * Issue #15: the range-level paths ({@code SimConfig.rangePaths}, on by default: L1 runs in
+     * faults, populate, zap_pte_range and copy_pte_range, one walk per PMD extent) give what the
+     * per-entry paths give, with every preset's strategies on x86 and arm64 (core's
+     * RangePathsDifferentialTest covers the reference strategies).
      */
-    private static long sameResultsOnAndOff(String property) {
+    @Test
+    void rangePathsEqualThePerEntryPathsOnRandomTraces() {
+        sameResultsOnAndOff((c, trace, on) -> replay(c, trace, true, CostOptions.defaults(), on));
+    }
+
+    /** One replay of a cell with the switch under test on or off. */
+    private interface Switched {
+        Outcome replay(Cell c, List<TraceEvent> trace, boolean on);
+    }
+
+    /** Replays the random traces on every cell with the switch on and off; returns the PTEs moved on x86. */
+    private static long sameResultsOnAndOff(Switched replay) {
         List<Cell> cells = List.of(
                 new Cell("x86", "linux-6.16", "raptor-lake", Placement.SEQUENTIAL, "enabled=never", false),
                 new Cell("x86", "linux-6.16", "raptor-lake", Placement.SCATTERED, "enabled=always", true),
@@ -162,8 +174,8 @@ class BatchRunsDifferentialTest {
         for (long seed = 1; seed <= 4; seed++) {
             List<TraceEvent> trace = randomTrace(new Random(seed));
             for (Cell c : cells) {
-                Outcome on = replay(c, trace, property, true);
-                Outcome off = replay(c, trace, property, false);
+                Outcome on = replay.replay(c, trace, true);
+                Outcome off = replay.replay(c, trace, false);
                 String what = c + " seed " + seed;
                 assertEquals(off.result(), on.result(), what);
                 assertArrayEquals(off.served(), on.served(), what);
@@ -178,27 +190,16 @@ class BatchRunsDifferentialTest {
     private record Outcome(SimResult result, long[] served) {
     }
 
-    private static Outcome replay(Cell c, List<TraceEvent> trace, String property, boolean on) {
-        if (property == null) {
-            CostModel cost = cost(c.profile());
-            SimResult r = kernel(c, cost, on).replay(trace);
-            return new Outcome(r, cost instanceof ProfileCostModel p ? p.servedByLevel() : new long[0]);
-        }
-        String before = System.getProperty(property);
-        System.setProperty(property, Boolean.toString(on));
-        try {
-            CostModel cost = cost(c.profile());
-            Kernel k = kernel(c, cost, true);
-            SimResult r = k.replay(trace);
-            long[] served = cost instanceof ProfileCostModel p ? p.servedByLevel() : new long[0];
-            return new Outcome(r, served);
-        } finally {
-            if (before == null) {
-                System.clearProperty(property);
-            } else {
-                System.setProperty(property, before);
-            }
-        }
+    /** One replay of {@code c} with {@code SimConfig.batchRuns} as given and a cost model of {@code options}. */
+    private static Outcome replay(Cell c, List<TraceEvent> trace, boolean batchRuns, CostOptions options) {
+        return replay(c, trace, batchRuns, options, true);
+    }
+
+    /** As above, with {@code SimConfig.rangePaths} as given. */
+    private static Outcome replay(Cell c, List<TraceEvent> trace, boolean batchRuns, CostOptions options, boolean rangePaths) {
+        CostModel cost = cost(c.profile(), options);
+        SimResult r = kernel(c, cost, batchRuns, rangePaths).replay(trace);
+        return new Outcome(r, cost instanceof ProfileCostModel p ? p.servedByLevel() : new long[0]);
     }
 
     /**
@@ -282,7 +283,7 @@ class BatchRunsDifferentialTest {
         return rnd.nextLong(Math.max(1, bytes / PAGE)) * PAGE;
     }
 
-    private static Kernel kernel(Cell c, CostModel cost, boolean batchRuns) {
+    private static Kernel kernel(Cell c, CostModel cost, boolean batchRuns, boolean rangePaths) {
         Providers providers = Providers.builtIn();
         Architecture a = providers.require(ProviderKind.ARCHITECTURE, c.arch());
         ResolvedKernel k = new StrategySelector(providers.all(ProviderKind.STRATEGY),
@@ -293,16 +294,18 @@ class BatchRunsDifferentialTest {
                 .pgtableMove(k.pgtableMove())
                 .copyPtes(k.copyPtes())
                 .zapPtes(k.zapPtes())
+                .changePtes(k.changePtes())
                 .thp(ThpSpec.parse(c.thp()))
                 .placement(c.placement())
                 .softDirty(c.softDirty())
                 .cpus(2)
                 .cost(cost)
                 .batchRuns(batchRuns)
+                .rangePaths(rangePaths)
                 .build());
     }
 
-    private static CostModel cost(String profile) {
+    private static CostModel cost(String profile, CostOptions options) {
         if (profile.equals(Cells.FREE)) {
             return CostModel.FREE;
         }
@@ -315,10 +318,10 @@ class BatchRunsDifferentialTest {
                             .replace("value: 8192 source: \"fixture\" }\n    associativity { value: 8",
                                     "value: 32768 source: \"fixture\" }\n    associativity { value: 4");
                 }
-                return ProfileCostModel.create(MachineProfiles.parse(text, profile), CostOptions.defaults());
+                return ProfileCostModel.create(MachineProfiles.parse(text, profile), options);
             }
             return ProfileCostModel.create(MachineProfiles.load(Providers.builtIn().require(ProviderKind.MACHINE_PROFILE, profile)),
-                    CostOptions.defaults());
+                    options);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

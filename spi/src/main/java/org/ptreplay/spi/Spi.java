@@ -11,7 +11,8 @@ public final class Spi {
     }
 
     public static final int MAJOR = 1;
-    public static final int MINOR = 0;
+    /** 1.1: the change-ptes path (mprotect), its context and the batched modify_prot helpers of ArchMmu. */
+    public static final int MINOR = 1;
     /** "MAJOR.MINOR". */
     public static final String VERSION = MAJOR + "." + MINOR;
 }

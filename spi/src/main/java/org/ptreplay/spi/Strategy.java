@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code move-ptes/folio-batch}. Implement one of the permitted sub-interfaces.
  */
 public sealed interface Strategy extends Provider
-        permits MovePtesStrategy, PgtableMoveStrategy, CopyPtesStrategy, ZapPtesStrategy {
+        permits MovePtesStrategy, PgtableMoveStrategy, CopyPtesStrategy, ZapPtesStrategy, ChangePtesStrategy {
 
     KernelPath path();
 

@@ -126,6 +126,105 @@ class CoreIntegrationTest {
         }
     }
 
+    private static final String CHANGE = "mprotect;mprotect_fixup;change_pte_range";
+    private static final String TLB_END_VMA = "mprotect;mprotect_fixup;tlb_end_vma";
+
+    /** The counts of the first {@code n} events of {@code mprotect-1m} under {@code path}. */
+    private static PrimitiveCounts mprotect(String strategy, String arch, String thp, int n, String path) {
+        return replay(strategy, arch, thp, fixture("mprotect-1m").subList(0, n)).inclusive(path);
+    }
+
+    /** Counts of the second mprotect alone: the four events less the first three. */
+    private static long secondMprotect(String strategy, String arch, Primitive p) {
+        return mprotect(strategy, arch, "64K=always", 4, CHANGE).get(p) - mprotect(strategy, arch, "64K=always", 3, CHANGE).get(p);
+    }
+
+    /** RW -> RO of 64K folios on x86: the same entry work, plus two struct page reads per folio when batched. */
+    @Test
+    void x86MprotectBatchLooksEachFolioUpOnce() {
+        PrimitiveCounts perPte = mprotect("change-ptes/per-pte", "x86", "64K=always", 3, CHANGE);
+        PrimitiveCounts batch = mprotect("change-ptes/folio-batch", "x86", "64K=always", 3, CHANGE);
+        for (PrimitiveCounts c : List.of(perPte, batch)) {
+            assertEquals(256, c.get(Primitive.PTEP_GET));
+            assertEquals(256, c.get(Primitive.PTE_XCHG));
+            assertEquals(256, c.get(Primitive.PTE_W));
+        }
+        assertEquals(0, perPte.get(Primitive.SP_R));
+        assertEquals(32, batch.get(Primitive.SP_R));
+        assertEquals(16, batch.get(Primitive.PTE_BATCH));
+        for (String s : List.of("change-ptes/per-pte", "change-ptes/folio-batch")) {
+            assertEquals(1, mprotect(s, "x86", "64K=always", 3, TLB_END_VMA).get(Primitive.X86_FULL), s);
+        }
+    }
+
+    /** Order-0 folios cannot batch: 6.17 pays one struct page read per present PTE (docs/kernel-model.md §4.5). */
+    @Test
+    void x86MprotectOfSmallFoliosLooksUpEveryPte() {
+        PrimitiveCounts batch = mprotect("change-ptes/folio-batch", "x86", "enabled=never", 3, CHANGE);
+        assertEquals(256, batch.get(Primitive.SP_R));
+        assertEquals(0, batch.get(Primitive.PTE_BATCH));
+        assertEquals(256, batch.get(Primitive.PTE_XCHG));
+        assertEquals(0, mprotect("change-ptes/per-pte", "x86", "enabled=never", 3, CHANGE).get(Primitive.SP_R));
+    }
+
+    /** RW -> RO of CONT-mapped 64K folios on arm64: per PTE every block unfolds and refolds; batched, none does. */
+    @Test
+    void arm64MprotectBatchNeverConverts() {
+        PrimitiveCounts perPte = mprotect("change-ptes/per-pte", "arm64", "64K=always", 3, CHANGE);
+        assertEquals(256, perPte.get(Primitive.PTEP_GET));
+        assertEquals(16, perPte.get(Primitive.UNFOLD));
+        assertEquals(16, perPte.get(Primitive.FOLD));
+        assertEquals(16 * 48, perPte.get(Primitive.PTE_XCHG));
+        assertEquals(16 * 48, perPte.get(Primitive.PTE_W));
+        assertEquals(16 * 32, perPte.get(Primitive.TLBI_VA));
+        assertEquals(16 * 2, perPte.get(Primitive.DSB));
+
+        PrimitiveCounts batch = mprotect("change-ptes/folio-batch", "arm64", "64K=always", 3, CHANGE);
+        assertEquals(16, batch.get(Primitive.PTEP_GET));
+        assertEquals(0, batch.get(Primitive.UNFOLD) + batch.get(Primitive.FOLD));
+        assertEquals(256, batch.get(Primitive.PTE_XCHG));
+        assertEquals(256, batch.get(Primitive.PTE_W));
+        assertEquals(0, batch.get(Primitive.TLBI_VA) + batch.get(Primitive.DSB));
+        assertEquals(32, batch.get(Primitive.SP_R));
+        for (String s : List.of("change-ptes/per-pte", "change-ptes/folio-batch")) {
+            PrimitiveCounts end = mprotect(s, "arm64", "64K=always", 3, TLB_END_VMA);
+            assertEquals(256, end.get(Primitive.TLBI_VA), s);
+            assertEquals(1, end.get(Primitive.DSB), s);
+        }
+    }
+
+    /** RO -> RW of exclusive anon pages: PageAnonExclusive once per page either way; the lookups differ. */
+    @Test
+    void mprotectWriteUpgradeTestsEveryPageOnce() {
+        for (String arch : List.of("x86", "arm64")) {
+            assertEquals(256, secondMprotect("change-ptes/per-pte", arch, Primitive.AE), arch);
+            assertEquals(256, secondMprotect("change-ptes/folio-batch", arch, Primitive.AE), arch);
+            // arm64's refold looks the 16th page's folio up once more: its line, the head's, page[1].
+            int foldLookup = arch.equals("arm64") ? 3 : 0;
+            assertEquals(16 * (31 + foldLookup), secondMprotect("change-ptes/per-pte", arch, Primitive.SP_R), arch);
+            assertEquals(32, secondMprotect("change-ptes/folio-batch", arch, Primitive.SP_R), arch);
+        }
+        assertEquals(16, secondMprotect("change-ptes/per-pte", "arm64", Primitive.UNFOLD));
+        assertEquals(0, secondMprotect("change-ptes/folio-batch", "arm64", Primitive.UNFOLD));
+    }
+
+    /**
+     * Differential: both strategies leave the same page tables. A munmap after the two mprotects
+     * (same zap strategy) sees the same entries, CONT blocks and permissions, so it charges the same.
+     */
+    @Test
+    void mprotectStrategiesLeaveTheSameTables() {
+        List<TraceEvent> events = new java.util.ArrayList<>(fixture("mprotect-1m"));
+        events.add(new TraceEvent.Munmap(1, 0, 0x4000_0000L, 1L << 20, TraceEvent.UNKNOWN_RESULT));
+        for (String arch : List.of("x86", "arm64")) {
+            for (String thp : List.of("64K=always", "enabled=never")) {
+                PrimitiveCounts perPte = replay("change-ptes/per-pte", arch, thp, events).inclusive("munmap");
+                PrimitiveCounts batch = replay("change-ptes/folio-batch", arch, thp, events).inclusive("munmap");
+                assertEquals(perPte, batch, arch + " " + thp);
+            }
+        }
+    }
+
     /** An unaligned 4 MiB move: holding the source PTL takes fewer locks and flushes once per source table. */
     @Test
     void ptlHoldTakesFewerLocksAndFlushesOncePerSourceTable() {

@@ -28,7 +28,7 @@ class ProvidersTest {
     void theServiceFilesListTheStrategiesOfTheIssue() {
         assertEquals(List.of("move-ptes/folio-batch", "move-ptes/hint-batch", "move-ptes/hint-only",
                         "move-ptes/ptl-hold", "pgtable-move/pmd", "pgtable-move/pmd+pud", "copy-ptes/folio-batch",
-                        "zap-ptes/folio-batch"),
+                        "zap-ptes/folio-batch", "change-ptes/folio-batch"),
                 ServiceFiles.strategies().stream().map(Provider::name).toList());
         assertEquals(List.of("linux-4.19", "linux-5.0", "linux-5.11", "linux-6.8", "linux-6.9", "linux-6.16",
                         "linux-6.17-rc1", "linux-6.17", "linux-6.18"),

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ptreplay.spi.ops.CopyPtesContext;
 import org.ptreplay.spi.ops.MovePtesContext;
+import org.ptreplay.spi.ops.ChangePtesContext;
 import org.ptreplay.spi.ops.ZapPtesContext;
 import org.ptreplay.spi.CopyPtesStrategy;
 import org.ptreplay.spi.KernelPreset;
@@ -17,6 +18,7 @@ import org.ptreplay.spi.MovePtesStrategy;
 import org.ptreplay.spi.PgtableMoveStrategy;
 import org.ptreplay.spi.Spi;
 import org.ptreplay.spi.Strategy;
+import org.ptreplay.spi.ChangePtesStrategy;
 import org.ptreplay.spi.ZapPtesStrategy;
 
 /**
@@ -64,6 +66,7 @@ public final class ServiceFiles {
         all.add(new PgtableStandIn());
         all.add(new CopyStandIn());
         all.add(new ZapStandIn());
+        all.add(new ChangeStandIn());
         return all;
     }
 
@@ -98,5 +101,12 @@ public final class ServiceFiles {
         public String description() { return "stand-in"; }
         public String spiVersion() { return Spi.VERSION; }
         public long zapPteRange(ZapPtesContext ctx) { throw standIn(); }
+    }
+
+    private static final class ChangeStandIn implements ChangePtesStrategy {
+        public String name() { return "change-ptes/per-pte"; }
+        public String description() { return "stand-in"; }
+        public String spiVersion() { return Spi.VERSION; }
+        public void changePteRange(ChangePtesContext ctx) { throw standIn(); }
     }
 }

@@ -45,6 +45,12 @@ final class CellOptions {
             description = "CPUs of the simulated machine (default: the profile's count).")
     int cpus;
 
+    @Option(names = "--lazy-tlb-cpus", paramLabel = "N", defaultValue = "0",
+            description = {"CPUs that ran the traced process and sit in lazy-TLB mode, still in its mm_cpumask"
+                    + " (default: ${DEFAULT-VALUE}). x86 sends them shootdown IPIs only when page tables are"
+                    + " freed; at most the CPUs not running it. arm64 ignores it (broadcast TLBIs)."})
+    int lazyTlbCpus;
+
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "1",
             description = "CPUs running the workload at once; arm64 TLBI and DSB prices grow with it (default: ${DEFAULT-VALUE}).")
     int concurrency;
@@ -86,7 +92,10 @@ final class CellOptions {
         if (concurrency < 1) {
             throw CommandFailure.badUsage("--concurrency must be at least 1, not " + concurrency);
         }
-        return new CellPlanner.Settings(spec, where, cpus, concurrency, strict);
+        if (lazyTlbCpus < 0) {
+            throw CommandFailure.badUsage("--lazy-tlb-cpus must be 0 or more, not " + lazyTlbCpus);
+        }
+        return new CellPlanner.Settings(spec, where, cpus, lazyTlbCpus, concurrency, strict);
     }
 
     int threadCount() {

@@ -70,13 +70,13 @@ final class CompareCommand implements Callable<Integer> {
         }
         NativeBeside beside = nativeOptions.enabled ? NativeBeside.prepare(cells, all, false, nativeOptions,
                 spec.commandLine().getParseResult(), parent.env(), spec.commandLine().getErr()) : null;
-        ReplayRun.Done done = ReplayRun.run(cells, all, parent.env(), spec.commandLine().getErr());
+        ReplayRun.Done done = ReplayRun.run(cells, all, parent.env(), spec.commandLine().getErr(), files.timelineEvents());
         SortedMap<String, Object> document = ReplayDocument.of(done.traceName(), done.plan(), done.outcome());
         List<Comparison> pairs = Comparison.of(TreeReader.read(document).cells());
         if (beside != null) {
             beside.addTo(document);
         }
-        files.write(done.outcome(), document);
+        files.write(done, document, true);
         String out;
         if (cells.json) {
             document.put("comparisons", CompareJson.pairs(pairs));

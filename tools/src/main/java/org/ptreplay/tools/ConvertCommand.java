@@ -189,7 +189,7 @@ final class ConvertCommand implements Callable<Integer> {
         } catch (ImportException e) {
             throw CommandFailure.badData(e.getMessage(), e);
         } catch (IOException | UncheckedIOException e) {
-            throw CommandFailure.badData(in + ": cannot read (" + e.getMessage() + ").", e);
+            throw CommandFailure.badData(in + ": cannot read (" + TraceException.why(e) + ").", e);
         }
         return report(result.stats(), importer.sourceKind(), mode) + unknownMachine(header);
     }
@@ -201,7 +201,7 @@ final class ConvertCommand implements Callable<Integer> {
         } catch (ImportException e) {
             throw CommandFailure.badData(e.getMessage(), e);
         } catch (IOException | UncheckedIOException e) {
-            throw CommandFailure.badData(in + ": cannot read (" + e.getMessage() + ").", e);
+            throw CommandFailure.badData(in + ": cannot read (" + TraceException.why(e) + ").", e);
         }
         return n[0];
     }
@@ -230,6 +230,21 @@ final class ConvertCommand implements Callable<Integer> {
         if (s.unparsedLines() > 0) {
             b.append(System.lineSeparator()).append("ignored ").append(s.unparsedLines())
                     .append(" lines of no known shape (the first is line ").append(s.firstUnparsedLine()).append(')');
+        }
+        if (!s.forkFlagSources().isEmpty()) {
+            b.append(System.lineSeparator()).append("new tasks: ").append(s.threadsCreated()).append(" threads, ")
+                    .append(s.processesCreated()).append(" processes; clone flags from ")
+                    .append(s.forkFlagSources().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(", ")));
+            if (s.forkFlagSources().containsKey(ImportStats.FLAGS_FROM_TGID)) {
+                b.append(System.lineSeparator()).append("  (no clone flags recorded for some: a child whose lines show its"
+                        + " parent's thread group is a thread, CLONE_VM|CLONE_THREAD; one leading its own group is a fork;"
+                        + " a vfork reads as a fork)");
+            }
+            if (s.forkFlagSources().containsKey(ImportStats.FLAGS_UNKNOWN)) {
+                b.append(System.lineSeparator()).append("  (unknown: neither clone flags nor a PID/TID line of the child;"
+                        + " written as forks)");
+            }
         }
         if (s.unfinishedCalls() + s.orphanReturns() > 0) {
             b.append(System.lineSeparator()).append("dropped ").append(s.unfinishedCalls())

@@ -2,6 +2,7 @@ package org.ptreplay.tools;
 
 import java.io.PrintWriter;
 import org.ptreplay.spi.loader.UnknownProviderException;
+import org.ptreplay.tools.text.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -31,7 +32,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
             sentence = "internal error: " + ex + (root.debug ? "" : " (rerun with --debug for the stack trace)");
             code = ExitCode.FAILED;
         }
-        err.println("ptreplay: " + sentence);
+        err.println("ptreplay: " + Printable.sentence(sentence));
         if (root.debug) {
             ex.printStackTrace(err);
         }

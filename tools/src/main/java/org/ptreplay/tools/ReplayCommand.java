@@ -67,20 +67,21 @@ final class ReplayCommand implements Callable<Integer> {
         }
         NativeBeside beside = null;
         if (nativeOptions.enabled) {
-            if (csv || files.folded != null) {
-                throw CommandFailure.badUsage("--native goes with the text table, --json and --report; not with --csv or --folded");
+            if (csv || files.folded != null || files.foldedDir != null || files.timeline != null) {
+                throw CommandFailure.badUsage("--native goes with the text table, --json, --report and --svg;"
+                        + " not with --csv, --folded, --folded-dir or --timeline");
             }
             beside = NativeBeside.prepare(cells, strategies, !spec.commandLine().getParseResult().hasMatchedOption("--strategy"),
                     nativeOptions, spec.commandLine().getParseResult(), parent.env(), spec.commandLine().getErr());
         }
         ReplayRun.Done done = ReplayRun.run(cells, Pairing.baselineFirst(baseline, strategies), parent.env(),
-                spec.commandLine().getErr());
+                spec.commandLine().getErr(), files.timelineEvents());
         // The JSON document and the HTML report are views of the same tree.
         SortedMap<String, Object> document = ReplayDocument.of(done.traceName(), done.plan(), done.outcome());
         if (beside != null) {
             beside.addTo(document);
         }
-        files.write(done.outcome(), document);
+        files.write(done, document, baseline != null);
         String out;
         if (cells.json) {
             out = Json.write(document);

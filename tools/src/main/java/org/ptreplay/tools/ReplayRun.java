@@ -3,9 +3,12 @@ package org.ptreplay.tools;
 import org.ptreplay.tools.plugin.PluginLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.ptreplay.core.replay.CellSpec;
 import org.ptreplay.core.replay.ReplayEngine;
+import org.ptreplay.core.value.TimelineEvent;
 import org.ptreplay.core.replay.ReplayFailedException;
 import org.ptreplay.core.replay.ReplayOutcome;
 import org.ptreplay.spi.loader.Providers;
@@ -23,10 +26,13 @@ import org.ptreplay.trace.TraceSource;
 final class ReplayRun {
 
     /**
-     * A replay whose cells completed, or some of them: {@code failure} is then the sentence for the
-     * cells a plugin strategy stopped (they are in {@code outcome.failures()}), else null.
+     * @param timelines each cell's recorded events ({@code --timeline}); empty lists without it
+     * @param omitted   each cell's events beyond the timeline's limit
+     * @param failure   when a plugin strategy stopped some cells (they are in {@code outcome.failures()},
+     *                  the lists above cover the completed ones only): the sentence; else null
      */
-    record Done(String traceName, Plan plan, ReplayOutcome outcome, String failure) {
+    record Done(String traceName, Plan plan, ReplayOutcome outcome, List<List<TimelineEvent>> timelines, List<Long> omitted,
+                String failure) {
 
         /**
          * After the results are written: the exit code, with the failure's sentence on
@@ -46,6 +52,11 @@ final class ReplayRun {
     }
 
     static Done run(CellOptions options, List<String> strategies, Map<String, String> env, PrintWriter err) {
+        return run(options, strategies, env, err, 0);
+    }
+
+    /** @param timelineEvents events per cell to record for {@code --timeline}; 0 records none */
+    static Done run(CellOptions options, List<String> strategies, Map<String, String> env, PrintWriter err, int timelineEvents) {
         Providers registry = PluginLoader.load(options.pluginPath.directories(env));
         Plan plan;
         try {
@@ -63,16 +74,19 @@ final class ReplayRun {
         } catch (IllegalArgumentException e) {
             throw CommandFailure.badUsage(e.getMessage());
         }
+        if (timelineEvents > 0) {
+            engine.recordTimeline(timelineEvents);
+        }
         String traceName = options.trace.toString();
         // Binary or text form, compressed or not: fixtures and bug reports replay as they are.
         try (TraceSource source = TraceFiles.open(options.trace);
              ProgressBar bar = ProgressBar.start(err, engine::eventsDone, source.header().eventCountHint())) {
-            return new Done(traceName, plan, engine.run(source, traceName), null);
+            return done(traceName, plan, engine, engine.run(source, traceName), null);
         } catch (TraceException e) {
             throw CommandFailure.badData(e.getMessage());
         } catch (ReplayFailedException e) {
             if (e.partial().isPresent()) {
-                return new Done(traceName, plan, e.partial().get(), e.getMessage());
+                return done(traceName, plan, engine, e.partial().get(), e.getMessage());
             }
             throw CommandFailure.badData(e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -81,5 +95,19 @@ final class ReplayRun {
         } catch (IOException e) {
             throw CommandFailure.badData(traceName + ": cannot close the trace (" + e.getMessage() + ")");
         }
+    }
+
+    /** The timelines of the cells that completed, in the order of {@code outcome.cells()}. */
+    private static Done done(String traceName, Plan plan, ReplayEngine engine, ReplayOutcome outcome, String failure) {
+        List<List<TimelineEvent>> timelines = new ArrayList<>();
+        List<Long> omitted = new ArrayList<>();
+        for (int c = 0; c < plan.cells().size(); c++) {
+            CellSpec spec = plan.cells().get(c);
+            if (outcome.failures().stream().noneMatch(f -> f.spec() == spec)) {
+                timelines.add(engine.timeline(c));
+                omitted.add(engine.timelineOmitted(c));
+            }
+        }
+        return new Done(traceName, plan, outcome, timelines, omitted, failure);
     }
 }

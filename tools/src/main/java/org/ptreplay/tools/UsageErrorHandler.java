@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import org.ptreplay.tools.text.Printable;
 import org.ptreplay.tools.text.Suggestions;
 
 /** Command-line errors: one sentence on stderr, with "did you mean" for unknown commands and options; exit 2. */
@@ -14,7 +15,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine commandLine = ex.getCommandLine();
-        commandLine.getErr().println("ptreplay: " + sentence(ex, commandLine));
+        commandLine.getErr().println("ptreplay: " + Printable.sentence(sentence(ex, commandLine)));
         if (List.of(args).contains("--debug")) {
             ex.printStackTrace(commandLine.getErr());
         }

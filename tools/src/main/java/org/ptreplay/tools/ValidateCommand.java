@@ -72,6 +72,11 @@ final class ValidateCommand implements Callable<Integer> {
                     + " aged[:FRACTION] (default: aged = aged:0.5, a machine up a while; docs/profiles.md).")
     String placement;
 
+    @Option(names = "--lazy-tlb-cpus", paramLabel = "N", defaultValue = "0",
+            description = "CPUs in lazy-TLB mode for every traced process, in every cell (default: ${DEFAULT-VALUE});"
+                    + " x86 shootdowns reach them only when page tables are freed, arm64 ignores it (docs/cli.md).")
+    int lazyTlbCpus;
+
     @Option(names = "--json", description = "Print JSON with sorted keys: every case, its checks and the commands that reproduce it.")
     boolean json;
 
@@ -98,8 +103,11 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CommandFailure.badUsage("--placement: " + e.getMessage());
         }
+        if (lazyTlbCpus < 0) {
+            throw CommandFailure.badUsage("--lazy-tlb-cpus must be 0 or more, not " + lazyTlbCpus);
+        }
         CaseRunner runner = new CaseRunner(PluginLoader.load(List.of()), Runtime.getRuntime().availableProcessors(),
-                where);
+                where, lazyTlbCpus);
         List<CaseResult> results = new ArrayList<>();
         for (Case c : cases) {
             err.println("validate: " + c.name() + " (" + (results.size() + 1) + "/" + cases.size() + ")");

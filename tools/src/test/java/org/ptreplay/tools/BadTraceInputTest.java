@@ -79,6 +79,23 @@ class BadTraceInputTest {
     }
 
     @Test
+    void truncatedXzSaysTheDataEndsEarlyNotNull() throws IOException {
+        byte[] xz = trace(Codec.XZ);
+        String line = failure(file("cut.ptrace", Arrays.copyOf(xz, 100)));
+        assertTrue(line.endsWith("truncated or corrupt xz data (the data ends early)."), line);
+        // a compressed perf recording cut short: the sentence says why, never "(null)"; where the
+        // decompressor gave some lines first (not for this file's single xz block), it names the line
+        byte[] perf = Files.readAllBytes(Cli.example("python-bytearray.perf.xz"));
+        Path cut = file("cut.perf.xz", Arrays.copyOf(perf, perf.length / 2));
+        Run run = Cli.run("convert", cut.toString(), dir.resolve("cut-out.ptrace").toString());
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().matches("ptreplay: " + java.util.regex.Pattern.quote(cut.toString())
+                + "(, line \\d+: cannot read|: header: truncated or corrupt xz data) \\(the data ends early\\)\\.\\R"),
+                run.err());
+        assertFalse(Files.exists(dir.resolve("cut-out.ptrace")));
+    }
+
+    @Test
     void wrongMagic() throws IOException {
         Path p = file("notes.ptrace", "hello, world\n".getBytes());
         assertEquals("ptreplay: " + p + ": header: not a ptreplay trace (neither a binary trace nor the text form).",

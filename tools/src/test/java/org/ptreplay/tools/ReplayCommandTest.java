@@ -348,6 +348,32 @@ class ReplayCommandTest {
                 + " event 3: munmap result was -EINVAL in the trace but 0x0 in the model.\n", r.err());
     }
 
+    /**
+     * --lazy-tlb-cpus (docs/kernel-model.md §1.5): a single-threaded mm runs on one CPU, so without
+     * lazy CPUs no flush sends an IPI. The PTE flush at tlb_end_vma skips lazy CPUs; the flush of
+     * tlb_finish_mmu, after free_pgtables freed the tables, reaches them: one IPI charge of 3.
+     * arm64 broadcasts: its cell is unchanged and a note says so.
+     */
+    @Test
+    void lazyTlbCpusReachX86ShootdownsOfFreedTablesOnly(@TempDir Path dir) throws IOException {
+        Path trace = dir.resolve("munmap4m.txt");
+        Files.writeString(trace, "mmap 0x40000000 4M prot=rw flags=private|anonymous|fixed\n"
+                + "touch 0x40000000 4M write\nmunmap 0x40000000 4M\n");
+        Map<String, Object> none = json(ok("replay", trace.toString(), "--arch", "x86,arm64", "--cpus", "8", "--json").out());
+        Map<String, Object> lazy = json(ok("replay", trace.toString(), "--arch", "x86,arm64", "--cpus", "8",
+                "--lazy-tlb-cpus", "3", "--json").out());
+        assertEquals(null, at(none, "cells", 0, "totals", "counts", "IPI"));
+        assertEquals(3L, at(lazy, "cells", 0, "totals", "counts", "IPI"));
+        assertEquals(3L, at(lazy, "cells", 0, "lazy_tlb_cpus"));
+        assertTrue((Long) at(lazy, "cells", 0, "totals", "sim_ps") > (Long) at(none, "cells", 0, "totals", "sim_ps"));
+        assertEquals(at(none, "cells", 1, "totals"), at(lazy, "cells", 1, "totals"), "arm64 ignores it");
+        assertTrue(((List<?>) lazy.get("notes")).contains("--lazy-tlb-cpus changes nothing on arm64: its TLBIs are"
+                + " broadcast to every CPU and do not consult mm_cpumask (docs/kernel-model.md §1.5)."), lazy.get("notes").toString());
+        Run negative = run("replay", trace.toString(), "--lazy-tlb-cpus", "-1");
+        assertEquals(2, negative.code());
+        assertEquals("ptreplay: --lazy-tlb-cpus must be 0 or more, not -1\n", negative.err());
+    }
+
     @Test
     void unknownNamesGetDidYouMeanAndExit2(@TempDir Path dir) throws IOException {
         Path trace = Traces.write(dir.resolve("move1m.ptrace"), Traces.move1m());

@@ -135,6 +135,27 @@ class TraceCommandsTest {
     }
 
     @Test
+    void perfThreadsAreThreadsWithOrWithoutCloneFlags() throws Exception {
+        // pthreads-fork.c: 3 threads, then a forked child; the second input lacks every clone-flag line
+        Path full = convert("pthreads-fork.perf.xz", "full.ptrace");
+        Path text = dir.resolve("no-flags.perf");
+        try (var in = org.ptreplay.trace.FileSniffer.openContent(Cli.example("pthreads-fork.perf.xz"))) {
+            Files.write(text, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.contains("task:task_newtask") && !l.contains("syscalls:sys_enter_clone"))
+                    .toList());
+        }
+        Run run = Cli.run("convert", text.toString(), dir.resolve("no-flags.ptrace").toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("new tasks: 3 threads, 1 processes; clone flags from thread-group id 4"), run.out());
+        assertTrue(run.out().contains("one leading its own group is a fork"), run.out());
+        for (Path trace : List.of(full, dir.resolve("no-flags.ptrace"))) {
+            Map<String, Object> summary = json(Cli.run("summary", "--json", trace.toString()));
+            assertEquals(2, n(summary.get("processes")), trace.toString());
+            assertEquals(3, n(summary.get("threads")), trace.toString());
+        }
+    }
+
+    @Test
     void populateAppliesToStraceOnly() {
         Run run = Cli.run("convert", Cli.example("python-bytearray.perf.xz").toString(), dir.resolve("p.ptrace").toString(),
                 "--populate", "all");

@@ -83,7 +83,7 @@ public final class FileSniffer {
             }
         } catch (IOException | RuntimeException e) {
             if (n == 0) {
-                throw TraceException.atHeader(name, "truncated or corrupt " + c.codec.key() + " data (" + e.getMessage() + ")", e);
+                throw TraceException.atHeader(name, "truncated or corrupt " + c.codec.key() + " data (" + TraceException.why(e) + ")", e);
             }
         }
         return Arrays.copyOf(buf, n);
@@ -116,7 +116,7 @@ public final class FileSniffer {
             try {
                 return new Content(codec, CodecStreams.decompress(codec, raw));
             } catch (IOException | RuntimeException e) {
-                throw TraceException.atHeader(name, "corrupt " + codec.key() + " data (" + e.getMessage() + ")", e);
+                throw TraceException.atHeader(name, "corrupt " + codec.key() + " data (" + TraceException.why(e) + ")", e);
             }
         } catch (TraceException e) {
             try {

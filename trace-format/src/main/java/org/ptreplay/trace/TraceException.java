@@ -30,6 +30,19 @@ public final class TraceException extends IOException {
         this.eventIndex = eventIndex;
     }
 
+    /**
+     * What went wrong in an I/O or decompression error, for the parentheses of a sentence. The
+     * xz decoder throws a bare {@link java.io.EOFException} for data that ends early, whose
+     * message is null: that must not read "(null)".
+     */
+    public static String why(Throwable e) {
+        String m = e.getMessage();
+        if (m != null && !m.isBlank()) {
+            return m;
+        }
+        return e instanceof java.io.EOFException ? "the data ends early" : e.getClass().getSimpleName();
+    }
+
     /** A problem before the first event: the file itself, its codec or its header. */
     public static TraceException atHeader(String fileName, String reason) {
         return new TraceException(fileName, "header", NO_EVENT, reason, null);

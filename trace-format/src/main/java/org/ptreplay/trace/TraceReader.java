@@ -100,7 +100,7 @@ public final class TraceReader implements TraceSource {
                 outermost = CodecStreams.decompress(codec, buffered);
             } catch (IOException | RuntimeException e) {
                 // xz and gzip read their stream header here.
-                throw TraceException.atHeader(displayName, "corrupt " + codec.key() + " data (" + e.getMessage() + ")", e);
+                throw TraceException.atHeader(displayName, "corrupt " + codec.key() + " data (" + TraceException.why(e) + ")", e);
             }
             if (codec != Codec.NONE) {
                 // Decompression runs on a second core while this thread decodes packets.
@@ -310,8 +310,8 @@ public final class TraceReader implements TraceSource {
         } catch (InterruptedIOException e) {
             throw problem("interrupted while reading", e);
         } catch (IOException e) {
-            throw problem(codec == Codec.NONE ? "read error (" + e.getMessage() + ")"
-                    : "truncated or corrupt " + codec.key() + " data (" + e.getMessage() + ")", e);
+            throw problem(codec == Codec.NONE ? "read error (" + TraceException.why(e) + ")"
+                    : "truncated or corrupt " + codec.key() + " data (" + TraceException.why(e) + ")", e);
         } catch (RuntimeException e) {
             // A decompressor fed hostile bytes may throw unchecked exceptions: still a bad file, not a bug of ours.
             throw problem("corrupt " + codec.key() + " data (" + e + ")", e);

@@ -122,6 +122,24 @@ final class Arm64Mmu implements ArchMmu {
         return clearRange(ptep, nr);
     }
 
+    /**
+     * arm64's {@code modify_prot_start_ptes} (7efa1cd5f89b "arm64: add batched versions of
+     * ptep_modify_prot_start/commit", Dev Jain, 6.17; arch/arm64/mm/mmu.c): one
+     * {@code get_and_clear_full_ptes(nr, full = 0)}, so a CONT block the batch covers is cleared
+     * without an unfold; only partial end blocks unfold. The Cortex-A510 erratum 2645198 flush for
+     * executable entries is not modelled (no affected profile).
+     */
+    @Override
+    public long modifyProtStartPtes(MmView mm, long addr, long ptep, int nr) {
+        return getAndClearFullPtes(mm, addr, ptep, nr, false);
+    }
+
+    /** arm64's {@code modify_prot_commit_ptes} (7efa1cd5f89b): one {@code set_ptes(nr)}, CONT painted where aligned. */
+    @Override
+    public void modifyProtCommitPtes(MmView mm, long addr, long ptep, long pte, int nr) {
+        setPtes(mm, addr, ptep, pte, nr);
+    }
+
     @Override
     public void clearFullPtes(MmView mm, long addr, long ptep, int nr, boolean full) {
         getAndClearFullPtes(mm, addr, ptep, nr, full);

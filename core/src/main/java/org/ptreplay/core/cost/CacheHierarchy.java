@@ -97,18 +97,31 @@ final class CacheHierarchy {
         // as a folio's head struct page, therefore does not break a stream of subpage lines.
         if (prefetcher != null && hit >= prefetchFill && prefetcher.train(line)) {
             for (long l = prefetcher.issueFrom(); l <= prefetcher.issueTo(); l++) {
-                if (timing != null) {
-                    int source = sourceOf(l);
-                    if (source > prefetchFill) {
-                        timing.prefetch(l, source);
-                    }
-                }
-                for (int k = prefetchFill; k < levels.length; k++) {
-                    levels[k].fillIfAbsent(l, now);
-                }
+                prefetch(l, now);
             }
         }
         return hit;
+    }
+
+    /**
+     * A prefetch of {@code line} into the fill level and every level beyond it, where absent. One
+     * lookup per level both finds the level the line comes from (the first from the fill level
+     * outwards that holds it, for the timing) and picks the victim to fill: a fill changes only
+     * its own level, so the levels after it see what they held before the prefetch.
+     */
+    private void prefetch(long line, long now) {
+        int source = levels.length;
+        for (int k = prefetchFill; k < levels.length; k++) {
+            int slot = levels[k].lookup(line);
+            if (slot < 0) {
+                levels[k].fillAt(-1 - slot, line, now);
+            } else if (source == levels.length) {
+                source = k;
+            }
+        }
+        if (timing != null && source > prefetchFill) {
+            timing.prefetch(line, source);
+        }
     }
 
     /**
@@ -222,16 +235,6 @@ final class CacheHierarchy {
     /** The lines of level {@code k} with their LRU stamps ({@link LruCache#contents}); for the differential tests. */
     SortedMap<Long, Long> contents(int k) {
         return levels[k].contents();
-    }
-
-    /** The first level from the prefetch fill level outwards that holds {@code line}; the level count for memory. */
-    private int sourceOf(long line) {
-        for (int k = prefetchFill; k < levels.length; k++) {
-            if (levels[k].lookup(line) >= 0) {
-                return k;
-            }
-        }
-        return levels.length;
     }
 
     /** Demand accesses served by each level so far; the last element counts memory. */

@@ -58,6 +58,14 @@ public interface CostModel {
     long streamPs(long pa, long length, boolean write);
 
     /**
+     * The kernel writes [pa, pa + length) whole (page zeroing): the lines go through the caches as
+     * a user-data stream does, and the time is the caller's own charge ({@code PAGE_ZERO}). A
+     * model without caches ignores it.
+     */
+    default void writeLines(long pa, long length) {
+    }
+
+    /**
      * Batch-level accounting (issue #8): whether a memory access at {@code pa} now is priced as
      * an L1 hit and changes no model state but what {@link #recordL1Hits} records. A model that
      * cannot promise it returns false (the default), and callers then use {@link #accessPs}.

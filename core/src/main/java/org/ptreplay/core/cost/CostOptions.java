@@ -10,8 +10,12 @@ package org.ptreplay.core.cost;
  * @param prefetch    whether the cache model's stream prefetcher runs
  * @param pageBytes   base page size: the bytes one {@code PAGE_ZERO} zeroes and one page-table
  *                    page holds
+ * @param blockStreams whether a whole 4 KiB block of a user-data stream may be applied to the
+ *                    caches as one block record (issue #15), on by default; off, every line goes
+ *                    through the per-line path. The results are identical either way (the
+ *                    differential tests replay both); off exists for them and for measurements.
  */
-public record CostOptions(int concurrency, int cpus, Prefetch prefetch, int pageBytes) {
+public record CostOptions(int concurrency, int cpus, Prefetch prefetch, int pageBytes, boolean blockStreams) {
 
     /** Whether the stream prefetcher runs: as the profile says, or forced. */
     public enum Prefetch { PROFILE, ON, OFF }
@@ -31,24 +35,28 @@ public record CostOptions(int concurrency, int cpus, Prefetch prefetch, int page
         }
     }
 
-    /** One CPU, the profile's CPU count and prefetcher, 4 KiB pages. */
+    /** One CPU, the profile's CPU count and prefetcher, 4 KiB pages, block streams on. */
     public static CostOptions defaults() {
-        return new CostOptions(1, 0, Prefetch.PROFILE, 4096);
+        return new CostOptions(1, 0, Prefetch.PROFILE, 4096, true);
     }
 
     public CostOptions withConcurrency(int value) {
-        return new CostOptions(value, cpus, prefetch, pageBytes);
+        return new CostOptions(value, cpus, prefetch, pageBytes, blockStreams);
     }
 
     public CostOptions withCpus(int value) {
-        return new CostOptions(concurrency, value, prefetch, pageBytes);
+        return new CostOptions(concurrency, value, prefetch, pageBytes, blockStreams);
     }
 
     public CostOptions withPrefetch(Prefetch value) {
-        return new CostOptions(concurrency, cpus, value, pageBytes);
+        return new CostOptions(concurrency, cpus, value, pageBytes, blockStreams);
     }
 
     public CostOptions withPageBytes(int value) {
-        return new CostOptions(concurrency, cpus, prefetch, value);
+        return new CostOptions(concurrency, cpus, prefetch, value, blockStreams);
+    }
+
+    public CostOptions withBlockStreams(boolean value) {
+        return new CostOptions(concurrency, cpus, prefetch, pageBytes, value);
     }
 }

@@ -8,8 +8,13 @@ import java.util.TreeMap;
  * One set-associative cache level with true LRU replacement. Lines are identified by their line
  * number (physical address / line size); a set is chosen by line number modulo the set count.
  * The victim of a fill is the way with the smallest last-use stamp, the first such way when
- * stamps tie (prefetches fill several lines at one stamp). State lives in flat arrays; no access
- * allocates.
+ * stamps tie (prefetches fill several lines at one stamp). No access allocates.
+ *
+ * <p><b>Layout</b> (issue #15): one flat {@code long[]} holds every way as a (tag, stamp) pair,
+ * set-major, so that the scan of a set, which compares tags and tracks the smallest stamp at once,
+ * reads {@code 16 * ways} contiguous bytes (one or a few host cache lines and one host page) instead
+ * of two arrays far apart; the block records of a group are packed the same way. A slot is the
+ * index of its tag; its stamp follows it.
  *
  * <p>Lookups start with a way hint: a small direct-mapped table remembers, per hash of the line
  * number, the slot where a line was last found or filled (a hash, not the low bits: the lines of
@@ -37,27 +42,34 @@ import java.util.TreeMap;
 final class LruCache {
     private static final long EMPTY = -1;
     private static final int HINT_BITS = 8;
+    /** Longs per block record: first line, t0, touches, fills. */
+    private static final int REC = 4;
+    private static final int LINE = 0;
+    private static final int T0 = 1;
+    private static final int TOUCHES = 2;
+    private static final int FILLS = 3;
 
     private final int sets;
     private final int ways;
     /** sets - 1 when the set count is a power of two, else -1 (use the remainder). */
     private final long setMask;
-    /** Line number held by each slot (set-major: set s owns slots [s * ways, (s + 1) * ways)); {@link #EMPTY} when invalid. */
-    private final long[] tags;
-    /** Last-use stamp of each slot; larger is more recent, 0 for an invalid slot. */
-    private final long[] stamps;
-    /** Slot where a line with this hint index was last seen; verified against {@link #tags} before use. */
+    /**
+     * Per way, set-major, its line number ({@link #EMPTY} when invalid) and then its last-use stamp
+     * (larger is more recent, 0 for an invalid way): set s owns [s * 2 * ways, (s + 1) * 2 * ways).
+     */
+    private final long[] slots;
+    /** Slot where a line with this hint index was last seen; verified against {@link #slots} before use. */
     private final int[] hint = new int[1 << HINT_BITS];
     /** Blocks whose lines went through the per-line path (uses and fills), shared by the levels. */
     private final BlockMarks marks;
 
     /** log2 of the lines per block when this level keeps block records, else -1. */
     private final int blockShift;
-    /** Per group, its records in ascending stamp order: first line of the block, t0, and {@link #touches} then. */
-    private final long[] recLine;
-    private final long[] recT0;
-    private final long[] recTouches;
-    private final long[] recFills;
+    /**
+     * Per group, its records in ascending stamp order, {@link #REC} longs each: the block's first
+     * line, t0, and the group's {@link #touches} and {@link #fills} when it was recorded.
+     */
+    private final long[] records;
     private final int[] recCount;
     /** Per group, the t0 of its newest record; -1 before the first. */
     private final long[] newestT0;
@@ -76,23 +88,19 @@ final class LruCache {
      */
     LruCache(long sizeBytes, int ways, int lineBytes, int blockLines, BlockMarks marks) {
         long setCount = sizeBytes / ((long) ways * lineBytes);
-        if (setCount < 1 || setCount * ways > Integer.MAX_VALUE) {
+        if (setCount < 1 || 2 * setCount * ways > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("unsupported cache geometry: " + sizeBytes + " bytes, " + ways + " ways");
         }
         this.sets = (int) setCount;
         this.ways = ways;
         this.setMask = Long.bitCount(setCount) == 1 ? setCount - 1 : -1;
-        this.tags = new long[sets * ways];
-        this.stamps = new long[sets * ways];
+        this.slots = new long[2 * sets * ways];
         this.marks = marks;
-        Arrays.fill(tags, EMPTY);
+        invalidateAll();
         boolean blocks = blockLines > 0 && sets % blockLines == 0;
         this.blockShift = blocks ? Integer.numberOfTrailingZeros(blockLines) : -1;
         int groups = blocks ? sets / blockLines : 0;
-        this.recLine = new long[groups * ways];
-        this.recT0 = new long[groups * ways];
-        this.recTouches = new long[groups * ways];
-        this.recFills = new long[groups * ways];
+        this.records = new long[groups * ways * REC];
         this.recCount = new int[groups];
         this.newestT0 = new long[groups];
         this.touches = new long[groups];
@@ -124,19 +132,20 @@ final class LruCache {
         }
         int h = hintIndex(line);
         int s = hint[h];
-        if (tags[s] == line) {
+        if (slots[s] == line) {
             return s;
         }
-        int base = set * ways;
-        int end = base + ways;
+        long[] a = slots;
+        int base = 2 * set * ways;
+        int end = base + 2 * ways;
         int victim = base;
-        long oldest = stamps[base];
-        for (int i = base; i < end; i++) {
-            if (tags[i] == line) {
+        long oldest = a[base + 1];
+        for (int i = base; i < end; i += 2) {
+            if (a[i] == line) {
                 hint[h] = i;
                 return i;
             }
-            long st = stamps[i];
+            long st = a[i + 1];
             if (st < oldest) {
                 oldest = st;
                 victim = i;
@@ -147,26 +156,18 @@ final class LruCache {
 
     /** Marks the line in {@code slot} (from the last {@link #lookup}) most recently used at {@code now}. */
     void use(int slot, long now) {
-        stamps[slot] = now;
-        touched(tags[slot]);
+        slots[slot + 1] = now;
+        touched(slots[slot]);
     }
 
     /** Installs {@code line} in {@code slot}, the victim the last {@link #lookup} reported for it. */
     void fillAt(int slot, long line, long now) {
-        tags[slot] = line;
-        stamps[slot] = now;
+        slots[slot] = line;
+        slots[slot + 1] = now;
         hint[hintIndex(line)] = slot;
         touched(line);
         if (blockShift >= 0) {
             fills[lastSet >> blockShift]++;
-        }
-    }
-
-    /** Installs {@code line} over the set's invalid or least recently used way, unless it is present (a prefetch). */
-    void fillIfAbsent(long line, long now) {
-        int slot = lookup(line);
-        if (slot < 0) {
-            fillAt(-1 - slot, line, now);
         }
     }
 
@@ -177,16 +178,17 @@ final class LruCache {
      */
     BlockState blockState(long firstLine) {
         int g = setOf(firstLine) >> blockShift;
-        int base = g * ways;
+        int base = g * ways * REC;
         int n = recCount[g];
         for (int j = 0; j < n; j++) {
-            if (recLine[base + j] == firstLine) {
+            int r = base + j * REC;
+            if (records[r + LINE] == firstLine) {
                 // Its lines have the stamps of this record. A line is gone only when `ways` lines
                 // of its set have larger stamps (the newer records' lines, one per set each, and
                 // at most the per-line stamps set in the group since), and only by a fill.
                 int newerRecords = n - 1 - j;
-                long newer = newerRecords + touches[g] - recTouches[base + j];
-                return newer < ways || newerRecords == 0 && fills[g] == recFills[base + j]
+                long newer = newerRecords + touches[g] - records[r + TOUCHES];
+                return newer < ways || newerRecords == 0 && fills[g] == records[r + FILLS]
                         ? BlockState.ALL : BlockState.UNKNOWN;
             }
         }
@@ -200,27 +202,25 @@ final class LruCache {
      */
     void record(long firstLine, long t0) {
         int g = setOf(firstLine) >> blockShift;
-        int base = g * ways;
+        int base = g * ways * REC;
         int n = recCount[g];
         // A block is in a ring once: its new record supersedes the old one.
         int j = 0;
-        while (j < n && recLine[base + j] != firstLine) {
+        while (j < n && records[base + j * REC + LINE] != firstLine) {
             j++;
         }
         if (j == n && n == ways) {
             j = 0;
         }
         if (j < n) {
-            System.arraycopy(recLine, base + j + 1, recLine, base + j, n - j - 1);
-            System.arraycopy(recT0, base + j + 1, recT0, base + j, n - j - 1);
-            System.arraycopy(recTouches, base + j + 1, recTouches, base + j, n - j - 1);
-            System.arraycopy(recFills, base + j + 1, recFills, base + j, n - j - 1);
+            System.arraycopy(records, base + (j + 1) * REC, records, base + j * REC, (n - j - 1) * REC);
             n--;
         }
-        recLine[base + n] = firstLine;
-        recT0[base + n] = t0;
-        recTouches[base + n] = touches[g];
-        recFills[base + n] = fills[g];
+        int r = base + n * REC;
+        records[r + LINE] = firstLine;
+        records[r + T0] = t0;
+        records[r + TOUCHES] = touches[g];
+        records[r + FILLS] = fills[g];
         recCount[g] = n + 1;
         newestT0[g] = t0;
     }
@@ -236,9 +236,9 @@ final class LruCache {
             if (blockShift >= 0 && newestT0[set >> blockShift] > absorbed[set]) {
                 absorb(set);
             }
-            for (int i = set * ways; i < (set + 1) * ways; i++) {
-                if (tags[i] != EMPTY) {
-                    lines.put(tags[i], stamps[i]);
+            for (int i = 2 * set * ways; i < 2 * (set + 1) * ways; i += 2) {
+                if (slots[i] != EMPTY) {
+                    lines.put(slots[i], slots[i + 1]);
                 }
             }
         }
@@ -246,8 +246,7 @@ final class LruCache {
     }
 
     void clear() {
-        Arrays.fill(tags, EMPTY);
-        Arrays.fill(stamps, 0);
+        invalidateAll();
         Arrays.fill(recCount, 0);
         Arrays.fill(newestT0, -1);
         Arrays.fill(absorbed, -1);
@@ -257,48 +256,58 @@ final class LruCache {
     private void absorb(int set) {
         int g = set >> blockShift;
         int offset = set & ((1 << blockShift) - 1);
-        int base = g * ways;
+        int base = g * ways * REC;
         int n = recCount[g];
         long seen = absorbed[set];
         int j = n;
-        while (j > 0 && recT0[base + j - 1] > seen) {
+        while (j > 0 && records[base + (j - 1) * REC + T0] > seen) {
             j--;
         }
         absorbed[set] = newestT0[g];
         if (j == 0 && n == ways) {
             // `ways` new lines of distinct blocks, all more recent than anything in the set: they
             // are what it holds now, whatever it held before.
-            int slot = set * ways;
+            int slot = 2 * set * ways;
             for (int r = 0; r < ways; r++) {
-                tags[slot + r] = recLine[base + r] + offset;
-                stamps[slot + r] = recT0[base + r] + offset + 1;
+                slots[slot + 2 * r] = records[base + r * REC + LINE] + offset;
+                slots[slot + 2 * r + 1] = records[base + r * REC + T0] + offset + 1;
             }
             return;
         }
         for (; j < n; j++) {
-            place(set, recLine[base + j] + offset, recT0[base + j] + offset + 1);
+            int r = base + j * REC;
+            place(set, records[r + LINE] + offset, records[r + T0] + offset + 1);
         }
     }
 
     /** A use of {@code line} at {@code stamp} when the set holds it, else a fill of its LRU way. */
     private void place(int set, long line, long stamp) {
-        int base = set * ways;
-        int end = base + ways;
+        long[] a = slots;
+        int base = 2 * set * ways;
+        int end = base + 2 * ways;
         int victim = base;
-        long oldest = stamps[base];
-        for (int i = base; i < end; i++) {
-            if (tags[i] == line) {
-                stamps[i] = stamp;
+        long oldest = a[base + 1];
+        for (int i = base; i < end; i += 2) {
+            if (a[i] == line) {
+                a[i + 1] = stamp;
                 return;
             }
-            long st = stamps[i];
+            long st = a[i + 1];
             if (st < oldest) {
                 oldest = st;
                 victim = i;
             }
         }
-        tags[victim] = line;
-        stamps[victim] = stamp;
+        a[victim] = line;
+        a[victim + 1] = stamp;
+    }
+
+    /** Every way invalid: tag {@link #EMPTY}, stamp 0. */
+    private void invalidateAll() {
+        for (int i = 0; i < slots.length; i += 2) {
+            slots[i] = EMPTY;
+            slots[i + 1] = 0;
+        }
     }
 
     /** A stamp set by the per-line path in the last looked-up set. */

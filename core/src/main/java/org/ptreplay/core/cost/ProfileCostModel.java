@@ -68,7 +68,9 @@ import org.ptreplay.core.profile.proto.Sourced;
  *       tlbi_per_cpu &times; (cpus &minus; 1), the CPUs of the machine it is broadcast to.</li>
  *   <li>IPI: one charge of n is one shootdown to n CPUs: base + slope &times; n.</li>
  *   <li>PAGE_ZERO: page bytes / zeroing bandwidth per page; PT_ALLOC the same for the table page
- *       (page-table pages are allocated zeroed; the allocation itself is a PAGE_ALLOC).</li>
+ *       (page-table pages are allocated zeroed; the allocation itself is a PAGE_ALLOC). A zeroed
+ *       user page's lines also stream through the cache model ({@link #writeLines}); a table
+ *       page's do not (yet).</li>
  *   <li>PTEP_GET counts calls only: its reads are priced as PTE_R.</li>
  *   <li>VMA_WALK, VMA_STORE: their own profile prices (instruction work: the lines they touch are
  *       VMA_LINE and MT_LINE); VMA_ALLOC: two cmpxchg (slab alloc and free).</li>
@@ -82,12 +84,6 @@ import org.ptreplay.core.profile.proto.Sourced;
  * deterministic. One instance per replay cell: the cache state is not thread-safe.
  */
 public final class ProfileCostModel implements CostModel {
-    /**
-     * The internal switch of the differential tests and of before/after measurements: "false"
-     * streams user data line by line instead of as whole-block records (same results).
-     */
-    static final String BLOCK_STREAMS = "ptreplay.blockStreams";
-
     /** Marks a primitive this profile cannot price (the other architecture's). */
     private static final long UNPRICED = -1;
 
@@ -124,7 +120,7 @@ public final class ProfileCostModel implements CostModel {
             case ON -> true;
             case OFF -> false;
         };
-        this.cache = new CacheHierarchy(memory, prefetch, !"false".equals(System.getProperty(BLOCK_STREAMS)));
+        this.cache = new CacheHierarchy(memory, prefetch, options.blockStreams());
         this.servedExtraPs = servedExtraPs(memory);
         this.timing = prefetch ? new MemoryTiming(servedExtraPs, (int) memory.getOutstandingMisses().getValue(),
                 (int) memory.getPrefetcher().getFillLevel().getValue() - 1) : null;
@@ -264,6 +260,11 @@ public final class ProfileCostModel implements CostModel {
         // Reads and writes both allocate lines; write-back traffic is not modelled.
         cache.stream(pa, length);
         return returned(length <= 0 ? 0 : Math.round(length * streamPsPerByte));
+    }
+
+    @Override
+    public void writeLines(long pa, long length) {
+        cache.stream(pa, length);
     }
 
     /** Picoseconds demand accesses have waited for prefetched lines still in flight (prefetch timeliness). */

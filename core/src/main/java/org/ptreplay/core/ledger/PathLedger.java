@@ -1,6 +1,9 @@
 package org.ptreplay.core.ledger;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.ptreplay.core.cost.CostModel;
@@ -9,6 +12,7 @@ import org.ptreplay.spi.ops.Ledger;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.value.LedgerSnapshot;
 import org.ptreplay.core.value.PrimitiveCounts;
+import org.ptreplay.core.value.TimelineEvent;
 import org.ptreplay.trace.TraceEvent;
 
 /**
@@ -56,6 +60,8 @@ public final class PathLedger implements Ledger {
 
     private long steps;
     private long stepLimit = Long.MAX_VALUE;
+    /** Records the first events for {@code --timeline}; null when not asked for. */
+    private TimelineRecorder timeline;
     /** The batch-level accounting of an open L1 run ({@link #openL1Run}); null while none is open. */
     private L1Run run;
     /** The one run this ledger opens again and again; made at the first open (a cost model without runs never opens one). */
@@ -108,7 +114,69 @@ public final class PathLedger implements Ledger {
             // A kind node has no frame (-1), so no frame id ever finds it as a child of the root.
             kindNode[ki] = newNode(-1, ROOT, ki);
         }
+        if (timeline != null) {
+            timelineBegin(k, kindNode[ki]);
+        }
         moveTo(kindNode[ki]);
+    }
+
+    /** Records this cell's first events from now on; each event is closed when the next begins or at {@link #snapshot}. */
+    public void recordTimeline(TimelineRecorder recorder) {
+        timeline = recorder;
+    }
+
+    private void timelineBegin(TraceEvent.Kind k, int node) {
+        TimelineRecorder t = timeline;
+        timelineClose();
+        if (t.seen++ >= t.limit) {
+            return;
+        }
+        t.before = Arrays.copyOf(ps, nodes);
+        t.open = true;
+        t.openIndex = t.seen - 1;
+        t.openKind = k.key();
+        t.openNode = node;
+        t.openStartPs = elapsedPs;
+    }
+
+    private void timelineClose() {
+        TimelineRecorder t = timeline;
+        if (t == null || !t.open) {
+            return;
+        }
+        t.open = false;
+        List<TimelineEvent.Slice> slices = new ArrayList<>();
+        long dur = inclusiveSince(t.openNode, t.before);
+        layOut(t.openNode, t.before, t.openStartPs, 0, slices);
+        t.events.add(new TimelineEvent(t.openIndex, t.openKind, t.openStartPs, dur, slices));
+    }
+
+    /** A node's time in the open event, its subtree's included. */
+    private long inclusiveSince(int node, long[] before) {
+        long sum = ps[node] - (node < before.length ? before[node] : 0);
+        for (int c = firstChild[node]; c >= 0; c = nextSibling[c]) {
+            sum += inclusiveSince(c, before);
+        }
+        return sum;
+    }
+
+    /** The slices of a node's children that took time in the open event, from {@code start}, in creation order. */
+    private void layOut(int node, long[] before, long start, int depth, List<TimelineEvent.Slice> out) {
+        List<Integer> children = new ArrayList<>();
+        for (int c = firstChild[node]; c >= 0; c = nextSibling[c]) {
+            children.add(c);
+        }
+        // The sibling list is newest first; the nodes were created in the order the cell first entered them.
+        Collections.sort(children);
+        long at = start;
+        for (int c : children) {
+            long dur = inclusiveSince(c, before);
+            if (dur > 0) {
+                out.add(new TimelineEvent.Slice(Frame.byId(frame[c]).name(), depth + 1, at, dur));
+                layOut(c, before, at, depth + 1, out);
+                at += dur;
+            }
+        }
     }
 
     @Override
@@ -214,6 +282,15 @@ public final class PathLedger implements Ledger {
         elapsedPs += t;
     }
 
+    /** Lines the kernel writes whole (page zeroing), through the cache model; their time is the caller's charge. */
+    public void writeLines(long pa, long length) {
+        // Like a stream, the zeroing may evict the run's lines: apply the batch and track afresh after it.
+        if (run != null) {
+            run.finish();
+        }
+        cost.writeLines(pa, length);
+    }
+
     /** The current path, e.g. {@code mremap;move_page_tables}; for error messages and tests. */
     public String currentPath() {
         return pathOf(current);
@@ -222,6 +299,7 @@ public final class PathLedger implements Ledger {
     /** SELF counts per path, per syscall kind, and totals; sorted, so output is deterministic. */
     public LedgerSnapshot snapshot() {
         flushRun();
+        timelineClose();
         SortedMap<String, long[]> pathCounts = new TreeMap<>();
         SortedMap<String, long[]> pathPrimitivePs = new TreeMap<>();
         SortedMap<String, Long> pathPs = new TreeMap<>();

@@ -43,6 +43,8 @@ public final class PhysMem {
     private final int maxOrder;
     private final Placement placement;
     private final long seed;
+    /** The pfns the buddy allocator may hand out: [0, limit). Unbounded by default. */
+    private final long limitPages;
 
     private int[][] ref = new int[0][];
     private int[][] mapcount = new int[0][];
@@ -64,6 +66,19 @@ public final class PhysMem {
      * @param maxOrder  the largest order (the PMD order: 9 with 4K pages)
      */
     public PhysMem(int pageShift, int maxOrder, Placement placement, long seed) {
+        this(pageShift, maxOrder, placement, seed, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param limitPages the size of physical memory in base pages: the buddy allocator never hands
+     *                   out a pfn at or above it, so a large order fails when no free block of it
+     *                   or above is left (docs/kernel-model.md §10); {@code Long.MAX_VALUE}: unbounded
+     */
+    public PhysMem(int pageShift, int maxOrder, Placement placement, long seed, long limitPages) {
+        if (limitPages < 1) {
+            throw new IllegalArgumentException("physical memory must be at least one page, got " + limitPages + ".");
+        }
+        this.limitPages = limitPages;
         this.pageShift = pageShift;
         this.maxOrder = maxOrder;
         this.placement = placement;
@@ -94,17 +109,53 @@ public final class PhysMem {
         return allocatedPages;
     }
 
-    /** Allocates a naturally aligned block of {@code 2^order} pages as a folio of {@code kind}; refcount 1. */
+    /**
+     * Allocates a naturally aligned block of {@code 2^order} pages as a folio of {@code kind}; refcount 1.
+     *
+     * @throws PhysMemExhaustedException when physical memory has no free block of the order left
+     */
     public long alloc(int order, int kind) {
+        long pfn = tryAlloc(order, kind);
+        if (pfn < 0) {
+            throw new PhysMemExhaustedException(order, limitPages << pageShift);
+        }
+        return pfn;
+    }
+
+    /**
+     * Whether {@link #tryAlloc} of {@code order} would succeed now: a free block of that order or
+     * above, or room to grow. Order 0 under a scattered placement may also take an arena page, so
+     * this is exact for the orders above 0 that the THP fault asks about.
+     */
+    public boolean canAlloc(int order) {
+        for (int o = order; o <= maxOrder; o++) {
+            if (freeHead[o] != NIL) {
+                return true;
+            }
+        }
+        long size = 1L << maxOrder;
+        return ((top + size - 1) & -size) + size <= limitPages;
+    }
+
+    /**
+     * As {@link #alloc}, but returns -1 when no free block of {@code order} or above is left and
+     * memory cannot grow: the allocation fails without side effects ({@code __rmqueue_smallest}
+     * finding nothing, and a caller whose gfp flags allow no reclaim or compaction).
+     */
+    public long tryAlloc(int order, int kind) {
         if (order < 0 || order > maxOrder) {
             throw new IllegalArgumentException("order out of range: " + order);
         }
-        long pfn;
+        long pfn = -1;
         if (order == 0 && scatterNext()) {
             pfn = nextScattered();
             lastAllocFrom = 0;
-        } else {
+        }
+        if (pfn < 0) {
             pfn = takeBuddy(order);
+        }
+        if (pfn < 0) {
+            return -1;
         }
         int n = 1 << order;
         for (int i = 0; i < n; i++) {
@@ -242,6 +293,9 @@ public final class PhysMem {
         long pfn;
         if (o > maxOrder) {
             pfn = grow(maxOrder);
+            if (pfn < 0) {
+                return -1;
+            }
             o = maxOrder;
         } else {
             pfn = freeHead[o];
@@ -257,9 +311,13 @@ public final class PhysMem {
     }
 
     /** Fresh memory above everything handed out so far, aligned to {@code 2^order}. */
+    /** A fresh block of {@code order} above everything handed out so far; -1 when it would pass the limit. */
     private long grow(int order) {
         long size = 1L << order;
         long pfn = (top + size - 1) & -size;
+        if (pfn + size > limitPages) {
+            return -1;
+        }
         // Skipped pages between the old top and the aligned start stay UNUSED for ever; harmless.
         top = pfn + size;
         ensure(top);
@@ -290,7 +348,12 @@ public final class PhysMem {
     private long nextScattered() {
         int arenaSize = 1 << ARENA_BITS;
         if (arenaBase < 0 || arenaNext == arenaSize) {
-            arenaBase = grow(ARENA_BITS);
+            long base = grow(ARENA_BITS);
+            if (base < 0) {
+                // No room for another arena: the page comes from the buddy lists (the caller's fallback).
+                return -1;
+            }
+            arenaBase = base;
             arenaNext = 0;
         }
         return arenaBase + permute(arenaNext++);

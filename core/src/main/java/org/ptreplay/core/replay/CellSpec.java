@@ -23,12 +23,15 @@ import org.ptreplay.spi.Architecture;
  * @param thp         THP settings
  * @param placement   where order-0 folios go in physical memory (how aged the machine is)
  * @param cpus        logical CPUs of the machine; 0 keeps the profile's count
+ * @param lazyTlbCpus CPUs in lazy-TLB mode for every mm (still in its mm_cpumask), at most the
+ *                    other CPUs: x86 shootdowns reach them only when page tables are freed
+ *                    (docs/kernel-model.md §1.5); arm64 broadcasts and ignores it
  * @param concurrency CPUs running the workload at once (arm64 TLBI/DSB prices grow with it)
  * @param strict      stop at the first divergence
  */
 public record CellSpec(Architecture arch, Map<String, String> userOptions, ResolvedKernel kernel,
-                       MachineProfile profile, ThpSpec thp, Placement placement, int cpus, int concurrency,
-                       boolean strict) {
+                       MachineProfile profile, ThpSpec thp, Placement placement, int cpus, int lazyTlbCpus,
+                       int concurrency, boolean strict) {
 
     public CellSpec {
         Objects.requireNonNull(arch, "arch");
@@ -47,6 +50,9 @@ public record CellSpec(Architecture arch, Map<String, String> userOptions, Resol
         }
         if (cpus < 0) {
             throw new IllegalArgumentException("cpus must be 0 (the profile's count) or positive, not " + cpus + ".");
+        }
+        if (lazyTlbCpus < 0) {
+            throw new IllegalArgumentException("lazy-TLB CPUs must be 0 or more, not " + lazyTlbCpus + ".");
         }
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency + ".");

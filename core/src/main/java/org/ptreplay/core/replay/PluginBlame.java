@@ -23,7 +23,8 @@ final class PluginBlame {
      * when the model's state filled the heap under a plugin's call, the cell's size is to blame.
      */
     static Strategy culprit(Throwable cause, SimConfig config) {
-        List<Strategy> strategies = List.of(config.movePtes(), config.pgtableMove(), config.copyPtes(), config.zapPtes());
+        List<Strategy> strategies = List.of(config.movePtes(), config.pgtableMove(), config.copyPtes(), config.zapPtes(),
+                config.changePtes());
         for (Strategy s : strategies) {
             Class<?> c = s.getClass();
             if (c.getModule().getLayer() == ModuleLayer.boot()) {

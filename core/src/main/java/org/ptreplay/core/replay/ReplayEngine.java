@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ptreplay.core.cost.CostOptions;
 import org.ptreplay.core.cost.ProfileCostModel;
+import org.ptreplay.core.ledger.TimelineRecorder;
+import org.ptreplay.core.value.TimelineEvent;
 import org.ptreplay.spi.ops.PageTableGeometry;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.sim.ReplayException;
@@ -35,6 +37,7 @@ public final class ReplayEngine {
     private final List<Kernel> kernels = new ArrayList<>();
     private final List<EffectiveArchOptions> options = new ArrayList<>();
     private final List<Integer> cpus = new ArrayList<>();
+    private final List<TimelineRecorder> timelines = new ArrayList<>();
     private final int threads;
     private final int batchEvents;
     private volatile Fanout fanout;
@@ -82,6 +85,7 @@ public final class ReplayEngine {
                 .thp(spec.thp())
                 .placement(spec.placement())
                 .cpus(cost.cpus())
+                .lazyTlbCpus(spec.lazyTlbCpus())
                 .strict(spec.strict())
                 .cost(cost)
                 .memoryBytes(memoryShare())
@@ -97,6 +101,33 @@ public final class ReplayEngine {
      */
     private long memoryShare() {
         return (long) (Runtime.getRuntime().maxMemory() * 0.8) / specs.size();
+    }
+
+    /**
+     * Records the first {@code events} events of every cell on its simulated clock, for
+     * {@code --timeline}; call before {@link #run}. Costs a pass over a cell's path nodes per
+     * recorded event, nothing after.
+     */
+    public void recordTimeline(int events) {
+        if (used) {
+            throw new IllegalStateException("the timeline is asked for before the replay");
+        }
+        timelines.clear();
+        for (Kernel kernel : kernels) {
+            TimelineRecorder recorder = new TimelineRecorder(events);
+            kernel.recordTimeline(recorder);
+            timelines.add(recorder);
+        }
+    }
+
+    /** The recorded events of cell {@code cell} (in {@link CellSpec} order), after {@link #run}; empty without {@link #recordTimeline}. */
+    public List<TimelineEvent> timeline(int cell) {
+        return timelines.isEmpty() ? List.of() : timelines.get(cell).events();
+    }
+
+    /** How many events of cell {@code cell} the timeline left out (beyond its limit). */
+    public long timelineOmitted(int cell) {
+        return timelines.isEmpty() ? 0 : timelines.get(cell).omitted();
     }
 
     /** Events applied by every cell so far; callable from any thread (progress bars). */

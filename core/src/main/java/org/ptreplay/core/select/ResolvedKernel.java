@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.ptreplay.spi.ChangePtesStrategy;
 import org.ptreplay.spi.CopyPtesStrategy;
 import org.ptreplay.spi.KernelConfig;
 import org.ptreplay.spi.KernelPath;
@@ -58,5 +59,9 @@ public record ResolvedKernel(String name, String arch, Map<KernelPath, Strategy>
 
     public ZapPtesStrategy zapPtes() {
         return (ZapPtesStrategy) strategies.get(KernelPath.ZAP_PTES);
+    }
+
+    public ChangePtesStrategy changePtes() {
+        return (ChangePtesStrategy) strategies.get(KernelPath.CHANGE_PTES);
     }
 }

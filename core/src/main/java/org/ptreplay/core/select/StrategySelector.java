@@ -157,6 +157,10 @@ public final class StrategySelector {
         Map<KernelPath, Term> choices = new EnumMap<>(KernelPath.class);
         for (KernelPath path : KernelPath.values()) {
             String text = byPath.get(path);
+            if (text == null && path.sinceMinor() > spiMinor(preset)) {
+                // A preset written before the path existed: that kernel did what the reference does.
+                text = REFERENCE.get(path);
+            }
             if (text == null) {
                 throw new IllegalArgumentException("kernel preset '" + preset.name() + "' gives no strategy for path "
                         + path.prefix() + " on arch " + arch);
@@ -174,6 +178,16 @@ public final class StrategySelector {
             choices.put(path, t);
         }
         return choices;
+    }
+
+    /** The SPI minor version a provider was compiled against; 0 when it does not parse (the loader checks it). */
+    private static int spiMinor(Provider p) {
+        String[] parts = String.valueOf(p.spiVersion()).split("\\.");
+        try {
+            return parts.length == 2 ? Integer.parseInt(parts[1]) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private Strategy configure(Term term, String argument) {
@@ -210,6 +224,7 @@ public final class StrategySelector {
         m.put(KernelPath.PGTABLE_MOVE, "pgtable-move/none");
         m.put(KernelPath.COPY_PTES, "copy-ptes/per-pte");
         m.put(KernelPath.ZAP_PTES, "zap-ptes/per-pte");
+        m.put(KernelPath.CHANGE_PTES, "change-ptes/per-pte");
         return Collections.unmodifiableMap(m);
     }
 }

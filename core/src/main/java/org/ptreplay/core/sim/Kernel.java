@@ -32,6 +32,7 @@ import org.ptreplay.trace.Flags;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.core.value.Divergence;
 import org.ptreplay.core.value.EntryTotals;
+import org.ptreplay.core.value.FaultFallbacks;
 import org.ptreplay.core.value.SimResult;
 import org.ptreplay.core.value.UnmappedTouches;
 import org.ptreplay.core.value.VmaInfo;
@@ -76,13 +77,15 @@ public final class Kernel {
     public Kernel(SimConfig config) {
         this.config = config;
         PageTableGeometry geo = config.arch().geometry(config.archOptions());
-        PhysMem phys = new PhysMem(geo.pageShift(), geo.tableBits(), config.placement(), config.seed());
+        PhysMem phys = new PhysMem(geo.pageShift(), geo.tableBits(), config.placement(), config.seed(),
+                config.physPages(geo.pageShift()));
         this.ledger = new PathLedger(config.cost());
         TableMemory mem = new TableMemory(phys, ledger);
         ArchMmu mmu = config.arch().create(config.archOptions(), mem);
         this.cell = new KernelState(geo, phys, mem, ledger, mmu, config.strategies(), new ThpPolicy(config.thp(), geo),
                 config.kernelConfig(), config.softDirty(), config.cpus(), config.lazyTlbCpus(), config.batchRuns());
         cell.vmaOnly = config.vmaOnly();
+        cell.rangePaths = config.rangePaths();
         // The kernel paths of this cell, shared by the syscalls.
         HugePmd huge = new HugePmd(cell);
         Unmap unmap = new Unmap(cell, huge);
@@ -131,6 +134,9 @@ public final class Kernel {
             throw new ReplayException(index, "Event " + index + " (" + e.kind().key() + " of pid " + e.pid()
                     + ") took " + loop.getMessage() + ", far more than its pages and VMAs need: the model or a strategy"
                     + " is looping; please report it with the trace.", loop);
+        } catch (org.ptreplay.core.mem.PhysMemExhaustedException full) {
+            throw new ReplayException(index, "Event " + index + " (" + e.kind().key() + " of pid " + e.pid()
+                    + ") needs more memory than the cell has: " + full.getMessage() + ".");
         }
         long recorded = recordedResult(e);
         if (recorded != TraceEvent.UNKNOWN_RESULT && recorded != r) {
@@ -280,10 +286,16 @@ public final class Kernel {
         return result();
     }
 
+    /** Records this cell's first events for {@code --timeline} (before the replay starts). */
+    public void recordTimeline(org.ptreplay.core.ledger.TimelineRecorder recorder) {
+        ledger.recordTimeline(recorder);
+    }
+
     public SimResult result() {
         return new SimResult(events, ledger.snapshot(), divergences, new java.util.TreeMap<>(madvise.ignored()),
                 cell.phys.allocatedPages(), new EntryTotals(cell.entries.moved, cell.entries.copied,
-                cell.entries.zapped, cell.entries.faulted), new UnmappedTouches(unmappedTouchEvents, unmappedTouchPages));
+                cell.entries.zapped, cell.entries.faulted), new UnmappedTouches(unmappedTouchEvents, unmappedTouchPages),
+                new FaultFallbacks(cell.entries.thpFaultFallback, cell.entries.anonFaultFallback));
     }
 
     /** The VMAs of a task's mm in address order; none for a pid the trace has not shown (a query creates no task). */

@@ -15,4 +15,8 @@ public final class EntryCounts {
     public long zapped;
     /** Entries the fault path installed: PTEs (a folio of n pages mapped at once counts n) and PMD leaves. */
     public long faulted;
+    /** PMD THP faults whose folio could not be allocated and went to the PTE level ({@code THP_FAULT_FALLBACK}). */
+    public long thpFaultFallback;
+    /** mTHP orders {@code alloc_anon_folio} could not allocate and dropped ({@code MTHP_STAT_ANON_FAULT_FALLBACK}). */
+    public long anonFaultFallback;
 }

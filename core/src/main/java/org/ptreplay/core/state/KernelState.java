@@ -53,6 +53,8 @@ public final class KernelState {
     public final long hugeZeroPfn;
     /** A VMA-level replay: population builds no page tables (set once, by the kernel, before any event). */
     public boolean vmaOnly;
+    /** The range-level paths of issue #15 ({@code SimConfig.rangePaths}; set once, by the kernel, before any event). */
+    public boolean rangePaths;
     private long nextAnonVma = 1;
     private long nextMm = 1;
 

@@ -15,10 +15,11 @@ import java.util.TreeMap;
  * @param residentPages pages allocated at the end (folios, page tables, kernel pages)
  * @param entries     page-table entries moved, copied, zapped and faulted
  * @param unmappedTouches touches outside every VMA in a recording of real faults (not divergences)
+ * @param fallbacks   large-folio faults that fell back to smaller orders (a finite physical memory)
  */
 public record SimResult(long events, LedgerSnapshot ledger, List<Divergence> divergences,
                         SortedMap<String, Long> ignored, long residentPages, EntryTotals entries,
-                        UnmappedTouches unmappedTouches) {
+                        UnmappedTouches unmappedTouches, FaultFallbacks fallbacks) {
     public SimResult {
         divergences = List.copyOf(divergences);
         ignored = Collections.unmodifiableSortedMap(new TreeMap<>(ignored));

@@ -9,8 +9,9 @@ import org.ptreplay.core.cost.CostOptions.Prefetch;
 class CostOptionsTest {
 
     @Test
-    void defaultsAreOneCpuProfilePrefetchAndSmallPages() {
-        assertEquals(new CostOptions(1, 0, Prefetch.PROFILE, 4096), CostOptions.defaults());
+    void defaultsAreOneCpuProfilePrefetchSmallPagesAndBlockStreams() {
+        assertEquals(new CostOptions(1, 0, Prefetch.PROFILE, 4096, true), CostOptions.defaults());
+        assertEquals(new CostOptions(1, 0, Prefetch.PROFILE, 4096, false), CostOptions.defaults().withBlockStreams(false));
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.core.linux.memory.PerPteCopyPtes;
 import org.ptreplay.core.linux.memory.PerPteZapPtes;
+import org.ptreplay.core.linux.mprotect.PerPteChangePtes;
 import org.ptreplay.core.linux.mremap.NoPgtableMove;
 import org.ptreplay.core.linux.mremap.PerPteMovePtes;
 import org.ptreplay.spi.Strategy;
@@ -53,6 +54,14 @@ class ReferenceStrategyContractsTest {
         @Override
         protected Strategy strategy() {
             return new PerPteZapPtes();
+        }
+    }
+
+    @Nested
+    class PerPteChangePtesContract extends StrategyContractTest {
+        @Override
+        protected Strategy strategy() {
+            return new PerPteChangePtes();
         }
     }
 }

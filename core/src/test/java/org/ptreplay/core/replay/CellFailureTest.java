@@ -42,8 +42,9 @@ class CellFailureTest {
         s.put(KernelPath.PGTABLE_MOVE, new NoPgtableMove());
         s.put(KernelPath.COPY_PTES, new PerPteCopyPtes());
         s.put(KernelPath.ZAP_PTES, new ExhaustedZap());
+        s.put(KernelPath.CHANGE_PTES, new org.ptreplay.core.linux.mprotect.PerPteChangePtes());
         return new CellSpec(ReplayFixtures.X86, Map.of(), new ResolvedKernel("exhausted", "x86", s, Map.of(), KernelConfig.CURRENT, false),
-                ReplayFixtures.profile("/org/ptreplay/core/profile/tiny-x86.txtpb"), ThpSpec.DEFAULT, Placement.DEFAULT, 0, 1, false);
+                ReplayFixtures.profile("/org/ptreplay/core/profile/tiny-x86.txtpb"), ThpSpec.DEFAULT, Placement.DEFAULT, 0, 0, 1, false);
     }
 
     @Test

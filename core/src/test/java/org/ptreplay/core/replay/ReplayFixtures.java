@@ -68,12 +68,13 @@ final class ReplayFixtures {
         s.put(KernelPath.PGTABLE_MOVE, new NoPgtableMove());
         s.put(KernelPath.COPY_PTES, new PerPteCopyPtes());
         s.put(KernelPath.ZAP_PTES, new PerPteZapPtes());
+        s.put(KernelPath.CHANGE_PTES, new org.ptreplay.core.linux.mprotect.PerPteChangePtes());
         return new ResolvedKernel(name, "x86", s, presetOptions, KernelConfig.CURRENT, true);
     }
 
     static CellSpec cell(String name, int concurrency, boolean strict) {
         return new CellSpec(X86, Map.of(), reference(name, Map.of()), profile("/org/ptreplay/core/profile/tiny-x86.txtpb"),
-                ThpSpec.DEFAULT, Placement.SEQUENTIAL, 0, concurrency, strict);
+                ThpSpec.DEFAULT, Placement.SEQUENTIAL, 0, 0, concurrency, strict);
     }
 
     /**

@@ -3,9 +3,11 @@ package org.ptreplay.core.select;
 import java.util.List;
 import java.util.Map;
 import org.ptreplay.spi.KernelConfig;
+import org.ptreplay.spi.ops.ChangePtesContext;
 import org.ptreplay.spi.ops.CopyPtesContext;
 import org.ptreplay.spi.ops.MovePtesContext;
 import org.ptreplay.spi.ops.ZapPtesContext;
+import org.ptreplay.spi.ChangePtesStrategy;
 import org.ptreplay.spi.CopyPtesStrategy;
 import org.ptreplay.spi.KernelPath;
 import org.ptreplay.spi.KernelPreset;
@@ -124,6 +126,23 @@ final class StandIns {
         }
     }
 
+    record Change(String name) implements ChangePtesStrategy {
+        @Override
+        public String description() {
+            return "stand-in";
+        }
+
+        @Override
+        public String spiVersion() {
+            return Spi.VERSION;
+        }
+
+        @Override
+        public void changePteRange(ChangePtesContext ctx) {
+            throw notForSimulation();
+        }
+    }
+
     record Preset(String name, Map<KernelPath, String> strategies, Map<String, Map<KernelPath, String>> perArch,
                   Map<String, Map<String, String>> archOptions, KernelConfig kernelConfig)
             implements KernelPreset {
@@ -143,9 +162,14 @@ final class StandIns {
         }
     }
 
+    /** Four paths and the reference change-ptes strategy. */
     static Map<KernelPath, String> paths(String move, String pgtable, String copy, String zap) {
+        return paths(move, pgtable, copy, zap, "change-ptes/per-pte");
+    }
+
+    static Map<KernelPath, String> paths(String move, String pgtable, String copy, String zap, String change) {
         return Map.of(KernelPath.MOVE_PTES, move, KernelPath.PGTABLE_MOVE, pgtable,
-                KernelPath.COPY_PTES, copy, KernelPath.ZAP_PTES, zap);
+                KernelPath.COPY_PTES, copy, KernelPath.ZAP_PTES, zap, KernelPath.CHANGE_PTES, change);
     }
 
     static List<Strategy> strategies() {
@@ -159,7 +183,9 @@ final class StandIns {
                 new Copy("copy-ptes/per-pte"),
                 new Copy("copy-ptes/folio-batch"),
                 new Zap("zap-ptes/per-pte"),
-                new Zap("zap-ptes/folio-batch"));
+                new Zap("zap-ptes/folio-batch"),
+                new Change("change-ptes/per-pte"),
+                new Change("change-ptes/folio-batch"));
     }
 
     static List<KernelPreset> presets() {

@@ -17,7 +17,8 @@ import org.ptreplay.spi.KernelPreset;
 import org.ptreplay.spi.Strategy;
 
 class StrategySelectorTest {
-    private static final String KNOWN = "known names: linux-5.0, linux-6.9, linux-6.16, copy-ptes/folio-batch, "
+    private static final String KNOWN = "known names: linux-5.0, linux-6.9, linux-6.16, change-ptes/folio-batch, "
+            + "change-ptes/per-pte, copy-ptes/folio-batch, "
             + "copy-ptes/per-pte, move-ptes/folio-batch, move-ptes/hint-batch, move-ptes/per-pte, pgtable-move/none, "
             + "pgtable-move/pmd, pgtable-move/pmd+pud, zap-ptes/folio-batch, zap-ptes/per-pte";
 
@@ -201,6 +202,27 @@ class StrategySelectorTest {
         assertEquals("kernel preset 'linux-swapped' names strategy 'zap-ptes/per-pte' for path move-ptes, but it is "
                 + "a zap-ptes strategy",
                 assertThrows(IllegalArgumentException.class, () -> s.resolve("linux-swapped", "x86")).getMessage());
+    }
+
+    /** A preset built against SPI 1.0 predates change-ptes (SPI 1.1): that kernel runs the reference. */
+    @Test
+    void presetOlderThanAPathGetsItsReference() {
+        Map<KernelPath, String> four = new EnumMap<>(StandIns.paths("move-ptes/per-pte", "pgtable-move/pmd+pud",
+                "copy-ptes/folio-batch", "zap-ptes/folio-batch"));
+        four.remove(KernelPath.CHANGE_PTES);
+        KernelPreset v10 = new KernelPreset() {
+            @Override public String name() { return "linux-old-plugin"; }
+            @Override public String description() { return "stand-in"; }
+            @Override public String spiVersion() { return "1.0"; }
+            @Override public Map<KernelPath, String> strategies() { return four; }
+        };
+        StrategySelector s = new StrategySelector(StandIns.strategies(),
+                List.of(v10, new StandIns.Preset("linux-new-plugin", four, Map.of(), Map.of(), KernelConfig.CURRENT)));
+        assertEquals("change-ptes/per-pte", s.resolve("linux-old-plugin", "x86").changePtes().name());
+        assertEquals("change-ptes/folio-batch",
+                s.resolve("linux-old-plugin+change-ptes/folio-batch", "x86").changePtes().name());
+        assertEquals("kernel preset 'linux-new-plugin' gives no strategy for path change-ptes on arch x86",
+                assertThrows(IllegalArgumentException.class, () -> s.resolve("linux-new-plugin", "x86")).getMessage());
     }
 
     @Test

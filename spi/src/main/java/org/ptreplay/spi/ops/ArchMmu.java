@@ -48,6 +48,34 @@ public interface ArchMmu {
     void wrprotectPtes(MmView mm, long addr, long ptep, int nr);
 
     /**
+     * {@code modify_prot_start_ptes} (mprotect's batched start, 0aa3657df3ec "mm: add batched versions
+     * of ptep_modify_prot_start/commit", 6.17): clears {@code nr} entries of one folio and returns the
+     * first with the access and dirty bits of all ORed in. The generic version, which x86 keeps, is one
+     * {@code ptep_modify_prot_start} ({@code ptep_get_and_clear} natively) per entry. Since SPI 1.1.
+     */
+    default long modifyProtStartPtes(MmView mm, long addr, long ptep, int nr) {
+        long page = geometry().pageSize();
+        long pte = ptepGetAndClear(mm, addr, ptep);
+        for (int i = 1; i < nr; i++) {
+            long old = ptepGetAndClear(mm, addr + i * page, ptep + 8L * i);
+            pte |= old & (Pte.DIRTY | Pte.YOUNG);
+        }
+        return pte;
+    }
+
+    /**
+     * {@code modify_prot_commit_ptes} (0aa3657df3ec, 6.17): writes {@code nr} cleared entries from
+     * {@code pte}, advancing the pfn. The generic version is one {@code ptep_modify_prot_commit}
+     * ({@code set_pte_at}) per entry. Since SPI 1.1.
+     */
+    default void modifyProtCommitPtes(MmView mm, long addr, long ptep, long pte, int nr) {
+        long page = geometry().pageSize();
+        for (int i = 0; i < nr; i++) {
+            setPtes(mm, addr + i * page, ptep + 8L * i, Pte.advancePfn(pte, i), 1);
+        }
+    }
+
+    /**
      * {@code ptep_set_access_flags}: makes the entry at least as permissive as {@code entry}
      * (the COW-reuse path sets write and dirty); returns whether the entry changed. Any TLB
      * maintenance is the architecture's, inside this call: arm64 invalidates the stale entry

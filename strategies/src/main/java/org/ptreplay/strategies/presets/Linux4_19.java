@@ -1,5 +1,6 @@
 package org.ptreplay.strategies.presets;
 
+import static org.ptreplay.strategies.presets.Names.CHANGE_PER_PTE;
 import static org.ptreplay.strategies.presets.Names.COPY_PER_PTE;
 import static org.ptreplay.strategies.presets.Names.MOVE_PER_PTE;
 import static org.ptreplay.strategies.presets.Names.PGTABLE_NONE;
@@ -14,7 +15,7 @@ import java.util.Map;
 public final class Linux4_19 extends LinuxRelease {
     public Linux4_19() {
         super("4.19", "Linux 4.19: per-PTE mremap/fork/zap, in-PTL mremap flush (eb66ae030829), no page-table moves",
-                paths(MOVE_PER_PTE, PGTABLE_NONE, COPY_PER_PTE, ZAP_PER_PTE),
+                paths(MOVE_PER_PTE, PGTABLE_NONE, COPY_PER_PTE, ZAP_PER_PTE, CHANGE_PER_PTE),
                 Map.of(), ArchOptions.X86_IPI, ArchOptions.ARM64_NO_CONTPTE);
     }
 }

@@ -1,5 +1,6 @@
 package org.ptreplay.strategies.presets;
 
+import static org.ptreplay.strategies.presets.Names.CHANGE_PER_PTE;
 import static org.ptreplay.strategies.presets.Names.COPY_PER_PTE;
 import static org.ptreplay.strategies.presets.Names.MOVE_PER_PTE;
 import static org.ptreplay.strategies.presets.Names.PGTABLE_PMD_PUD;
@@ -14,7 +15,7 @@ import java.util.Map;
 public final class Linux6_8 extends LinuxRelease {
     public Linux6_8() {
         super("6.8", "Linux 6.8: per-PTE fork and zap, page-table moves, no arm64 contpte",
-                paths(MOVE_PER_PTE, PGTABLE_PMD_PUD, COPY_PER_PTE, ZAP_PER_PTE),
+                paths(MOVE_PER_PTE, PGTABLE_PMD_PUD, COPY_PER_PTE, ZAP_PER_PTE, CHANGE_PER_PTE),
                 Map.of(), ArchOptions.X86_IPI, ArchOptions.ARM64_NO_CONTPTE);
     }
 }

@@ -1,5 +1,6 @@
 package org.ptreplay.strategies.presets;
 
+import static org.ptreplay.strategies.presets.Names.CHANGE_PER_PTE;
 import static org.ptreplay.strategies.presets.Names.COPY_FOLIO_BATCH;
 import static org.ptreplay.strategies.presets.Names.MOVE_PER_PTE;
 import static org.ptreplay.strategies.presets.Names.PGTABLE_PMD_PUD;
@@ -14,7 +15,7 @@ import java.util.Map;
 public final class Linux6_9 extends LinuxRelease {
     public Linux6_9() {
         super("6.9", "Linux 6.9: batched fork (f8d937761d65) and zap (10ebac4f95e7), arm64 contpte, per-PTE mremap",
-                paths(MOVE_PER_PTE, PGTABLE_PMD_PUD, COPY_FOLIO_BATCH, ZAP_FOLIO_BATCH),
+                paths(MOVE_PER_PTE, PGTABLE_PMD_PUD, COPY_FOLIO_BATCH, ZAP_FOLIO_BATCH, CHANGE_PER_PTE),
                 Map.of(), ArchOptions.X86_IPI, ArchOptions.ARM64_CONTPTE);
     }
 }

@@ -72,13 +72,18 @@ abstract class LinuxRelease implements KernelPreset {
         return major != majorMinor[0] ? major > majorMinor[0] : minor >= majorMinor[1];
     }
 
-    /** The four paths in order: move_ptes, page-table moves, copy_pte_range, zap_pte_range. */
-    static Map<KernelPath, String> paths(String movePtes, String pgtableMove, String copyPtes, String zapPtes) {
+    /**
+     * The five paths in order: move_ptes, page-table moves, copy_pte_range, zap_pte_range,
+     * change_pte_range.
+     */
+    static Map<KernelPath, String> paths(String movePtes, String pgtableMove, String copyPtes, String zapPtes,
+                                         String changePtes) {
         Map<KernelPath, String> m = new EnumMap<>(KernelPath.class);
         m.put(KernelPath.MOVE_PTES, movePtes);
         m.put(KernelPath.PGTABLE_MOVE, pgtableMove);
         m.put(KernelPath.COPY_PTES, copyPtes);
         m.put(KernelPath.ZAP_PTES, zapPtes);
+        m.put(KernelPath.CHANGE_PTES, changePtes);
         return m;
     }
 

@@ -18,4 +18,6 @@ final class Names {
     static final String COPY_FOLIO_BATCH = "copy-ptes/folio-batch";
     static final String ZAP_PER_PTE = "zap-ptes/per-pte";
     static final String ZAP_FOLIO_BATCH = "zap-ptes/folio-batch";
+    static final String CHANGE_PER_PTE = "change-ptes/per-pte";
+    static final String CHANGE_FOLIO_BATCH = "change-ptes/folio-batch";
 }

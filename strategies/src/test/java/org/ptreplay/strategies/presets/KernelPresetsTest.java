@@ -108,6 +108,19 @@ class KernelPresetsTest {
         }
     }
 
+    /** cac1db8c3aad and 7efa1cd5f89b came in the 6.17 merge window (docs/kernel-model.md §4.5). */
+    @Test
+    void mprotectBatchesFrom6_17Rc1() {
+        for (String preset : List.of("linux-4.19", "linux-5.0", "linux-5.11", "linux-6.8", "linux-6.9", "linux-6.16")) {
+            assertEquals("change-ptes/per-pte", choice(preset, "x86", KernelPath.CHANGE_PTES), preset);
+            assertEquals("change-ptes/per-pte", choice(preset, "arm64", KernelPath.CHANGE_PTES), preset);
+        }
+        for (String preset : List.of("linux-6.17-rc1", "linux-6.17", "linux-6.18")) {
+            assertEquals("change-ptes/folio-batch", choice(preset, "x86", KernelPath.CHANGE_PTES), preset);
+            assertEquals("change-ptes/folio-batch", choice(preset, "arm64", KernelPath.CHANGE_PTES), preset);
+        }
+    }
+
     @Test
     void archOptionsFollowTheRelease() {
         Map<String, String> noContpte = Map.of("contpte", "off", "contpte-early-exit", "off", "bbml2", "off");
@@ -139,7 +152,7 @@ class KernelPresetsTest {
                 () -> selector.resolve("linux-6.71", "x86"));
         assertEquals("unknown strategy or kernel preset 'linux-6.71' in strategy argument 'linux-6.71' (did you mean "
                 + "linux-6.17?); known names: linux-4.19, linux-5.0, linux-5.11, linux-6.8, linux-6.9, linux-6.16, "
-                + "linux-6.17, linux-6.17-rc1, linux-6.18, copy-ptes/folio-batch, copy-ptes/per-pte, move-ptes/folio-batch, "
+                + "linux-6.17, linux-6.17-rc1, linux-6.18, change-ptes/folio-batch, change-ptes/per-pte, copy-ptes/folio-batch, copy-ptes/per-pte, move-ptes/folio-batch, "
                 + "move-ptes/hint-batch, move-ptes/hint-only, move-ptes/per-pte, move-ptes/ptl-hold, pgtable-move/none, "
                 + "pgtable-move/pmd, pgtable-move/pmd+pud, zap-ptes/folio-batch, zap-ptes/per-pte", e.getMessage());
     }

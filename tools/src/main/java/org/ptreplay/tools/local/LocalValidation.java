@@ -79,7 +79,7 @@ public final class LocalValidation {
     private CellResult simulate(Workload w, WorkloadGenerator generator, List<TraceEvent> events, ThpSpec thp)
             throws ReplayFailedException, InterruptedException {
         Plan plan = new CellPlanner(registry).plan(List.of(arch), List.of(preset), List.of(), List.of(profile),
-                new CellPlanner.Settings(thp, Placement.DEFAULT, 0, 1, false));
+                new CellPlanner.Settings(thp, Placement.DEFAULT, 0, 0, 1, false));
         TraceHeader header = new TraceHeader(TraceHeader.CURRENT_VERSION, 0, "ptreplay validate --local",
                 new TraceHeader.Source(TraceHeader.SourceKind.GENERATOR, generator.name(), w.params()),
                 TraceHeader.Machine.UNKNOWN, events.size());

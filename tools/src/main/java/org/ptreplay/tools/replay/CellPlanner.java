@@ -27,8 +27,13 @@ import org.ptreplay.spi.loader.ProviderKind;
  */
 public final class CellPlanner {
 
-    /** What every cell of the plan shares. */
-    public record Settings(ThpSpec thp, Placement placement, int cpus, int concurrency, boolean strict) {
+    /**
+     * What every cell of the plan shares.
+     *
+     * @param lazyTlbCpus CPUs in lazy-TLB mode for every mm ({@code --lazy-tlb-cpus}); x86 only
+     */
+    public record Settings(ThpSpec thp, Placement placement, int cpus, int lazyTlbCpus, int concurrency,
+                           boolean strict) {
     }
 
     /** A bad argument: an unknown name or option (exit 2). */
@@ -115,6 +120,10 @@ public final class CellPlanner {
                 profilesByArch.put(arch, List.of(load(registry.require(ProviderKind.MACHINE_PROFILE, generic))));
                 notes.add("No " + arch + " machine profile given: using " + generic + ".");
             }
+            if (settings.lazyTlbCpus() > 0 && arch.equals("arm64")) {
+                notes.add("--lazy-tlb-cpus changes nothing on arm64: its TLBIs are broadcast to every CPU and"
+                        + " do not consult mm_cpumask (docs/kernel-model.md §1.5).");
+            }
         }
         List<CellSpec> cells = new ArrayList<>();
         for (ArchArgument a : archs) {
@@ -123,7 +132,7 @@ public final class CellPlanner {
                 ResolvedKernel kernel = resolve(s, arch.name());
                 for (MachineProfile p : profilesByArch.get(arch.name())) {
                     cells.add(new CellSpec(arch, a.options(), kernel, p, settings.thp(), settings.placement(), settings.cpus(),
-                            settings.concurrency(), settings.strict()));
+                            settings.lazyTlbCpus(), settings.concurrency(), settings.strict()));
                 }
             }
         }

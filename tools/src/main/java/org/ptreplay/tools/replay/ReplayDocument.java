@@ -97,6 +97,7 @@ public final class ReplayDocument {
         m.put("thp", spec.thp().toString());
         m.put("placement", spec.placement().label());
         m.put("cpus", (long) c.cpus());
+        m.put("lazy_tlb_cpus", (long) spec.lazyTlbCpus());
         m.put("concurrency", (long) spec.concurrency());
         m.put("totals", charges(ledger.totals(), ledger.totalPs(), ledger.primitivePs()));
         SortedMap<String, Object> bySyscall = new TreeMap<>();
@@ -149,6 +150,8 @@ public final class ReplayDocument {
         m.put("ptes_copied", n.copied());
         m.put("ptes_zapped", n.zapped());
         m.put("ptes_faulted", n.faulted());
+        m.put("thp_fault_fallback", c.result().fallbacks().thp());
+        m.put("anon_fault_fallback", c.result().fallbacks().anon());
         m.put("pte_ops", n.total());
         m.put("resident_pages", c.result().residentPages());
         return m;

@@ -36,9 +36,12 @@ final class FlameGraph {
     private final FrameTree baseline;
     /** The largest change of any frame below the root, which gets the deepest colour. */
     private final long maxDelta;
+    /** Fill frames with their change against the baseline rather than their name colour (the standalone differential SVG). */
+    private final boolean diffFill;
 
-    private FlameGraph(StringBuilder s, String rootLabel, FrameTree tree, FrameTree baseline) {
+    private FlameGraph(StringBuilder s, String rootLabel, FrameTree tree, FrameTree baseline, boolean diffFill) {
         this.s = s;
+        this.diffFill = diffFill && baseline != null;
         this.rootLabel = rootLabel;
         this.total = tree.inclusive();
         this.baseline = baseline;
@@ -52,6 +55,11 @@ final class FlameGraph {
      * @param baseline the baseline cell's frames, or null for the baseline itself
      */
     static String svg(String id, String label, FrameTree tree, FrameTree baseline) {
+        return svg(id, label, tree, baseline, false);
+    }
+
+    /** As {@link #svg(String, String, FrameTree, FrameTree)}; with {@code diffFill}, frames are filled with their change against the baseline. */
+    static String svg(String id, String label, FrameTree tree, FrameTree baseline, boolean diffFill) {
         StringBuilder s = new StringBuilder();
         s.append("<svg id=\"").append(Html.escape(id)).append("\" class=\"flame\" viewBox=\"0 0 ")
                 .append(WIDTH).append(' ').append(tree.depth() * ROW).append("\" data-width=\"").append(WIDTH)
@@ -59,7 +67,7 @@ final class FlameGraph {
                 .append("\" role=\"img\" aria-label=\"").append(Html.escape("Icicle graph of simulated time by kernel path: " + label))
                 .append("\">\n");
         if (tree.inclusive() > 0) {
-            new FlameGraph(s, label, tree, baseline).frame(tree, 0, WIDTH, 0);
+            new FlameGraph(s, label, tree, baseline, diffFill).frame(tree, 0, WIDTH, 0);
         }
         return s.append("</svg>\n").toString();
     }
@@ -92,8 +100,8 @@ final class FlameGraph {
                 .append("\" data-name=\"").append(Html.escape(name)).append("\">")
                 .append("<rect x=\"").append(Format.coord(x)).append("\" y=\"").append(y)
                 .append("\" width=\"").append(Format.coord(w)).append("\" height=\"").append(ROW - 1)
-                .append("\" fill=\"").append(depth == 0 ? "#d8d8d8" : Palette.frame(node.name())).append('"');
-        if (baseline != null && depth > 0) {
+                .append("\" fill=\"").append(depth == 0 ? "#d8d8d8" : diffFill ? diffColour(delta(node)) : Palette.frame(node.name())).append('"');
+        if (baseline != null && depth > 0 && !diffFill) {
             s.append(" data-diff-fill=\"").append(diffColour(delta(node))).append('"');
         }
         s.append("><title>").append(Html.escape(title(node, name))).append("</title></rect>")

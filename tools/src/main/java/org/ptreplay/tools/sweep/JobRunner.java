@@ -101,7 +101,8 @@ public final class JobRunner {
             files.add(MachineProfiles.parse(opener.readText(f), f));
         }
         return planner.plan(job.archs(), job.strategies(), job.profiles(), files,
-                new CellPlanner.Settings(job.thp().spec(), Placement.parse(job.placement()), job.cpus(), job.concurrency(), false));
+                new CellPlanner.Settings(job.thp().spec(), Placement.parse(job.placement()), job.cpus(),
+                        job.lazyTlbCpus(), job.concurrency(), false));
     }
 
     public Outcome run(SweepJob job) throws InterruptedException {

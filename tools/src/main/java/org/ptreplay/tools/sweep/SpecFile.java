@@ -23,8 +23,9 @@ import java.util.TreeMap;
  * or protobuf text format ({@code .textproto}, {@code .txtpb}, {@code .pbtxt}). Keys: {@code generate},
  * {@code params} (a mapping of name to values; in text format {@code param { name: … value: … }}),
  * {@code traces}, {@code thp}, {@code cpus}, {@code concurrency}, {@code arch}, {@code strategy},
- * {@code profile}, {@code profile-file} ({@code profile_file} in text format), {@code placement}; each
- * but {@code generate} and {@code placement} takes a list (a single value is a list of one).
+ * {@code profile}, {@code profile-file} ({@code profile_file} in text format), {@code placement},
+ * {@code lazy-tlb-cpus} ({@code lazy_tlb_cpus}); each but {@code generate}, {@code placement} and
+ * {@code lazy-tlb-cpus} takes a list (a single value is a list of one).
  *
  * @param values every key but {@code params}, with its values as given
  * @param params the generator parameters, each with its values
@@ -32,7 +33,7 @@ import java.util.TreeMap;
 public record SpecFile(Map<String, List<String>> values, Map<String, List<String>> params) {
 
     static final Set<String> KEYS = Set.of("generate", "traces", "thp", "cpus", "concurrency", "arch", "strategy", "profile",
-            "profile-file", "placement");
+            "profile-file", "placement", "lazy-tlb-cpus");
 
     /** @throws IllegalArgumentException one sentence naming the file and what is wrong */
     public static SpecFile load(Path file) {
@@ -99,8 +100,8 @@ public record SpecFile(Map<String, List<String>> values, Map<String, List<String
                             .setTypeName(".ptreplay.sweep.Param").build());
             int n = 3;
             for (String k : List.of("traces", "thp", "cpus", "concurrency", "arch", "strategy", "profile", "profile_file",
-                    "placement")) {
-                boolean number = k.equals("cpus") || k.equals("concurrency");
+                    "placement", "lazy_tlb_cpus")) {
+                boolean number = k.equals("cpus") || k.equals("concurrency") || k.equals("lazy_tlb_cpus");
                 spec.addField(field(k, n++, number ? FieldDescriptorProto.Type.TYPE_INT32 : string, repeated));
             }
             FileDescriptorProto file = FileDescriptorProto.newBuilder().setName("ptreplay/sweep.proto")

@@ -51,7 +51,7 @@ public final class SweepGrid {
                                 spec.generator() != null ? paramPoints.get(t) : new TreeMap<>(),
                                 spec.generator() != null ? null : files.get(t), thp, cpus, concurrency,
                                 spec.archs(), spec.strategies(), spec.profiles(),
-                                spec.profileFiles(), spec.placement()));
+                                spec.profileFiles(), spec.placement(), spec.lazyTlbCpus()));
                     }
                 }
             }

@@ -28,10 +28,11 @@ import java.util.TreeMap;
  * @param profiles    machine profiles of the cells
  * @param profileFiles machine profile files of the cells (by path: a rerun after editing one needs a new output directory)
  * @param placement   where order-0 folios go ({@code --placement})
+ * @param lazyTlbCpus CPUs in lazy-TLB mode for every mm ({@code --lazy-tlb-cpus})
  */
 public record SweepJob(int index, String generator, SortedMap<String, String> params, String trace, ThpPoint thp,
                        int cpus, int concurrency, List<String> archs, List<String> strategies, List<String> profiles,
-                       List<String> profileFiles, String placement) {
+                       List<String> profileFiles, String placement, int lazyTlbCpus) {
 
     public SweepJob {
         params = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(params));
@@ -84,6 +85,10 @@ public record SweepJob(int index, String generator, SortedMap<String, String> pa
             line(s, "profile-file." + i, profileFiles.get(i));
         }
         line(s, "placement", placement);
+        if (lazyTlbCpus != 0) {
+            // Written only when set, so the jobs of sweeps that do not set it encode as before.
+            line(s, "lazy-tlb-cpus", Integer.toString(lazyTlbCpus));
+        }
         return s.toString();
     }
 
@@ -110,7 +115,8 @@ public record SweepJob(int index, String generator, SortedMap<String, String> pa
         return new SweepJob(Integer.parseInt(f.get("index")), f.get("generator"), params, f.get("trace"),
                 new ThpPoint(f.get("thp.label"), f.get("thp.setting")), Integer.parseInt(f.get("cpus")),
                 Integer.parseInt(f.get("concurrency")), list(f.get("archs")), list(f.get("strategies")),
-                list(f.get("profiles")), profileFiles, f.get("placement"));
+                list(f.get("profiles")), profileFiles, f.get("placement"),
+                Integer.parseInt(f.getOrDefault("lazy-tlb-cpus", "0")));
     }
 
     private static List<String> list(String joined) {

@@ -61,6 +61,10 @@ public final class SweepOptions {
             description = "Where order-0 folios go, as replay takes it (default aged), for every job.")
     public String placement;
 
+    @Option(names = "--lazy-tlb-cpus", paramLabel = "N",
+            description = "CPUs in lazy-TLB mode for every traced process, as replay takes it (default 0), for every job.")
+    public String lazyTlbCpus;
+
     /**
      * The spec: the file's axes, each replaced by the command line's when given.
      *
@@ -79,6 +83,7 @@ public final class SweepOptions {
         override(v, "profile", profiles);
         override(v, "profile-file", profileFiles);
         override(v, "placement", placement == null ? List.of() : List.of(placement));
+        override(v, "lazy-tlb-cpus", lazyTlbCpus == null ? List.of() : List.of(lazyTlbCpus));
         java.util.SortedMap<String, List<String>> p = new TreeMap<>(file.params());
         if (!params.isEmpty()) {
             p.clear();
@@ -118,7 +123,12 @@ public final class SweepOptions {
                 integers("cpus", v.getOrDefault("cpus", List.of())),
                 integers("concurrency", v.getOrDefault("concurrency", List.of())),
                 archArgs, strip(v.getOrDefault("strategy", List.of())), strip(v.getOrDefault("profile", List.of())),
-                v.getOrDefault("profile-file", List.of()), single(v, "placement"));
+                v.getOrDefault("profile-file", List.of()), single(v, "placement"),
+                lazyTlb(single(v, "lazy-tlb-cpus")));
+    }
+
+    private static int lazyTlb(String value) {
+        return value == null ? 0 : integers("lazy-tlb-cpus", List.of(value)).get(0);
     }
 
     private static String single(Map<String, List<String>> v, String key) {

@@ -25,11 +25,12 @@ import org.ptreplay.core.value.Placement;
  * @param profiles    machine profiles (empty: {@code generic-<arch>})
  * @param profileFiles machine profiles from files ({@code --profile-file}), named by the file
  * @param placement   where order-0 folios go in physical memory ({@code --placement}), for every job
+ * @param lazyTlbCpus CPUs in lazy-TLB mode for every mm ({@code --lazy-tlb-cpus}), for every job
  */
 public record SweepSpec(String generator, SortedMap<String, List<String>> params, List<String> traces,
                         List<ThpPoint> thp, List<Integer> cpus, List<Integer> concurrency,
                         List<String> archs, List<String> strategies, List<String> profiles,
-                        List<String> profileFiles, String placement) {
+                        List<String> profileFiles, String placement, int lazyTlbCpus) {
 
     public static final List<String> DEFAULT_ARCHS = List.of("x86");
     public static final List<String> DEFAULT_STRATEGIES = List.of("linux-6.17");
@@ -49,6 +50,9 @@ public record SweepSpec(String generator, SortedMap<String, List<String>> params
         profileFiles = List.copyOf(profileFiles);
         placement = placement == null ? "aged" : placement;
         Placement.parse(placement);
+        if (lazyTlbCpus < 0) {
+            throw new IllegalArgumentException("--lazy-tlb-cpus must be 0 or more, not " + lazyTlbCpus + ".");
+        }
         if ((generator == null) == traces.isEmpty()) {
             throw new IllegalArgumentException(generator == null
                     ? "a sweep needs a workload generator (--generate NAME) or trace files (a spec's traces)."
@@ -92,6 +96,7 @@ public record SweepSpec(String generator, SortedMap<String, List<String>> params
         m.put("profiles", profiles);
         m.put("profile_files", profileFiles);
         m.put("placement", placement);
+        m.put("lazy_tlb_cpus", (long) lazyTlbCpus);
         return m;
     }
 }

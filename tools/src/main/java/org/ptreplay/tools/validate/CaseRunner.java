@@ -28,6 +28,7 @@ public final class CaseRunner {
     private final CellPlanner planner;
     private final int threads;
     private final Placement placement;
+    private final int lazyTlbCpus;
 
     /** Cases replayed with the default placement ({@link Placement#DEFAULT}). */
     public CaseRunner(Providers registry, int threads) {
@@ -39,6 +40,12 @@ public final class CaseRunner {
      * @param placement where every cell puts its order-0 folios
      */
     public CaseRunner(Providers registry, int threads, Placement placement) {
+        this(registry, threads, placement, 0);
+    }
+
+    /** @param lazyTlbCpus CPUs in lazy-TLB mode for every mm, in every cell ({@code --lazy-tlb-cpus}) */
+    public CaseRunner(Providers registry, int threads, Placement placement, int lazyTlbCpus) {
+        this.lazyTlbCpus = lazyTlbCpus;
         this.registry = registry;
         this.planner = new CellPlanner(registry);
         this.threads = threads;
@@ -98,7 +105,7 @@ public final class CaseRunner {
     private List<CellResult> replay(Experiment e) throws ReplayFailedException, InterruptedException {
         ThpSpec thp = ThpSpec.parse(e.thp());
         Plan plan = planner.plan(e.archs(), e.strategies(), List.of(e.profile()),
-                new CellPlanner.Settings(thp, placement, 0, e.concurrency(), false));
+                new CellPlanner.Settings(thp, placement, 0, lazyTlbCpus, e.concurrency(), false));
         WorkloadGenerator generator = registry.require(ProviderKind.WORKLOAD, e.generator());
         List<TraceEvent> events = new ArrayList<>();
         generator.generate(e.params(), events::add);

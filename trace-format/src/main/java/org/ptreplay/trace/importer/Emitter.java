@@ -20,7 +20,7 @@ final class Emitter {
 
     void emit(long timeNs, TraceEvent e) {
         TraceEvent stamped = withDelta(e, clock.delta(timeNs));
-        stats.event(stamped.kind());
+        stats.event(stamped);
         out.accept(stamped);
     }
 

@@ -19,16 +19,27 @@ import org.ptreplay.trace.TraceEvent;
  * @param unfinishedCalls   calls that started but never returned in the recording; dropped, since
  *                          whether the kernel completed them is unknown
  * @param orphanReturns     returns without a start (the recording began mid-call); dropped
+ * @param threadsCreated    Fork events with CLONE_THREAD
+ * @param processesCreated  Fork events without CLONE_THREAD
+ * @param forkFlagSources   perf only: where each fork's clone flags came from ({@code task:task_newtask},
+ *                          {@code syscalls:sys_enter_clone}, the thread-group id, or unknown), by source
  */
 public record ImportStats(long lines, Map<TraceEvent.Kind, Long> eventsByKind,
                           SortedMap<String, Long> skippedSyscalls, long unparsedLines,
-                          long firstUnparsedLine, long unfinishedCalls, long orphanReturns) {
+                          long firstUnparsedLine, long unfinishedCalls, long orphanReturns,
+                          long threadsCreated, long processesCreated, SortedMap<String, Long> forkFlagSources) {
+
+    /** A fork source: the child's first line showed whether it joined its parent's thread group. */
+    public static final String FLAGS_FROM_TGID = "thread-group id";
+    /** A fork source: neither flags nor a thread-group id; written as a fork (flags 0). */
+    public static final String FLAGS_UNKNOWN = "unknown";
 
     public ImportStats {
         EnumMap<TraceEvent.Kind, Long> kinds = new EnumMap<>(TraceEvent.Kind.class);
         kinds.putAll(eventsByKind);
         eventsByKind = Collections.unmodifiableMap(kinds);
         skippedSyscalls = Collections.unmodifiableSortedMap(new TreeMap<>(skippedSyscalls));
+        forkFlagSources = Collections.unmodifiableSortedMap(new TreeMap<>(forkFlagSources));
     }
 
     /** Events of one kind; 0 when none. */

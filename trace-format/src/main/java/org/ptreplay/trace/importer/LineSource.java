@@ -2,6 +2,7 @@ package org.ptreplay.trace.importer;
 
 import java.io.IOException;
 import java.io.Reader;
+import org.ptreplay.trace.TraceException;
 
 /**
  * Reads a text recording line by line with a bound on the line length, so that a file without
@@ -31,7 +32,7 @@ final class LineSource {
         boolean any = false;
         while (true) {
             if (pos == end) {
-                end = in.read(buf, 0, buf.length);
+                end = read();
                 pos = 0;
                 if (end <= 0) {
                     end = 0;
@@ -62,6 +63,15 @@ final class LineSource {
             line.setLength(n - 1);
         }
         return line.toString();
+    }
+
+    /** A read error (a corrupt or truncated compressed input) is located at the line being read. */
+    private int read() throws ImportException {
+        try {
+            return in.read(buf, 0, buf.length);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ImportException(fileName, number + 1, "cannot read (" + TraceException.why(e) + ")");
+        }
     }
 
     /** The number of the line last returned (1-based). */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ptreplay.trace.Flags;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.trace.TraceHeader;
 
@@ -26,9 +27,13 @@ import org.ptreplay.trace.TraceHeader;
  *   <li>{@code syscalls:sys_enter_X} / {@code sys_exit_X} for the memory calls: paired per
  *       thread into one event at the exit, with the exit's value as result (negative values are
  *       -errno). An enter without an exit is dropped and counted.</li>
- *   <li>{@code task:task_newtask} gives the clone flags of the next
- *       {@code sched:sched_process_fork} for the same child, which becomes a {@code Fork}.
- *       Without it a fork reads as a new process (flags 0).</li>
+ *   <li>{@code sched:sched_process_fork}: a {@code Fork}, with clone flags from, in this order:
+ *       the {@code task:task_newtask} line of the same child; the parent thread's
+ *       {@code syscalls:sys_enter_clone} (its {@code clone_flags} without the exit signal, as
+ *       kernel/fork.c passes them on), {@code sys_enter_fork} (0) or {@code sys_enter_vfork}
+ *       (CLONE_VFORK|CLONE_VM); else the thread-group id of the child's first line
+ *       ({@link ForkResolver}). Without {@code PID/TID} on the lines and without flags, a
+ *       fork reads as a new process (flags 0), counted as unknown.</li>
  *   <li>{@code sched:sched_process_exec}: an {@code Exec} (the tracepoint fires on success only).</li>
  *   <li>{@code sched:sched_process_exit}: an {@code Exit} of that thread alone (the kernel reports
  *       every thread), with the code that {@code sys_enter_exit} or {@code sys_enter_exit_group}
@@ -50,7 +55,12 @@ public final class PerfScriptImporter implements TraceImporter {
     private static final Pattern NEWTASK = Pattern.compile("pid=(\\d+) comm=.* clone_flags=([0-9a-fA-F]+) oom_score_adj=-?\\d+");
     private static final Pattern FORK = Pattern.compile("comm=.* pid=(\\d+) child_comm=.* child_pid=(\\d+)");
     private static final Pattern EXEC = Pattern.compile("filename=.* pid=(\\d+) old_pid=(\\d+)");
+    private static final Pattern CLONE_FLAGS = Pattern.compile("(?:.*,)?\\s*clone_flags: (0x[0-9a-fA-F]+)(?:,.*)?");
     private static final Pattern EXIT = Pattern.compile("comm=.* pid=(\\d+) prio=-?\\d+(?: group_dead=\\w+)?");
+    /** The exit signal in clone's flags, which kernel/fork.c strips before copy_process (include/uapi/linux/sched.h). */
+    private static final long CSIGNAL = 0xff;
+    /** At most this many events wait for undecided forks (a thread's first line follows its fork within a few). */
+    private static final int HELD_CAP = 1 << 16;
     /** x86 page fault error code: the access was a write (arch/x86/include/asm/trap_pf.h). */
     private static final long PF_WRITE = 1 << 1;
 
@@ -72,6 +82,7 @@ public final class PerfScriptImporter implements TraceImporter {
         while ((line = src.next()) != null) {
             run.line(line, src.number());
         }
+        run.forks.finish();
         run.stats.unfinished += run.pending.size();
         return new ImportResult(header(fileName, opts), run.stats.snapshot(src.number()));
     }
@@ -80,39 +91,48 @@ public final class PerfScriptImporter implements TraceImporter {
         private record Enter(String name, long[] args) {
         }
 
+        private record CloneCall(long flags, String source) {
+        }
+
         final StatsCounter stats;
         final Map<Integer, Enter> pending = new HashMap<>();
         private final String fileName;
         private final long pageMask;
-        private final Emitter emitter;
         private final Tasks tasks = new Tasks();
+        final ForkResolver forks;
         private final Map<Integer, Long> newTaskFlags = new HashMap<>();
-        private long lineNo;
+        /** The clone, fork or vfork each thread entered, by thread: its next fork's flags. */
+        private final Map<Integer, CloneCall> cloneCalls = new HashMap<>();
+        /** The current line shows {@code PID/TID}, so the thread-group rule applies. */
+        private boolean lineHasTgid;
 
         Run(String fileName, int pageSize, Consumer<? super TraceEvent> out) {
             this.fileName = fileName;
             this.pageMask = pageSize - 1L;
             this.stats = new StatsCounter();
-            this.emitter = new Emitter(out, stats);
+            this.forks = new ForkResolver(new Emitter(out, stats), tasks, stats, HELD_CAP);
         }
 
         void line(String text, long number) throws ImportException {
-            lineNo = number;
             if (text.isBlank() || text.stripLeading().startsWith("#")) {
                 return;
             }
             Matcher m = LINE.matcher(text);
             if (!m.matches()) {
-                stats.unparsed(number);
+                stats.unparsed(fileName, number, "perf script");
                 return;
             }
             String subsystem = m.group(5);
             String event = m.group(6);
             String fields = m.group(7);
             try {
-                int tid = m.group(2) != null ? pid(m.group(2)) : pid(m.group(1));
+                lineHasTgid = m.group(2) != null;
+                int tid = lineHasTgid ? pid(m.group(2)) : pid(m.group(1));
+                if (lineHasTgid) {
+                    forks.seen(pid(m.group(1)), tid);
+                }
                 Tasks.Task task = tasks.get(tid);
-                if (m.group(2) != null && task.provisional) {
+                if (lineHasTgid && task.provisional) {
                     task.tgid = pid(m.group(1));
                 }
                 long time = time(m.group(3), m.group(4));
@@ -142,10 +162,13 @@ public final class PerfScriptImporter implements TraceImporter {
             Matcher f = matched(FAULT, fields);
             long addr = Symbols.number(f.group(1));
             boolean write = (Symbols.number(f.group(2)) & PF_WRITE) != 0;
-            emitter.emit(time, new TraceEvent.Touch(tid, 0, addr & ~pageMask, pageMask + 1, write));
+            forks.emit(time, new TraceEvent.Touch(tid, 0, addr & ~pageMask, pageMask + 1, write));
         }
 
         private void enter(int tid, String name, String fields) {
+            if (cloneCall(tid, name, fields)) {
+                return;
+            }
             boolean mm = MmCalls.NAMES.contains(name);
             if (!mm && !name.equals("exit") && !name.equals("exit_group")) {
                 stats.skipped(name);
@@ -180,7 +203,7 @@ public final class PerfScriptImporter implements TraceImporter {
             }
             pending.remove(tid);
             long result = Symbols.number(fields.strip());
-            emitter.emit(time, MmCalls.event(name, tid, e.args(), result));
+            forks.emit(time, MmCalls.event(name, tid, e.args(), result));
         }
 
         private void newTask(String fields) {
@@ -188,14 +211,40 @@ public final class PerfScriptImporter implements TraceImporter {
             newTaskFlags.put(pid(m.group(1)), Long.parseUnsignedLong(m.group(2), 16));
         }
 
+        /** Notes the flags of a clone-family call; true if it was one. */
+        private boolean cloneCall(int tid, String name, String fields) {
+            long flags;
+            switch (name) {
+                case "clone" -> flags = Symbols.number(matched(CLONE_FLAGS, fields).group(1)) & 0xffff_ffffL & ~CSIGNAL;
+                case "fork" -> flags = 0;
+                case "vfork" -> flags = Flags.CLONE_VFORK | Flags.CLONE_VM;
+                case "clone3" -> {
+                    cloneCalls.remove(tid);   // its flags are in user memory
+                    return true;
+                }
+                default -> {
+                    return false;
+                }
+            }
+            cloneCalls.put(tid, new CloneCall(flags, "syscalls:sys_enter_" + name));
+            return true;
+        }
+
         private void fork(long time, String fields) {
             Matcher m = matched(FORK, fields);
             int parent = pid(m.group(1));
             int child = pid(m.group(2));
             Long flags = newTaskFlags.remove(child);
-            long f = flags == null ? 0 : flags;
-            emitter.emit(time, new TraceEvent.Fork(parent, 0, child, f, child));
-            tasks.fork(parent, child, f);
+            CloneCall called = cloneCalls.remove(parent);
+            if (flags != null) {
+                forks.fork(time, parent, child, flags, "task:task_newtask");
+            } else if (called != null) {
+                forks.fork(time, parent, child, called.flags(), called.source());
+            } else if (lineHasTgid) {
+                forks.forkByThreadGroup(time, parent, child);
+            } else {
+                forks.fork(time, parent, child, 0, ImportStats.FLAGS_UNKNOWN);
+            }
         }
 
         private void exec(long time, String fields) {
@@ -203,20 +252,22 @@ public final class PerfScriptImporter implements TraceImporter {
             int pid = pid(m.group(1));
             int old = pid(m.group(2));
             if (old != pid) {
-                emitter.emit(time, new TraceEvent.Exit(old, 0, 0, false));
+                forks.execByThread(old);
+                forks.emit(time, new TraceEvent.Exit(old, 0, 0, false));
                 tasks.remove(old);
                 pending.remove(old);
             }
-            emitter.emit(time, new TraceEvent.Exec(pid, 0, 0));
+            forks.emit(time, new TraceEvent.Exec(pid, 0, 0));
             tasks.exec(pid);
         }
 
         private void exit(long time, String fields) {
             int pid = pid(matched(EXIT, fields).group(1));
+            cloneCalls.remove(pid);
             if (pending.remove(pid) != null) {
                 stats.unfinished++;
             }
-            emitter.emit(time, new TraceEvent.Exit(pid, 0, tasks.get(pid).exitCode, false));
+            forks.emit(time, new TraceEvent.Exit(pid, 0, tasks.get(pid).exitCode, false));
             tasks.remove(pid);
         }
 

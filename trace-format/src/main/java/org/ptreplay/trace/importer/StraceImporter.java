@@ -103,7 +103,7 @@ public final class StraceImporter implements TraceImporter {
             switch (l.kind()) {
                 case IGNORED -> {
                 }
-                case UNRECOGNIZED -> stats.unparsed(number);
+                case UNRECOGNIZED -> stats.unparsed(fileName, number, "strace");
                 case CALL -> complete(l.pid(), l.timeNs(), l.name(), l.text());
                 case UNFINISHED -> {
                     abandon(unfinished.put(l.pid(), new Unfinished(l.name(), l.text())));

@@ -56,7 +56,11 @@ final class Tasks {
      * mm if it has exec'd since (it is then no longer provisional).
      */
     void fork(int parent, int child, long cloneFlags) {
-        Task p = get(parent);
+        fork(get(parent), child, cloneFlags);
+    }
+
+    /** As {@link #fork(int, int, long)}, for a parent that may have exited since (perf's held forks). */
+    void fork(Task p, int child, long cloneFlags) {
         Task c = tasks.get(child);
         if (c != null && !c.provisional) {
             return;

@@ -93,6 +93,122 @@ class PerfScriptImporterTest {
         assertEquals(16385, pages.cardinality(), "every page was faulted in, THP being off for this mapping");
     }
 
+    /** The recording with some tracepoints' lines taken out, as if they had not been recorded. */
+    private static Imported recordingWithout(String name, String... events) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (java.io.BufferedReader r = new java.io.BufferedReader(Recordings.open(name))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String l = line;
+                if (java.util.Arrays.stream(events).noneMatch(e -> l.contains(" " + e + ": "))) {
+                    text.append(line).append('\n');
+                }
+            }
+        }
+        return Imported.perf(text.toString());
+    }
+
+    /** Each event with its fork's flags reduced to the two that decide thread or process. */
+    private static List<TraceEvent> kinds(Imported im) {
+        return im.events().stream().map(e -> e instanceof Fork f
+                ? new Fork(f.pid(), f.timeDeltaNs(), f.childPid(), f.cloneFlags() & (Flags.CLONE_VM | Flags.CLONE_THREAD),
+                        f.result())
+                : e).toList();
+    }
+
+    /** Every task's events come after the Fork that made it (the first task is the exec'd root). */
+    private static void assertForkedBeforeUse(Imported im) {
+        java.util.Set<Integer> known = new java.util.HashSet<>();
+        known.add(im.events().get(0).pid());
+        for (TraceEvent e : im.events()) {
+            assertTrue(known.contains(e.pid()), e + " comes before its task's Fork");
+            if (e instanceof Fork f) {
+                known.add(f.childPid());
+            }
+        }
+    }
+
+    @Test
+    void threadsAndAForkOfARealRecordingGetTheirCloneKinds() throws Exception {
+        // pthreads-fork.c: three pthread_create (clone3), then fork() (clone with SIGCHLD); 5 tasks, 2 thread groups
+        long thread = Flags.CLONE_VM | Flags.CLONE_THREAD;
+        Imported all = Recordings.load(new PerfScriptImporter(), "pthreads-fork.perf.xz", ImportOptions.defaults());
+        Imported noNewTask = recordingWithout("pthreads-fork.perf.xz", "task:task_newtask");
+        Imported tgidOnly = recordingWithout("pthreads-fork.perf.xz", "task:task_newtask",
+                "syscalls:sys_enter_clone", "syscalls:sys_enter_clone3");
+        for (Imported im : List.of(all, noNewTask, tgidOnly)) {
+            assertEquals(List.of(thread, thread, thread, 0L), im.of(Fork.class).stream()
+                    .map(f -> f.cloneFlags() & thread).toList());
+            assertEquals(3, im.stats().threadsCreated());
+            assertEquals(1, im.stats().processesCreated());
+            assertForkedBeforeUse(im);
+            assertEquals(kinds(all), kinds(im), "the same events in the same order, whatever told the flags");
+        }
+        assertEquals(Map.of("task:task_newtask", 4L), all.stats().forkFlagSources());
+        // glibc's fork: clone(CLONE_CHILD_SETTID|CLONE_CHILD_CLEARTID|SIGCHLD), the signal stripped as kernel/fork.c does
+        assertEquals(0x1200000L, noNewTask.of(Fork.class).get(3).cloneFlags());
+        assertEquals(Map.of("syscalls:sys_enter_clone", 1L, ImportStats.FLAGS_FROM_TGID, 3L),
+                noNewTask.stats().forkFlagSources());
+        assertEquals(Map.of(ImportStats.FLAGS_FROM_TGID, 4L), tgidOnly.stats().forkFlagSources());
+        assertEquals(Map.of(), tgidOnly.stats().skippedSyscalls());
+    }
+
+    @Test
+    void javaVersionIsOneProcessOfEighteenThreads() throws Exception {
+        // issue 16: without clone flags this imported as 18 processes and 17 phantom forks
+        Imported all = Recordings.load(new PerfScriptImporter(), "java-version.perf.xz", ImportOptions.defaults());
+        Imported tgidOnly = recordingWithout("java-version.perf.xz", "task:task_newtask",
+                "syscalls:sys_enter_clone", "syscalls:sys_enter_clone3");
+        for (Imported im : List.of(all, tgidOnly)) {
+            assertEquals(17, im.stats().threadsCreated());
+            assertEquals(0, im.stats().processesCreated());
+            assertEquals(1, im.of(Exec.class).size());
+            assertForkedBeforeUse(im);
+            assertEquals(kinds(all), kinds(im));
+        }
+        assertEquals(Map.of(ImportStats.FLAGS_FROM_TGID, 17L), tgidOnly.stats().forkFlagSources());
+    }
+
+    @Test
+    void aForkWhoseChildNeverShowsIsWrittenAsAForkAndCountedUnknown() throws Exception {
+        Imported im = Imported.perf("""
+                sh 10/10 1.000000000: sched:sched_process_fork: comm=sh pid=10 child_comm=sh child_pid=11
+                sh 10/10 1.000000001: syscalls:sys_enter_munmap: addr: 0x1000, len: 0x1000
+                sh 10/10 1.000000002: syscalls:sys_exit_munmap: 0x0
+                sh 10/10 1.000000003: sched:sched_process_fork: comm=sh pid=10 child_comm=sh child_pid=12
+                sh 10/12 1.000000004: sched:sched_process_exit: comm=sh pid=12 prio=120 group_dead=false
+                """);
+        // 11 never prints a line: its fork waits for nothing more and goes out first, as a fork;
+        // 12's line shows group 10: a thread, decided when it was seen, its exit after its fork
+        assertEquals(List.of(
+                new Fork(10, 0, 11, 0, 11),
+                new TraceEvent.Munmap(10, 2, 0x1000, 0x1000, 0),
+                new Fork(10, 1, 12, ForkResolver.THREAD_FLAGS, 12),
+                new Exit(12, 1, 0, false)), im.events());
+        assertEquals(Map.of(ImportStats.FLAGS_UNKNOWN, 1L, ImportStats.FLAGS_FROM_TGID, 1L), im.stats().forkFlagSources());
+    }
+
+    @Test
+    void aThreadThatExecsIsDecidedByItsExec() throws Exception {
+        // de_thread: thread 12 execs and takes over pid 10; the exec line shows 10/10 and old_pid=12
+        Imported im = Imported.perf("""
+                sh 10/10 1.000000000: sched:sched_process_fork: comm=sh pid=10 child_comm=sh child_pid=12
+                sh 10/10 1.000000001: sched:sched_process_exec: filename=/bin/true pid=10 old_pid=12
+                """);
+        assertEquals(List.of(
+                new Fork(10, 0, 12, ForkResolver.THREAD_FLAGS, 12),
+                new Exit(12, 1, 0, false),
+                new Exec(10, 0, 0)), im.events());
+    }
+
+    @Test
+    void withoutTidsOrFlagsAForkIsUnknown() throws Exception {
+        Imported im = Imported.perf("""
+                sh 10 [000] 1.000000000: sched:sched_process_fork: comm=sh pid=10 child_comm=sh child_pid=11
+                """);
+        assertEquals(List.of(new Fork(10, 0, 11, 0, 11)), im.events());
+        assertEquals(Map.of(ImportStats.FLAGS_UNKNOWN, 1L), im.stats().forkFlagSources());
+    }
+
     @Test
     void defaultPerfLayoutAndCommsWithSpacesParse() throws Exception {
         Imported im = Imported.perf("""

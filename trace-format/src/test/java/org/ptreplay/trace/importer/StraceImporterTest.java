@@ -173,6 +173,22 @@ class StraceImporterTest {
     }
 
     @Test
+    void aThousandJunkLinesInARowEndTheImport() throws Exception {
+        String junk = "\u0007garbage \u00ff\n".repeat(StatsCounter.MAX_UNPARSED_RUN - 1);
+        String call = "1 mmap(NULL, 4096, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f0000000000\n";
+        // 999 in a row are tolerated, and a good line starts the count again
+        Imported ok = Imported.strace(junk + call + junk + call);
+        assertEquals(2 * (StatsCounter.MAX_UNPARSED_RUN - 1), ok.stats().unparsedLines());
+        assertEquals(2, ok.events().size());
+        ImportException e = assertThrows(ImportException.class, () -> Imported.strace(call + junk + "junk\n" + call));
+        assertEquals("test.txt, line 1001: 1000 lines in a row are of no known shape, so this is not strace output.",
+                e.getMessage());
+        ImportException p = assertThrows(ImportException.class, () -> Imported.perf(junk + "junk\n"));
+        assertEquals("test.txt, line 1000: 1000 lines in a row are of no known shape, so this is not perf script output.",
+                p.getMessage());
+    }
+
+    @Test
     void unknownSyscallsAreCountedAndGarbageLinesToo() throws Exception {
         Imported im = Imported.strace("""
                 700 read(3, "a,b)", 3) = 3

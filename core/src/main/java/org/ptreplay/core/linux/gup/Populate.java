@@ -22,18 +22,42 @@ public final class Populate {
             return;
         }
         cell.ledger.enter(MM_POPULATE);
+        if (cell.rangePaths) {
+            // The range-level path (issue #15): the faults run inside an L1 run of the ledger
+            // (as TouchCall's), and the PMD entry is walked to once per PMD extent.
+            cell.ledger.openL1Run();
+            try {
+                populatePages(cell, fault, mm, start, end, forceWrite, true);
+            } finally {
+                cell.ledger.closeL1Run();
+            }
+        } else {
+            populatePages(cell, fault, mm, start, end, forceWrite, false);
+        }
+        cell.ledger.exit(MM_POPULATE);
+    }
+
+    /** As TouchCall's loop: with {@code byExtent} one walk per PMD extent (and after a fault that allocated tables). */
+    private static void populatePages(KernelState cell, Fault fault, Mm mm, long start, long end, boolean forceWrite,
+                                      boolean byExtent) {
         long page = cell.pageSize();
+        long pmdSize = cell.geo.pmdSize();
         for (Vma v : mm.vmas().intersecting(start, end)) {
             boolean write = forceWrite
                     || (v.flags() & (VmFlags.VM_WRITE | VmFlags.VM_SHARED)) == VmFlags.VM_WRITE;
             long s = Math.max(start, v.start());
             long e = Math.min(end, v.end());
+            long pmdp = -1;
+            long extentEnd = s;
             for (long a = s; a < e; a += page) {
-                if (!fault.mapped(mm, a, write)) {
-                    fault.handleMmFault(mm, v, a, write);
+                if (!byExtent || a >= extentEnd || pmdp < 0) {
+                    pmdp = cell.walk.entry(mm.pgd(), a, 2);
+                    extentEnd = (a & -pmdSize) + pmdSize;
+                }
+                if (!fault.mappedAt(pmdp, a, write)) {
+                    fault.handleMmFault(mm, v, a, write, byExtent ? pmdp : -1);
                 }
             }
         }
-        cell.ledger.exit(MM_POPULATE);
     }
 }

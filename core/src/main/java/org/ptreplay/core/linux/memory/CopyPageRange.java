@@ -106,7 +106,19 @@ public final class CopyPageRange {
         ctx.reset(parent, child, addr, end, mem.ptep(srcTable, idx), mem.ptep(dstTable, idx), cow,
                 v.has(VmFlags.VM_SHARED));
         cell.entries.copied += mem.countPresent(mem.ptep(srcTable, idx), (int) ((end - addr) >>> cell.pageShift()));
-        copyPtes.copyPteRange(ctx);
+        if (cell.rangePaths) {
+            // The range-level path (issue #15): the strategy's loop runs inside an L1 run of the
+            // ledger: repeated touches of the source and destination lines (runs of none
+            // entries, the entries of a batch) are batched, whatever the strategy.
+            cell.ledger.openL1Run();
+            try {
+                copyPtes.copyPteRange(ctx);
+            } finally {
+                cell.ledger.closeL1Run();
+            }
+        } else {
+            copyPtes.copyPteRange(ctx);
+        }
         ledger.exit(COPY_PTE_RANGE);
     }
 }

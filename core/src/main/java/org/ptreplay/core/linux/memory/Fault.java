@@ -68,7 +68,14 @@ public final class Fault {
      * The caller has checked the VMA permissions.
      */
     public boolean mapped(Mm mm, long addr, boolean write) {
-        long pmdp = walk.entry(mm.pgd(), addr, 2);
+        return mappedAt(walk.entry(mm.pgd(), addr, 2), addr, write);
+    }
+
+    /**
+     * {@link #mapped} from the PMD entry's address {@code pmdp} ({@link PageWalk#entry} at level
+     * 2, or -1), which the range-level touch walks to once per PMD extent.
+     */
+    public boolean mappedAt(long pmdp, long addr, boolean write) {
         if (pmdp < 0) {
             return false;
         }
@@ -86,7 +93,11 @@ public final class Fault {
 
     /** The physical address the access reaches, for the cost model's user-data streams (-1 if unmapped). */
     public long userPa(Mm mm, long addr) {
-        long pmdp = walk.entry(mm.pgd(), addr, 2);
+        return userPaAt(walk.entry(mm.pgd(), addr, 2), addr);
+    }
+
+    /** {@link #userPa} from the PMD entry's address (as {@link #mappedAt}). */
+    public long userPaAt(long pmdp, long addr) {
         if (pmdp < 0) {
             return -1;
         }
@@ -104,16 +115,25 @@ public final class Fault {
 
     /** {@code handle_mm_fault} for one page of an access the VMA permits. */
     public void handleMmFault(Mm mm, Vma vma, long addr, boolean write) {
+        handleMmFault(mm, vma, addr, write, -1);
+    }
+
+    /**
+     * {@code handle_mm_fault} when the walk to addr's PMD entry is known: {@code pmdp} is that
+     * entry's address, or -1 to walk (and allocate the missing upper tables) here. Known or
+     * walked, it is the same entry: the upper-level reads are not charged (docs/kernel-model.md §2).
+     */
+    public void handleMmFault(Mm mm, Vma vma, long addr, boolean write, long knownPmdp) {
         ledger.enter(HANDLE_MM_FAULT);
         addr &= -cell.pageSize();
-        long pmdp = walk.entryAlloc(mm.pgd(), addr, 2);
+        long pmdp = knownPmdp >= 0 ? knownPmdp : walk.entryAlloc(mm.pgd(), addr, 2);
         long pmd = mem.peek(pmdp);
         long pmdSize = cell.geo.pmdSize();
         long haddr = addr & -pmdSize;
         if (pmd == Pte.NONE && vma.isAnonymous()
                 && (cell.thp.allowedOrders(vma.flags()) & (1L << cell.thp.pmdOrder())) != 0
-                && haddr >= vma.start() && haddr + pmdSize <= vma.end()) {
-            doHugePmdAnonymousPage(mm, vma, haddr, pmdp, write);
+                && haddr >= vma.start() && haddr + pmdSize <= vma.end() && hugePmdAllocatable(write)) {
+            doHugePmdAnonymousPage(mm, vma, addr, pmdp, write);
         } else if (HugePmd.isLeaf(pmd)) {
             doHugePmdWpPage(mm, vma, addr, haddr, pmdp);
         } else {
@@ -137,6 +157,20 @@ public final class Fault {
             }
         }
         ledger.exit(HANDLE_MM_FAULT);
+    }
+
+    /**
+     * Whether a PMD THP fault gets its folio. A write fault whose PMD-order folio the buddy cannot
+     * supply returns VM_FAULT_FALLBACK ({@code count_vm_event(THP_FAULT_FALLBACK)},
+     * {@code do_huge_pmd_anonymous_page}) before its page table is preallocated, and the PTE level
+     * handles the fault. Decided before the deposit; a read fault maps the huge zero folio.
+     */
+    private boolean hugePmdAllocatable(boolean write) {
+        if (!write || phys.canAlloc(cell.thp.pmdOrder())) {
+            return true;
+        }
+        cell.entries.thpFaultFallback++;
+        return false;
     }
 
     /** A new mapping of {@code nr} PTEs by the fault path, counted in {@link org.ptreplay.core.state.EntryCounts#faulted}. */
@@ -163,10 +197,11 @@ public final class Fault {
         anonVmaPrepare(vma);
         ledger.enter(ALLOC_ANON_FOLIO);
         int order = chooseOrder(vma, addr, ptep);
-        long folio = FolioAlloc.alloc(cell, order, PhysMem.KIND_ANON);
+        long folio = allocAnonFolio(vma, order);
+        order = phys.order(folio);
         ledger.charge(Primitive.MEMCG);
         int nr = 1 << order;
-        ledger.charge(Primitive.PAGE_ZERO, nr);
+        FolioZeroUser.folioZeroUser(cell, folio, nr, addr);
         ledger.exit(ALLOC_ANON_FOLIO);
         long start = addr & -(cell.pageSize() << order);
         long first = ptep - 8L * ((addr - start) >>> pageShift);
@@ -183,6 +218,26 @@ public final class Fault {
         Swap.folioAddLru(cell, folio);
         installPtes(mm, start, first, anonEntry(folio, vma), nr);
         ledger.exit(DO_ANONYMOUS_PAGE);
+    }
+
+    /**
+     * The allocation loop of {@code alloc_anon_folio}: the chosen order, then each smaller allowed
+     * order (their aligned ranges lie inside the chosen one, so they are none too), each failure
+     * counted as one {@code MTHP_STAT_ANON_FAULT_FALLBACK}; order 0 last ({@code folio_prealloc}).
+     */
+    private long allocAnonFolio(Vma vma, int chosen) {
+        long orders = cell.thp.allowedOrders(vma.flags()) & ((1L << (chosen + 1)) - 1) & ~3L;
+        for (int order = chosen; order >= 2; order--) {
+            if ((orders & (1L << order)) == 0) {
+                continue;
+            }
+            long folio = FolioAlloc.tryAlloc(cell, order, PhysMem.KIND_ANON);
+            if (folio >= 0) {
+                return folio;
+            }
+            cell.entries.anonFaultFallback++;
+        }
+        return FolioAlloc.alloc(cell, 0, PhysMem.KIND_ANON);
     }
 
     /**
@@ -250,7 +305,7 @@ public final class Fault {
         }
     }
 
-    private void doHugePmdAnonymousPage(Mm mm, Vma vma, long haddr, long pmdp, boolean write) {
+    private void doHugePmdAnonymousPage(Mm mm, Vma vma, long addr, long pmdp, boolean write) {
         ledger.enter(DO_HUGE_PMD_ANONYMOUS_PAGE);
         huge.deposit(mm, pmdp);
         if (!write) {
@@ -265,7 +320,7 @@ public final class Fault {
         // vma_alloc_anon_folio_pmd: allocation, memcg charge, zeroing.
         long folio = FolioAlloc.alloc(cell, order, PhysMem.KIND_ANON);
         ledger.charge(Primitive.MEMCG);
-        ledger.charge(Primitive.PAGE_ZERO, 1L << order);
+        FolioZeroUser.folioZeroUser(cell, folio, 1 << order, addr);
         ledger.charge(Primitive.PTL);
         // folio_add_new_anon_rmap at PMD level: _entire_mapcount, _large_mapcount (6.10+,
         // 05c5323b2a34), _nr_pages_mapped (CONFIG_PAGE_MAPCOUNT), AE on the head.
@@ -343,7 +398,7 @@ public final class Fault {
         long folio = FolioAlloc.alloc(cell, 0, PhysMem.KIND_ANON);
         ledger.charge(Primitive.MEMCG);
         if (oldFolio < 0) {
-            ledger.charge(Primitive.PAGE_ZERO);
+            FolioZeroUser.folioZeroUser(cell, folio, 1, addr);
         } else {
             cell.ledger.stream(phys.pa(Pte.pfn(old)), cell.pageSize(), false);
             cell.ledger.stream(phys.pa(folio), cell.pageSize(), true);

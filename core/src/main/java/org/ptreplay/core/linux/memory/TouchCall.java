@@ -35,13 +35,39 @@ public final class TouchCall {
 
     /** @return the number of pages that would have raised SIGSEGV */
     public long touch(Mm mm, long addr, long len, boolean write) {
+        if (!cell.rangePaths) {
+            return touchPages(mm, addr, len, write, false);
+        }
+        // The range-level path (issue #15): the touch runs inside an L1 run of the ledger, so the
+        // fault path's repeated accesses to the two lines it touched last (the PTE line read and
+        // then written, a struct page's REF, MAP and AE) are batched; a user-data stream applies
+        // the batch and the run tracks afresh after it.
+        cell.ledger.openL1Run();
+        try {
+            return touchPages(mm, addr, len, write, true);
+        } finally {
+            cell.ledger.closeL1Run();
+        }
+    }
+
+    /**
+     * The loop over the pages. The hardware walk that decides whether a page faults, the walk of
+     * {@code handle_mm_fault} and the one that finds the user data's page all reach the same PMD
+     * entry: with {@code byExtent} its address is found once per PMD extent (a fault never frees
+     * a table, so it stays valid; missing tables are walked to again after the fault that
+     * allocates them), else three walks per page. The walks are uncharged reads: the same result.
+     */
+    private long touchPages(Mm mm, long addr, long len, boolean write, boolean byExtent) {
         KernelState c = cell;
         long page = c.pageSize();
+        long pmdSize = c.geo.pmdSize();
         long start = addr & -page;
         long end = addr + len;
         long segv = 0;
         unmapped = 0;
         Vma v = null;
+        long pmdp = -1;
+        long extentEnd = start;
         for (long a = start; a < end; a += page) {
             if (v == null || a >= v.end() || a < v.start()) {
                 v = mm.vmas().lookup(a);
@@ -54,7 +80,13 @@ public final class TouchCall {
                 }
                 continue;
             }
-            if (!fault.mapped(mm, a, write)) {
+            if (!byExtent) {
+                pmdp = c.walk.entry(mm.pgd(), a, 2);
+            } else if (a >= extentEnd || pmdp < 0) {
+                pmdp = c.walk.entry(mm.pgd(), a, 2);
+                extentEnd = (a & -pmdSize) + pmdSize;
+            }
+            if (!fault.mappedAt(pmdp, a, write)) {
                 c.ledger.enter(FAULT);
                 // The exception and the VMA lookup under the per-VMA lock (docs/kernel-model.md §5).
                 c.ledger.charge(Primitive.EXC);
@@ -65,10 +97,13 @@ public final class TouchCall {
                 c.ledger.touch(Primitive.VMA_LINE, c.vmaAddress(v));
                 c.ledger.charge(Primitive.VMA_LOCK);
                 c.ledger.exit(LOCK_VMA_UNDER_RCU);
-                fault.handleMmFault(mm, v, a, write);
+                fault.handleMmFault(mm, v, a, write, byExtent ? pmdp : -1);
                 c.ledger.exit(FAULT);
+                if (!byExtent || pmdp < 0) {
+                    pmdp = c.walk.entry(mm.pgd(), a, 2);
+                }
             }
-            long pa = fault.userPa(mm, a);
+            long pa = fault.userPaAt(pmdp, a);
             c.ledger.enter(USER);
             c.ledger.stream(pa, Math.min(page, end - a), write);
             c.ledger.exit(USER);

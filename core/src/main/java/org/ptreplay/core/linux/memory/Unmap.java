@@ -179,6 +179,24 @@ public final class Unmap {
         ledger.enter(ZAP_PTE_RANGE);
         long ptep = mem.ptep(table, walk.index(1, addr));
         cell.entries.zapped += mem.countPresent(ptep, (int) ((end - addr) >>> cell.pageShift()));
+        if (cell.rangePaths) {
+            // The range-level path (issue #15): the strategy's loop runs inside an L1 run of the
+            // ledger, so the runs of none entries an emptied range leaves cost one full access per
+            // cache line, not one per entry, whatever the strategy.
+            cell.ledger.openL1Run();
+            try {
+                zapPteRangeLoop(tlb, addr, end, ptep);
+            } finally {
+                cell.ledger.closeL1Run();
+            }
+        } else {
+            zapPteRangeLoop(tlb, addr, end, ptep);
+        }
+        ledger.exit(ZAP_PTE_RANGE);
+    }
+
+    /** The strategy's loop under the PTL, with the forced flushes inside the lock and the retries. */
+    private void zapPteRangeLoop(MmuGather tlb, long addr, long end, long ptep) {
         while (true) {
             ledger.charge(Primitive.PTL);
             ctx.reset(tlb, addr, end, ptep);
@@ -196,7 +214,6 @@ public final class Unmap {
             ptep += ((done - addr) >>> cell.pageShift()) * 8L;
             addr = done;
         }
-        ledger.exit(ZAP_PTE_RANGE);
     }
 
     /** {@code free_pgtables}: nearby VMAs are freed in one {@code free_pgd_range} call. */

@@ -29,11 +29,29 @@ public final class FolioAlloc {
         return order <= PAGE_ALLOC_COSTLY_ORDER || order == cell.thp.pmdOrder();
     }
 
-    /** {@code alloc_pages} of a folio of {@code order} and {@code kind}: its head pfn, refcount 1. */
+    /**
+     * {@code alloc_pages} of a folio of {@code order} and {@code kind}: its head pfn, refcount 1.
+     *
+     * @throws org.ptreplay.core.mem.PhysMemExhaustedException when physical memory cannot supply it
+     */
     public static long alloc(KernelState cell, int order, int kind) {
+        return charge(cell, order, cell.phys.alloc(order, kind));
+    }
+
+    /**
+     * As {@link #alloc}, or -1 when the buddy allocator has no free block of {@code order} or
+     * above: a large-folio allocation with no reclaim or compaction allowed (the THP gfp mask of
+     * the default {@code defrag=madvise} outside MADV_HUGEPAGE), whose caller falls back to a
+     * smaller order. The failed attempt is not charged.
+     */
+    public static long tryAlloc(KernelState cell, int order, int kind) {
+        long folio = cell.phys.tryAlloc(order, kind);
+        return folio < 0 ? -1 : charge(cell, order, folio);
+    }
+
+    private static long charge(KernelState cell, int order, long folio) {
         Ledger ledger = cell.ledger;
         PhysMem phys = cell.phys;
-        long folio = phys.alloc(order, kind);
         ledger.charge(Primitive.PAGE_ALLOC);
         if (!pcpAllowedOrder(cell, order)) {
             // rmqueue_buddy: __rmqueue_smallest splits the block it found once per order above ours.

@@ -1,0 +1,268 @@
+package org.ptreplay.core.cost;
+
+import java.util.List;
+import java.util.SortedMap;
+import org.ptreplay.core.profile.proto.CacheLevel;
+import org.ptreplay.core.profile.proto.Memory;
+
+/**
+ * The hierarchy as it was before its lean layout and its single-lookup prefetch fills (issue
+ * #15), over {@link ReferenceLruCache}, kept unchanged as the reference of
+ * {@code LeanLruDifferentialTest}. Its original comment follows.
+ *
+ * <p>The caches one CPU sees, fed with simulated physical addresses: PTE slots (8 entries per
+ * 64-byte line), vmemmap struct page lines (one per pfn) and user data streamed by touches.
+ *
+ * <p>Non-inclusive fill: a demand access that hits level k (or memory) installs the line in every
+ * level before k; each level keeps its own LRU order. An optional {@link StreamPrefetcher} installs
+ * the lines it predicts in its fill level and every level beyond it. Nothing here allocates per
+ * access.
+ */
+final class ReferenceHierarchy {
+    private static final int BLOCK_BYTES = 4096;
+    private final ReferenceLruCache[] levels;
+    private final int lineShift;
+    private final long largestCapacityLines;
+    /** Null when prefetching is off. */
+    private final StreamPrefetcher prefetcher;
+    /** Index of the first level a prefetch fills. */
+    private final int prefetchFill;
+    /** Told of every prefetch request and where its line came from; null when nothing listens. */
+    private MemoryTiming timing;
+    /** Demand accesses served by each level; the last slot counts memory. */
+    private final long[] served;
+    /** Per level, the slot a missed line is filled into (scratch of {@link #load}). */
+    private final int[] victims;
+    /** Lines per 4 KiB block, the unit of whole-block streams. */
+    private final int blockLines;
+    /** Whether whole blocks are streamed as block records (every level keeps them). */
+    private final boolean blockStreams;
+    private final BlockMarks marks;
+    private long clock;
+
+    /**
+     * @param memory       the profile's memory section (validated: one line size, sane geometry)
+     * @param prefetch     whether the prefetcher the profile describes runs
+     * @param blockStreams whether whole 4 KiB blocks of a stream may be applied as block records
+     *                     ({@link ReferenceLruCache}); off, every streamed line takes the per-line path.
+     *                     The results are the same (the differential tests replay both ways).
+     */
+    ReferenceHierarchy(Memory memory, boolean prefetch, boolean blockStreams) {
+        List<CacheLevel> specs = memory.getLevelList();
+        int lineBytes = (int) specs.get(0).getLineBytes().getValue();
+        this.lineShift = Integer.numberOfTrailingZeros(lineBytes);
+        this.blockLines = Math.max(1, BLOCK_BYTES >>> lineShift);
+        this.marks = new BlockMarks(Integer.numberOfTrailingZeros(blockLines));
+        this.levels = new ReferenceLruCache[specs.size()];
+        long largest = 0;
+        boolean allBlocks = blockStreams;
+        for (int i = 0; i < levels.length; i++) {
+            CacheLevel spec = specs.get(i);
+            levels[i] = new ReferenceLruCache((long) spec.getSizeBytes().getValue(),
+                    (int) spec.getAssociativity().getValue(), lineBytes, blockStreams ? blockLines : 0, marks);
+            largest = Math.max(largest, levels[i].capacityLines());
+            allBlocks &= levels[i].keepsBlocks();
+        }
+        this.blockStreams = allBlocks;
+        this.largestCapacityLines = largest;
+        int degree = (int) memory.getPrefetcher().getDegree().getValue();
+        this.prefetcher = prefetch && degree > 0 ? new StreamPrefetcher(degree, lineShift) : null;
+        this.prefetchFill = (int) memory.getPrefetcher().getFillLevel().getValue() - 1;
+        this.served = new long[levels.length + 1];
+        this.victims = new int[levels.length];
+    }
+
+    int lineShift() {
+        return lineShift;
+    }
+
+    /** Reports every prefetch request to {@code t}, with the level its line comes from (prefetch timeliness). */
+    void timing(MemoryTiming t) {
+        this.timing = t;
+    }
+
+    /** Number of cache levels; {@link #access} returns this value for a miss in all of them. */
+    int levels() {
+        return levels.length;
+    }
+
+    /**
+     * One demand access to the line holding {@code pa} (non-negative). Returns the index of the
+     * level that served it (0 = L1), or {@link #levels()} when it came from memory.
+     */
+    int access(long pa) {
+        long line = pa >>> lineShift;
+        long now = ++clock;
+        int hit = load(line, now);
+        served[hit]++;
+        // A prefetcher that fills level f sees only the requests that reach level f: the L2
+        // streamer trains on L1 misses (Intel Optimization Reference Manual, "Data Prefetching":
+        // the streamer monitors read requests from the L1 cache). An L1-hot line in between, such
+        // as a folio's head struct page, therefore does not break a stream of subpage lines.
+        if (prefetcher != null && hit >= prefetchFill && prefetcher.train(line)) {
+            for (long l = prefetcher.issueFrom(); l <= prefetcher.issueTo(); l++) {
+                if (timing != null) {
+                    int source = sourceOf(l);
+                    if (source > prefetchFill) {
+                        timing.prefetch(l, source);
+                    }
+                }
+                for (int k = prefetchFill; k < levels.length; k++) {
+                    levels[k].fillIfAbsent(l, now);
+                }
+            }
+        }
+        return hit;
+    }
+
+    /**
+     * User data [pa, pa + length) streamed through the caches. A stream is contiguous, so after it
+     * LRU holds exactly its last lines in every level it covers: a stream longer than the largest
+     * level first empties every level (everything is displaced) and then only its last
+     * largest-level-capacity lines are simulated. Work per call is thus bounded by the capacity
+     * of the largest level, whatever the length. Streams neither train the prefetcher nor count
+     * as demand accesses.
+     *
+     * <p>A whole aligned 4 KiB block none of whose lines went through the per-line path
+     * ({@link BlockMarks}) costs O(levels) instead of O(lines &times; levels) when every level can
+     * tell that it holds all of the block or none of it ({@link ReferenceLruCache#blockState}): the lines
+     * then all miss up to the same level and hit there (or come from memory), and each level on
+     * the way records the block ({@link ReferenceLruCache#record}). Anything else goes line by line.
+     */
+    void stream(long pa, long length) {
+        if (length <= 0) {
+            return;
+        }
+        long first = pa >>> lineShift;
+        long last = (pa + length - 1) >>> lineShift;
+        if (last - first + 1 > largestCapacityLines) {
+            for (var level : levels) {
+                level.clear();
+            }
+            marks.clear();
+            first = last - largestCapacityLines + 1;
+        }
+        long line = first;
+        while (line <= last) {
+            if (blockStreams && (line & (blockLines - 1)) == 0 && last - line >= blockLines - 1 && streamBlock(line)) {
+                line += blockLines;
+            } else {
+                load(line, ++clock);
+                line++;
+            }
+        }
+    }
+
+    /** Streams the block starting at {@code firstLine} as block records, if the levels allow it. */
+    private boolean streamBlock(long firstLine) {
+        if (marks.marked(firstLine)) {
+            return false;
+        }
+        int hit = levels.length;
+        for (int k = 0; k < levels.length; k++) {
+            ReferenceLruCache.BlockState state = levels[k].blockState(firstLine);
+            if (state == ReferenceLruCache.BlockState.UNKNOWN) {
+                return false;
+            }
+            if (state == ReferenceLruCache.BlockState.ALL) {
+                hit = k;
+                break;
+            }
+        }
+        // As per line: the level that holds them uses them, every level before it fills them.
+        long t0 = clock;
+        for (int k = 0; k <= hit && k < levels.length; k++) {
+            levels[k].record(firstLine, t0);
+        }
+        clock = t0 + blockLines;
+        return true;
+    }
+
+    /**
+     * Whether a demand access to the line of {@code pa} now would be an L1 hit whose only effect
+     * is the line's LRU stamp, the clock and {@code served[0]}: the line is in L1 and the
+     * prefetcher, if any, does not train on L1 hits (it fills a later level and sees only the
+     * requests that reach it, see {@link #access}). The batch-level accounting of runs of
+     * identical entries relies on it (issue #8): a sequence of such hits to lines that stay in
+     * L1 can be applied at once by {@link #recordL1Hits}.
+     */
+    boolean l1Resident(long pa) {
+        return (prefetcher == null || prefetchFill > 0) && levels[0].lookup(pa >>> lineShift) >= 0;
+    }
+
+    /**
+     * Applies {@code accesses} consecutive demand accesses that are all L1 hits on the lines of
+     * {@code paA} and {@code paB} (possibly the same line), exactly as {@code accesses} calls of
+     * {@link #access} would: the clock advances by {@code accesses}, each line's stamp becomes the
+     * clock of its last access, at offset {@code lastA} or {@code lastB} (1-based; 0 when the run
+     * does not touch that line), and L1 serves them all. Nothing else changes on an L1 hit (no
+     * fill, no prefetch training), so the state is identical to the per-access replay. Both lines
+     * must be {@link #l1Resident} before the run.
+     */
+    void recordL1Hits(long paA, int lastA, long paB, int lastB, int accesses) {
+        long now = clock;
+        if ((paA >>> lineShift) == (paB >>> lineShift)) {
+            lastA = Math.max(lastA, lastB);
+            lastB = 0;
+        }
+        if (lastA > 0) {
+            stampL1(paA, now + lastA);
+        }
+        if (lastB > 0) {
+            stampL1(paB, now + lastB);
+        }
+        clock = now + accesses;
+        served[0] += accesses;
+    }
+
+    private void stampL1(long pa, long stamp) {
+        int slot = levels[0].lookup(pa >>> lineShift);
+        if (slot < 0) {
+            throw new IllegalStateException("recordL1Hits: line of 0x" + Long.toHexString(pa) + " is not in L1");
+        }
+        levels[0].use(slot, stamp);
+    }
+
+    /** The lines of level {@code k} with their LRU stamps ({@link ReferenceLruCache#contents}); for the differential tests. */
+    SortedMap<Long, Long> contents(int k) {
+        return levels[k].contents();
+    }
+
+    /** The first level from the prefetch fill level outwards that holds {@code line}; the level count for memory. */
+    private int sourceOf(long line) {
+        for (int k = prefetchFill; k < levels.length; k++) {
+            if (levels[k].lookup(line) >= 0) {
+                return k;
+            }
+        }
+        return levels.length;
+    }
+
+    /** Demand accesses served by each level so far; the last element counts memory. */
+    long[] served() {
+        return served.clone();
+    }
+
+    /**
+     * Finds the line from L1 outwards and fills it into every level before the one that had it.
+     * Each level's victim is chosen during its lookup: the levels are separate arrays, so nothing
+     * changes a missed level's set before its fill.
+     */
+    private int load(long line, long now) {
+        int n = levels.length;
+        int hit = n;
+        for (int k = 0; k < n; k++) {
+            int slot = levels[k].lookup(line);
+            if (slot >= 0) {
+                levels[k].use(slot, now);
+                hit = k;
+                break;
+            }
+            victims[k] = -1 - slot;
+        }
+        for (int k = 0; k < hit; k++) {
+            levels[k].fillAt(victims[k], line, now);
+        }
+        return hit;
+    }
+}
