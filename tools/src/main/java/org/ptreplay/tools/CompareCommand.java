@@ -91,6 +91,7 @@ final class CompareCommand implements Callable<Integer> {
                     + (beside == null ? "" : NativeBeside.text(document));
         }
         spec.commandLine().getOut().print(out);
-        return ExitCode.OK;
+        spec.commandLine().getOut().flush();
+        return done.exitCode(spec.commandLine().getErr());
     }
 }

@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
                     + " per cell; with several cells, the first strategy of each arch and profile (or --baseline) is the baseline"
                     + " of the others, which get delta and ratio columns.",
             "",
-            "Exit codes: 0 ok, 1 unreadable trace or profile, event that cannot be replayed, or a divergence"
-                    + " with --strict; 2 unknown name or bad option."})
+            "Exit codes: 0 ok, 1 unreadable trace or profile, event that cannot be replayed, a divergence"
+                    + " with --strict, or a plugin strategy that failed (the other cells are still printed);"
+                    + " 2 unknown name or bad option."})
 final class ReplayCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -91,6 +92,7 @@ final class ReplayCommand implements Callable<Integer> {
                     Width.of(parent.env())) + (beside == null ? "" : NativeBeside.text(document));
         }
         spec.commandLine().getOut().print(out);
-        return ExitCode.OK;
+        spec.commandLine().getOut().flush();
+        return done.exitCode(spec.commandLine().getErr());
     }
 }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.ptreplay.core.replay.CellSpec;
 import org.ptreplay.core.replay.ReplayEngine;
 import org.ptreplay.core.value.TimelineEvent;
 import org.ptreplay.core.replay.ReplayFailedException;
@@ -27,8 +28,24 @@ final class ReplayRun {
     /**
      * @param timelines each cell's recorded events ({@code --timeline}); empty lists without it
      * @param omitted   each cell's events beyond the timeline's limit
+     * @param failure   when a plugin strategy stopped some cells (they are in {@code outcome.failures()},
+     *                  the lists above cover the completed ones only): the sentence; else null
      */
-    record Done(String traceName, Plan plan, ReplayOutcome outcome, List<List<TimelineEvent>> timelines, List<Long> omitted) {
+    record Done(String traceName, Plan plan, ReplayOutcome outcome, List<List<TimelineEvent>> timelines, List<Long> omitted,
+                String failure) {
+
+        /**
+         * After the results are written: the exit code, with the failure's sentence on
+         * {@code err} when a plugin stopped some cells (the others' results are not lost).
+         */
+        int exitCode(PrintWriter err) {
+            if (failure == null) {
+                return ExitCode.OK;
+            }
+            err.println("ptreplay: " + failure);
+            err.flush();
+            return ExitCode.FAILED;
+        }
     }
 
     private ReplayRun() {
@@ -66,23 +83,33 @@ final class ReplayRun {
         // Binary or text form, compressed or not: fixtures and bug reports replay as they are.
         try (TraceSource source = TraceFiles.open(options.trace);
              ProgressBar bar = ProgressBar.start(err, engine::eventsDone, source.header().eventCountHint())) {
-            ReplayOutcome outcome = engine.run(source, traceName);
-            List<List<TimelineEvent>> timelines = new ArrayList<>();
-            List<Long> omitted = new ArrayList<>();
-            for (int c = 0; c < plan.cells().size(); c++) {
-                timelines.add(engine.timeline(c));
-                omitted.add(engine.timelineOmitted(c));
-            }
-            return new Done(traceName, plan, outcome, timelines, omitted);
+            return done(traceName, plan, engine, engine.run(source, traceName), null);
         } catch (TraceException e) {
             throw CommandFailure.badData(e.getMessage());
         } catch (ReplayFailedException e) {
-            throw CommandFailure.badData(e.getMessage());
+            if (e.partial().isPresent()) {
+                return done(traceName, plan, engine, e.partial().get(), e.getMessage());
+            }
+            throw CommandFailure.badData(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CommandFailure.badData("the replay of " + traceName + " was interrupted");
         } catch (IOException e) {
             throw CommandFailure.badData(traceName + ": cannot close the trace (" + e.getMessage() + ")");
         }
+    }
+
+    /** The timelines of the cells that completed, in the order of {@code outcome.cells()}. */
+    private static Done done(String traceName, Plan plan, ReplayEngine engine, ReplayOutcome outcome, String failure) {
+        List<List<TimelineEvent>> timelines = new ArrayList<>();
+        List<Long> omitted = new ArrayList<>();
+        for (int c = 0; c < plan.cells().size(); c++) {
+            CellSpec spec = plan.cells().get(c);
+            if (outcome.failures().stream().noneMatch(f -> f.spec() == spec)) {
+                timelines.add(engine.timeline(c));
+                omitted.add(engine.timelineOmitted(c));
+            }
+        }
+        return new Done(traceName, plan, outcome, timelines, omitted, failure);
     }
 }

@@ -6,7 +6,8 @@ public final class StepLimitException extends RuntimeException {
     private final long limit;
 
     StepLimitException(long limit) {
-        super("more than " + limit + " model steps", null, false, false);
+        // With its stack: thrown once per run, it shows whose loop it was (a plugin strategy is blamed by it).
+        super("more than " + limit + " model steps", null, false, true);
         this.limit = limit;
     }
 

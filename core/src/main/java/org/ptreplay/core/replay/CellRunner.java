@@ -22,6 +22,8 @@ final class CellRunner implements Runnable {
     /** What stopped this cell, at which event; guarded by the feed's lock. */
     Throwable failure;
     long failedAt;
+    /** The failure is a plugin strategy's: it stops this cell only; guarded by the feed's lock. */
+    boolean isolated;
     /** Events applied, for the progress bar; written by the running task only. */
     private volatile long done;
 
@@ -49,10 +51,19 @@ final class CellRunner implements Runnable {
                 }
             } catch (Throwable e) {
                 // Errors too (an OutOfMemoryError, a plugin's AbstractMethodError): the feed must hear of it.
-                feed.fail(this, index, e);
+                feed.fail(this, index, e, plugins(e));
                 return;
             }
             feed.consumed(this);
+        }
+    }
+
+    /** Whether a plugin strategy of this cell is to blame; false when even finding out fails (the heap is full). */
+    private boolean plugins(Throwable e) {
+        try {
+            return PluginBlame.culprit(e, kernel.config()) != null;
+        } catch (Throwable again) {
+            return false;
         }
     }
 }

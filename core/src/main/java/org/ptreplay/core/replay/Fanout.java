@@ -1,5 +1,6 @@
 package org.ptreplay.core.replay;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.ptreplay.core.sim.Kernel;
@@ -13,6 +14,9 @@ import org.ptreplay.core.sim.Kernel;
  * batch that starts before i and then stop; the decoder publishes nothing from i on. Every cell
  * therefore sees every event before the earliest failure, which makes the reported failure the
  * same for every thread count.
+ *
+ * <p>A plugin strategy's failure ({@link PluginBlame}) is isolated: it stops its own cell and no
+ * other, so the rest of the cells run to the end of the trace and their results are kept.
  */
 final class Fanout {
     private final Object lock = new Object();
@@ -78,22 +82,29 @@ final class Fanout {
         }
     }
 
-    /** Caller side: waits until every cell has finished, then returns the failure that stopped the replay, if any. */
-    Failure await() throws InterruptedException {
+    /**
+     * Caller side: waits until every cell has finished, then returns the failures: the one that
+     * stopped the replay (the trace's or a cell's, earliest first) alone, or else every isolated
+     * one in cell order; empty when every cell completed.
+     */
+    List<Failure> await() throws InterruptedException {
         synchronized (lock) {
             while (unfinished > 0 || !endOfTrace) {
                 lock.wait();
             }
             Failure first = failure;
+            List<Failure> isolated = new ArrayList<>();
             for (CellRunner c : cells) {
                 if (c.failure != null) {
-                    Failure f = new Failure(c.failedAt, c.order, c.failure);
-                    if (f.before(first)) {
+                    Failure f = new Failure(c.failedAt, c.order, c.failure, c.isolated);
+                    if (c.isolated) {
+                        isolated.add(f);
+                    } else if (f.before(first)) {
                         first = f;
                     }
                 }
             }
-            return first;
+            return first != null ? List.of(first) : isolated;
         }
     }
 
@@ -127,11 +138,12 @@ final class Fanout {
      * nothing before the cell is finished, so that an OutOfMemoryError cannot strand the caller
      * in {@link #await}: the failure is recorded in the cell and gathered there.
      */
-    void fail(CellRunner cell, long eventIndex, Throwable cause) {
+    void fail(CellRunner cell, long eventIndex, Throwable cause, boolean isolated) {
         synchronized (lock) {
             cell.failedAt = eventIndex;
             cell.failure = cause;
-            if (eventIndex < stopIndex) {
+            cell.isolated = isolated;
+            if (!isolated && eventIndex < stopIndex) {
                 stopIndex = eventIndex;
             }
             finish(cell);

@@ -155,30 +155,49 @@ public final class ReplayEngine {
         long start = System.nanoTime();
         int workers = Math.min(threads, kernels.size());
         ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads("ptreplay-cell-"));
-        Failure failure;
+        List<Failure> failures;
         try {
             Fanout feed = new Fanout(kernels, FEED_BATCHES, pool);
             fanout = feed;
             Thread decoder = daemonThreads("ptreplay-decode-").newThread(() -> decode(source, feed));
             decoder.start();
-            failure = feed.await();
+            failures = feed.await();
             decoder.join();
         } finally {
             pool.shutdownNow();
         }
-        if (failure != null) {
-            throw failed(failure, traceName);
+        if (!failures.isEmpty() && !failures.get(0).isolated()) {
+            throw failed(failures.get(0), traceName);
         }
         long wall = System.nanoTime() - start;
         List<CellResult> results = new ArrayList<>();
+        List<CellFailure> failed = new ArrayList<>();
         long pteOps = 0;
-        for (int i = 0; i < kernels.size(); i++) {
+        for (int i = 0, next = 0; i < kernels.size(); i++) {
+            if (next < failures.size() && failures.get(next).cell() == i) {
+                Failure f = failures.get(next++);
+                failed.add(new CellFailure(specs.get(i), f.eventIndex(), pluginSentence(f, traceName)));
+                continue;
+            }
             CellResult r = new CellResult(specs.get(i), options.get(i), cpus.get(i), kernels.get(i).result());
             pteOps += r.result().entries().total();
             results.add(r);
         }
         HostStats host = new HostStats(wall, eventsRead, pteOps, peak(heap), workers, kernels.size());
-        return new ReplayOutcome(source.header(), eventsRead, results, host);
+        ReplayOutcome outcome = new ReplayOutcome(source.header(), eventsRead, results, failed, host);
+        if (!failed.isEmpty()) {
+            CellFailure first = failed.get(0);
+            String others = failed.size() == 1 ? "" : " (" + (failed.size() - 1) + " other cell(s) failed too, listed under"
+                    + " failures in the JSON)";
+            throw new ReplayFailedException(first.sentence() + others, first.eventIndex(), null, outcome);
+        }
+        return outcome;
+    }
+
+    /** The sentence for a plugin's isolated failure: the trace, the cell, the event, the plugin and its jar. */
+    private String pluginSentence(Failure f, String traceName) {
+        return traceName + ", cell " + specs.get(f.cell()).label() + ": event " + f.eventIndex() + ": "
+                + PluginBlame.of(f.cause(), kernels.get(f.cell()).config());
     }
 
     /** The decoder thread: fills batches until the end of the trace, a bad event or a failure in a cell. */
@@ -197,7 +216,7 @@ public final class ReplayEngine {
                     }
                     more = n == batchEvents;
                 } catch (TraceException e) {
-                    problem = new Failure(index + n, -1, e);
+                    problem = new Failure(index + n, -1, e, false);
                     more = false;
                 }
                 if (n > 0) {
@@ -210,9 +229,9 @@ public final class ReplayEngine {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            problem = new Failure(index, -1, e);
+            problem = new Failure(index, -1, e, false);
         } catch (RuntimeException | Error e) {
-            problem = new Failure(index, -1, e);
+            problem = new Failure(index, -1, e, false);
         } finally {
             feed.end(problem);
         }

@@ -133,7 +133,7 @@ public final class Kernel {
         } catch (StepLimitException loop) {
             throw new ReplayException(index, "Event " + index + " (" + e.kind().key() + " of pid " + e.pid()
                     + ") took " + loop.getMessage() + ", far more than its pages and VMAs need: the model or a strategy"
-                    + " is looping; please report it with the trace.");
+                    + " is looping; please report it with the trace.", loop);
         } catch (org.ptreplay.core.mem.PhysMemExhaustedException full) {
             throw new ReplayException(index, "Event " + index + " (" + e.kind().key() + " of pid " + e.pid()
                     + ") needs more memory than the cell has: " + full.getMessage() + ".");

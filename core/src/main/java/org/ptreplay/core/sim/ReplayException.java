@@ -10,6 +10,12 @@ public final class ReplayException extends RuntimeException {
         this.eventIndex = eventIndex;
     }
 
+    /** The same, with what stopped the event (the step watchdog's exception, whose stack names the looping code). */
+    public ReplayException(long eventIndex, String message, Throwable cause) {
+        super(message, cause);
+        this.eventIndex = eventIndex;
+    }
+
     public long eventIndex() {
         return eventIndex;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.ptreplay.core.replay.CellFailure;
 import org.ptreplay.core.replay.CellMetrics;
 import org.ptreplay.core.replay.CellResult;
 import org.ptreplay.core.replay.CellSpec;
@@ -38,6 +39,18 @@ public final class ReplayDocument {
             cells.add(cell(c));
         }
         root.put("cells", cells);
+        if (!outcome.failures().isEmpty()) {
+            // Only when a plugin stopped cells: a complete replay's document keeps its shape.
+            List<Object> failures = new ArrayList<>();
+            for (CellFailure f : outcome.failures()) {
+                SortedMap<String, Object> m = new TreeMap<>();
+                m.put("label", f.spec().label());
+                m.put("event", f.eventIndex());
+                m.put("message", f.sentence());
+                failures.add(m);
+            }
+            root.put("failures", failures);
+        }
         root.put("notes", new ArrayList<Object>(plan.notes()));
         root.put("host", host(outcome.host()));
         return root;

@@ -1,5 +1,6 @@
 package org.ptreplay.core.linux.memory;
 
+import org.ptreplay.core.ledger.StrategyContractException;
 import org.ptreplay.spi.ZapPtesStrategy;
 import org.ptreplay.spi.KernelPath;
 import org.ptreplay.core.linux.swap.Swap;
@@ -201,8 +202,8 @@ public final class Unmap {
             ctx.reset(tlb, addr, end, ptep);
             long done = zapPtes.zapPteRange(ctx);
             if (done < addr || done > end) {
-                throw new IllegalStateException("zap strategy " + zapPtes.name() + " returned "
-                        + Long.toHexString(done) + " outside [" + Long.toHexString(addr) + ", " + Long.toHexString(end) + "]");
+                throw new StrategyContractException(zapPtes, "zapPteRange returned 0x" + Long.toHexString(done)
+                        + ", outside its extent [0x" + Long.toHexString(addr) + ", 0x" + Long.toHexString(end) + "]");
             }
             if (done == end) {
                 break;

@@ -40,11 +40,12 @@ final class MovePtesCtx extends PteOpsBase implements MovePtesContext {
             return strategy.movePtes(this);
         }
         cell.ledger.openL1Run();
-        try {
-            return strategy.movePtes(this);
-        } finally {
-            cell.ledger.closeL1Run();
-        }
+        // Not in a finally: closing charges the run, which past the step bound would throw again and
+        // hide the strategy's own failure (and its stack, which names a looping plugin). A run a
+        // failed event leaves open is closed by the next beginEvent.
+        boolean moved = strategy.movePtes(this);
+        cell.ledger.closeL1Run();
+        return moved;
     }
 
     @Override
