@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.ptreplay.spi.loader.DidYouMean;
 import org.ptreplay.tools.trace.InputKind;
 import org.ptreplay.trace.Codec;
 import org.ptreplay.trace.FileSniffer;
@@ -98,6 +99,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         in = Stdin.resolve(in);
+        Populate mode = populate == null ? Populate.NONE : populateMode();
         Codec outCodec = codec == null ? null : parse(() -> Codec.fromKey(codec));
         EventOutput.Form form = EventOutput.form(out, to);
         InputKind kind = from == null ? detect() : parse(() -> InputKind.fromKey(from));
@@ -111,13 +113,23 @@ final class ConvertCommand implements Callable<Integer> {
         String summary = switch (kind) {
             case PTRACE -> copy(binary(), form, outCodec, this::binary);
             case TEXT -> copy(TraceFiles.openText(in), form, outCodec, () -> TraceFiles.openText(in));
-            case STRACE -> importText(new StraceImporter(), form, outCodec,
-                    populate == null ? Populate.NONE : parse(() -> Populate.parse(populate)));
+            case STRACE -> importText(new StraceImporter(), form, outCodec, mode);
             case PERF -> importText(new PerfScriptImporter(), form, outCodec, Populate.NONE);
         };
         // With OUT on standard output the report must not mix with the trace.
         (out.equals("-") ? spec.commandLine().getErr() : spec.commandLine().getOut()).println(summary);
         return ExitCode.OK;
+    }
+
+    /** The --populate mode, checked before IN is opened so that a typo is the first thing reported. */
+    private Populate populateMode() {
+        java.util.List<String> modes = java.util.Arrays.stream(Populate.values()).map(Populate::key).toList();
+        String key = populate.strip().toLowerCase(Locale.ROOT);
+        if (!modes.contains(key)) {
+            throw CommandFailure.badUsage("unknown populate mode '" + populate + "'" + DidYouMean.hint(key, modes)
+                    + "; modes: " + String.join(", ", modes));
+        }
+        return Populate.parse(key);
     }
 
     private InputKind detect() {

@@ -97,7 +97,7 @@ final class PrintCommand implements Callable<Integer> {
             int i = known.indexOf(key);
             if (i < 0) {
                 throw CommandFailure.badUsage("unknown event kind '" + k + "'"
-                        + DidYouMean.suggestion(key, known).map(s -> " (" + s + ")").orElse("")
+                        + DidYouMean.hint(key, known)
                         + "; kinds: " + Suggestions.list(known));
             }
             set.add(TraceEvent.Kind.values()[i]);

@@ -145,7 +145,7 @@ final class SweepCommand implements Callable<Integer> {
         for (String p : sweep.params().keySet()) {
             if (!known.contains(p)) {
                 throw CommandFailure.badUsage("workload " + generator.name() + " has no parameter '" + p + "'"
-                        + DidYouMean.suggestion(p, known).map(s -> " (" + s + ")").orElse("") + "; parameters: " + Suggestions.list(known));
+                        + DidYouMean.hint(p, known) + "; parameters: " + Suggestions.list(known));
             }
         }
     }

@@ -131,7 +131,7 @@ final class ValidateCommand implements Callable<Integer> {
         for (String n : names) {
             if (Cases.named(n).isEmpty()) {
                 throw CommandFailure.badUsage("unknown case '" + n + "'"
-                        + DidYouMean.suggestion(n, Cases.names()).map(s -> " (" + s + ")").orElse("")
+                        + DidYouMean.hint(n, Cases.names())
                         + "; cases: " + Suggestions.list(Cases.names()));
             }
         }

@@ -82,6 +82,24 @@ class MainTest {
     }
 
     @Test
+    void helpForAnUnknownCommandSuggestsLikeTheCommandItself() {
+        Run run = run("help", "replya");
+        assertEquals(2, run.code());
+        assertEquals("", run.out());
+        assertEquals("ptreplay: unknown command 'replya' (did you mean 'replay'?); commands: calibrate, check, compare, completion, convert, demo, diff, generate, help, measure, plugins, primitives, print, record, replay, stats, summary, sweep, validate"
+                + System.lineSeparator(), run.err());
+    }
+
+    @Test
+    void anUnknownPopulateModeIsAUsageErrorWithASuggestion() {
+        // Checked before IN is opened, so IN need not exist.
+        Run run = run("convert", "absent.strace", "absent.ptrace", "--populate", "writeable");
+        assertEquals(2, run.code());
+        assertEquals("ptreplay: unknown populate mode 'writeable' (did you mean 'writable'?); modes: none, all, writable"
+                + System.lineSeparator(), run.err());
+    }
+
+    @Test
     void unknownOptionIsAUsageErrorWithASuggestion() {
         Run run = run("plugins", "--jsn");
         assertEquals(2, run.code());

@@ -379,8 +379,9 @@ class ReplayCommandTest {
         Path trace = Traces.write(dir.resolve("move1m.ptrace"), Traces.move1m());
         Run strategy = run("replay", trace.toString(), "--strategy", "linux-6.71");
         assertEquals(2, strategy.code());
-        assertTrue(strategy.err().contains("unknown strategy or kernel preset 'linux-6.71'")
-                && strategy.err().contains("did you mean linux-6.17?"), strategy.err());
+        assertTrue(strategy.err().startsWith("ptreplay: unknown strategy or kernel preset 'linux-6.71' in strategy"
+                + " argument 'linux-6.71' (did you mean 'linux-6.17'?); known names: linux-4.19, "), strategy.err());
+        assertEquals(1, strategy.err().lines().count(), strategy.err());
         Run arch = run("replay", trace.toString(), "--arch", "x68");
         assertEquals(2, arch.code());
         assertTrue(arch.err().startsWith("ptreplay: unknown architecture 'x68' (did you mean 'x86'?)"), arch.err());
@@ -390,6 +391,11 @@ class ReplayCommandTest {
         Run option = run("replay", trace.toString(), "--arch", "x86:invlpg=on");
         assertEquals(2, option.code());
         assertTrue(option.err().contains("has no such option"), option.err());
+        Run granule = run("replay", trace.toString(), "--arch", "arm64:grnule=64k");
+        assertEquals(2, granule.code());
+        assertEquals("ptreplay: cell arm64:grnule=64k/linux-6.17/generic-arm64: arch argument arm64 sets 'grnule', but"
+                + " arch arm64 has no such option (did you mean 'granule'?); its options are bbml2, contpte,"
+                + " contpte-early-exit, granule, kpti, tlbirange.\n", granule.err());
         Run otherArch = run("replay", trace.toString(), "--profile", "ampere-altra");
         assertEquals(2, otherArch.code());
         assertEquals("ptreplay: machine profile ampere-altra is for arch arm64, which is not replayed; add it with --arch arm64\n",

@@ -10,6 +10,7 @@ import org.ptreplay.core.profile.MachineProfile;
 import org.ptreplay.core.profile.proto.CpuFeature;
 import org.ptreplay.spi.Architecture;
 import org.ptreplay.spi.OptionSpec;
+import org.ptreplay.spi.loader.DidYouMean;
 
 /**
  * The arch options a cell runs with, and why. Layers, each overriding the one before:
@@ -87,7 +88,7 @@ public record EffectiveArchOptions(SortedMap<String, String> options, List<Strin
             OptionSpec spec = specs.get(e.getKey());
             if (spec == null) {
                 throw new IllegalArgumentException(who + " sets '" + e.getKey() + "', but arch " + arch.name()
-                        + " has no such option; its options are " + String.join(", ", specs.keySet()) + ".");
+                        + " has no such option" + DidYouMean.hint(e.getKey(), specs.keySet()) + "; its options are " + String.join(", ", specs.keySet()) + ".");
             }
             if (!spec.allowed().isEmpty() && !spec.allowed().contains(e.getValue())) {
                 throw new IllegalArgumentException(who + " sets " + e.getKey() + "=" + e.getValue() + ", but arch "

@@ -207,7 +207,7 @@ public final class StrategySelector {
     private IllegalArgumentException unknown(String name, String argument) {
         StringBuilder sb = new StringBuilder("unknown strategy or kernel preset '").append(name)
                 .append("' in strategy argument '").append(argument).append('\'');
-        DidYouMean.closest(name, names).ifPresent(n -> sb.append(" (did you mean ").append(n).append("?)"));
+        sb.append(DidYouMean.hint(name, names));
         sb.append("; known names: ").append(String.join(", ", names));
         return new IllegalArgumentException(sb.toString());
     }

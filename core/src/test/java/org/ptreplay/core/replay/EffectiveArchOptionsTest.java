@@ -54,6 +54,10 @@ class EffectiveArchOptionsTest {
                 .resolve(ARM64, Map.of(), "p", TINY_ARM64, Map.of("granul", "64k")));
         assertEquals("arch argument arm64 sets 'granul', but arch arm64 has no such option; its options are bbml2, contpte, tlbirange.",
                 unknown.getMessage());
+        IllegalArgumentException typo = assertThrows(IllegalArgumentException.class, () -> EffectiveArchOptions
+                .resolve(ARM64, Map.of(), "p", TINY_ARM64, Map.of("contpt", "basic")));
+        assertEquals("arch argument arm64 sets 'contpt', but arch arm64 has no such option (did you mean 'contpte'?);"
+                + " its options are bbml2, contpte, tlbirange.", typo.getMessage());
         IllegalArgumentException value = assertThrows(IllegalArgumentException.class, () -> EffectiveArchOptions
                 .resolve(ARM64, Map.of(), "p", TINY_ARM64, Map.of("contpte", "yes")));
         assertEquals("arch argument arm64 sets contpte=yes, but arch arm64 allows only off, basic, batched for it.",

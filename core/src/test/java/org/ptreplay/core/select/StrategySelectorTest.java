@@ -113,10 +113,10 @@ class StrategySelectorTest {
     @Test
     void unknownNameSuggestsTheClosestAndListsAll() {
         assertEquals("unknown strategy or kernel preset 'move-ptes/folio-bach' in strategy argument "
-                + "'linux-6.16+move-ptes/folio-bach' (did you mean move-ptes/folio-batch?); " + KNOWN,
+                + "'linux-6.16+move-ptes/folio-bach' (did you mean 'move-ptes/folio-batch'?); " + KNOWN,
                 error("linux-6.16+move-ptes/folio-bach"));
         assertEquals("unknown strategy or kernel preset 'linux-6.61' in strategy argument 'linux-6.61' "
-                + "(did you mean linux-6.16?); " + KNOWN, error("linux-6.61"));
+                + "(did you mean 'linux-6.16'?); " + KNOWN, error("linux-6.61"));
     }
 
     @Test

@@ -14,27 +14,9 @@ public final class DidYouMean {
     }
 
     /**
-     * The name at the smallest edit distance ({@link #distance}) from {@code wrong}, if it is close enough to be
+     * {@code did you mean 'x'?} (or {@code 'x' or 'y'} on a tie, sorted) naming the candidates at
+     * the smallest edit distance ({@link #distance}) from {@code input}, if that is close enough to be
      * a plausible typo: at most a third of the length, and at least 2 edits are always allowed.
-     * Ties go to the first name in {@code names}' iteration order.
-     */
-    public static Optional<String> closest(String wrong, Collection<String> names) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String name : names) {
-            int d = distance(wrong, name);
-            if (d < bestDistance) {
-                best = name;
-                bestDistance = d;
-            }
-        }
-        int allowed = Math.max(2, wrong.length() / 3);
-        return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
-    }
-
-    /**
-     * {@code did you mean 'x'?} (or {@code 'x' or 'y'} on a tie, sorted) when some candidate is
-     * close to {@code input} by the rule of {@link #closest}.
      */
     public static Optional<String> suggestion(String input, Collection<String> candidates) {
         int limit = Math.max(2, input.length() / 3);
@@ -52,6 +34,14 @@ public final class DidYouMean {
                 .map(c -> "'" + c + "'")
                 .toList();
         return Optional.of("did you mean " + String.join(" or ", names) + "?");
+    }
+
+    /**
+     * The one way every message shows a suggestion: {@code " (did you mean 'x'?)"} to put right
+     * after the unknown name, or {@code ""} when nothing is close (see {@link #suggestion}).
+     */
+    public static String hint(String input, Collection<String> candidates) {
+        return suggestion(input, candidates).map(s -> " (" + s + ")").orElse("");
     }
 
     /**

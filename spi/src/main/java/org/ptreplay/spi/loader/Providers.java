@@ -119,7 +119,7 @@ public final class Providers {
             throw new UnknownProviderException(
                     kind.id() + " " + name + " is " + listed.get().status().label() + "; " + known);
         }
-        String hint = DidYouMean.suggestion(name, usable).map(s -> " (" + s + ")").orElse("");
+        String hint = DidYouMean.hint(name, usable);
         throw new UnknownProviderException("unknown " + kind.id() + " '" + Printable.of(name) + "'" + hint + "; " + known);
     }
 }

@@ -23,12 +23,10 @@ class DidYouMeanTest {
     }
 
     @Test
-    void closestWithinAThirdOfTheLength() {
+    void suggestsWithinAThirdOfTheLength() {
         List<String> names = List.of("linux-6.16", "linux-6.17", "move-ptes/hint-batch");
-        assertEquals(Optional.of("linux-6.16"), DidYouMean.closest("linux-6.18", names), "ties go to the first");
-        assertEquals(Optional.of("move-ptes/hint-batch"), DidYouMean.closest("move-ptes/hint-btach", names));
-        assertEquals(Optional.empty(), DidYouMean.closest("hint", names), "too far from everything");
-        assertEquals(Optional.empty(), DidYouMean.closest("x", List.of()));
+        assertEquals(Optional.of("did you mean 'move-ptes/hint-batch'?"), DidYouMean.suggestion("move-ptes/hint-btach", names));
+        assertEquals(Optional.empty(), DidYouMean.suggestion("hint", names), "too far from everything");
     }
 
     @Test
@@ -37,6 +35,12 @@ class DidYouMeanTest {
                 DidYouMean.suggestion("plugnis", List.of("demo", "help", "plugins")));
         assertEquals(Optional.of("did you mean 'arm64' or 'arm65'?"),
                 DidYouMean.suggestion("arm66", List.of("arm65", "x86", "arm64")));
+    }
+
+    @Test
+    void theHintIsTheOneQuotedParentheticalOrNothing() {
+        assertEquals(" (did you mean 'writable'?)", DidYouMean.hint("writeable", List.of("none", "all", "writable")));
+        assertEquals("", DidYouMean.hint("frobnicate", List.of("none", "all", "writable")));
     }
 
     @Test

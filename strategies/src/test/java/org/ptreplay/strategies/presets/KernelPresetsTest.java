@@ -151,7 +151,7 @@ class KernelPresetsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> selector.resolve("linux-6.71", "x86"));
         assertEquals("unknown strategy or kernel preset 'linux-6.71' in strategy argument 'linux-6.71' (did you mean "
-                + "linux-6.17?); known names: linux-4.19, linux-5.0, linux-5.11, linux-6.8, linux-6.9, linux-6.16, "
+                + "'linux-6.17'?); known names: linux-4.19, linux-5.0, linux-5.11, linux-6.8, linux-6.9, linux-6.16, "
                 + "linux-6.17, linux-6.17-rc1, linux-6.18, change-ptes/folio-batch, change-ptes/per-pte, copy-ptes/folio-batch, copy-ptes/per-pte, move-ptes/folio-batch, "
                 + "move-ptes/hint-batch, move-ptes/hint-only, move-ptes/per-pte, move-ptes/ptl-hold, pgtable-move/none, "
                 + "pgtable-move/pmd, pgtable-move/pmd+pud, zap-ptes/folio-batch, zap-ptes/per-pte", e.getMessage());

@@ -67,7 +67,7 @@ record Param(String name, Kind kind, String defaultValue, long min, long max, lo
             int i = choices.indexOf(raw);
             if (i < 0) {
                 throw new IllegalArgumentException(given + " is not a value " + generator + " allows"
-                        + DidYouMean.suggestion(raw, choices).map(s -> " (" + s + ")").orElse("")
+                        + DidYouMean.hint(raw, choices)
                         + "; allowed: " + String.join(", ", choices) + ".");
             }
             return i;

@@ -28,7 +28,7 @@ final class ParamValues {
         for (String name : new TreeMap<>(given).keySet()) {
             if (!byName.containsKey(name)) {
                 throw new IllegalArgumentException("unknown parameter '" + name + "' for " + generator
-                        + DidYouMean.suggestion(name, byName.keySet()).map(s -> " (" + s + ")").orElse("")
+                        + DidYouMean.hint(name, byName.keySet())
                         + "; parameters: " + Suggestions.list(byName.keySet()) + ".");
             }
         }
