@@ -15,6 +15,7 @@ import org.ptreplay.spi.loader.DidYouMean;
 import org.ptreplay.tools.trace.InputKind;
 import org.ptreplay.trace.Codec;
 import org.ptreplay.trace.FileSniffer;
+import org.ptreplay.trace.SniffedInput;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.trace.TraceException;
 import org.ptreplay.trace.TraceHeader;
@@ -82,6 +83,12 @@ final class ConvertCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * A non-regular IN (FIFO, character device, /proc file), opened and sniffed once and not yet
+     * read: a second opening would miss the bytes the first took (issue #16).
+     */
+    private SniffedInput single;
+
     /** The header OUT gets: IN's, with --machine applied and a page size every reader accepts. */
     private TraceHeader outHeader(TraceHeader h) {
         TraceHeader.Machine m = machine == null ? h.machine() : MachineOption.apply(h.machine(), machine);
@@ -99,9 +106,37 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         in = Stdin.resolve(in);
+        try {
+            return convert();
+        } finally {
+            if (single != null) {
+                single.closeUnread();
+            }
+        }
+    }
+
+    private SniffedInput sniffOnce() {
+        try {
+            return SniffedInput.open(in);
+        } catch (TraceException e) {
+            throw CommandFailure.badData(e.getMessage(), e);
+        }
+    }
+
+    /** The one opening of a non-regular IN, handed out once. */
+    private SniffedInput takeSingle() {
+        SniffedInput s = single;
+        single = null;
+        return s;
+    }
+
+    private Integer convert() {
         Populate mode = populate == null ? Populate.NONE : populateMode();
         Codec outCodec = codec == null ? null : parse(() -> Codec.fromKey(codec));
         EventOutput.Form form = EventOutput.form(out, to);
+        if (!java.nio.file.Files.isRegularFile(in)) {
+            single = sniffOnce();
+        }
         InputKind kind = from == null ? detect() : parse(() -> InputKind.fromKey(from));
         if (populate != null && kind != InputKind.STRACE) {
             throw CommandFailure.badUsage("--populate applies to strace input only, but " + in + " is "
@@ -112,7 +147,7 @@ final class ConvertCommand implements Callable<Integer> {
         }
         String summary = switch (kind) {
             case PTRACE -> copy(binary(), form, outCodec, this::binary);
-            case TEXT -> copy(TraceFiles.openText(in), form, outCodec, () -> TraceFiles.openText(in));
+            case TEXT -> copy(text(), form, outCodec, () -> TraceFiles.openText(in));
             case STRACE -> importText(new StraceImporter(), form, outCodec, mode);
             case PERF -> importText(new PerfScriptImporter(), form, outCodec, Populate.NONE);
         };
@@ -134,7 +169,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     private InputKind detect() {
         try {
-            FileSniffer.Sniff sniff = FileSniffer.sniff(in);
+            FileSniffer.Sniff sniff = single != null ? single.sniff() : FileSniffer.sniff(in);
             return InputKind.detect(sniff).orElseThrow(() -> CommandFailure.badData(in
                     + ": header: cannot tell what this file holds (not a trace, nor strace or perf script output);"
                     + " give --from if it is one of them."));
@@ -145,10 +180,14 @@ final class ConvertCommand implements Callable<Integer> {
 
     private TraceSource binary() {
         try {
-            return TraceReader.open(in);
+            return single != null ? TraceReader.open(takeSingle().raw(), in.toString()) : TraceReader.open(in);
         } catch (TraceException e) {
             throw CommandFailure.badData(e.getMessage(), e);
         }
+    }
+
+    private TraceSource text() {
+        return single != null ? TraceFiles.openText(takeSingle(), in.toString()) : TraceFiles.openText(in);
     }
 
     /** A trace into another form or codec: the header and events unchanged. */
@@ -220,7 +259,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     private InputStream openContent() {
         try {
-            return FileSniffer.openContent(in);
+            return single != null ? takeSingle().content() : FileSniffer.openContent(in);
         } catch (TraceException e) {
             throw CommandFailure.badData(e.getMessage(), e);
         }

@@ -38,19 +38,15 @@ final class NativeOptions {
             throw CommandFailure.badUsage("--runs must be at least 1, not " + runs);
         }
         String name = trace.toString();
-        TraceHeader header;
+        // One opening for the header and the events: a FIFO cannot be read twice.
         try (TraceSource s = TraceFiles.open(trace)) {
-            header = s.header();
-        } catch (IOException e) {
-            throw CommandFailure.badData(name + ": cannot close the trace (" + e.getMessage() + ")");
-        }
-        ThpSpec thp;
-        try {
-            thp = ThpSpec.parse(thpArg != null ? thpArg : recommendedThp(header));
-        } catch (IllegalArgumentException e) {
-            throw CommandFailure.badUsage("--thp: " + e.getMessage());
-        }
-        try (TraceSource s = TraceFiles.open(trace)) {
+            TraceHeader header = s.header();
+            ThpSpec thp;
+            try {
+                thp = ThpSpec.parse(thpArg != null ? thpArg : recommendedThp(header));
+            } catch (IllegalArgumentException e) {
+                throw CommandFailure.badUsage("--thp: " + e.getMessage());
+            }
             Probe probe = Probe.obtain(env);
             NativeExecutor executor = new NativeExecutor(probe, new ThpSysfs(ThpSysfs.DEFAULT), NativeExecutor.memAvailable());
             Iterator<TraceEvent> events = s.iterator();

@@ -13,6 +13,7 @@ import org.ptreplay.tools.trace.InputKind;
 import org.ptreplay.tools.trace.VmaReplay;
 import org.ptreplay.trace.Codec;
 import org.ptreplay.trace.FileSniffer;
+import org.ptreplay.trace.SniffedInput;
 import org.ptreplay.trace.TextTraceReader;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.trace.TraceException;
@@ -33,25 +34,35 @@ final class TraceFiles {
 
     /**
      * Opens a trace: a binary trace or the text form, either possibly compressed. strace and perf
-     * output must be converted first. {@code -} reads standard input ({@link Stdin}).
+     * output must be converted first. {@code -} reads standard input ({@link Stdin}). The file is
+     * opened once and sniffed from the stream, so a FIFO or a character device reads in full.
      */
     static TraceSource open(Path given) {
         Path file = Stdin.resolve(given);
         try {
-            FileSniffer.Sniff sniff = FileSniffer.sniff(file);
-            InputKind kind = InputKind.detect(sniff).orElseThrow(() -> CommandFailure.badData(file
-                    + ": header: not a ptreplay trace (neither a binary trace nor the text form"
-                    + (sniff.compression() == Codec.NONE ? "" : " inside " + sniff.compression().key())
-                    + ")."));
-            return switch (kind) {
-                case PTRACE -> TraceReader.open(file);
-                case TEXT -> openText(file);
-                case STRACE, PERF -> throw CommandFailure.badData(file + ": header: this is " + kind.key()
-                        + " output, not a trace; convert it first: ptreplay convert " + file + " TRACE.ptrace.");
-            };
+            SniffedInput input = SniffedInput.open(file);
+            try {
+                return open(file, input);
+            } finally {
+                input.closeUnread();
+            }
         } catch (TraceException e) {
             throw CommandFailure.badData(e.getMessage(), e);
         }
+    }
+
+    private static TraceSource open(Path file, SniffedInput input) throws TraceException {
+        FileSniffer.Sniff sniff = input.sniff();
+        InputKind kind = InputKind.detect(sniff).orElseThrow(() -> CommandFailure.badData(file
+                + ": header: not a ptreplay trace (neither a binary trace nor the text form"
+                + (sniff.compression() == Codec.NONE ? "" : " inside " + sniff.compression().key())
+                + ")."));
+        return switch (kind) {
+            case PTRACE -> TraceReader.open(input.raw(), file.toString());
+            case TEXT -> openText(input, file.toString());
+            case STRACE, PERF -> throw CommandFailure.badData(file + ": header: this is " + kind.key()
+                    + " output, not a trace; convert it first: ptreplay convert " + file + " TRACE.ptrace.");
+        };
     }
 
     /** A text trace, possibly compressed. */
@@ -59,6 +70,15 @@ final class TraceFiles {
         try {
             return TextTraceReader.open(new InputStreamReader(FileSniffer.openContent(file), StandardCharsets.UTF_8),
                     file.toString());
+        } catch (TraceException e) {
+            throw CommandFailure.badData(e.getMessage(), e);
+        }
+    }
+
+    /** A text trace, possibly compressed, from the one opening of its file. */
+    static TraceSource openText(SniffedInput input, String name) {
+        try {
+            return TextTraceReader.open(new InputStreamReader(input.content(), StandardCharsets.UTF_8), name);
         } catch (TraceException e) {
             throw CommandFailure.badData(e.getMessage(), e);
         }

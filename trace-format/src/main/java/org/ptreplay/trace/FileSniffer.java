@@ -43,8 +43,12 @@ public final class FileSniffer {
      *                        a codec ptreplay does not read, or its compressed start is corrupt
      */
     public static Sniff sniff(Path file) throws TraceException {
-        String name = file.toString();
-        try (Content c = open(file)) {
+        return sniff(open(file), file.toString());
+    }
+
+    /** Reads the start of the raw stream {@code in}, and closes it. */
+    static Sniff sniff(InputStream in, String name) throws TraceException {
+        try (Content c = open(in, name)) {
             byte[] head = head(c, name);
             if (head.length == 0) {
                 throw TraceException.atHeader(name, c.codec == Codec.NONE ? "the file is empty" : "the " + c.codec.key() + " data is empty");
@@ -63,7 +67,12 @@ public final class FileSniffer {
      * errors of a corrupt compressed stream surface as {@link IOException}s while reading.
      */
     public static InputStream openContent(Path file) throws TraceException {
-        return open(file).in;
+        return open(open(file), file.toString()).in;
+    }
+
+    /** The decompressed content of the raw stream {@code in}; closing it closes {@code in}. */
+    static InputStream openContent(InputStream in, String name) throws TraceException {
+        return open(in, name).in;
     }
 
     /**
@@ -96,14 +105,14 @@ public final class FileSniffer {
         }
     }
 
-    private static Content open(Path file) throws TraceException {
+    /** Opens {@code file} for reading, with each failure as one sentence. */
+    static InputStream open(Path file) throws TraceException {
         String name = file.toString();
         if (Files.isDirectory(file)) {
             throw TraceException.atHeader(name, "is a directory, not a file");
         }
-        InputStream raw;
         try {
-            raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            return Files.newInputStream(file);
         } catch (NoSuchFileException e) {
             throw TraceException.atHeader(name, "no such file");
         } catch (AccessDeniedException e) {
@@ -111,6 +120,10 @@ public final class FileSniffer {
         } catch (IOException e) {
             throw TraceException.atHeader(name, "cannot open the file (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static Content open(InputStream in, String name) throws TraceException {
+        InputStream raw = new BufferedInputStream(in, 1 << 16);
         try {
             Codec codec = compression(raw, name);
             try {

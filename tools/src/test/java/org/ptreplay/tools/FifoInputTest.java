@@ -1,0 +1,115 @@
+package org.ptreplay.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A FIFO as a trace input is opened once and read in full (issue #16 item 14): the bytes taken
+ * to tell what it holds are not lost, so every command gives what it gives for the same bytes in
+ * a regular file.
+ */
+class FifoInputTest {
+    /** Larger than the sniffed head (64 KiB), so the events after it must come from the same stream. */
+    private static final int ROUNDS = 800;
+
+    @Test
+    void binaryTraceThroughAFifoReadsLikeTheRegularFile(@TempDir Path dir) throws Exception {
+        Path file = Traces.write(dir.resolve("m.ptrace"), Traces.mixed(ROUNDS));
+        assertTrue(Files.size(file) > 64 * 1024, "the trace must outgrow the sniffed head");
+        assertSameThroughFifo(dir, file);
+    }
+
+    @Test
+    void textTraceThroughAFifoReadsLikeTheRegularFile(@TempDir Path dir) throws Exception {
+        Path binary = Traces.write(dir.resolve("m.ptrace"), Traces.mixed(ROUNDS));
+        Path text = dir.resolve("m.txt");
+        Cli.Run toText = Cli.run("convert", binary.toString(), text.toString());
+        assertEquals(0, toText.code(), toText.err());
+        assertSameThroughFifo(dir, text);
+    }
+
+    /** summary, check, print, stats, replay and convert of a FIFO fed with {@code file}'s bytes. */
+    private static void assertSameThroughFifo(Path dir, Path file) throws Exception {
+        byte[] bytes = Files.readAllBytes(file);
+        Path fifo = dir.resolve("in.fifo");
+        for (String[] args : new String[][] {{"summary", "--json"}, {"check"}, {"print"}, {"stats"}, {"replay"}}) {
+            String[] onFile = withTrace(args, file);
+            Cli.Run expected = Cli.run(onFile);
+            assertEquals(0, expected.code(), args[0] + ": " + expected.err());
+            Cli.Run actual = throughFifo(fifo, bytes, withTrace(args, fifo));
+            assertEquals(0, actual.code(), args[0] + " FIFO: " + actual.err());
+            assertEquals(expected.out().replace(file.toString(), "TRACE"), actual.out().replace(fifo.toString(), "TRACE"),
+                    args[0] + " of the FIFO differs from the regular file");
+        }
+        Path fromFile = dir.resolve("from-file.txt");
+        Path fromFifo = dir.resolve("from-fifo.txt");
+        Cli.Run viaFile = Cli.run("convert", file.toString(), fromFile.toString());
+        assertEquals(0, viaFile.code(), viaFile.err());
+        Cli.Run viaFifo = throughFifo(fifo, bytes, "convert", fifo.toString(), fromFifo.toString());
+        assertEquals(0, viaFifo.code(), viaFifo.err());
+        assertEquals(viaFile.out().replace(fromFile + ":", "OUT:").replace(file.toString(), "TRACE"),
+                viaFifo.out().replace(fromFifo + ":", "OUT:").replace(fifo.toString(), "TRACE"));
+        assertEquals(withoutCountHint(Files.readString(fromFile)), withoutCountHint(Files.readString(fromFifo)),
+                "convert of the FIFO lost or changed events");
+    }
+
+    private static String[] withTrace(String[] args, Path trace) {
+        String[] all = new String[args.length + 1];
+        all[0] = args[0];
+        all[1] = trace.toString();
+        System.arraycopy(args, 1, all, 2, args.length - 1);
+        return all;
+    }
+
+    /**
+     * A FIFO is read once, so its copy cannot count events ahead (event_count_hint 0, unknown);
+     * every other line must match.
+     */
+    private static String withoutCountHint(String text) {
+        return text.replaceAll("(?m)^.*event_count_hint.*$", "");
+    }
+
+    /** Runs the CLI while a background thread writes {@code bytes} into a fresh FIFO. */
+    private static Cli.Run throughFifo(Path fifo, byte[] bytes, String... args) throws Exception {
+        Files.deleteIfExists(fifo);
+        mkfifo(fifo);
+        IOException[] failed = new IOException[1];
+        Thread writer = new Thread(() -> {
+            try (OutputStream out = Files.newOutputStream(fifo)) {
+                out.write(bytes);
+            } catch (IOException e) {
+                failed[0] = e;
+            }
+        }, "fifo-writer");
+        writer.setDaemon(true);   // a command that never opens the FIFO must not hang the build
+        writer.start();
+        Cli.Run run = Cli.run(args);
+        assertEquals(0, run.code(), args[0] + " of a FIFO: " + run.err());
+        writer.join(TimeUnit.SECONDS.toMillis(30));
+        assertFalse(writer.isAlive(), args[0] + " never read the FIFO to its end");
+        assertEquals(null, failed[0], args[0] + " closed the FIFO before reading it all");
+        return run;
+    }
+
+    private static void mkfifo(Path fifo) throws InterruptedException {
+        int code;
+        try {
+            Process p = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            code = p.waitFor();
+        } catch (IOException e) {
+            code = -1;
+        }
+        assumeTrue(code == 0, "mkfifo is not available here, so FIFO input cannot be tested");
+    }
+}
