@@ -45,10 +45,6 @@ final class ReplayFiles {
                     + " the paths that changed most against each baseline, and an icicle graph per cell.")
     Path report;
 
-    /**
-     * @param differential whether the SVG colours cells by their change against the baseline
-     *                     ({@code --baseline} given, or {@code compare})
-     */
     /** Events per cell the replay must record for {@code --timeline}: 0 without it. */
     int timelineEvents() {
         if (timeline == null) {
@@ -60,6 +56,10 @@ final class ReplayFiles {
         return timelineEvents;
     }
 
+    /**
+     * @param differential whether the SVG colours cells by their change against the baseline
+     *                     ({@code --baseline} given, or {@code compare})
+     */
     void write(ReplayRun.Done done, SortedMap<String, Object> document, boolean differential) {
         ReplayOutcome outcome = done.outcome();
         if (timeline != null) {

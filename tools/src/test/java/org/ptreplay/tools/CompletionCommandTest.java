@@ -18,7 +18,8 @@ class CompletionCommandTest {
         assertEquals(script, ok("completion").out(), "the same script every time");
         assertTrue(script.contains("complete -F _complete_ptreplay"), script.substring(0, 400));
         for (String command : new String[] {"replay", "compare", "diff", "primitives", "completion", "check"}) {
-            assertTrue(script.contains(command), command);
+            // Each command gets its own completion function; a bare substring would match "ptreplay" itself.
+            assertTrue(script.contains("function _picocli_ptreplay_" + command + "()"), command);
         }
         for (String option : new String[] {"--timeline", "--folded-dir", "--svg", "--report", "--strategy"}) {
             assertTrue(script.contains(option), option);

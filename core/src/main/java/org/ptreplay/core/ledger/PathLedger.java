@@ -292,11 +292,6 @@ public final class PathLedger implements Ledger {
         cost.writeLines(pa, length);
     }
 
-    /** The current path, e.g. {@code mremap;move_page_tables}; for error messages and tests. */
-    public String currentPath() {
-        return pathOf(current);
-    }
-
     /** SELF counts per path, per syscall kind, and totals; sorted, so output is deterministic. */
     public LedgerSnapshot snapshot() {
         flushRun();

@@ -64,16 +64,9 @@ public final class Fault {
     }
 
     /**
-     * Whether the page tables already allow this access (the hardware walk, not charged).
-     * The caller has checked the VMA permissions.
-     */
-    public boolean mapped(Mm mm, long addr, boolean write) {
-        return mappedAt(walk.entry(mm.pgd(), addr, 2), addr, write);
-    }
-
-    /**
-     * {@link #mapped} from the PMD entry's address {@code pmdp} ({@link PageWalk#entry} at level
-     * 2, or -1), which the range-level touch walks to once per PMD extent.
+     * Whether the page tables already allow this access (the hardware walk, not charged), from
+     * the PMD entry's address {@code pmdp} ({@link PageWalk#entry} at level 2, or -1), which the
+     * range-level touch walks to once per PMD extent. The caller has checked the VMA permissions.
      */
     public boolean mappedAt(long pmdp, long addr, boolean write) {
         if (pmdp < 0) {
@@ -91,12 +84,10 @@ public final class Fault {
         return Pte.present(pte) && (!write || Pte.write(pte));
     }
 
-    /** The physical address the access reaches, for the cost model's user-data streams (-1 if unmapped). */
-    public long userPa(Mm mm, long addr) {
-        return userPaAt(walk.entry(mm.pgd(), addr, 2), addr);
-    }
-
-    /** {@link #userPa} from the PMD entry's address (as {@link #mappedAt}). */
+    /**
+     * The physical address the access reaches, for the cost model's user-data streams (-1 if
+     * unmapped), from the PMD entry's address (as {@link #mappedAt}).
+     */
     public long userPaAt(long pmdp, long addr) {
         if (pmdp < 0) {
             return -1;
@@ -111,11 +102,6 @@ public final class Fault {
         }
         long pte = mem.peek(mem.ptep(table, walk.index(1, addr)));
         return Pte.present(pte) ? phys.pa(Pte.pfn(pte)) : -1;
-    }
-
-    /** {@code handle_mm_fault} for one page of an access the VMA permits. */
-    public void handleMmFault(Mm mm, Vma vma, long addr, boolean write) {
-        handleMmFault(mm, vma, addr, write, -1);
     }
 
     /**
@@ -226,6 +212,7 @@ public final class Fault {
      * counted as one {@code MTHP_STAT_ANON_FAULT_FALLBACK}; order 0 last ({@code folio_prealloc}).
      */
     private long allocAnonFolio(Vma vma, int chosen) {
+        // Anonymous mTHP orders start at 2: order 1 is never an anonymous large folio (docs/kernel-model.md §5.1).
         long orders = cell.thp.allowedOrders(vma.flags()) & ((1L << (chosen + 1)) - 1) & ~3L;
         for (int order = chosen; order >= 2; order--) {
             if ((orders & (1L << order)) == 0) {
@@ -246,6 +233,7 @@ public final class Fault {
      * none ({@code pte_range_none}: one {@code ptep_get_lockless} per entry up to the first non-none).
      */
     private int chooseOrder(Vma vma, long addr, long ptep) {
+        // Orders 2 … PMD order - 1 (docs/kernel-model.md §5.1).
         long orders = cell.thp.allowedOrders(vma.flags()) & ((1L << cell.thp.pmdOrder()) - 1) & ~3L;
         for (int order = 63 - Long.numberOfLeadingZeros(orders); orders != 0 && order >= 2; order--) {
             if ((orders & (1L << order)) == 0) {
@@ -373,7 +361,8 @@ public final class Fault {
         } else if (folio >= 0 && phys.kind(folio) == PhysMem.KIND_ANON && phys.order(folio) == 0) {
             long page = Pte.pfn(pte);
             ledger.touch(Primitive.AE, PhysMem.vmemmap(page));
-            // wp_can_reuse_anon_folio: a small folio nobody else references becomes exclusive again.
+            // wp_can_reuse_anon_folio (mm/memory.c): a small folio nobody else references becomes
+            // exclusive again, the PageAnonExclusive rule of 6c287605fd56 (5.19) [recalled, not re-read].
             reuse = phys.anonExclusive(page) || phys.refcount(folio) == 1;
             if (reuse && !phys.anonExclusive(page)) {
                 ledger.touch(Primitive.AE, PhysMem.vmemmap(page));

@@ -26,6 +26,11 @@ final class FolioZeroUser {
         cell.ledger.charge(Primitive.PAGE_ZERO, nr);
         long page = cell.pageSize();
         long pa = cell.phys.pa(folio);
+        if (nr == 1) {
+            // clear_page of an order-0 page: no order to choose, and no lambda on every fault.
+            cell.ledger.writeLines(pa, page);
+            return;
+        }
         int target = (int) ((addrHint >>> Long.numberOfTrailingZeros(page)) & (nr - 1));
         processHugePage(nr, target, i -> cell.ledger.writeLines(pa + i * page, page));
     }
