@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +117,9 @@ public abstract class StrategyContractTest {
             checkChange(change);
         } else if (s instanceof PgtableMoveStrategy pgtable) {
             checkPgtable(pgtable);
+        } else {
+            // A new path kind needs its own hand-derived layout; without one this test would pass unchecked.
+            fail("no hand-derived layout for the path of " + s.name());
         }
     }
 

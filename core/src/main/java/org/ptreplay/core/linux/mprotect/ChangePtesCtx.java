@@ -8,7 +8,7 @@ import org.ptreplay.spi.ops.ChangePtesContext;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.spi.ops.Pte;
 
-/** The {@link ChangePtesContext} of one {@code change_pte_range} call; reused across calls. */
+/** The {@link ChangePtesContext} of one {@code change_pte_range} call (docs/kernel-model.md §4.5); reused across calls. */
 final class ChangePtesCtx extends PteOpsBase implements ChangePtesContext {
     private long addr;
     private long end;
@@ -59,7 +59,10 @@ final class ChangePtesCtx extends PteOpsBase implements ChangePtesContext {
         return write ? pte : Pte.wrprotect(pte);
     }
 
-    /** mprotect passes MM_CP_TRY_CHANGE_WRITABLE when the new VMA is writable (no write-notify in the model). */
+    /**
+     * mprotect passes MM_CP_TRY_CHANGE_WRITABLE when the new VMA is writable (no write-notify in
+     * the model; docs/kernel-model.md §4.5).
+     */
     @Override
     public boolean tryChangeWritable() {
         return write;
