@@ -35,11 +35,11 @@ final class CellOptions {
             description = "THP settings as sysfs spells them: enabled=always,64K=always,2M=inherit (default: kernel defaults).")
     String thp;
 
-    @Option(names = "--placement", paramLabel = "P", defaultValue = "aged",
+    @Option(names = "--placement", paramLabel = "P", defaultValue = "buddy",
             description = {"Where order-0 folios go in physical memory: buddy (the page allocator from a measured"
-                    + " machine's free memory, up for hours), buddy:fresh (a fresh boot), buddy:N0,N1,..."
+                    + " machine's free memory, up for hours; the default), buddy:fresh (a fresh boot), buddy:N0,N1,..."
                     + " (free blocks per order, as /proc/buddyinfo lists them), or without an allocator model sequential,"
-                    + " scattered, aged[:FRACTION] (that fraction scattered; aged = aged:0.5, the default).",
+                    + " scattered, aged[:FRACTION] (that fraction scattered; aged = aged:0.5).",
                     "It decides whether struct page reads hit prefetched lines (docs/profiles.md)."})
     String placement;
 

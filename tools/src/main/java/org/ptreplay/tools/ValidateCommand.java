@@ -67,10 +67,10 @@ final class ValidateCommand implements Callable<Integer> {
                     + " david-fork-x86, ryan-contpte-basic.")
     List<String> names = new ArrayList<>();
 
-    @Option(names = "--placement", paramLabel = "P", defaultValue = "aged",
+    @Option(names = "--placement", paramLabel = "P", defaultValue = "buddy",
             description = "Where order-0 folios go in physical memory, in every cell, as replay takes it: buddy (the"
-                    + " page allocator from a measured machine's free memory), buddy:fresh, buddy:N0,N1,...,"
-                    + " sequential, scattered or aged[:FRACTION] (default: aged = aged:0.5; docs/profiles.md).")
+                    + " default: the page allocator from a measured machine's free memory), buddy:fresh,"
+                    + " buddy:N0,N1,..., sequential, scattered or aged[:FRACTION] (docs/profiles.md).")
     String placement;
 
     @Option(names = "--lazy-tlb-cpus", paramLabel = "N", defaultValue = "0",

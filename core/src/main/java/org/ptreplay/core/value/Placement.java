@@ -15,10 +15,14 @@ public sealed interface Placement permits Placement.Fraction, Placement.Buddy {
     Fraction SEQUENTIAL = new Fraction(0);
     /** Every order-0 page scattered over a 1 GiB arena. */
     Fraction SCATTERED = new Fraction(1);
-    /** What {@code aged} stands for when no fraction is given (an assumption, kept for comparison). */
+    /** What {@code aged} stands for when no fraction is given (an assumption, the default before the allocator model). */
     double AGED_FRACTION = 0.5;
-    /** The default of replay, compare and validate: {@code aged}. */
-    Placement DEFAULT = new Fraction(AGED_FRACTION);
+    /**
+     * The default of replay, compare and validate: the page allocator (a per-CPU list over the
+     * buddy lists) starting from the measured free memory of a machine that has been up for a
+     * while ({@link BuddyInfo#MEASURED}).
+     */
+    Placement DEFAULT = new Buddy(BuddyInfo.MEASURED);
 
     /**
      * The page allocator itself: order-0 pages through a LIFO per-CPU list refilled from and
@@ -86,9 +90,9 @@ public sealed interface Placement permits Placement.Fraction, Placement.Buddy {
             case "scattered":
                 return SCATTERED;
             case "aged":
-                return DEFAULT;
+                return new Fraction(AGED_FRACTION);
             case "buddy":
-                return new Buddy(BuddyInfo.MEASURED);
+                return DEFAULT;
             case "buddy:fresh":
                 return new Buddy(BuddyInfo.MEASURED.fresh());
             default:

@@ -20,7 +20,7 @@ class PlacementTest {
                 "buddy:fresh", "buddy:100,50,25,0,0,0,0,0,0,0,1000"}) {
             assertEquals(s, Placement.parse(s).label());
         }
-        assertEquals("aged:0.5", Placement.DEFAULT.label());
+        assertEquals("buddy", Placement.DEFAULT.label());
     }
 
     @Test

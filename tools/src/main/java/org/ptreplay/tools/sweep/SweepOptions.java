@@ -58,7 +58,7 @@ public final class SweepOptions {
     public List<String> profileFiles = new ArrayList<>();
 
     @Option(names = "--placement", paramLabel = "P",
-            description = "Where order-0 folios go, as replay takes it (default aged), for every job.")
+            description = "Where order-0 folios go, as replay takes it (default buddy), for every job.")
     public String placement;
 
     @Option(names = "--lazy-tlb-cpus", paramLabel = "N",

@@ -35,16 +35,12 @@ public final class Cases {
     public static final String RYAN = "ryan-contpte-basic";
 
     // Why a check is expected to fail: the model feature it needs (docs/validation.md).
-    private static final String STRUCT_PAGE_LORENZO = "the added struct page read now costs what the default placement"
-            + " (aged:0.5, an assumption) makes it cost: half the reads miss to memory, the rest wait for their prefetch;"
-            + " the regression overshoots (0.41 against 0.57) on a per-call time that is nine times too short for his"
-            + " machine (7 us measured per call), so a correct added cost weighs too much; his machine's placement is unknown";
-    private static final String STRUCT_PAGE_LKP = "the added struct page read under the default placement (aged:0.5, an"
-            + " assumption) costs about as much as LKP's numbers imply, 0.006 outside the band (0.571 against 0.627);"
-            + " the machine's placement after LKP's boot and 60 s of 192 instances is unknown";
-    private static final String FORK_FIT_PLACEMENT = "xeon-4210r's loop cycles were fitted at sequential placement; under"
-            + " the aged default half of the 4K fork's struct pages are scattered and miss to memory, which alone takes more"
-            + " than the measured 14.33 ms: his fork saw mostly sequential pfns (validate --placement sequential passes it)";
+    private static final String STRUCT_PAGE_LORENZO = "the added struct page read costs what the default placement"
+            + " (buddy: the page allocator from a measured machine's free memory) makes it cost: the heap's first 50 MiB"
+            + " come one page at a time from all over memory and miss, the rest in runs of 8 and 16 that the streamer"
+            + " follows; the regression overshoots (0.46 against 0.57) on a per-call time that is nine times too short"
+            + " for his machine (7 us measured per call), so a correct added cost weighs too much; his machine's free"
+            + " memory is unknown";
     private static final String VMA_WORK_PUD = "VMA work is priced at a fixed cost per walk and store (about 2.1 us for"
             + " the move's 4 walks, 3 stores and 2 allocations), while the measured PUD calls take 15.6 us (x86) and"
             + " 59 us (arm64): after the 1 GiB memset the VMA structures are cold, which the fixed price cannot show";
@@ -62,8 +58,6 @@ public final class Cases {
      */
     static final Map<String, Map<String, String>> KNOWN_GAPS = Map.of(
             LORENZO, Map.of("6.17-rc1/6.16", STRUCT_PAGE_LORENZO),
-            LKP, Map.of("6.17-rc1/6.16", STRUCT_PAGE_LKP),
-            DAVID, Map.of("4K fork ms (6.8)", FORK_FIT_PLACEMENT),
             KALESH_ARM64_PMD, Map.of("none/pmd", KALESH_DEVICE),
             KALESH_ARM64_PUD, Map.of("pmd/pmd+pud", VMA_WORK_PUD),
             KALESH_X86_PUD, Map.of("pmd/pmd+pud", VMA_WORK_PUD),

@@ -12,7 +12,7 @@ public final class DemoOutput {
 
     /**
      * @param results   the result of every case the stories name
-     * @param placement the placement every cell ran with, e.g. {@code aged:0.5}
+     * @param placement the placement every cell ran with, e.g. {@code buddy}
      * @param width     the columns the text must fit in
      */
     public static String text(List<Story> stories, Map<String, CaseResult> results, String placement, int width) {
