@@ -23,6 +23,8 @@ abstract class LinuxRelease implements KernelPreset {
      * 20240807115515.1640951-1-david@redhat.com, in mm for 6.12).
      */
     private static final int[] BATCHED_NR_PAGES_MAPPED_SINCE = {6, 12};
+    /** The release whose dup_mmap copies the VMA tree with __mt_dup (d24062914837). */
+    private static final int[] FORK_MT_DUP_SINCE = {6, 8};
 
     private final String name;
     private final String description;
@@ -60,8 +62,10 @@ abstract class LinuxRelease implements KernelPreset {
         // mremap_realign: try_realign_addr, docs/kernel-model.md §2.2.
         // large_mapcount, nr_pages_mapped_batched: which rmap counters of a large folio an rmap
         // batch touches, docs/kernel-model.md §0 (MAP±).
+        // fork_mt_dup: how dup_mmap builds the child's VMA tree, docs/kernel-model.md §2.9.
         this.kernelConfig = new KernelConfig(true, atLeast(version, LARGE_MAPCOUNT_SINCE),
-                atLeast(version, BATCHED_NR_PAGES_MAPPED_SINCE), atLeast(version, REALIGN_SINCE));
+                atLeast(version, BATCHED_NR_PAGES_MAPPED_SINCE), atLeast(version, REALIGN_SINCE),
+                atLeast(version, FORK_MT_DUP_SINCE));
     }
 
     /** Whether a release such as {@code 6.17-rc1} is at or after {@code major.minor}. */
