@@ -48,6 +48,8 @@ public final class KernelState {
     public final EntryCounts entries = new EntryCounts();
     /** This CPU's pending LRU additions ({@code cpu_fbatches.lru_add}), 31 folios since 9cecde80aae0 (6.9). */
     public final LruBatch lruAdd = new LruBatch(31);
+    /** The large anon folios queued for deferred split (docs/kernel-model.md §4.6). */
+    public final DeferredSplitQueue deferredSplit = new DeferredSplitQueue();
     /** The shared zero page and the huge zero folio. */
     public final long zeroPfn;
     public final long hugeZeroPfn;

@@ -133,7 +133,13 @@ public enum Primitive {
      */
     VMA_LINE(true),
     /** A load or store of one 64-byte line of a maple-tree node of the VMA tree (§2.8). */
-    MT_LINE(true);
+    MT_LINE(true),
+    /**
+     * One hold of a deferred split queue's {@code split_queue_lock}, irqs saved, with the list add
+     * of a large anon folio ({@code deferred_split_folio}) or its delete when the folio is freed
+     * ({@code folio_undo_large_rmappable}); the folio's list line is an {@link #SP_W} (§4.6).
+     */
+    SPLIT_QUEUE(false);
 
     private static final Primitive[] VALUES = values();
     private final boolean memory;
