@@ -133,7 +133,13 @@ public enum Primitive {
      */
     VMA_LINE(true),
     /** A load or store of one 64-byte line of a maple-tree node of the VMA tree (§2.8). */
-    MT_LINE(true);
+    MT_LINE(true),
+    /**
+     * The first user access through a leaf entry a fault wrote (one per PTE or PMD leaf the fault
+     * maps or makes writable, the accessing one included): a page walk that sets the accessed bit,
+     * and under shadow paging the hypervisor's fill of its shadow entry (docs/kernel-model.md §5).
+     */
+    SHADOW_FILL(false);
 
     private static final Primitive[] VALUES = values();
     private final boolean memory;
