@@ -164,7 +164,7 @@ class CoreReplayTest {
     /**
      * The shadow-paging charges on arm64: fixtures/shadow-paging.txt derives the fills. On a
      * profile with shadow_fill_ns = 5,000 and shadow_sync_ns = 100 the replay costs exactly 258
-     * fills and one sync per PTE_XCHG and PTE_RMW more than with both at 0.
+     * fills and 257 syncs more than with both at 0.
      */
     @Test
     void shadowFillsPerFaultedEntry() throws Exception {
@@ -183,8 +183,9 @@ class CoreReplayTest {
         MachineProfile shadowed = MachineProfiles.parse(TextFormat.printer().printToString(
                 bare.proto().toBuilder().setOps(ops).build()), "shadowed");
         LedgerSnapshot v = shadowReplay(shadowed);
-        long changed = s.totals().get(Primitive.PTE_XCHG) + s.totals().get(Primitive.PTE_RMW);
-        assertTrue(changed > 512, "fork write-protects and munmap clears at least 256 entries each: " + changed);
+        long changed = s.totals().get(Primitive.SHADOW_SYNC);
+        assertEquals(257, changed);
+        assertEquals(0, s.inclusive("munmap").get(Primitive.SHADOW_SYNC));
         assertEquals(258L * 5_000_000 + changed * 100_000, v.totalPs() - s.totalPs());
     }
 

@@ -227,8 +227,8 @@ class X86FixturesTest {
 
     /**
      * The shadow-paging charges: fixtures/shadow-paging.txt derives the counts. On a profile with
-     * shadow_fill_ns = 5,000 and shadow_sync_ns = 100 the replay costs exactly 258 fills and one
-     * sync per PTE_XCHG and PTE_RMW more than on the same profile with both at 0 (the cache model
+     * shadow_fill_ns = 5,000 and shadow_sync_ns = 100 the replay costs exactly 258 fills and 257
+     * syncs more than on the same profile with both at 0 (the cache model
      * sees the same accesses, so nothing else moves).
      */
     @Test
@@ -240,6 +240,9 @@ class X86FixturesTest {
         assertEquals(1, s.self("fault;handle_mm_fault;do_wp_page;wp_page_copy").get(Primitive.SHADOW_FILL));
         assertEquals(258, s.totals().get(Primitive.SHADOW_FILL));
         assertEquals(256, s.self("fork;dup_mm;dup_mmap;copy_page_range;copy_pte_range").get(Primitive.PTE_RMW));
+        assertEquals(256, s.self("fork;dup_mm;dup_mmap;copy_page_range;copy_pte_range").get(Primitive.SHADOW_SYNC));
+        assertEquals(257, s.totals().get(Primitive.SHADOW_SYNC));
+        assertEquals(0, s.inclusive("munmap").get(Primitive.SHADOW_SYNC));
         assertEquals(256, s.self("munmap;do_vmi_munmap;unmap_vmas;zap_pte_range").get(Primitive.PTE_XCHG));
         assertEquals(0, s.inclusive("fork").get(Primitive.SHADOW_FILL));
         assertEquals(0, s.inclusive("munmap").get(Primitive.SHADOW_FILL));
@@ -250,7 +253,7 @@ class X86FixturesTest {
         MachineProfile shadowed = MachineProfiles.parse(TextFormat.printer().printToString(
                 bare.proto().toBuilder().setOps(ops).build()), "shadowed");
         LedgerSnapshot v = shadowReplay(shadowed);
-        long changed = s.totals().get(Primitive.PTE_XCHG) + s.totals().get(Primitive.PTE_RMW);
+        long changed = s.totals().get(Primitive.SHADOW_SYNC);
         assertEquals(258L * 5_000_000 + changed * 100_000, v.totalPs() - s.totalPs());
     }
 

@@ -30,6 +30,7 @@ import static org.ptreplay.spi.ops.Primitive.PT_FREE;
 import static org.ptreplay.spi.ops.Primitive.REF;
 import static org.ptreplay.spi.ops.Primitive.RMAPLOCK;
 import static org.ptreplay.spi.ops.Primitive.SHADOW_FILL;
+import static org.ptreplay.spi.ops.Primitive.SHADOW_SYNC;
 import static org.ptreplay.spi.ops.Primitive.SP_ATOM;
 import static org.ptreplay.spi.ops.Primitive.SP_R;
 import static org.ptreplay.spi.ops.Primitive.SP_W;
@@ -73,8 +74,7 @@ import org.ptreplay.core.profile.proto.Sourced;
  *       user page's lines also stream through the cache model ({@link #writeLines}); a table
  *       page's do not (yet).</li>
  *   <li>PTEP_GET counts calls only: its reads are priced as PTE_R.</li>
- *   <li>PTE_XCHG, PTE_RMW: the atomic plus the profile's shadow resync of a changed present entry
- *       (0 on bare metal); SHADOW_FILL: the profile's shadow fill (0 on bare metal).</li>
+ *   <li>SHADOW_FILL, SHADOW_SYNC: the profile's shadow fill and resync (0 on bare metal).</li>
  *   <li>VMA_WALK, VMA_STORE: their own profile prices (instruction work: the lines they touch are
  *       VMA_LINE and MT_LINE); VMA_ALLOC: two cmpxchg (slab alloc and free).</li>
  *   <li>PTE_ITER, PTE_ENTRY, PTE_BATCH, EXC, MEMCG: the profile's cycles at its clock.</li>
@@ -138,11 +138,8 @@ public final class ProfileCostModel implements CostModel {
         // folio's LRU link, a buddy's free-list check: loads and stores on one struct page line.
         // A VMA-layer object's or a maple node's line (docs/kernel-model.md §2.8): a load or store.
         set(plain, PTE_R, PTE_W, SP_R, SP_W, TAIL_FREE, TAIL_PREP, BUDDY, VMA_LINE, MT_LINE);
-        // Under shadow paging every atomic update of a present entry (get-and-clear, write-protect)
-        // also costs the hypervisor's resync of that entry at the next flush (0 on bare metal).
-        long sync = ps(ops.getShadowSyncNs());
-        set(ps(ops.getXchgNs()) + sync, PTE_XCHG);
-        set(ps(ops.getCmpxchgNs()) + sync, PTE_RMW);
+        set(ps(ops.getXchgNs()), PTE_XCHG);
+        set(ps(ops.getCmpxchgNs()), PTE_RMW);
         // AE is mostly a set/clear bit op (fork, fault), priced as an atomic; a pure test is cheaper.
         set(ps(ops.getAtomicAddNs()), SP_ATOM, REF, MAP, AE);
         // The LRU and zone locks are spinlocks taken with interrupts off; the irq save/restore is
@@ -168,6 +165,7 @@ public final class ProfileCostModel implements CostModel {
         set(cycles(ops.getMemcgCycles(), ghz), MEMCG);
         set(ps(ops.getSyscallNs()), SYSCALL);
         set(ps(ops.getShadowFillNs()), SHADOW_FILL);
+        set(ps(ops.getShadowSyncNs()), SHADOW_SYNC);
         set(ps(ops.getVmaWalkNs()), VMA_WALK);
         set(ps(ops.getVmaStoreNs()), VMA_STORE);
         // SLUB's lockless fast paths take one cmpxchg on the per-CPU freelist to allocate and one
