@@ -3,7 +3,13 @@ package org.ptreplay.arch.arm64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.TextFormat;
 import org.junit.jupiter.api.Test;
+import org.ptreplay.arch.arm64.profiles.GenericArm64Profile;
+import org.ptreplay.core.cost.CostOptions;
+import org.ptreplay.core.cost.ProfileCostModel;
+import org.ptreplay.core.profile.MachineProfile;
+import org.ptreplay.core.profile.MachineProfiles;
 import org.ptreplay.testkit.TextFixtures;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.sim.Kernel;
@@ -177,5 +183,41 @@ class CoreReplayTest {
         assertEquals(pcp ? 0 : folios, free.get(Primitive.ZONE_LOCK));
         assertEquals(buddy, free.get(Primitive.BUDDY));
         assertTrue(k.result().divergences().isEmpty(), k.result().divergences().toString());
+    }
+
+    /**
+     * The shadow-paging charges on arm64: fixtures/shadow-paging.txt derives the fills. On a
+     * profile with shadow_fill_ns = 5,000 and shadow_sync_ns = 100 the replay costs exactly 258
+     * fills and 257 syncs more than with both at 0.
+     */
+    @Test
+    void shadowFillsPerFaultedEntry() throws Exception {
+        MachineProfile bare = MachineProfiles.load(new GenericArm64Profile());
+        LedgerSnapshot s = shadowReplay(bare);
+        assertEquals(256, s.self("fault;handle_mm_fault;do_anonymous_page").get(Primitive.SHADOW_FILL));
+        assertEquals(1, s.self("fault;handle_mm_fault;do_huge_pmd_anonymous_page").get(Primitive.SHADOW_FILL));
+        assertEquals(1, s.self("fault;handle_mm_fault;do_wp_page;wp_page_copy").get(Primitive.SHADOW_FILL));
+        assertEquals(258, s.totals().get(Primitive.SHADOW_FILL));
+        assertEquals(0, s.inclusive("fork").get(Primitive.SHADOW_FILL));
+        assertEquals(0, s.inclusive("munmap").get(Primitive.SHADOW_FILL));
+
+        var ops = bare.proto().getOps().toBuilder()
+                .setShadowFillNs(bare.proto().getOps().getShadowFillNs().toBuilder().setValue(5_000))
+                .setShadowSyncNs(bare.proto().getOps().getShadowSyncNs().toBuilder().setValue(100));
+        MachineProfile shadowed = MachineProfiles.parse(TextFormat.printer().printToString(
+                bare.proto().toBuilder().setOps(ops).build()), "shadowed");
+        LedgerSnapshot v = shadowReplay(shadowed);
+        long changed = s.totals().get(Primitive.SHADOW_SYNC);
+        assertEquals(257, changed);
+        assertEquals(0, s.inclusive("munmap").get(Primitive.SHADOW_SYNC));
+        assertEquals(258L * 5_000_000 + changed * 100_000, v.totalPs() - s.totalPs());
+    }
+
+    private static LedgerSnapshot shadowReplay(MachineProfile profile) {
+        Kernel k = new Kernel(SimConfig.builder(new Arm64Architecture()).cpus(1).thp(ThpSpec.parse("64K=always"))
+                .cost(ProfileCostModel.create(profile, CostOptions.defaults())).build());
+        run(k, "shadow-paging");
+        assertTrue(k.result().divergences().isEmpty(), k.result().divergences().toString());
+        return k.result().ledger();
     }
 }
