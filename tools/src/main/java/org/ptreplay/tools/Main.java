@@ -23,10 +23,18 @@ public final class Main {
      * @return the exit code: {@link ExitCode#OK}, {@link ExitCode#FAILED} or {@link ExitCode#USAGE}
      */
     static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        return run(commandLine(env), args, out, err);
+    }
+
+    /**
+     * The command line with its handlers, for one run or for many in one JVM: picocli resets every
+     * option to its initial value before each parse, and the commands keep no other state from one
+     * call to the next. The fuzz test reuses one for its hundred thousand runs, because building
+     * picocli's model of every command costs more than reading a small trace.
+     */
+    static CommandLine commandLine(Map<String, String> env) {
         PtreplayCommand root = new PtreplayCommand(env);
         CommandLine commandLine = new CommandLine(root)
-                .setOut(out)
-                .setErr(err)
                 .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new FailureHandler(root));
         int width = Width.of(env);
@@ -35,6 +43,12 @@ public final class Main {
         commandLine.getSubcommands().get("replay").getCommandSpec().usageMessage()
                 .footerHeading("%nPrimitives (ptreplay primitives; docs/kernel-model.md section 0):%n")
                 .footer(PrimitiveLegend.text("  ").replace("%", "%%").split("\n"));
+        return commandLine;
+    }
+
+    /** Runs one command line on {@code commandLine}, printing to {@code out} and {@code err}. */
+    static int run(CommandLine commandLine, String[] args, PrintWriter out, PrintWriter err) {
+        commandLine.setOut(out).setErr(err);
         int code = commandLine.execute(args);
         out.flush();
         err.flush();
