@@ -248,6 +248,11 @@ public final class ProfileCostModel implements CostModel {
     }
 
     @Override
+    public boolean l1Kept(long pa) {
+        return cache.l1Kept(pa);
+    }
+
+    @Override
     public void recordL1Hits(long paA, int lastA, long paB, int lastB, int accesses) {
         cache.recordL1Hits(paA, lastA, paB, lastB, accesses);
     }
