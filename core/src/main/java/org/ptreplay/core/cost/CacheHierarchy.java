@@ -112,7 +112,8 @@ final class CacheHierarchy {
         // the streamer monitors read requests from the L1 cache). An L1-hot line in between, such
         // as a folio's head struct page, therefore does not break a stream of subpage lines.
         if (prefetcher != null && hit >= prefetchFill && prefetcher.train(line)) {
-            for (long l = prefetcher.issueFrom(); l <= prefetcher.issueTo(); l++) {
+            for (int k = 0, n = prefetcher.issueCount(); k < n; k++) {
+                long l = prefetcher.issueLine(k);
                 prefetch(l, now);
             }
         }
