@@ -53,7 +53,7 @@ public final class Cases {
             + " 6.9 per-page _nr_pages_mapped atomic, the LRU removal, memcg uncharge and tail-page work of every folio) has"
             + " 1.05: order-9 folios pay per-folio costs 512 times per GiB, which cannot close ~28 ns per PTE";
     private static final String ALTRA_BATCHING = "on Altra batching saves little in fork and much in munmap; the"
-            + " model saves about as much in both (fork 0.69, munmap 0.72 at order 9), as on x86 where David's fork table"
+            + " model saves about as much in both (fork 0.73, munmap 0.79 at order 9), as on x86 where David's fork table"
             + " passes: what the 6.9 batching removes and keeps is counted per PTE alike on both arches and priced alike"
             + " per primitive, and nothing in the model prices an arm64 atomic by whether it returns a value";
     /**
