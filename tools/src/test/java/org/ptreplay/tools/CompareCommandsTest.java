@@ -51,7 +51,10 @@ class CompareCommandsTest {
         String header = arm64.lines().filter(l -> l.contains("delta[")).findFirst().orElseThrow();
         assertEquals(List.of("[2]", "[3]", "delta[3]", "ratio[3]"), List.of(header.trim().split(" +")));
         String spR = arm64.substring(arm64.indexOf("\nmremap\n")).lines().filter(l -> l.startsWith("SP_R ")).findFirst().orElseThrow();
-        assertEquals(List.of("SP_R", "2", "257", "+255", "128.500"), List.of(spR.split(" +")));
+        // 6.17-rc1 adds one folio lookup per moved PTE (+255). 6.16's own reads are contpte_try_fold's
+        // folio lookups, made only where the moved entry is the last of its 16 and its pfn the last
+        // of an aligned 16: their count follows the default placement's pfns (buddy: 4; aged:0.5: 2).
+        assertEquals(List.of("SP_R", "4", "259", "+255", "64.750"), List.of(spR.split(" +")));
     }
 
     @Test
