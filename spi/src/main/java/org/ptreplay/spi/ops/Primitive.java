@@ -139,7 +139,14 @@ public enum Primitive {
      * of a large anon folio ({@code deferred_split_folio}) or its delete when the folio is freed
      * ({@code folio_undo_large_rmappable}); the folio's list line is an {@link #SP_W} (§4.6).
      */
-    SPLIT_QUEUE(false);
+    SPLIT_QUEUE(false),
+    /**
+     * One {@code __lruvec_stat_mod_folio}: a folio's node and memcg statistic updated in per-CPU
+     * counters, with {@code memcg_rstat_updated}'s per-CPU update at every level of the memcg
+     * hierarchy; an rmap add or removal that changes the mapped pages charges one per statistic
+     * (NR_ANON_MAPPED, NR_ANON_THPS) (§4.6).
+     */
+    LRUVEC_STAT(false);
 
     private static final Primitive[] VALUES = values();
     private final boolean memory;

@@ -63,6 +63,7 @@ public final class PrimitiveLegend {
         line("VMA_LINE", "load or store of a VMA, anon_vma or anon_vma_chain line");
         line("MT_LINE", "load or store of a maple-tree node line of the VMA tree");
         line("SPLIT_QUEUE", "deferred split queue lock with one folio's list add or delete");
+        line("LRUVEC_STAT", "node and memcg statistic of a folio (NR_ANON_MAPPED, ...) updated");
     }
 
     private PrimitiveLegend() {
