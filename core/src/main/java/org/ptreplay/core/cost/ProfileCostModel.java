@@ -29,6 +29,8 @@ import static org.ptreplay.spi.ops.Primitive.PT_ALLOC;
 import static org.ptreplay.spi.ops.Primitive.PT_FREE;
 import static org.ptreplay.spi.ops.Primitive.REF;
 import static org.ptreplay.spi.ops.Primitive.RMAPLOCK;
+import static org.ptreplay.spi.ops.Primitive.SHADOW_FILL;
+import static org.ptreplay.spi.ops.Primitive.SHADOW_SYNC;
 import static org.ptreplay.spi.ops.Primitive.SP_ATOM;
 import static org.ptreplay.spi.ops.Primitive.SP_R;
 import static org.ptreplay.spi.ops.Primitive.SP_W;
@@ -74,6 +76,7 @@ import org.ptreplay.core.profile.proto.Sourced;
  *       user page's lines also stream through the cache model ({@link #writeLines}); a table
  *       page's do not (yet).</li>
  *   <li>PTEP_GET counts calls only: its reads are priced as PTE_R.</li>
+ *   <li>SHADOW_FILL, SHADOW_SYNC: the profile's shadow fill and resync (0 on bare metal).</li>
  *   <li>VMA_WALK, VMA_STORE: their own profile prices (instruction work: the lines they touch are
  *       VMA_LINE and MT_LINE); VMA_ALLOC: two cmpxchg (slab alloc and free).</li>
  *   <li>PTE_ITER, PTE_ENTRY, PTE_BATCH, EXC, MEMCG: the profile's cycles at its clock.</li>
@@ -179,6 +182,8 @@ public final class ProfileCostModel implements CostModel {
         set(cycles(ops.getExceptionCycles(), ghz), EXC);
         set(cycles(ops.getMemcgCycles(), ghz), MEMCG);
         set(ps(ops.getSyscallNs()), SYSCALL);
+        set(ps(ops.getShadowFillNs()), SHADOW_FILL);
+        set(ps(ops.getShadowSyncNs()), SHADOW_SYNC);
         set(ps(ops.getVmaWalkNs()), VMA_WALK);
         set(ps(ops.getVmaStoreNs()), VMA_STORE);
         // SLUB's lockless fast paths take one cmpxchg on the per-CPU freelist to allocate and one
@@ -253,6 +258,11 @@ public final class ProfileCostModel implements CostModel {
     @Override
     public boolean l1Resident(long pa) {
         return cache.l1Resident(pa);
+    }
+
+    @Override
+    public boolean l1Kept(long pa) {
+        return cache.l1Kept(pa);
     }
 
     @Override

@@ -141,6 +141,18 @@ public enum Primitive {
      */
     SPLIT_QUEUE(false),
     /**
+     * The first user access through a leaf entry a fault wrote (one per PTE or PMD leaf the fault
+     * maps or makes writable, the accessing one included): a page walk that sets the accessed bit,
+     * and under shadow paging the hypervisor's fill of its shadow entry (docs/kernel-model.md §5).
+     */
+    SHADOW_FILL(false),
+    /**
+     * A present entry changed in place, staying present (write-protected by fork, re-protected by
+     * mprotect, its access flags set): under shadow paging the hypervisor's resync of it at the
+     * next flush (docs/kernel-model.md §5). Clears (zap, mremap's moves) are not counted.
+     */
+    SHADOW_SYNC(false),
+    /**
      * One {@code __lruvec_stat_mod_folio}: a folio's node and memcg statistic updated in per-CPU
      * counters, with {@code memcg_rstat_updated}'s per-CPU update at every level of the memcg
      * hierarchy; an rmap add or removal that changes the mapped pages charges one per statistic
