@@ -293,6 +293,9 @@ class CoreIntegrationTest {
                 assertEquals(queued, s.self(UNDO_DEFERRED_SPLIT).get(Primitive.SP_W), at);
                 assertEquals(2L * queued, s.inclusive("munmap").get(Primitive.SPLIT_QUEUE), at);
                 assertEquals(2L * queued + 16, s.inclusive("munmap").get(Primitive.SP_W), at);
+                // NR_ANON_MAPPED: once per fault, and once per rmap removal (per PTE in 6.8).
+                assertEquals(16, s.inclusive("fault").get(Primitive.LRUVEC_STAT), at);
+                assertEquals(release.equals("linux-6.8") ? 256 : 17, s.inclusive("munmap").get(Primitive.LRUVEC_STAT), at);
             }
         }
     }

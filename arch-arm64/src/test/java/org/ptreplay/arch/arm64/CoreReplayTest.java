@@ -164,6 +164,10 @@ class CoreReplayTest {
         assertEquals(buddy, alloc.get(Primitive.BUDDY));
         assertEquals(tails, alloc.get(Primitive.TAIL_PREP));
         assertEquals(folios, s.self("fault;handle_mm_fault;do_anonymous_page").get(Primitive.MM_COUNTER));
+        // folio_add_new_anon_rmap: NR_ANON_MAPPED once per folio; the per-PTE zap's removal once
+        // per page, each the page's last mapping (§4.6).
+        assertEquals(folios, s.self("fault;handle_mm_fault;do_anonymous_page").get(Primitive.LRUVEC_STAT));
+        assertEquals(256, s.inclusive("munmap").get(Primitive.LRUVEC_STAT));
         PrimitiveCounts move = s.self("fault;handle_mm_fault;do_anonymous_page;folio_batch_move_lru");
         assertEquals(moves, move.get(Primitive.LRU_LOCK));
         assertEquals(moved, move.get(Primitive.SP_W));

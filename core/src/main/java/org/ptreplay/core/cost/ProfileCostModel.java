@@ -36,6 +36,7 @@ import static org.ptreplay.spi.ops.Primitive.SP_R;
 import static org.ptreplay.spi.ops.Primitive.SP_W;
 import static org.ptreplay.spi.ops.Primitive.SYSCALL;
 import static org.ptreplay.spi.ops.Primitive.TAIL_FREE;
+import static org.ptreplay.spi.ops.Primitive.LRUVEC_STAT;
 import static org.ptreplay.spi.ops.Primitive.SPLIT_QUEUE;
 import static org.ptreplay.spi.ops.Primitive.TAIL_PREP;
 import static org.ptreplay.spi.ops.Primitive.TLBI_ASID;
@@ -79,7 +80,8 @@ import org.ptreplay.core.profile.proto.Sourced;
  *   <li>VMA_WALK, VMA_STORE: their own profile prices (instruction work: the lines they touch are
  *       VMA_LINE and MT_LINE); VMA_ALLOC: two cmpxchg (slab alloc and free).</li>
  *   <li>PTE_ITER, PTE_ENTRY, PTE_BATCH, EXC, MEMCG: the profile's cycles at its clock.</li>
- *   <li>LRU_LOCK, ZONE_LOCK, SPLIT_QUEUE: a spinlock; VMA_LOCK: a cmpxchg and an atomic; MM_COUNTER: two
+ *   <li>LRU_LOCK, ZONE_LOCK, SPLIT_QUEUE: a spinlock; LRUVEC_STAT: 3 + 4 per-CPU counter updates
+ *       of two L1 accesses each; VMA_LOCK: a cmpxchg and an atomic; MM_COUNTER: two
  *       L1 accesses; SP_W, TAIL_PREP, BUDDY, VMA_LINE, MT_LINE: a plain access through the cache
  *       model.</li>
  * </ul>
@@ -90,6 +92,13 @@ import org.ptreplay.core.profile.proto.Sourced;
 public final class ProfileCostModel implements CostModel {
     /** Marks a primitive this profile cannot price (the other architecture's). */
     private static final long UNPRICED = -1;
+    /**
+     * Levels of the memcg hierarchy above and including a task's own memcg, each with a per-CPU
+     * {@code stats_updates} counter that {@code memcg_rstat_updated} bumps: a task in a systemd
+     * session scope, session-N.scope, user-UID.slice, user.slice and the root (docs/profiles.md)
+     * [assumption: the measured programs ran in a login session].
+     */
+    private static final int MEMCG_LEVELS = 4;
 
     private final String profileName;
     private final String arch;
@@ -155,6 +164,10 @@ public final class ProfileCostModel implements CostModel {
         set(ps(ops.getCmpxchgNs()) + ps(ops.getAtomicAddNs()), VMA_LOCK);
         // percpu_counter_add: a load and a store of a per-CPU counter that stays in L1.
         set(2 * plain, MM_COUNTER);
+        // __lruvec_stat_mod_folio (mm/memcontrol.c, 6.8-6.9): the node's per-CPU diff, the memcg's
+        // and the lruvec's per-CPU state, and one per-CPU stats_updates per memcg level; each a
+        // load and a store of an L1-resident per-CPU counter, like MM_COUNTER (§4.6) [derived].
+        set((3 + MEMCG_LEVELS) * 2 * plain, LRUVEC_STAT);
         set(ps(ops.getRwsemWriteNs()), RMAPLOCK);
         set(ps(ops.getMmuNotifierNs()), NOTIFIER);
         set(0, PTEP_GET);

@@ -151,7 +151,14 @@ public enum Primitive {
      * mprotect, its access flags set): under shadow paging the hypervisor's resync of it at the
      * next flush (docs/kernel-model.md §5). Clears (zap, mremap's moves) are not counted.
      */
-    SHADOW_SYNC(false);
+    SHADOW_SYNC(false),
+    /**
+     * One {@code __lruvec_stat_mod_folio}: a folio's node and memcg statistic updated in per-CPU
+     * counters, with {@code memcg_rstat_updated}'s per-CPU update at every level of the memcg
+     * hierarchy; an rmap add or removal that changes the mapped pages charges one per statistic
+     * (NR_ANON_MAPPED, NR_ANON_THPS) (§4.6).
+     */
+    LRUVEC_STAT(false);
 
     private static final Primitive[] VALUES = values();
     private final boolean memory;

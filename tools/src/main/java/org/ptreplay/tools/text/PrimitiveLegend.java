@@ -65,6 +65,7 @@ public final class PrimitiveLegend {
         line("SPLIT_QUEUE", "deferred split queue lock with one folio's list add or delete");
         line("SHADOW_FILL", "first access through a leaf entry a fault wrote (a hypervisor's shadow fill)");
         line("SHADOW_SYNC", "present entry changed in place (a hypervisor's shadow resync)");
+        line("LRUVEC_STAT", "node and memcg statistic of a folio (NR_ANON_MAPPED, ...) updated");
     }
 
     private PrimitiveLegend() {

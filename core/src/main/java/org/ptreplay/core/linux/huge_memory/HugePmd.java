@@ -97,6 +97,9 @@ public final class HugePmd {
             }
             phys.addLargeMapcount(head, nr - 1);
             phys.addEntireMapcount(head, -1);
+            // folio_remove_rmap_pmd after the PTE mappings were added: NR_ANON_THPS less the
+            // folio's pages; NR_ANON_MAPPED is unchanged (every page stays mapped) (§4.6).
+            ledger.charge(Primitive.LRUVEC_STAT);
             cell.arch.setPtes(mm, haddr, firstPtep, Pte.make(head, flags), nr);
         }
         cell.mem.writePte(pmdp, Pte.make(table, Pte.PRESENT | Pte.TABLE));
@@ -125,6 +128,11 @@ public final class HugePmd {
             }
             phys.addEntireMapcount(head, -1);
             phys.addLargeMapcount(head, -1);
+            if (phys.entireMapcount(head) == 0) {
+                // The last PMD mapping went: NR_ANON_THPS less nr_pmdmapped and NR_ANON_MAPPED less
+                // the pages no PTE maps (all of them here), each a __lruvec_stat_mod_folio (§4.6).
+                ledger.charge(Primitive.LRUVEC_STAT, phys.folioMapcount(head) == 0 ? 2 : 1);
+            }
             if (tlb.removeFolioPages(head, 1)) {
                 tlb.flush();
             }

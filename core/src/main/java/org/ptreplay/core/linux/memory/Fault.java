@@ -297,6 +297,8 @@ public final class Fault {
             }
             phys.addLargeMapcount(folio, nr);
         }
+        // __lruvec_stat_mod_folio(folio, NR_ANON_MAPPED, nr) (docs/kernel-model.md §4.6).
+        ledger.charge(Primitive.LRUVEC_STAT);
     }
 
     private long anonEntry(long folio, Vma vma) {
@@ -334,6 +336,8 @@ public final class Fault {
             ledger.touch(Primitive.MAP, PhysMem.vmemmap(folio + 1));
         }
         ledger.touch(Primitive.AE, PhysMem.vmemmap(folio));
+        // NR_ANON_THPS and NR_ANON_MAPPED, each a __lruvec_stat_mod_folio (§4.6).
+        ledger.charge(Primitive.LRUVEC_STAT, 2);
         phys.addEntireMapcount(folio, 1);
         phys.addLargeMapcount(folio, 1);
         phys.setAnonExclusive(folio, true);

@@ -56,13 +56,19 @@ public final class Rmap {
 
     /**
      * {@code folio_remove_rmap_ptes}: the per-page counts, {@code _nr_pages_mapped}, the large
-     * mapcount, and the deferred split queueing of {@code __folio_remove_rmap}.
+     * mapcount, the mapped-pages statistic when pages lost their last mapping (one
+     * {@link Primitive#LRUVEC_STAT} per call, so per PTE before the 6.9 batching) and the
+     * deferred split queueing of {@code __folio_remove_rmap}.
      */
     public static void removePtes(KernelState cell, long folio, long pagePfn, int nr) {
         PhysMem phys = cell.phys;
         if (phys.order(folio) == 0) {
             touch(cell.ledger, folio);
             phys.addMapcount(folio, -1);
+            if (phys.mapcount(folio) == 0) {
+                // The page's last mapping went: NR_ANON_MAPPED / NR_FILE_MAPPED less one.
+                cell.ledger.charge(Primitive.LRUVEC_STAT);
+            }
             return;
         }
         if (cell.config.largeMapcount()) {
@@ -89,6 +95,10 @@ public final class Rmap {
         }
         if (last > 0 && cell.config.nrPagesMappedBatched()) {
             touch(cell.ledger, folio + 1);
+        }
+        if (unmapped > 0) {
+            // __lruvec_stat_mod_folio(folio, NR_ANON_MAPPED or NR_FILE_MAPPED, -nr): once per call.
+            cell.ledger.charge(Primitive.LRUVEC_STAT);
         }
         if (unmapped > 0 && phys.order(folio) >= 2 && phys.kind(folio) == PhysMem.KIND_ANON
                 && (!cell.config.deferredSplitPartialOnly() || phys.folioMapcount(folio) > 0)) {
