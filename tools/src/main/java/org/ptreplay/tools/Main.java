@@ -23,7 +23,23 @@ public final class Main {
      * @return the exit code: {@link ExitCode#OK}, {@link ExitCode#FAILED} or {@link ExitCode#USAGE}
      */
     static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-        CommandLine commandLine = commandLine(env, Width.of(env)).setOut(out).setErr(err);
+        return run(commandLine(env), args, out, err);
+    }
+
+    /**
+     * The command line with its handlers at the width {@code $COLUMNS} asks for, for one run or
+     * for many in one JVM: picocli resets every option to its initial value before each parse,
+     * and the commands keep no other state from one call to the next. The fuzz test reuses one
+     * for its hundred thousand runs, because building picocli's model of every command costs more
+     * than reading a small trace.
+     */
+    static CommandLine commandLine(Map<String, String> env) {
+        return commandLine(env, Width.of(env));
+    }
+
+    /** Runs one command line on {@code commandLine}, printing to {@code out} and {@code err}. */
+    static int run(CommandLine commandLine, String[] args, PrintWriter out, PrintWriter err) {
+        commandLine.setOut(out).setErr(err);
         int code = commandLine.execute(args);
         out.flush();
         err.flush();
