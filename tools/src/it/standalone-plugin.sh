@@ -60,13 +60,15 @@ mkdir -p "$plugin"
 cp examples/strategy-plugin/pom.xml "$plugin/"
 cp -R examples/strategy-plugin/src "$plugin/"
 
-# Any file that appears under the user's repository during the build would be a write into it.
+# A write into the user's repository would show as a file newer than the marker where the nested
+# build could put one: ptreplay's artifacts or the plugin's. (Not the whole repository: on a shared
+# machine another build may download into it meanwhile.)
 marker="$work/before-build"
 touch "$marker"
 "$mvn" -o -B -ntp -f "$plugin/pom.xml" -Dmaven.repo.local="$repo" -Dmaven.repo.local.tail="$user_repo" \
     verify >"$work/build.log" 2>&1 \
     || fail "the standalone build of the example plugin failed (Maven's log: $work/build.log)"
-written=$(find "$user_repo" -newer "$marker" -type f -print 2>/dev/null | head -n 1)
+written=$(find "$user_repo/org/ptreplay" "$user_repo/org/example" -newer "$marker" -type f -print 2>/dev/null | head -n 1)
 [ -z "$written" ] || fail "the standalone build wrote into the user's repository: $written"
 grep -q "Tests run: [1-9][0-9]*, Failures: 0, Errors: 0" "$work/build.log" \
     || fail "the standalone build ran none of the plugin's tests (Maven's log: $work/build.log)"

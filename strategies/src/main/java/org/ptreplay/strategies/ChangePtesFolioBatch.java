@@ -1,12 +1,8 @@
 package org.ptreplay.strategies;
 
-import static org.ptreplay.strategies.KernelFrames.FOLIO_PTE_BATCH;
-import static org.ptreplay.strategies.KernelFrames.VM_NORMAL_FOLIO;
-
 import org.ptreplay.spi.ChangePtesStrategy;
 import org.ptreplay.spi.Spi;
 import org.ptreplay.spi.ops.ChangePtesContext;
-import org.ptreplay.spi.ops.Ledger;
 import org.ptreplay.spi.ops.Pte;
 import org.ptreplay.spi.ops.PteOps;
 
@@ -61,17 +57,12 @@ public final class ChangePtesFolioBatch implements ChangePtesStrategy {
     }
 
     private static int changePresentPtes(ChangePtesContext ctx, long addr, long ptep, long pte, int maxNr) {
-        Ledger ledger = ctx.ledger();
-        ledger.enter(VM_NORMAL_FOLIO);
         long folio = ctx.vmNormalFolio(addr, pte);
         boolean large = folio != PteOps.NO_FOLIO && ctx.folioTestLarge(folio);
-        ledger.exit(VM_NORMAL_FOLIO);
         int nr = 1;
         if (large) {
             // mprotect_folio_pte_batch: no folio or a small one cannot batch; a large one always scans.
-            ledger.enter(FOLIO_PTE_BATCH);
             nr = ctx.folioPteBatch(folio, ptep, pte, maxNr, FLAGS) & PteOps.BATCH_NR_MASK;
-            ledger.exit(FOLIO_PTE_BATCH);
         }
         long old = ctx.modifyProtStartPtes(addr, ptep, nr);
         long ptent = ctx.pteModify(old);

@@ -1,8 +1,6 @@
 package org.ptreplay.strategies;
 
 import static org.ptreplay.strategies.KernelFrames.COPY_PRESENT_PTES;
-import static org.ptreplay.strategies.KernelFrames.FOLIO_PTE_BATCH;
-import static org.ptreplay.strategies.KernelFrames.VM_NORMAL_FOLIO;
 
 import org.ptreplay.spi.ops.CopyPtesContext;
 import org.ptreplay.spi.ops.Ledger;
@@ -61,10 +59,8 @@ public final class CopyPtesFolioBatch implements CopyPtesStrategy {
     private static int copyPresentPtes(CopyPtesContext ctx, long srcPtep, long dstPtep, long pte, long addr, int maxNr) {
         Ledger ledger = ctx.ledger();
         ledger.enter(COPY_PRESENT_PTES);
-        ledger.enter(VM_NORMAL_FOLIO);
         long folio = ctx.vmNormalFolio(addr, pte);
         boolean large = folio != PteOps.NO_FOLIO && ctx.folioTestLarge(folio);
-        ledger.exit(VM_NORMAL_FOLIO);
         int nr = 1;
         if (folio == PteOps.NO_FOLIO) {
             // The zero page (special): copied as it is, no refcount, no rmap, no RSS.
@@ -75,9 +71,7 @@ public final class CopyPtesFolioBatch implements CopyPtesStrategy {
             int flags = PteOps.FPB_MERGE_WRITE
                     | (ctx.shared() ? 0 : PteOps.FPB_RESPECT_DIRTY)
                     | (ctx.softDirtyTracking() ? PteOps.FPB_RESPECT_SOFT_DIRTY : 0);
-            ledger.enter(FOLIO_PTE_BATCH);
             int batch = ctx.folioPteBatch(folio, srcPtep, pte, maxNr, flags);
-            ledger.exit(FOLIO_PTE_BATCH);
             nr = batch & PteOps.BATCH_NR_MASK;
             ctx.folioRefAdd(folio, nr);
             dupRmap(ctx, folio, pte, nr);

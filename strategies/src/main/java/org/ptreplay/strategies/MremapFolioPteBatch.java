@@ -1,8 +1,6 @@
 package org.ptreplay.strategies;
 
-import static org.ptreplay.strategies.KernelFrames.FOLIO_PTE_BATCH;
 import static org.ptreplay.strategies.KernelFrames.MREMAP_FOLIO_PTE_BATCH;
-import static org.ptreplay.strategies.KernelFrames.VM_NORMAL_FOLIO;
 
 import org.ptreplay.spi.ops.Ledger;
 import org.ptreplay.spi.ops.MovePtesContext;
@@ -22,12 +20,12 @@ final class MremapFolioPteBatch {
                       boolean hintGate, boolean respectWrite) {
         Ledger ledger = ctx.ledger();
         ledger.enter(MREMAP_FOLIO_PTE_BATCH);
-        int nr = batch(ctx, ledger, addr, ptep, pte, maxNr, hintGate, respectWrite);
+        int nr = batch(ctx, addr, ptep, pte, maxNr, hintGate, respectWrite);
         ledger.exit(MREMAP_FOLIO_PTE_BATCH);
         return nr;
     }
 
-    private static int batch(MovePtesContext ctx, Ledger ledger, long addr, long ptep, long pte, int maxNr,
+    private static int batch(MovePtesContext ctx, long addr, long ptep, long pte, int maxNr,
                              boolean hintGate, boolean respectWrite) {
         // One entry left in the extent: nothing to batch, so no lookup (f822a9a81a31).
         if (maxNr == 1) {
@@ -37,17 +35,12 @@ final class MremapFolioPteBatch {
         if (hintGate && ctx.pteBatchHint(ptep, pte) == 1) {
             return 1;
         }
-        ledger.enter(VM_NORMAL_FOLIO);
         long folio = ctx.vmNormalFolio(addr, pte);
         boolean large = folio != PteOps.NO_FOLIO && ctx.folioTestLarge(folio);
-        ledger.exit(VM_NORMAL_FOLIO);
         if (!large) {
             return 1;
         }
         // 6.17 folio_pte_batch ignores dirty, soft-dirty and write; the fix respects write.
-        ledger.enter(FOLIO_PTE_BATCH);
-        int nr = ctx.folioPteBatch(folio, ptep, pte, maxNr, respectWrite ? PteOps.FPB_RESPECT_WRITE : 0);
-        ledger.exit(FOLIO_PTE_BATCH);
-        return nr;
+        return ctx.folioPteBatch(folio, ptep, pte, maxNr, respectWrite ? PteOps.FPB_RESPECT_WRITE : 0);
     }
 }

@@ -1,7 +1,5 @@
 package org.ptreplay.strategies;
 
-import static org.ptreplay.strategies.KernelFrames.FOLIO_PTE_BATCH;
-import static org.ptreplay.strategies.KernelFrames.VM_NORMAL_FOLIO;
 import static org.ptreplay.strategies.KernelFrames.ZAP_PRESENT_PTES;
 
 import org.ptreplay.spi.ops.Ledger;
@@ -67,10 +65,8 @@ public final class ZapPtesFolioBatch implements ZapPtesStrategy {
     private static int zapPresentPtes(ZapPtesContext ctx, long ptep, long pte, long addr, int maxNr, boolean fullMm) {
         Ledger ledger = ctx.ledger();
         ledger.enter(ZAP_PRESENT_PTES);
-        ledger.enter(VM_NORMAL_FOLIO);
         long folio = ctx.vmNormalFolio(addr, pte);
         boolean large = folio != PteOps.NO_FOLIO && ctx.folioTestLarge(folio);
-        ledger.exit(VM_NORMAL_FOLIO);
         if (folio == PteOps.NO_FOLIO) {
             // The zero page: cleared and flushed, but nothing to unmap or free.
             ctx.getAndClearFullPtes(addr, ptep, 1, fullMm);
@@ -81,9 +77,7 @@ public final class ZapPtesFolioBatch implements ZapPtesStrategy {
         int nr = 1;
         if (large && maxNr != 1) {
             // 6.9-6.16 zap flags ignore dirty and soft-dirty (and write, always): PteOps flags 0.
-            ledger.enter(FOLIO_PTE_BATCH);
             nr = ctx.folioPteBatch(folio, ptep, pte, maxNr, 0);
-            ledger.exit(FOLIO_PTE_BATCH);
         }
         // zap_present_folio_ptes decides by folio_test_anon. Anon: the a/d bits are not needed.
         // File: they are, but the folio_mark_dirty/accessed that follow have no primitive in the model.

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.spi.ops.Ledger;
 import org.ptreplay.spi.ops.PageTableGeometry;
 import org.ptreplay.spi.ops.Pte;
@@ -19,6 +20,9 @@ import org.ptreplay.spi.ops.PteOps;
  * {@link #ptepGetCalls}. A lookup of a pfn that no {@link #mapFolio} covers fails the test.
  */
 public class FakePteOps implements PteOps {
+    private static final Frame VM_NORMAL_FOLIO = Frame.of("vm_normal_folio");
+    private static final Frame FOLIO_PTE_BATCH = Frame.of("folio_pte_batch");
+
     /** What folio_test_anon answers for every folio. */
     public boolean anonFolios = true;
 
@@ -156,7 +160,10 @@ public class FakePteOps implements PteOps {
     @Override
     public long vmNormalFolio(long addr, long pte) {
         vmNormalFolioCalls++;
+        // As ptreplay's contexts do: the helper opens its own frame.
+        ledger.enter(VM_NORMAL_FOLIO);
         vmNormalFolioStacks.add(ledger.stack());
+        ledger.exit(VM_NORMAL_FOLIO);
         if (!Pte.present(pte) || Pte.special(pte)) {
             return NO_FOLIO;
         }
@@ -194,6 +201,8 @@ public class FakePteOps implements PteOps {
 
     @Override
     public int folioPteBatch(long folio, long ptep, long pte, int maxNr, int flags) {
+        // As ptreplay's contexts do: the helper opens its own frame.
+        ledger.enter(FOLIO_PTE_BATCH);
         folioPteBatchFlags.add(flags);
         int leftInFolio = (int) (folio + folios.get(folio) - Pte.pfn(pte));
         int max = Math.min(maxNr, leftInFolio);
@@ -209,6 +218,7 @@ public class FakePteOps implements PteOps {
         }
         nr = Math.min(nr, max);
         folioPteBatchNr.add(nr);
+        ledger.exit(FOLIO_PTE_BATCH);
         return nr | ((flags & FPB_MERGE_WRITE) != 0 && anyWritable ? BATCH_ANY_WRITABLE : 0);
     }
 

@@ -133,12 +133,12 @@ final class ConvertCommand implements Callable<Integer> {
 
     private Integer convert() {
         Populate mode = populate == null ? Populate.NONE : populateMode();
-        Codec outCodec = codec == null ? null : parse(() -> Codec.fromKey(codec));
+        Codec outCodec = CodecOption.parse(codec);
         EventOutput.Form form = EventOutput.form(out, to);
         if (!java.nio.file.Files.isRegularFile(in)) {
             single = sniffOnce();
         }
-        InputKind kind = from == null ? detect() : parse(() -> InputKind.fromKey(from));
+        InputKind kind = from == null ? detect() : inputKind();
         if (populate != null && kind != InputKind.STRACE) {
             throw CommandFailure.badUsage("--populate applies to strace input only, but " + in + " is "
                     + (from == null ? "detected as " : "given as ") + kind.key());
@@ -166,6 +166,17 @@ final class ConvertCommand implements Callable<Integer> {
                     + "; modes: " + String.join(", ", modes));
         }
         return Populate.parse(key);
+    }
+
+    /** The --from kind, with the did-you-mean of every name. */
+    private InputKind inputKind() {
+        java.util.List<String> kinds = java.util.Arrays.stream(InputKind.values()).map(InputKind::key).toList();
+        String key = from.strip().toLowerCase(Locale.ROOT);
+        if (!kinds.contains(key)) {
+            throw CommandFailure.badUsage("unknown input kind '" + from + "'" + DidYouMean.hint(key, kinds)
+                    + "; kinds: " + String.join(", ", kinds));
+        }
+        return InputKind.fromKey(key);
     }
 
     private InputKind detect() {
@@ -303,14 +314,5 @@ final class ConvertCommand implements Callable<Integer> {
                     .append(" calls that never returned and ").append(s.orphanReturns()).append(" returns without a start");
         }
         return b.toString();
-    }
-
-    private static <T> T parse(Supplier<T> parser) {
-        try {
-            return parser.get();
-        } catch (IllegalArgumentException e) {
-            String m = e.getMessage();
-            throw CommandFailure.badUsage(Character.toLowerCase(m.charAt(0)) + m.substring(1).replaceAll("\\.$", ""));
-        }
     }
 }

@@ -99,14 +99,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     /** The requested codec, or null for the default (and for text output, which has none). */
     private Codec codec() {
-        if (codec == null) {
-            return null;
-        }
-        try {
-            return Codec.fromKey(codec);
-        } catch (IllegalArgumentException e) {
-            throw CommandFailure.badUsage(e.getMessage());
-        }
+        return CodecOption.parse(codec);
     }
 
     /** The {@code --param} values by name; each must be NAME=VALUE and given once. */

@@ -23,12 +23,19 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Runs a command under 'perf record' on the page-fault, memory-syscall and task tracepoints, and writes"
-                    + " a trace with the real page touches: ptreplay record -o OUT.ptrace -- CMD ARGS...",
+                    + " a trace with the real page touches.",
+            "",
+            // Shell commands on lines of their own, each shorter than the narrowest help (55 columns
+            // after the indent), so that no width breaks one in the middle.
+            "  ./ptreplay record -o OUT.ptrace -- CMD ARGS...",
             "",
             "Record with transparent huge pages and every mTHP size set to never, so that every first touch of an"
                     + " anonymous page is one fault (otherwise one fault maps up to 2 MiB and touches are undercounted):",
-            "  echo never > /sys/kernel/mm/transparent_hugepage/enabled",
-            "  for f in /sys/kernel/mm/transparent_hugepage/hugepages-*/enabled; do echo never > $f; done",
+            "",
+            "  cd /sys/kernel/mm/transparent_hugepage",
+            "  echo never > enabled",
+            "  for f in hugepages-*/enabled; do echo never > $f; done",
+            "",
             "The trace's header records the settings in force either way.",
             "",
             "Needs perf and the right to trace: root, or kernel.perf_event_paranoid = -1 and a readable tracefs."
@@ -50,14 +57,7 @@ final class RecordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Codec outCodec = null;
-        if (codec != null) {
-            try {
-                outCodec = Codec.fromKey(codec);
-            } catch (IllegalArgumentException e) {
-                throw CommandFailure.badUsage(e.getMessage());
-            }
-        }
+        Codec outCodec = CodecOption.parse(codec);
         if (out.equals("-")) {
             throw CommandFailure.badUsage("record writes a file: give -o OUT with a file name");
         }

@@ -161,8 +161,8 @@ class GenerateCommandTest {
         assertEquals("ptreplay: generate needs a workload NAME; workloads: bigheap, fork-bench, jain-mremap,"
                 + " mremap-large, munmap-bench" + NL, noName.err());
         assertEquals("ptreplay: generate needs -o OUT, the trace file to write" + NL, run("generate", "bigheap").err());
-        assertEquals("ptreplay: unknown codec 'lz4' (known: zstd, xz, gzip, none)" + NL,
-                run("generate", "bigheap", "--codec", "lz4", "-o", out).err());
+        assertEquals("ptreplay: unknown codec 'zst' (did you mean 'zstd'?); codecs: zstd, xz, gzip, none" + NL,
+                run("generate", "bigheap", "--codec", "zst", "-o", out).err());
     }
 
     @Test

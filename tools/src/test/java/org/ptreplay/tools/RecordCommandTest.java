@@ -26,6 +26,19 @@ class RecordCommandTest {
     @TempDir
     Path dir;
 
+    /** Issue 17: at any width, each shell command of record --help stays on one line, ready to copy. */
+    @Test
+    void helpNeverBreaksAShellCommand() {
+        for (String columns : List.of("60", "80", "100")) {
+            String help = Cli.run(Map.of("COLUMNS", columns), "record", "--help").out();
+            for (String command : List.of("./ptreplay record -o OUT.ptrace -- CMD ARGS...",
+                    "cd /sys/kernel/mm/transparent_hugepage", "echo never > enabled",
+                    "for f in hugepages-*/enabled; do echo never > $f; done")) {
+                assertTrue(help.lines().anyMatch(l -> l.strip().equals(command)), columns + " columns: " + command + "\n" + help);
+            }
+        }
+    }
+
     /**
      * Done-when check of issue 3: a recording of Python allocating a 64 MiB bytearray (which
      * CPython zeroes, so every page is written) has touch events covering the whole buffer. Runs

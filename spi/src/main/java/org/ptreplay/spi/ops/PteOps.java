@@ -5,7 +5,10 @@ package org.ptreplay.spi.ops;
  * the mm that owns each table, and the generic folio helpers of mm/internal.h and
  * include/linux/mm.h. A {@code ptep} is a simulated physical address (see {@link MmuEnv});
  * {@code ptep + 8 * n} is the n-th next entry. Every call charges exact primitives to the
- * current path; strategies enter their own frames with {@code ledger().enter(FRAME)}.
+ * current path. {@link #vmNormalFolio} and {@link #folioPteBatch}, kernel functions of their own,
+ * open their frames ({@code vm_normal_folio}, {@code folio_pte_batch}) themselves, so a plugin's
+ * charges land on the same paths as a built-in's; strategies enter the frames of their own
+ * functions with {@code ledger().enter(FRAME)}.
  */
 public interface PteOps {
 
@@ -60,6 +63,7 @@ public interface PteOps {
      * a special entry. Charges one {@link Primitive#SP_R} on the page's struct page line
      * ({@code page_folio} reads {@code compound_head}), plus one on the head's line for a tail
      * page. The folio flags that {@link #folioTestLarge} reads are on a line this already charged.
+     * Charged in the frame {@code vm_normal_folio}, which this opens.
      */
     long vmNormalFolio(long addr, long pte);
 
@@ -80,7 +84,8 @@ public interface PteOps {
      * {@code folio_pte_batch}: how many consecutive entries from {@code ptep} (whose value is
      * {@code pte}) map consecutive pages of {@code folio} with the same bits (modulo those the flags
      * ignore), at most {@code maxNr} and never past the folio's end. Steps by
-     * {@code pte_batch_hint}, one {@code ptep_get} per step.
+     * {@code pte_batch_hint}, one {@code ptep_get} per step. Charged in the frame
+     * {@code folio_pte_batch}, which this opens.
      *
      * @return the count; with {@link #FPB_MERGE_WRITE} also {@link #BATCH_ANY_WRITABLE}, so mask
      *         the count with {@link #BATCH_NR_MASK}

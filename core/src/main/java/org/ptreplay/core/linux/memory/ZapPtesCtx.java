@@ -32,9 +32,9 @@ final class ZapPtesCtx extends PteOpsBase implements ZapPtesContext {
      * {@link Primitive#PTE_ITER} (docs/kernel-model.md §0).
      */
     @Override
-    public long vmNormalFolio(long a, long pte) {
+    protected long normalFolio(long a, long pte) {
         ledger.charge(Primitive.PTE_ITER);
-        return super.vmNormalFolio(a, pte);
+        return super.normalFolio(a, pte);
     }
 
     @Override
@@ -71,9 +71,9 @@ final class ZapPtesCtx extends PteOpsBase implements ZapPtesContext {
 
     /** {@code folio_pte_batch}'s set-up: one {@link Primitive#PTE_BATCH} per call. */
     @Override
-    public int folioPteBatch(long folio, long ptep, long pte, int maxNr, int flags) {
+    protected int pteBatch(long folio, long ptep, long pte, int maxNr, int flags) {
         ledger.charge(Primitive.PTE_BATCH);
-        return super.folioPteBatch(folio, ptep, pte, maxNr, flags);
+        return super.pteBatch(folio, ptep, pte, maxNr, flags);
     }
 
     @Override

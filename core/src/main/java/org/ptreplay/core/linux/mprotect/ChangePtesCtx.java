@@ -117,8 +117,8 @@ final class ChangePtesCtx extends PteOpsBase implements ChangePtesContext {
 
     /** {@code folio_pte_batch}'s set-up: one {@link Primitive#PTE_BATCH} per call, as in fork and zap. */
     @Override
-    public int folioPteBatch(long folio, long p, long pte, int maxNr, int flags) {
+    protected int pteBatch(long folio, long p, long pte, int maxNr, int flags) {
         ledger.charge(Primitive.PTE_BATCH);
-        return super.folioPteBatch(folio, p, pte, maxNr, flags);
+        return super.pteBatch(folio, p, pte, maxNr, flags);
     }
 }

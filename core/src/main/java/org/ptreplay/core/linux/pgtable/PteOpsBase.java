@@ -1,6 +1,7 @@
 package org.ptreplay.core.linux.pgtable;
 
 import org.ptreplay.spi.ops.ArchMmu;
+import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.spi.ops.Ledger;
 import org.ptreplay.spi.ops.MmView;
 import org.ptreplay.spi.ops.PageTableGeometry;
@@ -16,6 +17,16 @@ import org.ptreplay.core.state.KernelState;
  * are reused from call to call, so a path allocates nothing per extent.
  */
 public abstract class PteOpsBase implements PteOps {
+    /*
+     * The helpers that are kernel functions of their own open their frame here, not in the
+     * strategies, so a plugin's charges land on the same paths as a built-in's doing the same
+     * work (issue 17). The path then reads as a kernel profile shows it: move_ptes;...;vm_normal_folio.
+     */
+    /** mm/memory.c: pte to folio; copy, zap and mprotect reach the same code as vm_normal_page + page_folio. */
+    private static final Frame VM_NORMAL_FOLIO = Frame.of("vm_normal_folio");
+    /** mm/internal.h: the batch scan (folio_pte_batch_flags in 6.17 is the same function). */
+    private static final Frame FOLIO_PTE_BATCH = Frame.of("folio_pte_batch");
+
     protected final KernelState cell;
     protected final ArchMmu arch;
     protected final PhysMem phys;
@@ -85,7 +96,15 @@ public abstract class PteOpsBase implements PteOps {
     }
 
     @Override
-    public long vmNormalFolio(long addr, long pte) {
+    public final long vmNormalFolio(long addr, long pte) {
+        ledger.enter(VM_NORMAL_FOLIO);
+        long folio = normalFolio(addr, pte);
+        ledger.exit(VM_NORMAL_FOLIO);
+        return folio;
+    }
+
+    /** {@code vm_normal_folio}'s work, charged inside its frame; a context adds its per-call charges here. */
+    protected long normalFolio(long addr, long pte) {
         if (!Pte.present(pte) || Pte.special(pte)) {
             // pte_special is tested before the struct page is looked at (the zero page).
             return NO_FOLIO;
@@ -115,7 +134,15 @@ public abstract class PteOpsBase implements PteOps {
      * Entries a {@code pte_batch_hint} step skips are CONT siblings with the same permissions.
      */
     @Override
-    public int folioPteBatch(long folio, long ptep, long pte, int maxNr, int flags) {
+    public final int folioPteBatch(long folio, long ptep, long pte, int maxNr, int flags) {
+        ledger.enter(FOLIO_PTE_BATCH);
+        int nr = pteBatch(folio, ptep, pte, maxNr, flags);
+        ledger.exit(FOLIO_PTE_BATCH);
+        return nr;
+    }
+
+    /** {@code folio_pte_batch}'s work, charged inside its frame; a context adds its per-call charges here. */
+    protected int pteBatch(long folio, long ptep, long pte, int maxNr, int flags) {
         // max_nr is clipped to the pages left in the folio (the May 2025 fix, Fixes f8d937761d65).
         long left = folio + folioNrPages(folio) - Pte.pfn(pte);
         int max = (int) Math.min(maxNr, left);

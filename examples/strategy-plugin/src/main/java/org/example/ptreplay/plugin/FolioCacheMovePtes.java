@@ -32,7 +32,9 @@ import org.ptreplay.spi.Spi;
  *       arithmetic on a {@code long} pte ({@link Pte}) is free, as register work is in the kernel.</li>
  *   <li>Wrap your own helper functions in frames ({@link Ledger#enter}/{@link Ledger#exit}) named
  *       like the kernel function you model, so the cost report attributes the charges made inside
- *       them to that frame. The caller has already entered {@code move_ptes}.</li>
+ *       them to that frame. The caller has already entered {@code move_ptes}, and the context's
+ *       helpers that are kernel functions ({@code vmNormalFolio}, {@code folioPteBatch}) open
+ *       their own frames, as they do for the built-in strategies.</li>
  *   <li>Keep the loop allocation-free: it runs once per PTE.</li>
  *   <li>Keep no state between calls: one instance serves every extent of every replay, and the
  *       kernel drops the page-table locks between extents, so nothing learnt in one extent may be

@@ -50,7 +50,10 @@ class FolioCacheMovePtesTest {
         assertEquals(1, ctx.vmNormalFolioCalls);
         assertEquals(1, ctx.folioNrPagesCalls);
         assertEquals(List.of(16, 16, 32), ctx.getAndClearNr);
-        assertEquals(Collections.nCopies(3, "mremap_folio_pte_batch"), ctx.ledger.entered);
+        // Its own function's frame per batch; the context's helpers open theirs (one lookup, three scans).
+        assertEquals(List.of("mremap_folio_pte_batch", "vm_normal_folio", "folio_pte_batch",
+                "mremap_folio_pte_batch", "folio_pte_batch", "mremap_folio_pte_batch", "folio_pte_batch"),
+                ctx.ledger.entered);
         assertEquals("", ctx.ledger.stack());
         for (int i = 0; i < 64; i++) {
             // Read-only stays read-only: the batch never paints block 0's write bit over block 1.
