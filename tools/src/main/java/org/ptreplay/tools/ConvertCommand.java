@@ -111,6 +111,7 @@ final class ConvertCommand implements Callable<Integer> {
         } finally {
             if (single != null) {
                 single.closeUnread();
+                single = null; // a command line may run again (Main.commandLine)
             }
         }
     }

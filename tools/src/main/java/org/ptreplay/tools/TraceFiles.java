@@ -9,9 +9,8 @@ import java.util.List;
 import org.ptreplay.spi.Architecture;
 import org.ptreplay.spi.loader.Providers;
 import org.ptreplay.spi.loader.ProviderKind;
-import org.ptreplay.tools.trace.InputKind;
+import org.ptreplay.tools.trace.TraceInputs;
 import org.ptreplay.tools.trace.VmaReplay;
-import org.ptreplay.trace.Codec;
 import org.ptreplay.trace.FileSniffer;
 import org.ptreplay.trace.SniffedInput;
 import org.ptreplay.trace.TextTraceReader;
@@ -38,31 +37,11 @@ final class TraceFiles {
      * opened once and sniffed from the stream, so a FIFO or a character device reads in full.
      */
     static TraceSource open(Path given) {
-        Path file = Stdin.resolve(given);
         try {
-            SniffedInput input = SniffedInput.open(file);
-            try {
-                return open(file, input);
-            } finally {
-                input.closeUnread();
-            }
+            return TraceInputs.open(Stdin.resolve(given));
         } catch (TraceException e) {
             throw CommandFailure.badData(e.getMessage(), e);
         }
-    }
-
-    private static TraceSource open(Path file, SniffedInput input) throws TraceException {
-        FileSniffer.Sniff sniff = input.sniff();
-        InputKind kind = InputKind.detect(sniff).orElseThrow(() -> CommandFailure.badData(file
-                + ": header: not a ptreplay trace (neither a binary trace nor the text form"
-                + (sniff.compression() == Codec.NONE ? "" : " inside " + sniff.compression().key())
-                + ")."));
-        return switch (kind) {
-            case PTRACE -> TraceReader.open(input.raw(), file.toString());
-            case TEXT -> openText(input, file.toString());
-            case STRACE, PERF -> throw CommandFailure.badData(file + ": header: this is " + kind.key()
-                    + " output, not a trace; convert it first: ptreplay convert " + file + " TRACE.ptrace.");
-        };
     }
 
     /** A text trace, possibly compressed. */

@@ -44,10 +44,34 @@ class CoreReplayTest {
         LedgerSnapshot s = k.result().ledger();
         assertEquals(5, s.inclusive("mmap").get(Primitive.VMA_LINE));
         assertEquals(5, s.inclusive("mmap").get(Primitive.MT_LINE));
-        assertEquals(17, s.inclusive("mremap").get(Primitive.VMA_LINE));
+        assertEquals(8, s.inclusive("fault;handle_mm_fault;do_anonymous_page;__anon_vma_prepare").get(Primitive.VMA_LINE));
+        assertEquals(21, s.inclusive("mremap").get(Primitive.VMA_LINE));
         assertEquals(31, s.inclusive("mremap").get(Primitive.MT_LINE));
-        assertEquals(7, s.inclusive("munmap").get(Primitive.VMA_LINE));
+        assertEquals(9, s.inclusive("munmap").get(Primitive.VMA_LINE));
         assertEquals(5, s.inclusive("munmap").get(Primitive.MT_LINE));
+    }
+
+    /**
+     * fork and exit of a process with three VMAs, two with an anon_vma: the per-VMA work of
+     * dup_mmap and exit_mmap three times; fixtures/vma-fork-exit.txt derives the counts (§2.9).
+     */
+    @Test
+    void forkAndExitChargeVmaWorkPerVma() {
+        Kernel k = kernel("enabled=never");
+        run(k, "vma-fork-exit");
+        LedgerSnapshot s = k.result().ledger();
+        String dup = "fork;dup_mm;dup_mmap";
+        assertEquals(3, s.self(dup).get(Primitive.VMA_LINE));
+        assertEquals(9, s.inclusive(dup + ";__mt_dup").get(Primitive.MT_LINE));
+        assertEquals(21, s.inclusive(dup + ";vm_area_dup").get(Primitive.VMA_LINE));
+        assertEquals(3, s.inclusive(dup + ";vm_area_dup").get(Primitive.VMA_ALLOC));
+        assertEquals(30, s.inclusive(dup + ";anon_vma_fork").get(Primitive.VMA_LINE));
+        assertEquals(6, s.inclusive(dup + ";anon_vma_fork").get(Primitive.VMA_ALLOC));
+        assertEquals(3, s.inclusive(dup + ";vma_iter_bulk_store").get(Primitive.MT_LINE));
+        assertEquals(0, s.inclusive("fork").get(Primitive.VMA_STORE));
+        assertEquals(17, s.inclusive("fault;handle_mm_fault;do_anonymous_page;__anon_vma_prepare").get(Primitive.VMA_LINE));
+        assertEquals(38, s.inclusive("exit;mmput;exit_mmap;remove_vma").get(Primitive.VMA_LINE));
+        assertEquals(2, s.inclusive("exit;mmput;exit_mmap;__mt_destroy").get(Primitive.MT_LINE));
     }
 
     /** Dev Jain's iteration with 64K folios: the per-PTE move unfolds and refolds every block. */

@@ -17,14 +17,11 @@ import org.ptreplay.spi.loader.ProviderKind;
 import org.ptreplay.spi.loader.UnknownProviderException;
 import org.ptreplay.tools.replay.CellPlanner;
 import org.ptreplay.tools.replay.Plan;
-import org.ptreplay.tools.trace.InputKind;
+import org.ptreplay.tools.trace.TraceInputs;
 import org.ptreplay.tools.validate.MemoryTrace;
-import org.ptreplay.trace.FileSniffer;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.trace.TraceException;
 import org.ptreplay.trace.TraceHeader;
-import org.ptreplay.trace.TraceReader;
-import org.ptreplay.trace.TextTraceReader;
 import org.ptreplay.trace.TraceSource;
 
 /**
@@ -77,18 +74,9 @@ public final class JobRunner {
         this.threads = threads;
     }
 
-    /** Local files: a binary trace or the text form, either possibly compressed. */
+    /** Local files: a binary trace or the text form, either possibly compressed, read once ({@link TraceInputs}). */
     public static TraceSource openFile(String trace) throws TraceException {
-        Path file = Path.of(trace);
-        FileSniffer.Sniff sniff = FileSniffer.sniff(file);
-        InputKind kind = InputKind.detect(sniff).orElseThrow(() ->
-                TraceException.atHeader(trace, "not a ptreplay trace (neither a binary trace nor the text form)", null));
-        return switch (kind) {
-            case PTRACE -> TraceReader.open(file);
-            case TEXT -> TextTraceReader.open(file);
-            case STRACE, PERF -> throw TraceException.atHeader(trace, "this is " + kind.key()
-                    + " output, not a trace; convert it first with ptreplay convert", null);
-        };
+        return TraceInputs.open(Path.of(trace));
     }
 
     /**

@@ -16,6 +16,7 @@ import org.ptreplay.core.pgtable.PageWalk;
 import org.ptreplay.core.pgtable.TableMemory;
 import org.ptreplay.core.linux.huge_memory.HugePmd;
 import org.ptreplay.core.linux.page_alloc.FolioFree;
+import org.ptreplay.core.linux.rmap.AnonVmas;
 import org.ptreplay.core.linux.rmap.Rmap;
 
 /**
@@ -200,7 +201,7 @@ public final class Fault {
             ledger.exit(DO_ANONYMOUS_PAGE);
             return;
         }
-        anonVmaPrepare(vma);
+        AnonVmas.prepare(cell, mm, vma);
         ledger.enter(ALLOC_ANON_FOLIO);
         int order = chooseOrder(vma, addr, ptep);
         long folio = allocAnonFolio(vma, order);
@@ -306,13 +307,6 @@ public final class Fault {
         return Pte.make(folio, flags);
     }
 
-    /** {@code vmf_anon_prepare}: the first anonymous fault of a VMA allocates its anon_vma. */
-    private void anonVmaPrepare(Vma vma) {
-        if (vma.anonVma() == null) {
-            vma.setAnonVma(cell.newAnonVma());
-        }
-    }
-
     private void doHugePmdAnonymousPage(Mm mm, Vma vma, long addr, long pmdp, boolean write) {
         ledger.enter(DO_HUGE_PMD_ANONYMOUS_PAGE);
         huge.deposit(mm, pmdp);
@@ -323,7 +317,7 @@ public final class Fault {
             ledger.exit(DO_HUGE_PMD_ANONYMOUS_PAGE);
             return;
         }
-        anonVmaPrepare(vma);
+        AnonVmas.prepare(cell, mm, vma);
         int order = cell.thp.pmdOrder();
         // vma_alloc_anon_folio_pmd: allocation, memcg charge, zeroing.
         long folio = FolioAlloc.alloc(cell, order, PhysMem.KIND_ANON);
@@ -405,7 +399,7 @@ public final class Fault {
 
     private void wpPageCopy(Mm mm, Vma vma, long addr, long ptep, long old, long oldFolio) {
         ledger.enter(WP_PAGE_COPY);
-        anonVmaPrepare(vma);
+        AnonVmas.prepare(cell, mm, vma);
         long folio = FolioAlloc.alloc(cell, 0, PhysMem.KIND_ANON);
         ledger.charge(Primitive.MEMCG);
         if (oldFolio < 0) {
@@ -464,7 +458,7 @@ public final class Fault {
     /** do_cow_fault: a private write to a file page gets an anonymous copy. */
     private void doCowFault(Mm mm, Vma vma, long addr, long ptep) {
         ledger.enter(DO_COW_FAULT);
-        anonVmaPrepare(vma);
+        AnonVmas.prepare(cell, mm, vma);
         long src = cell.pageCache.lookupOrCreate(vma.file(), vma.pgoffOf(addr, pageShift), created);
         if (created[0]) {
             ledger.charge(Primitive.PAGE_ALLOC);
