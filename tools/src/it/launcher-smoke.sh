@@ -89,4 +89,17 @@ PTREPLAY_SKIP_BUILD=1 PTREPLAY_JAVA_OPTS="-Xms8m -version" ./ptreplay plugins >"
 grep -q 'version "' "$work/opts.out" && ! grep -q 'architecture' "$work/opts.out" \
     || fail "PTREPLAY_JAVA_OPTS did not reach the JVM (output in $work/opts.out)"
 
-echo "launcher smoke test passed: x86 and arm64 listed; example plugin ok; corrupt jar reported; jain-mremap generated; replay ran; perf recording converted, summarized and checked; demo told its three stories; PTREPLAY_JAVA_OPTS passed"
+# 8. The build wrote a man page for every command 'ptreplay --help' lists, and the completion script.
+share=tools/target/ptreplay/share
+PTREPLAY_SKIP_BUILD=1 ./ptreplay --help >"$work/help.out" || fail "'ptreplay --help' exited with $?"
+commands=$(sed -n '/^Commands:/,$ s/^  \([a-z][a-z-]*\) .*/\1/p' "$work/help.out")
+[ -n "$commands" ] || fail "'ptreplay --help' lists no commands (output in $work/help.out)"
+[ -f "$share/man/man1/ptreplay.1" ] || fail "the build wrote no $share/man/man1/ptreplay.1"
+for command in $commands; do
+    grep -q "^ptreplay\\\\-$command " "$share/man/man1/ptreplay-$command.1" 2>/dev/null \
+        || fail "no man page names '$command' ($share/man/man1/ptreplay-$command.1)"
+    grep -q "^function _picocli_ptreplay_$command()" "$share/bash-completion/completions/ptreplay" \
+        || fail "the completion script in $share/bash-completion/completions has no function for '$command'"
+done
+
+echo "launcher smoke test passed: x86 and arm64 listed; example plugin ok; corrupt jar reported; jain-mremap generated; replay ran; perf recording converted, summarized and checked; demo told its three stories; PTREPLAY_JAVA_OPTS passed; man pages and completion for every command"

@@ -105,6 +105,8 @@ class BatchRunsDifferentialTest {
               pte_batch_cycles { value: 40 source: "fixture" }
               exception_cycles { value: 300 source: "fixture" }
               memcg_cycles { value: 100 source: "fixture" }
+              shadow_fill_ns { value: 0 source: "fixture" }
+              shadow_sync_ns { value: 0 source: "fixture" }
             }
             x86 {
               invlpg_ns { value: 100 source: "fixture" }

@@ -18,16 +18,26 @@ import java.util.TreeMap;
  *                             20240807115515.1640951-1-david@redhat.com, 6.12)
  * @param mremapRealign        {@code try_realign_addr} in {@code move_page_tables} (af8ca1c14906,
  *                             6.7), docs/kernel-model.md §2.2
+ * @param forkMtDup            {@code dup_mmap} copies the parent's VMA tree with {@code __mt_dup}
+ *                             and overwrites its slots, instead of storing every VMA into an
+ *                             empty tree (d24062914837, 6.8), docs/kernel-model.md §2.9
+ * @param deferredSplitPartialOnly a PTE-level rmap removal queues a large anon folio for deferred
+ *                             split only while it stays partially mapped (Zi Yan, "mm/rmap: do not
+ *                             add fully unmapped large folio to deferred split list", Message-ID
+ *                             20240502132852.862138-1-zi.yan@sent.com, 6.10); before, every
+ *                             removal that unmapped a page queued it, docs/kernel-model.md §4.6
  */
 public record KernelConfig(boolean pageMapcount, boolean largeMapcount, boolean nrPagesMappedBatched,
-                           boolean mremapRealign) {
+                           boolean mremapRealign, boolean forkMtDup, boolean deferredSplitPartialOnly) {
 
     /** Current kernels: every switch on. */
-    public static final KernelConfig CURRENT = new KernelConfig(true, true, true, true);
+    public static final KernelConfig CURRENT = new KernelConfig(true, true, true, true, true, true);
 
     /** The switches under their names in the JSON output ({@code page_mapcount=true}, …), sorted. */
     public SortedMap<String, String> asMap() {
         SortedMap<String, String> m = new TreeMap<>();
+        m.put("deferred_split_partial_only", String.valueOf(deferredSplitPartialOnly));
+        m.put("fork_mt_dup", String.valueOf(forkMtDup));
         m.put("large_mapcount", String.valueOf(largeMapcount));
         m.put("mremap_realign", String.valueOf(mremapRealign));
         m.put("nr_pages_mapped_batched", String.valueOf(nrPagesMappedBatched));

@@ -266,6 +266,37 @@ class CoreIntegrationTest {
         assertEquals(1 + 1, s.inclusive(COPY).get(Primitive.REF));
     }
 
+    private static final String DEFERRED_SPLIT =
+            "munmap;do_vmi_munmap;unmap_vmas;zap_pte_range;zap_present_ptes;deferred_split_folio";
+    private static final String UNDO_DEFERRED_SPLIT =
+            "munmap;do_vmi_munmap;tlb_finish_mmu;tlb_flush_mmu;tlb_batch_pages_flush;folio_undo_large_rmappable";
+
+    /**
+     * 64K folios unmapped in two steps, on both architectures: fixtures/deferred-split-1m.txt
+     * derives the counts. Up to 6.9 every removal that unmaps pages of a large anon folio queues
+     * it for deferred split, since 6.10 only one that leaves it partially mapped; a page-by-page
+     * zap leaves every folio partially mapped once. A queued folio leaves the queue when freed.
+     */
+    @Test
+    void deferredSplitQueueingFollowsTheRelease() {
+        List<TraceEvent> events = fixture("deferred-split-1m");
+        for (String arch : List.of("x86", "arm64")) {
+            for (String release : List.of("linux-6.8", "linux-6.9", "linux-6.16")) {
+                LedgerSnapshot s = replay(release, arch, "64K=always", events);
+                int queued = release.equals("linux-6.16") ? 1 : 16;
+                String queuePath = release.equals("linux-6.8")
+                        ? "munmap;do_vmi_munmap;unmap_vmas;zap_pte_range;deferred_split_folio" : DEFERRED_SPLIT;
+                String at = release + " on " + arch;
+                assertEquals(queued, s.self(queuePath).get(Primitive.SPLIT_QUEUE), at);
+                assertEquals(queued, s.self(queuePath).get(Primitive.SP_W), at);
+                assertEquals(queued, s.self(UNDO_DEFERRED_SPLIT).get(Primitive.SPLIT_QUEUE), at);
+                assertEquals(queued, s.self(UNDO_DEFERRED_SPLIT).get(Primitive.SP_W), at);
+                assertEquals(2L * queued, s.inclusive("munmap").get(Primitive.SPLIT_QUEUE), at);
+                assertEquals(2L * queued + 16, s.inclusive("munmap").get(Primitive.SP_W), at);
+            }
+        }
+    }
+
     /**
      * Every kernel preset resolves against the real providers on both architectures and replays
      * Dev Jain's iteration (64K=always) with no divergence; only 6.9–6.16 unfold on arm64.

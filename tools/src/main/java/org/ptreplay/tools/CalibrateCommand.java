@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
                     + " a machine profile for --profile-file: load latency per cache level and for memory, clock,"
                     + " atomics, syscall entry and exit, page zeroing, one order-0 page fault; CPUs, caches, page size.",
             "",
-            "Every measurement is repeated; the file records median and spread, and a spread above 10 % is"
+            "Every measurement is repeated; the file records median and spread, and a spread above 10 %% is"
                     + " warned about. What cannot be measured from user space (TLB flushes, IPIs, the PTE loops'"
                     + " cycles) is the closest bundled profile's, and the file says so. docs/native.md.",
             "",

@@ -36,8 +36,10 @@ final class CellOptions {
     String thp;
 
     @Option(names = "--placement", paramLabel = "P", defaultValue = "aged",
-            description = {"Where order-0 folios go in physical memory: sequential (a fresh boot), scattered, or"
-                    + " aged[:FRACTION] (that fraction scattered; aged = aged:0.5, a machine up a while; the default).",
+            description = {"Where order-0 folios go in physical memory: buddy (the page allocator from a measured"
+                    + " machine's free memory, up for hours), buddy:fresh (a fresh boot), buddy:N0,N1,..."
+                    + " (free blocks per order, as /proc/buddyinfo lists them), or without an allocator model sequential,"
+                    + " scattered, aged[:FRACTION] (that fraction scattered; aged = aged:0.5, the default).",
                     "It decides whether struct page reads hit prefetched lines (docs/profiles.md)."})
     String placement;
 

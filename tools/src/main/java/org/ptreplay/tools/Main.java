@@ -27,23 +27,14 @@ public final class Main {
     }
 
     /**
-     * The command line with its handlers, for one run or for many in one JVM: picocli resets every
-     * option to its initial value before each parse, and the commands keep no other state from one
-     * call to the next. The fuzz test reuses one for its hundred thousand runs, because building
-     * picocli's model of every command costs more than reading a small trace.
+     * The command line with its handlers at the width {@code $COLUMNS} asks for, for one run or
+     * for many in one JVM: picocli resets every option to its initial value before each parse,
+     * and the commands keep no other state from one call to the next. The fuzz test reuses one
+     * for its hundred thousand runs, because building picocli's model of every command costs more
+     * than reading a small trace.
      */
     static CommandLine commandLine(Map<String, String> env) {
-        PtreplayCommand root = new PtreplayCommand(env);
-        CommandLine commandLine = new CommandLine(root)
-                .setParameterExceptionHandler(new UsageErrorHandler())
-                .setExecutionExceptionHandler(new FailureHandler(root));
-        int width = Width.of(env);
-        commandLine.setUsageHelpWidth(width);
-        // The primitive names the replay tables count, one line each, below replay's options.
-        commandLine.getSubcommands().get("replay").getCommandSpec().usageMessage()
-                .footerHeading("%nPrimitives (ptreplay primitives; docs/kernel-model.md section 0):%n")
-                .footer(PrimitiveLegend.text("  ").replace("%", "%%").split("\n"));
-        return commandLine;
+        return commandLine(env, Width.of(env));
     }
 
     /** Runs one command line on {@code commandLine}, printing to {@code out} and {@code err}. */
@@ -53,5 +44,19 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The command tree as it runs, help included: also what the man pages and completion are made of. */
+    static CommandLine commandLine(Map<String, String> env, int usageWidth) {
+        PtreplayCommand root = new PtreplayCommand(env);
+        CommandLine commandLine = new CommandLine(root)
+                .setParameterExceptionHandler(new UsageErrorHandler())
+                .setExecutionExceptionHandler(new FailureHandler(root));
+        commandLine.setUsageHelpWidth(usageWidth);
+        // The primitive names the replay tables count, one line each, below replay's options.
+        commandLine.getSubcommands().get("replay").getCommandSpec().usageMessage()
+                .footerHeading("%nPrimitives (ptreplay primitives; docs/kernel-model.md section 0):%n")
+                .footer(PrimitiveLegend.text("  ").replace("%", "%%").split("\n"));
+        return commandLine;
     }
 }

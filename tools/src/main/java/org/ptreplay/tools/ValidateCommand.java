@@ -64,12 +64,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--case", paramLabel = "NAME", split = ",",
             description = "Run only these cases (default: all). Names: lorenzo-bigheap-x86, lkp-bigheap-x86,"
                     + " jain-mremap-arm64, joel-pmd-move-x86, kalesh-arm64-pmd, kalesh-arm64-pud, kalesh-x86-pud,"
-                    + " david-fork-x86, ryan-contpte-basic.")
+                    + " david-fork-x86, ryan-contpte-basic, ryan-batching-altra.")
     List<String> names = new ArrayList<>();
 
     @Option(names = "--placement", paramLabel = "P", defaultValue = "aged",
-            description = "Where order-0 folios go in physical memory, in every cell: sequential, scattered or"
-                    + " aged[:FRACTION] (default: aged = aged:0.5, a machine up a while; docs/profiles.md).")
+            description = "Where order-0 folios go in physical memory, in every cell, as replay takes it: buddy (the"
+                    + " page allocator from a measured machine's free memory), buddy:fresh, buddy:N0,N1,...,"
+                    + " sequential, scattered or aged[:FRACTION] (default: aged = aged:0.5; docs/profiles.md).")
     String placement;
 
     @Option(names = "--lazy-tlb-cpus", paramLabel = "N", defaultValue = "0",

@@ -3,7 +3,13 @@ package org.ptreplay.arch.arm64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.TextFormat;
 import org.junit.jupiter.api.Test;
+import org.ptreplay.arch.arm64.profiles.GenericArm64Profile;
+import org.ptreplay.core.cost.CostOptions;
+import org.ptreplay.core.cost.ProfileCostModel;
+import org.ptreplay.core.profile.MachineProfile;
+import org.ptreplay.core.profile.MachineProfiles;
 import org.ptreplay.testkit.TextFixtures;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.sim.Kernel;
@@ -38,10 +44,34 @@ class CoreReplayTest {
         LedgerSnapshot s = k.result().ledger();
         assertEquals(5, s.inclusive("mmap").get(Primitive.VMA_LINE));
         assertEquals(5, s.inclusive("mmap").get(Primitive.MT_LINE));
-        assertEquals(17, s.inclusive("mremap").get(Primitive.VMA_LINE));
+        assertEquals(8, s.inclusive("fault;handle_mm_fault;do_anonymous_page;__anon_vma_prepare").get(Primitive.VMA_LINE));
+        assertEquals(21, s.inclusive("mremap").get(Primitive.VMA_LINE));
         assertEquals(31, s.inclusive("mremap").get(Primitive.MT_LINE));
-        assertEquals(7, s.inclusive("munmap").get(Primitive.VMA_LINE));
+        assertEquals(9, s.inclusive("munmap").get(Primitive.VMA_LINE));
         assertEquals(5, s.inclusive("munmap").get(Primitive.MT_LINE));
+    }
+
+    /**
+     * fork and exit of a process with three VMAs, two with an anon_vma: the per-VMA work of
+     * dup_mmap and exit_mmap three times; fixtures/vma-fork-exit.txt derives the counts (§2.9).
+     */
+    @Test
+    void forkAndExitChargeVmaWorkPerVma() {
+        Kernel k = kernel("enabled=never");
+        run(k, "vma-fork-exit");
+        LedgerSnapshot s = k.result().ledger();
+        String dup = "fork;dup_mm;dup_mmap";
+        assertEquals(3, s.self(dup).get(Primitive.VMA_LINE));
+        assertEquals(9, s.inclusive(dup + ";__mt_dup").get(Primitive.MT_LINE));
+        assertEquals(21, s.inclusive(dup + ";vm_area_dup").get(Primitive.VMA_LINE));
+        assertEquals(3, s.inclusive(dup + ";vm_area_dup").get(Primitive.VMA_ALLOC));
+        assertEquals(30, s.inclusive(dup + ";anon_vma_fork").get(Primitive.VMA_LINE));
+        assertEquals(6, s.inclusive(dup + ";anon_vma_fork").get(Primitive.VMA_ALLOC));
+        assertEquals(3, s.inclusive(dup + ";vma_iter_bulk_store").get(Primitive.MT_LINE));
+        assertEquals(0, s.inclusive("fork").get(Primitive.VMA_STORE));
+        assertEquals(17, s.inclusive("fault;handle_mm_fault;do_anonymous_page;__anon_vma_prepare").get(Primitive.VMA_LINE));
+        assertEquals(38, s.inclusive("exit;mmput;exit_mmap;remove_vma").get(Primitive.VMA_LINE));
+        assertEquals(2, s.inclusive("exit;mmput;exit_mmap;__mt_destroy").get(Primitive.MT_LINE));
     }
 
     /** Dev Jain's iteration with 64K folios: the per-PTE move unfolds and refolds every block. */
@@ -153,5 +183,41 @@ class CoreReplayTest {
         assertEquals(pcp ? 0 : folios, free.get(Primitive.ZONE_LOCK));
         assertEquals(buddy, free.get(Primitive.BUDDY));
         assertTrue(k.result().divergences().isEmpty(), k.result().divergences().toString());
+    }
+
+    /**
+     * The shadow-paging charges on arm64: fixtures/shadow-paging.txt derives the fills. On a
+     * profile with shadow_fill_ns = 5,000 and shadow_sync_ns = 100 the replay costs exactly 258
+     * fills and 257 syncs more than with both at 0.
+     */
+    @Test
+    void shadowFillsPerFaultedEntry() throws Exception {
+        MachineProfile bare = MachineProfiles.load(new GenericArm64Profile());
+        LedgerSnapshot s = shadowReplay(bare);
+        assertEquals(256, s.self("fault;handle_mm_fault;do_anonymous_page").get(Primitive.SHADOW_FILL));
+        assertEquals(1, s.self("fault;handle_mm_fault;do_huge_pmd_anonymous_page").get(Primitive.SHADOW_FILL));
+        assertEquals(1, s.self("fault;handle_mm_fault;do_wp_page;wp_page_copy").get(Primitive.SHADOW_FILL));
+        assertEquals(258, s.totals().get(Primitive.SHADOW_FILL));
+        assertEquals(0, s.inclusive("fork").get(Primitive.SHADOW_FILL));
+        assertEquals(0, s.inclusive("munmap").get(Primitive.SHADOW_FILL));
+
+        var ops = bare.proto().getOps().toBuilder()
+                .setShadowFillNs(bare.proto().getOps().getShadowFillNs().toBuilder().setValue(5_000))
+                .setShadowSyncNs(bare.proto().getOps().getShadowSyncNs().toBuilder().setValue(100));
+        MachineProfile shadowed = MachineProfiles.parse(TextFormat.printer().printToString(
+                bare.proto().toBuilder().setOps(ops).build()), "shadowed");
+        LedgerSnapshot v = shadowReplay(shadowed);
+        long changed = s.totals().get(Primitive.SHADOW_SYNC);
+        assertEquals(257, changed);
+        assertEquals(0, s.inclusive("munmap").get(Primitive.SHADOW_SYNC));
+        assertEquals(258L * 5_000_000 + changed * 100_000, v.totalPs() - s.totalPs());
+    }
+
+    private static LedgerSnapshot shadowReplay(MachineProfile profile) {
+        Kernel k = new Kernel(SimConfig.builder(new Arm64Architecture()).cpus(1).thp(ThpSpec.parse("64K=always"))
+                .cost(ProfileCostModel.create(profile, CostOptions.defaults())).build());
+        run(k, "shadow-paging");
+        assertTrue(k.result().divergences().isEmpty(), k.result().divergences().toString());
+        return k.result().ledger();
     }
 }

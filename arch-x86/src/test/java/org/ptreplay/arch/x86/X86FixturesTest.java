@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ptreplay.arch.x86.Trace.GiB;
 import static org.ptreplay.arch.x86.Trace.MiB;
 
+import com.google.protobuf.TextFormat;
 import org.junit.jupiter.api.Test;
+import org.ptreplay.arch.x86.profiles.GenericX86Profile;
+import org.ptreplay.core.cost.CostOptions;
+import org.ptreplay.core.cost.ProfileCostModel;
+import org.ptreplay.core.profile.MachineProfile;
+import org.ptreplay.core.profile.MachineProfiles;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.sim.Kernel;
 import org.ptreplay.core.value.LedgerSnapshot;
@@ -33,10 +39,34 @@ class X86FixturesTest {
         LedgerSnapshot s = k.result().ledger();
         assertEquals(5, s.inclusive("mmap").get(Primitive.VMA_LINE));
         assertEquals(5, s.inclusive("mmap").get(Primitive.MT_LINE));
-        assertEquals(17, s.inclusive("mremap").get(Primitive.VMA_LINE));
+        assertEquals(8, s.inclusive("fault;handle_mm_fault;do_anonymous_page;__anon_vma_prepare").get(Primitive.VMA_LINE));
+        assertEquals(21, s.inclusive("mremap").get(Primitive.VMA_LINE));
         assertEquals(31, s.inclusive("mremap").get(Primitive.MT_LINE));
-        assertEquals(7, s.inclusive("munmap").get(Primitive.VMA_LINE));
+        assertEquals(9, s.inclusive("munmap").get(Primitive.VMA_LINE));
         assertEquals(5, s.inclusive("munmap").get(Primitive.MT_LINE));
+    }
+
+    /**
+     * fork and exit of a process with three VMAs, two with an anon_vma: the per-VMA work of
+     * dup_mmap and exit_mmap three times; fixtures/vma-fork-exit.txt derives the counts (§2.9).
+     */
+    @Test
+    void forkAndExitChargeVmaWorkPerVma() {
+        Kernel k = kernel();
+        Trace.fixture("vma-fork-exit").run(k);
+        LedgerSnapshot s = k.result().ledger();
+        String dup = "fork;dup_mm;dup_mmap";
+        assertEquals(3, s.self(dup).get(Primitive.VMA_LINE));
+        assertEquals(9, s.inclusive(dup + ";__mt_dup").get(Primitive.MT_LINE));
+        assertEquals(21, s.inclusive(dup + ";vm_area_dup").get(Primitive.VMA_LINE));
+        assertEquals(3, s.inclusive(dup + ";vm_area_dup").get(Primitive.VMA_ALLOC));
+        assertEquals(30, s.inclusive(dup + ";anon_vma_fork").get(Primitive.VMA_LINE));
+        assertEquals(6, s.inclusive(dup + ";anon_vma_fork").get(Primitive.VMA_ALLOC));
+        assertEquals(3, s.inclusive(dup + ";vma_iter_bulk_store").get(Primitive.MT_LINE));
+        assertEquals(0, s.inclusive("fork").get(Primitive.VMA_STORE));
+        assertEquals(17, s.inclusive("fault;handle_mm_fault;do_anonymous_page;__anon_vma_prepare").get(Primitive.VMA_LINE));
+        assertEquals(38, s.inclusive("exit;mmput;exit_mmap;remove_vma").get(Primitive.VMA_LINE));
+        assertEquals(2, s.inclusive("exit;mmput;exit_mmap;__mt_destroy").get(Primitive.MT_LINE));
     }
 
     /** Dev Jain's iteration with 4K folios: 256 PTEs moved one by one within one PTE table. */
@@ -217,5 +247,45 @@ class X86FixturesTest {
         Kernel k = new Kernel(Trace.x86().cpus(cpus).lazyTlbCpus(lazy).thp(ThpSpec.parse("enabled=never")).build());
         Trace.fixture("fault-free-1m").run(k);
         return k.result().ledger().inclusive(path).get(Primitive.IPI);
+    }
+
+    /**
+     * The shadow-paging charges: fixtures/shadow-paging.txt derives the counts. On a profile with
+     * shadow_fill_ns = 5,000 and shadow_sync_ns = 100 the replay costs exactly 258 fills and 257
+     * syncs more than on the same profile with both at 0 (the cache model
+     * sees the same accesses, so nothing else moves).
+     */
+    @Test
+    void shadowFillsPerFaultedEntryAndSyncsPerChangedEntry() throws Exception {
+        MachineProfile bare = MachineProfiles.load(new GenericX86Profile());
+        LedgerSnapshot s = shadowReplay(bare);
+        assertEquals(256, s.self("fault;handle_mm_fault;do_anonymous_page").get(Primitive.SHADOW_FILL));
+        assertEquals(1, s.self("fault;handle_mm_fault;do_huge_pmd_anonymous_page").get(Primitive.SHADOW_FILL));
+        assertEquals(1, s.self("fault;handle_mm_fault;do_wp_page;wp_page_copy").get(Primitive.SHADOW_FILL));
+        assertEquals(258, s.totals().get(Primitive.SHADOW_FILL));
+        assertEquals(256, s.self("fork;dup_mm;dup_mmap;copy_page_range;copy_pte_range").get(Primitive.PTE_RMW));
+        assertEquals(256, s.self("fork;dup_mm;dup_mmap;copy_page_range;copy_pte_range").get(Primitive.SHADOW_SYNC));
+        assertEquals(257, s.totals().get(Primitive.SHADOW_SYNC));
+        assertEquals(0, s.inclusive("munmap").get(Primitive.SHADOW_SYNC));
+        assertEquals(256, s.self("munmap;do_vmi_munmap;unmap_vmas;zap_pte_range").get(Primitive.PTE_XCHG));
+        assertEquals(0, s.inclusive("fork").get(Primitive.SHADOW_FILL));
+        assertEquals(0, s.inclusive("munmap").get(Primitive.SHADOW_FILL));
+
+        var ops = bare.proto().getOps().toBuilder()
+                .setShadowFillNs(bare.proto().getOps().getShadowFillNs().toBuilder().setValue(5_000))
+                .setShadowSyncNs(bare.proto().getOps().getShadowSyncNs().toBuilder().setValue(100));
+        MachineProfile shadowed = MachineProfiles.parse(TextFormat.printer().printToString(
+                bare.proto().toBuilder().setOps(ops).build()), "shadowed");
+        LedgerSnapshot v = shadowReplay(shadowed);
+        long changed = s.totals().get(Primitive.SHADOW_SYNC);
+        assertEquals(258L * 5_000_000 + changed * 100_000, v.totalPs() - s.totalPs());
+    }
+
+    private static LedgerSnapshot shadowReplay(MachineProfile profile) {
+        Kernel k = new Kernel(Trace.x86().cpus(1).thp(ThpSpec.parse("64K=always"))
+                .cost(ProfileCostModel.create(profile, CostOptions.defaults())).build());
+        Trace.fixture("shadow-paging").run(k);
+        assertTrue(k.result().divergences().isEmpty(), k.result().divergences().toString());
+        return k.result().ledger();
     }
 }

@@ -35,6 +35,18 @@ final class CacheHierarchy {
     private final boolean blockStreams;
     private final BlockMarks marks;
     private long clock;
+    /**
+     * Whether an L1 hit changes nothing but its line's stamp: no prefetcher, or one that fills a
+     * later level and so neither trains on L1 hits nor fills L1 ({@link #l1Resident}).
+     */
+    private final boolean l1Runs;
+    /** The line of the last demand access ({@link #access}) and the clock it left; -1 before the first. */
+    private long lastLine = -1;
+    private long lastClock = -1;
+    /** The line the last demand access evicted from L1 to make room for its own; -1 for none. */
+    private long lastL1Victim = -1;
+    /** The line {@link #load} last evicted from L1, -1 for none (scratch, read by {@link #access}). */
+    private long loadL1Victim;
 
     /**
      * @param memory       the profile's memory section (validated: one line size, sane geometry)
@@ -64,6 +76,7 @@ final class CacheHierarchy {
         int degree = (int) memory.getPrefetcher().getDegree().getValue();
         this.prefetcher = prefetch && degree > 0 ? new StreamPrefetcher(degree, lineShift) : null;
         this.prefetchFill = (int) memory.getPrefetcher().getFillLevel().getValue() - 1;
+        this.l1Runs = prefetcher == null || prefetchFill > 0;
         this.served = new long[levels.length + 1];
         this.victims = new int[levels.length];
     }
@@ -91,12 +104,16 @@ final class CacheHierarchy {
         long now = ++clock;
         int hit = load(line, now);
         served[hit]++;
+        lastLine = line;
+        lastClock = now;
+        lastL1Victim = loadL1Victim;
         // A prefetcher that fills level f sees only the requests that reach level f: the L2
         // streamer trains on L1 misses (Intel Optimization Reference Manual, "Data Prefetching":
         // the streamer monitors read requests from the L1 cache). An L1-hot line in between, such
         // as a folio's head struct page, therefore does not break a stream of subpage lines.
         if (prefetcher != null && hit >= prefetchFill && prefetcher.train(line)) {
-            for (long l = prefetcher.issueFrom(); l <= prefetcher.issueTo(); l++) {
+            for (int k = 0, n = prefetcher.issueCount(); k < n; k++) {
+                long l = prefetcher.issueLine(k);
                 prefetch(l, now);
             }
         }
@@ -196,7 +213,34 @@ final class CacheHierarchy {
      * L1 can be applied at once by {@link #recordL1Hits}.
      */
     boolean l1Resident(long pa) {
-        return (prefetcher == null || prefetchFill > 0) && levels[0].lookup(pa >>> lineShift) >= 0;
+        if (!l1Runs) {
+            return false;
+        }
+        long line = pa >>> lineShift;
+        // Right after a demand access to this line, nothing else having happened (every other
+        // change to the caches advances the clock): the access left it in L1 (a miss fills L1,
+        // and the prefetches it set off fill later levels), so the lookup can be skipped.
+        if (line == lastLine && clock == lastClock) {
+            return true;
+        }
+        return levels[0].lookup(line) >= 0;
+    }
+
+    /**
+     * {@link #l1Resident} for the line of {@code pa} when it was L1-resident just before the last
+     * demand access and nothing has changed the caches since (the {@code L1Run} of the ledger
+     * checks its other tracked line so after each access): that access can only have removed it
+     * by evicting it from L1 for its own line. The same answer as a lookup, without one; any
+     * other situation takes the lookup.
+     */
+    boolean l1Kept(long pa) {
+        if (!l1Runs) {
+            return false;
+        }
+        if (clock != lastClock) {
+            return l1Resident(pa);
+        }
+        return (pa >>> lineShift) != lastL1Victim;
     }
 
     /**
@@ -259,6 +303,7 @@ final class CacheHierarchy {
             }
             victims[k] = -1 - slot;
         }
+        loadL1Victim = hit > 0 ? levels[0].lineAt(victims[0]) : -1;
         for (int k = 0; k < hit; k++) {
             levels[k].fillAt(victims[k], line, now);
         }

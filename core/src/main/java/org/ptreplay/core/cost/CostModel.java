@@ -75,6 +75,15 @@ public interface CostModel {
     }
 
     /**
+     * {@link #l1Resident} for the line of {@code pa}, which was {@link #l1Resident} just before the
+     * last {@link #accessPs} with nothing else made of the model since: whether that access left
+     * it in L1. A model may answer it without a lookup; the default asks {@link #l1Resident}.
+     */
+    default boolean l1Kept(long pa) {
+        return l1Resident(pa);
+    }
+
+    /**
      * Records {@code accesses} consecutive memory accesses, all to the lines of {@code paA} and
      * {@code paB}, both {@link #l1Resident} before the run, with the last access to each line at
      * 1-based offset {@code lastA} / {@code lastB} (0: not touched): the model ends in exactly the

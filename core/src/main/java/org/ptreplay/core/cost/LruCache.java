@@ -154,6 +154,11 @@ final class LruCache {
         return -1 - victim;
     }
 
+    /** The line in {@code slot} (from the last {@link #lookup}), -1 when the way is invalid. */
+    long lineAt(int slot) {
+        return slots[slot];
+    }
+
     /** Marks the line in {@code slot} (from the last {@link #lookup}) most recently used at {@code now}. */
     void use(int slot, long now) {
         slots[slot + 1] = now;

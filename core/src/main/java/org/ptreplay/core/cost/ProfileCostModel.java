@@ -29,11 +29,14 @@ import static org.ptreplay.spi.ops.Primitive.PT_ALLOC;
 import static org.ptreplay.spi.ops.Primitive.PT_FREE;
 import static org.ptreplay.spi.ops.Primitive.REF;
 import static org.ptreplay.spi.ops.Primitive.RMAPLOCK;
+import static org.ptreplay.spi.ops.Primitive.SHADOW_FILL;
+import static org.ptreplay.spi.ops.Primitive.SHADOW_SYNC;
 import static org.ptreplay.spi.ops.Primitive.SP_ATOM;
 import static org.ptreplay.spi.ops.Primitive.SP_R;
 import static org.ptreplay.spi.ops.Primitive.SP_W;
 import static org.ptreplay.spi.ops.Primitive.SYSCALL;
 import static org.ptreplay.spi.ops.Primitive.TAIL_FREE;
+import static org.ptreplay.spi.ops.Primitive.SPLIT_QUEUE;
 import static org.ptreplay.spi.ops.Primitive.TAIL_PREP;
 import static org.ptreplay.spi.ops.Primitive.TLBI_ASID;
 import static org.ptreplay.spi.ops.Primitive.TLBI_RANGE;
@@ -72,10 +75,11 @@ import org.ptreplay.core.profile.proto.Sourced;
  *       user page's lines also stream through the cache model ({@link #writeLines}); a table
  *       page's do not (yet).</li>
  *   <li>PTEP_GET counts calls only: its reads are priced as PTE_R.</li>
+ *   <li>SHADOW_FILL, SHADOW_SYNC: the profile's shadow fill and resync (0 on bare metal).</li>
  *   <li>VMA_WALK, VMA_STORE: their own profile prices (instruction work: the lines they touch are
  *       VMA_LINE and MT_LINE); VMA_ALLOC: two cmpxchg (slab alloc and free).</li>
  *   <li>PTE_ITER, PTE_ENTRY, PTE_BATCH, EXC, MEMCG: the profile's cycles at its clock.</li>
- *   <li>LRU_LOCK, ZONE_LOCK: a spinlock; VMA_LOCK: a cmpxchg and an atomic; MM_COUNTER: two
+ *   <li>LRU_LOCK, ZONE_LOCK, SPLIT_QUEUE: a spinlock; VMA_LOCK: a cmpxchg and an atomic; MM_COUNTER: two
  *       L1 accesses; SP_W, TAIL_PREP, BUDDY, VMA_LINE, MT_LINE: a plain access through the cache
  *       model.</li>
  * </ul>
@@ -142,6 +146,10 @@ public final class ProfileCostModel implements CostModel {
         // The LRU and zone locks are spinlocks taken with interrupts off; the irq save/restore is
         // a few cycles next to the locked cmpxchg (docs/kernel-model.md §4.4).
         set(ps(ops.getSpinlockNs()), PTL, LRU_LOCK, ZONE_LOCK);
+        // The deferred split queue's lock, irqs saved, around a list add or delete whose line is an
+        // SP_W; the add's per-CPU vm event and memcg shrinker bit are left in this price
+        // (docs/kernel-model.md §4.6) [assumption].
+        set(ps(ops.getSpinlockNs()), SPLIT_QUEUE);
         // vma_start_read (a refcount or rwsem read try-lock: one cmpxchg) and vma_end_read (one
         // atomic), docs/kernel-model.md §5.
         set(ps(ops.getCmpxchgNs()) + ps(ops.getAtomicAddNs()), VMA_LOCK);
@@ -161,6 +169,8 @@ public final class ProfileCostModel implements CostModel {
         set(cycles(ops.getExceptionCycles(), ghz), EXC);
         set(cycles(ops.getMemcgCycles(), ghz), MEMCG);
         set(ps(ops.getSyscallNs()), SYSCALL);
+        set(ps(ops.getShadowFillNs()), SHADOW_FILL);
+        set(ps(ops.getShadowSyncNs()), SHADOW_SYNC);
         set(ps(ops.getVmaWalkNs()), VMA_WALK);
         set(ps(ops.getVmaStoreNs()), VMA_STORE);
         // SLUB's lockless fast paths take one cmpxchg on the per-CPU freelist to allocate and one
@@ -235,6 +245,11 @@ public final class ProfileCostModel implements CostModel {
     @Override
     public boolean l1Resident(long pa) {
         return cache.l1Resident(pa);
+    }
+
+    @Override
+    public boolean l1Kept(long pa) {
+        return cache.l1Kept(pa);
     }
 
     @Override

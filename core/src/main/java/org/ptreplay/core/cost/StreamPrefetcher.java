@@ -3,14 +3,21 @@ package org.ptreplay.core.cost;
 import java.util.Arrays;
 
 /**
- * An ascending stream prefetcher in the style of the L2 streamers of current cores: it tracks a
- * few 4 KiB pages; once two consecutive lines of a page have been accessed in ascending order it
- * asks for the next {@code degree} lines of that page, never crossing the page (hardware
- * prefetchers work on physical addresses and stop at 4 KiB boundaries). Sequential pfns thus get
- * their struct page lines prefetched while scattered pfns do not (docs/kernel-model.md §9 q10).
+ * A stream prefetcher in the style of the L2 streamers of current cores: it tracks a few 4 KiB
+ * pages; once two consecutive lines of a page have been accessed in ascending or in descending
+ * order it asks for the next {@code degree} lines of that page in the same direction, never
+ * crossing the page (hardware prefetchers work on physical addresses and stop at 4 KiB
+ * boundaries). Sequential pfns thus get their struct page lines prefetched while scattered pfns do
+ * not (docs/kernel-model.md §9 q10), and so do pfns handed out in reverse, as the per-CPU lists
+ * hand back pages freed in ascending order (§10).
  *
- * <p>{@link #train} reports the lines to fetch through {@link #issueFrom()} and
- * {@link #issueTo()} instead of returning an object, so that training never allocates.
+ * <p>Both directions: the Intel Optimization Reference Manual ("Data Prefetch to the L2 and Last
+ * Level Cache", the streamer) says it "monitors read requests from the L1 cache for ascending and
+ * descending sequences of addresses" and prefetches "when a forward or backward stream of requests
+ * is detected", within the 4 KiB page.
+ *
+ * <p>{@link #train} reports the lines to fetch through {@link #issueCount()} and
+ * {@link #issueLine(int)} instead of returning an object, so that training never allocates.
  */
 final class StreamPrefetcher {
     /** Pages tracked at once (Intel's L2 streamer tracks 32; 16 suffices for a few concurrent walks). */
@@ -22,8 +29,10 @@ final class StreamPrefetcher {
     private final int linesPerPageShift;
     private final long[] page = new long[STREAMS];
     private final long[] last = new long[STREAMS];
-    /** Highest line already asked for in the stream. */
+    /** Furthest line already asked for in the stream's direction. */
     private final long[] ahead = new long[STREAMS];
+    /** The stream's direction: +1 ascending, -1 descending, 0 not yet known. */
+    private final byte[] direction = new byte[STREAMS];
     private final long[] used = new long[STREAMS];
     /**
      * Slot where a page with this hash was last tracked; a guess checked against
@@ -33,7 +42,8 @@ final class StreamPrefetcher {
     private final int[] hint = new int[1 << HINT_BITS];
     private long clock;
     private long issueFrom;
-    private long issueTo;
+    private int issueCount;
+    private int issueStep;
 
     StreamPrefetcher(int degree, int lineShift) {
         this.degree = degree;
@@ -43,7 +53,8 @@ final class StreamPrefetcher {
 
     /**
      * Observes a demand access to {@code line}. Returns true when lines should be prefetched:
-     * then [{@link #issueFrom()}, {@link #issueTo()}] is the range.
+     * then {@link #issueLine(int)} for 0 ≤ k &lt; {@link #issueCount()} are the lines, nearest
+     * to the access first.
      */
     boolean train(long line) {
         long pageOfLine = line >>> linesPerPageShift;
@@ -55,37 +66,56 @@ final class StreamPrefetcher {
             hint[hintIndex(pageOfLine)] = slot;
             last[slot] = line;
             ahead[slot] = line;
+            direction[slot] = 0;
             used[slot] = clock;
             return false;
         }
         used[slot] = clock;
-        if (line == last[slot]) {
-            return false;
-        }
-        if (line != last[slot] + 1) {
-            last[slot] = line;
-            ahead[slot] = line;
+        long step = line - last[slot];
+        if (step == 0) {
             return false;
         }
         last[slot] = line;
-        long pageEnd = ((pageOfLine + 1) << linesPerPageShift) - 1;
-        long target = Math.min(line + degree, pageEnd);
-        long from = Math.max(ahead[slot], line) + 1;
-        if (from > target) {
+        if (step != 1 && step != -1) {
+            ahead[slot] = line;
+            direction[slot] = 0;
             return false;
+        }
+        if (direction[slot] != step) {
+            // A new stream, or one that turned: nothing has been asked for in this direction.
+            direction[slot] = (byte) step;
+            ahead[slot] = line;
+        }
+        long from;
+        long target;
+        if (step == 1) {
+            target = Math.min(line + degree, ((pageOfLine + 1) << linesPerPageShift) - 1);
+            from = Math.max(ahead[slot], line) + 1;
+            if (from > target) {
+                return false;
+            }
+        } else {
+            target = Math.max(line - degree, pageOfLine << linesPerPageShift);
+            from = Math.min(ahead[slot], line) - 1;
+            if (from < target) {
+                return false;
+            }
         }
         ahead[slot] = target;
         issueFrom = from;
-        issueTo = target;
+        issueStep = (int) step;
+        issueCount = (int) Math.abs(target - from) + 1;
         return true;
     }
 
-    long issueFrom() {
-        return issueFrom;
+    /** How many lines the last {@link #train} that returned true asks for. */
+    int issueCount() {
+        return issueCount;
     }
 
-    long issueTo() {
-        return issueTo;
+    /** The {@code k}-th line the last {@link #train} asks for, the nearest to the access first. */
+    long issueLine(int k) {
+        return issueFrom + (long) k * issueStep;
     }
 
     private int find(long pageOfLine) {

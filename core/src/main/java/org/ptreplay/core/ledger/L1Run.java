@@ -82,7 +82,9 @@ final class L1Run {
         pa[r] = at;
         recent = r;
         int other = r ^ 1;
-        if (line[other] >= 0 && !cost.l1Resident(pa[other])) {
+        // The other line was resident before this access (it was checked after the access before),
+        // and the batched hits since stamped it without evicting anything.
+        if (line[other] >= 0 && !cost.l1Kept(pa[other])) {
             line[other] = -1;
         }
     }

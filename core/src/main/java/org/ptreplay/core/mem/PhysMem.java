@@ -6,8 +6,15 @@ import org.ptreplay.core.value.Placement;
 /**
  * Simulated physical memory: a buddy allocator of naturally aligned blocks of order 0 to the PMD
  * order, and the struct-page state of every pfn in parallel primitive arrays (refcount, per-page
- * mapcount, large mapcount, AnonExclusive, kind, order). Memory grows with the pfns handed out, in
- * chunks of 2^15 pfns, so a sparse replay costs about 9 bytes of metadata per resident page.
+ * mapcount, large mapcount, AnonExclusive, kind, order). Metadata exists only for the chunks of
+ * 2^10 pfns the allocator has handed out from, about 9 bytes per page of such a chunk.
+ *
+ * <p>Order-0 pages are placed as {@link Placement} says. {@link Placement.Buddy} models the page
+ * allocator (docs/kernel-model.md §10): a LIFO per-CPU list of order-0 pages, refilled with
+ * {@code batch} pages from the buddy lists and drained of {@code batch} pages from its tail at
+ * {@code high}, over buddy lists that start as a {@link FreeLayout} of measured free memory and
+ * hand out the smallest free order first. {@link Placement.Fraction} has no per-CPU list: a freed
+ * page goes back to the buddy lists, and fresh memory is split in order (or scattered).
  *
  * <p>Like the kernel, the large-folio counters live in the first tail pages: the large mapcount in
  * page[1]'s refcount slot and the entire (PMD) mapcount in page[2]'s. Free blocks are linked through
@@ -28,7 +35,7 @@ public final class PhysMem {
     /** Kernel-internal pages (mmu_gather batch pages). */
     public static final int KIND_KERNEL = 6;
 
-    private static final int CHUNK_SHIFT = 15;
+    private static final int CHUNK_SHIFT = 10;
     private static final int CHUNK = 1 << CHUNK_SHIFT;
     private static final int CHUNK_MASK = CHUNK - 1;
     private static final int KIND_MASK = 0x7;
@@ -41,8 +48,20 @@ public final class PhysMem {
 
     private final int pageShift;
     private final int maxOrder;
-    private final Placement placement;
+    /** The scattered fraction of a {@link Placement.Fraction}; 0 under {@link Placement.Buddy}. */
+    private final double scattered;
     private final long seed;
+    /** The free memory at the start under {@link Placement.Buddy}; null otherwise. */
+    private final FreeLayout initial;
+    /** Blocks of each order taken from {@link #initial}'s free lists so far. */
+    private final long[] initialTaken;
+    /** The per-CPU list of order-0 pages under {@link Placement.Buddy}; null otherwise. */
+    private final PcpList pcp;
+    private final int pcpBatch;
+    private final int pcpHigh;
+    private long pcpInitialTaken;
+    /** The highest order a free block merges up to: the PMD order, or the free memory's largest order. */
+    private final int mergeTop;
     /** The pfns the buddy allocator may hand out: [0, limit). Unbounded by default. */
     private final long limitPages;
 
@@ -81,9 +100,27 @@ public final class PhysMem {
         this.limitPages = limitPages;
         this.pageShift = pageShift;
         this.maxOrder = maxOrder;
-        this.placement = placement;
         this.seed = seed;
-        this.freeHead = new int[maxOrder + 1];
+        if (placement instanceof Placement.Buddy buddy) {
+            this.scattered = 0;
+            this.initial = new FreeLayout(buddy.free(), seed);
+            this.initialTaken = new long[initial.topOrder() + 1];
+            this.pcp = new PcpList();
+            this.pcpBatch = buddy.free().pcpBatch();
+            this.pcpHigh = buddy.free().pcpHigh();
+            this.mergeTop = Math.max(maxOrder, initial.topOrder());
+            // Fresh memory (when the free memory runs out) comes from above the zone.
+            this.top = initial.endPfn();
+        } else {
+            this.scattered = ((Placement.Fraction) placement).scattered();
+            this.initial = null;
+            this.initialTaken = null;
+            this.pcp = null;
+            this.pcpBatch = 0;
+            this.pcpHigh = 0;
+            this.mergeTop = maxOrder;
+        }
+        this.freeHead = new int[mergeTop + 1];
         Arrays.fill(freeHead, NIL);
     }
 
@@ -128,8 +165,8 @@ public final class PhysMem {
      * this is exact for the orders above 0 that the THP fault asks about.
      */
     public boolean canAlloc(int order) {
-        for (int o = order; o <= maxOrder; o++) {
-            if (freeHead[o] != NIL) {
+        for (int o = order; o <= mergeTop; o++) {
+            if (freeHead[o] != NIL || initialLeft(o)) {
                 return true;
             }
         }
@@ -147,7 +184,10 @@ public final class PhysMem {
             throw new IllegalArgumentException("order out of range: " + order);
         }
         long pfn = -1;
-        if (order == 0 && scatterNext()) {
+        if (order == 0 && pcp != null) {
+            pfn = rmqueuePcplist();
+            lastAllocFrom = 0;
+        } else if (order == 0 && scatterNext()) {
             pfn = nextScattered();
             lastAllocFrom = 0;
         }
@@ -177,11 +217,67 @@ public final class PhysMem {
             throw new IllegalStateException("freeing pfn " + head + " that is not an allocated head");
         }
         allocatedPages -= 1L << order;
-        long pfn = head;
+        if (order == 0 && pcp != null) {
+            freePcp(head);
+            return;
+        }
         for (int i = 1; i < (1 << order); i++) {
             setState(head + i, KIND_UNUSED);
         }
-        while (order < maxOrder) {
+        freeToBuddy(head, order);
+    }
+
+    /**
+     * {@code free_frozen_page_commit}: the page goes to the head of the per-CPU list, where it
+     * merges with nothing; at {@code high} pages the {@code batch} oldest, from the tail, go back
+     * to the buddy lists ({@code free_pcppages_bulk}, v5.13's count; 3b12e7e97938 (5.14) frees
+     * more per drain while frees run without allocations, which the model does not).
+     */
+    private void freePcp(long pfn) {
+        setState(pfn, KIND_UNUSED);
+        pcp.addHead(pfn);
+        lastFreeTo = 0;
+        if (pcp.size() >= pcpHigh) {
+            for (int i = 0; i < pcpBatch; i++) {
+                freeToBuddy(pcp.removeTail(), 0);
+            }
+            lastFreeTo = 0;
+        }
+    }
+
+    /**
+     * {@code __rmqueue_pcplist}: the head of the per-CPU list; an empty list is first refilled
+     * with {@code batch} pages by {@code rmqueue_bulk}, each taken by {@code __rmqueue_smallest}
+     * and appended at the tail, so a split block's pages come out in ascending pfn order. The
+     * pages on the list at the start come first. -1 when nothing is left.
+     */
+    private long rmqueuePcplist() {
+        if (pcp.size() == 0) {
+            for (int i = 0; i < pcpBatch; i++) {
+                long p = pcpInitialTaken < initial.pcpCount() ? initialPcpPage() : takeBuddy(0);
+                if (p < 0) {
+                    break;
+                }
+                setState(p, KIND_UNUSED);
+                pcp.addTail(p);
+            }
+            if (pcp.size() == 0) {
+                return -1;
+            }
+        }
+        return pcp.removeHead();
+    }
+
+    private long initialPcpPage() {
+        long p = initial.pcpPfn(pcpInitialTaken++);
+        ensure(p, 1);
+        return p;
+    }
+
+    /** {@code __free_one_page}: merges with the free buddy of every order up to {@link #mergeTop} and links the result. */
+    private void freeToBuddy(long head, int order) {
+        long pfn = head;
+        while (order < mergeTop) {
             long buddy = pfn ^ (1L << order);
             if (!present(buddy) || kind(buddy) != KIND_FREE || order(buddy) != order) {
                 break;
@@ -285,21 +381,32 @@ public final class PhysMem {
         ref[(int) (pfn >>> CHUNK_SHIFT)][(int) (pfn & CHUNK_MASK)] += delta;
     }
 
+    /**
+     * {@code __rmqueue_smallest}: the first block of the smallest order from {@code order} up that
+     * has one, a block freed or split off during the replay (at the list's head) before the free
+     * memory of the start; when none is left, fresh memory.
+     */
     private long takeBuddy(int order) {
         int o = order;
-        while (o <= maxOrder && freeHead[o] == NIL) {
-            o++;
+        long pfn = -1;
+        for (; o <= mergeTop; o++) {
+            if (freeHead[o] != NIL) {
+                pfn = freeHead[o];
+                unlink(pfn, o);
+                break;
+            }
+            if (initialLeft(o)) {
+                pfn = initial.pfn(o, initialTaken[o]++);
+                ensure(pfn, 1L << o);
+                break;
+            }
         }
-        long pfn;
-        if (o > maxOrder) {
+        if (pfn < 0) {
             pfn = grow(maxOrder);
             if (pfn < 0) {
                 return -1;
             }
             o = maxOrder;
-        } else {
-            pfn = freeHead[o];
-            unlink(pfn, o);
         }
         lastAllocFrom = o;
         // Split down, keeping the lower half and freeing the upper halves (as expand() does).
@@ -320,7 +427,7 @@ public final class PhysMem {
         }
         // Skipped pages between the old top and the aligned start stay UNUSED for ever; harmless.
         top = pfn + size;
-        ensure(top);
+        ensure(pfn, size);
         return pfn;
     }
 
@@ -333,7 +440,7 @@ public final class PhysMem {
      * Deterministic, and independent of how earlier draws came out.
      */
     private boolean scatterNext() {
-        double f = placement.scattered();
+        double f = scattered;
         if (f == 0 || f == 1) {
             return f == 1 && freeHead[0] == NIL;
         }
@@ -417,15 +524,20 @@ public final class PhysMem {
         mapcount[(int) (pfn >>> CHUNK_SHIFT)][(int) (pfn & CHUNK_MASK)] = v;
     }
 
-    private void ensure(long endPfn) {
-        int chunks = (int) ((endPfn + CHUNK - 1) >>> CHUNK_SHIFT);
+    private boolean initialLeft(int order) {
+        return initial != null && order <= initial.topOrder() && initialTaken[order] < initial.count(order);
+    }
+
+    /** Metadata for the pages [pfn, pfn + pages): the chunks holding them, allocated on first use. */
+    private void ensure(long pfn, long pages) {
+        int chunks = (int) ((pfn + pages + CHUNK - 1) >>> CHUNK_SHIFT);
         if (chunks > state.length) {
             int n = Math.max(chunks, state.length * 2);
             ref = Arrays.copyOf(ref, n);
             mapcount = Arrays.copyOf(mapcount, n);
             state = Arrays.copyOf(state, n);
         }
-        for (int c = 0; c < chunks; c++) {
+        for (int c = (int) (pfn >>> CHUNK_SHIFT); c < chunks; c++) {
             if (state[c] == null) {
                 ref[c] = new int[CHUNK];
                 mapcount[c] = new int[CHUNK];

@@ -171,6 +171,9 @@ public final class TableMemory implements MmuEnv {
         int i = (int) ((ptep & offsetMask) >>> 3);
         long old = t[i];
         t[i] = (old & ~clearBits) | setBits;
+        if (Pte.present(old) && Pte.present(t[i])) {
+            ledger.charge(Primitive.SHADOW_SYNC);
+        }
         return old;
     }
 

@@ -19,6 +19,8 @@ import org.ptreplay.core.linux.mmap.UnmappedArea;
 import org.ptreplay.core.linux.mprotect.ChangeProtection;
 import org.ptreplay.core.linux.mremap.MovePageTables;
 import org.ptreplay.core.linux.madvise.MadviseCall;
+import org.ptreplay.core.linux.mmap.DupMmap;
+import org.ptreplay.core.linux.mmap.ExitMmap;
 import org.ptreplay.core.linux.mmap.MmapCall;
 import org.ptreplay.core.linux.mprotect.MprotectCall;
 import org.ptreplay.core.linux.mremap.MremapCall;
@@ -91,7 +93,7 @@ public final class Kernel {
         Unmap unmap = new Unmap(cell, huge);
         Fault fault = new Fault(cell, huge);
         UnmappedArea area = new UnmappedArea(cell);
-        this.processes = new Processes(cell, unmap, new CopyPageRange(cell, huge));
+        this.processes = new Processes(cell, new ExitMmap(cell, unmap), new DupMmap(cell, new CopyPageRange(cell, huge)));
         this.munmap = new VmiMunmap(cell, unmap);
         this.mmap = new MmapCall(cell, fault, area, munmap);
         this.mremap = new MremapCall(cell, area, new MovePageTables(cell, huge), munmap);

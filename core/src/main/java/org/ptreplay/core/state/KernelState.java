@@ -48,6 +48,8 @@ public final class KernelState {
     public final EntryCounts entries = new EntryCounts();
     /** This CPU's pending LRU additions ({@code cpu_fbatches.lru_add}), 31 folios since 9cecde80aae0 (6.9). */
     public final LruBatch lruAdd = new LruBatch(31);
+    /** The large anon folios queued for deferred split (docs/kernel-model.md §4.6). */
+    public final DeferredSplitQueue deferredSplit = new DeferredSplitQueue();
     /** The shared zero page and the huge zero folio. */
     public final long zeroPfn;
     public final long hugeZeroPfn;
@@ -98,9 +100,14 @@ public final class KernelState {
         return new AnonVma(nextAnonVma++);
     }
 
+    /** A new anon_vma under {@code parent}'s root ({@code anon_vma_fork}, docs/kernel-model.md §2.9). */
+    public AnonVma newAnonVma(AnonVma parent) {
+        return new AnonVma(nextAnonVma++, parent);
+    }
+
     /**
      * The address of {@code v}'s {@code vm_area_struct}. A VMA whose allocation the model does not
-     * charge (fork's copies, §2.7) gets one from the slab on first use, without a charge.
+     * charge gets one from the slab on first use, without a charge.
      */
     public long vmaAddress(Vma v) {
         if (v.slab() == 0) {

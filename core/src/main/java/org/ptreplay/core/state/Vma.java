@@ -1,5 +1,8 @@
 package org.ptreplay.core.state;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One {@code vm_area_struct}: [start, end), flags, backing (anonymous, or a file id with a page
  * offset) and the anon_vma once the VMA has faulted anonymous pages. Mutable like the kernel's,
@@ -15,11 +18,12 @@ public final class Vma {
     final long file;
     AnonVma anonVma;
     /**
-     * Simulated kernel address of this {@code vm_area_struct} and of its own {@code anon_vma_chain}
-     * (docs/kernel-model.md §2.8); 0 until the VMA layer gives it one.
+     * Simulated kernel address of this {@code vm_area_struct} (docs/kernel-model.md §2.8); 0 until
+     * the VMA layer gives it one.
      */
     long slab;
-    long avc;
+    /** Its {@code anon_vma_chain} list, newest first as {@code list_add} links them (§2.9). */
+    private final List<AnonVmaChain> chain = new ArrayList<>(1);
 
     public Vma(long start, long end, int flags, long pgoff, long file, AnonVma anonVma) {
         this.start = start;
@@ -62,12 +66,9 @@ public final class Vma {
         this.slab = address;
     }
 
-    public long avc() {
-        return avc;
-    }
-
-    public void setAvc(long address) {
-        this.avc = address;
+    /** The chain entries, newest first; empty until the VMA layer links one. */
+    public List<AnonVmaChain> chain() {
+        return chain;
     }
 
     public void setAnonVma(AnonVma a) {

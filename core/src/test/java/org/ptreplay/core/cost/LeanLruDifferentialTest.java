@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.protobuf.TextFormat;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,13 +21,17 @@ import org.ptreplay.core.profile.proto.Memory;
  * the caches, and runs of L1 hits applied at once ({@code recordL1Hits}). Every access must be
  * served by the same level and wait the same picoseconds for its prefetches (each hierarchy has its
  * own {@link MemoryTiming}, so a prefetch reported from another level shows), every
- * {@code l1Resident} answer must agree, and every level must hold the same lines with the same
+ * {@code l1Resident} answer must agree (and, after every access, the answers for the line just
+ * accessed and, through {@code l1Kept}, for the lines of the last few accesses that were resident
+ * before it, which the lean hierarchy gives without a lookup), and every level must hold the same lines with the same
  * stamps (checked every few events). Geometries: tiny caches whose streams and prefetches evict
  * their own lines, set counts that are not powers of two, with and without block records,
  * prefetching into L1 and into L2, and off.
  */
 class LeanLruDifferentialTest {
     private static final long POOL = 0x1000_0000L;
+    /** The addresses of the last demand accesses, for the l1Kept check; cleared by anything else. */
+    private final ArrayDeque<Long> previous = new ArrayDeque<>();
 
     @ParameterizedTest(name = "sets {0}, ways {1}, degree {2} fill L{3}, prefetch {4}, block streams {5}, seed {6}")
     @CsvSource({
@@ -39,6 +46,7 @@ class LeanLruDifferentialTest {
         "64:1024:3072, 12:8:12, 2, 2, false, true, 7",
         "48:96, 2:4, 2, 2, true, true, 8",
         "64:128, 2:2, 2, 2, false, false, 9",
+        "16:32, 1:4, 2, 2, true, true, 10",
     })
     void theLeanStructuresGiveWhatTheReferenceGives(String setList, String wayList, int degree, int fill,
                                                    boolean prefetch, boolean blockStreams, long seed) throws Exception {
@@ -92,6 +100,7 @@ class LeanLruDifferentialTest {
                     int lastB = lastA == accesses ? rnd.nextInt(accesses + 1) : accesses;
                     reference.recordL1Hits(a, lastA, b, lastB, accesses);
                     lean.recordL1Hits(a, lastA, b, lastB, accesses);
+                    previous.clear();
                 }
             } else if (what < 50) {
                 long pa = 0x2000_0000L + 64L * 7 * rnd.nextInt(24);
@@ -124,6 +133,7 @@ class LeanLruDifferentialTest {
                 }
                 reference.stream(pa, length);
                 lean.stream(pa, length);
+                previous.clear();
             }
             if (i % checkEvery == 0) {
                 sameContents(reference, lean, sets.length, at);
@@ -134,13 +144,31 @@ class LeanLruDifferentialTest {
         assertEquals(referenceTiming.prefetchWaitPs(), leanTiming.prefetchWaitPs());
     }
 
-    /** One demand access through both, as ProfileCostModel.accessPs makes it; returns the clock after it. */
-    private static long access(CacheHierarchy lean, MemoryTiming leanTiming, ReferenceHierarchy reference,
-                               MemoryTiming referenceTiming, long pa, long nowPs, String at) {
+    /**
+     * One demand access through both, as ProfileCostModel.accessPs makes it; returns the clock
+     * after it. Then, as the ledger's L1 run asks them: whether the line accessed is L1-resident,
+     * and whether the lines of the last few accesses that were resident before it still are.
+     */
+    private long access(CacheHierarchy lean, MemoryTiming leanTiming, ReferenceHierarchy reference,
+                        MemoryTiming referenceTiming, long pa, long nowPs, String at) {
+        List<Long> resident = new ArrayList<>();
+        for (long p : previous) {
+            if (reference.l1Resident(p)) {
+                resident.add(p);
+            }
+        }
         referenceTiming.at(nowPs);
         leanTiming.at(nowPs);
         int level = reference.access(pa);
         assertEquals(level, lean.access(pa), "level of 0x" + Long.toHexString(pa) + ", " + at);
+        assertEquals(reference.l1Resident(pa), lean.l1Resident(pa), "l1Resident after the access, " + at);
+        for (long p : resident) {
+            assertEquals(reference.l1Resident(p), lean.l1Kept(p), "l1Kept of 0x" + Long.toHexString(p) + ", " + at);
+        }
+        previous.addFirst(pa);
+        if (previous.size() > 4) {
+            previous.removeLast();
+        }
         long wait = referenceTiming.demandExtraPs(pa >>> 6, level);
         assertEquals(wait, leanTiming.demandExtraPs(pa >>> 6, level), "wait of 0x" + Long.toHexString(pa) + ", " + at);
         return nowPs + wait + 50;

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 /**
  * The cache model as defined, for the differential tests: per level a linear scan for the line, a
  * linear scan for the first way with the smallest stamp, every streamed line loaded one by one, and
- * a prefetcher that scans its streams.
+ * a prefetcher that scans its streams (ascending and descending).
  */
 final class PlainHierarchy {
     private final int[] sets;
@@ -23,6 +23,7 @@ final class PlainHierarchy {
     private final long[] last = new long[16];
     private final long[] ahead = new long[16];
     private final long[] used = new long[16];
+    private final long[] dir = new long[16];
     private long pfClock;
 
     PlainHierarchy(int[] sets, int[] ways, int degree, int fillLevel) {
@@ -141,26 +142,33 @@ final class PlainHierarchy {
             page[slot] = pg;
             last[slot] = line;
             ahead[slot] = line;
+            dir[slot] = 0;
             used[slot] = pfClock;
             return;
         }
         used[slot] = pfClock;
-        if (line == last[slot]) {
-            return;
-        }
-        if (line != last[slot] + 1) {
-            last[slot] = line;
-            ahead[slot] = line;
+        long step = line - last[slot];
+        if (step == 0) {
             return;
         }
         last[slot] = line;
-        long target = Math.min(line + degree, ((pg + 1) << 6) - 1);
-        long from = Math.max(ahead[slot], line) + 1;
-        if (from > target) {
+        if (step != 1 && step != -1) {
+            ahead[slot] = line;
+            dir[slot] = 0;
+            return;
+        }
+        if (dir[slot] != step) {
+            dir[slot] = step;
+            ahead[slot] = line;
+        }
+        // Ascending: the next lines up to the page's end; descending: down to its start.
+        long target = step == 1 ? Math.min(line + degree, ((pg + 1) << 6) - 1) : Math.max(line - degree, pg << 6);
+        long from = step == 1 ? Math.max(ahead[slot], line) + 1 : Math.min(ahead[slot], line) - 1;
+        if ((target - from) * step < 0) {
             return;
         }
         ahead[slot] = target;
-        for (long l = from; l <= target; l++) {
+        for (long l = from; l != target + step; l += step) {
             for (int k = fillLevel; k < sets.length; k++) {
                 if (find(k, l) < 0) {
                     fill(k, l, now);

@@ -100,7 +100,8 @@ final class ReferenceHierarchy {
         // the streamer monitors read requests from the L1 cache). An L1-hot line in between, such
         // as a folio's head struct page, therefore does not break a stream of subpage lines.
         if (prefetcher != null && hit >= prefetchFill && prefetcher.train(line)) {
-            for (long l = prefetcher.issueFrom(); l <= prefetcher.issueTo(); l++) {
+            for (int i = 0, n = prefetcher.issueCount(); i < n; i++) {
+                long l = prefetcher.issueLine(i);
                 if (timing != null) {
                     int source = sourceOf(l);
                     if (source > prefetchFill) {

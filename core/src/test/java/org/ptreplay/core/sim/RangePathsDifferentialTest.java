@@ -252,6 +252,11 @@ class RangePathsDifferentialTest {
         }
 
         @Override
+        public boolean l1Kept(long pa) {
+            return model.l1Kept(pa);
+        }
+
+        @Override
         public void recordL1Hits(long paA, int lastA, long paB, int lastB, int accesses) {
             batched += accesses;
             model.recordL1Hits(paA, lastA, paB, lastB, accesses);

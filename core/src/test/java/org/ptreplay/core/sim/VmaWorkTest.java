@@ -13,12 +13,14 @@ import org.ptreplay.core.cost.ProfileCostModel;
 import org.ptreplay.core.profile.InvalidProfileException;
 import org.ptreplay.core.profile.MachineProfile;
 import org.ptreplay.core.profile.MachineProfiles;
+import org.ptreplay.spi.KernelConfig;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.core.value.LedgerSnapshot;
 
 /** VMA work per syscall (docs/kernel-model.md §2.7, §2.8); the fixtures' comments derive the counts. */
 class VmaWorkTest {
+    private static final String PREPARE = "fault;handle_mm_fault;do_anonymous_page;__anon_vma_prepare";
 
     private static LedgerSnapshot replay(String fixture) {
         Kernel k = new Kernel(SimConfig.builder(new TestArch()).build());
@@ -68,8 +70,44 @@ class VmaWorkTest {
     void mmapMremapMunmapTouchVmaAndMapleNodeLines() {
         LedgerSnapshot s = replay("vma-lines");
         assertEquals(List.of(5L, 5L), lines(s, "mmap"));
-        assertEquals(List.of(17L, 31L), lines(s, "mremap"));
-        assertEquals(List.of(7L, 5L), lines(s, "munmap"));
+        assertEquals(List.of(21L, 31L), lines(s, "mremap"));
+        assertEquals(List.of(9L, 5L), lines(s, "munmap"));
+        assertEquals(List.of(8L, 2L), lines(s, PREPARE));
+        assertEquals(List.of(1L, 0L, 2L), vmaWork(s, PREPARE));
+    }
+
+    /**
+     * fork and exit of three VMAs (fixtures/vma-fork-exit.txt derives the counts, §2.9): every
+     * per-VMA charge three times, and how the child's tree is built follows the release.
+     */
+    @Test
+    void forkAndExitChargeVmaWorkPerVma() {
+        for (boolean mtDup : new boolean[] {true, false}) {
+            Kernel k = new Kernel(SimConfig.builder(new TestArch())
+                    .kernelConfig(new KernelConfig(true, true, true, true, mtDup, true)).build());
+            LedgerSnapshot s = k.replay(TextFixtures.load("vma-fork-exit")).ledger();
+            String dup = "fork;dup_mm;dup_mmap";
+            assertEquals(List.of(15L, 29L), lines(s, "mmap"));
+            assertEquals(List.of(17L, 4L), lines(s, PREPARE));
+            assertEquals(List.of(2L, 0L, 4L), vmaWork(s, PREPARE));
+            assertEquals(3, s.self(dup).get(Primitive.VMA_LINE));
+            assertEquals(List.of(21L, 0L), lines(s, dup + ";vm_area_dup"));
+            assertEquals(List.of(0L, 0L, 3L), vmaWork(s, dup + ";vm_area_dup"));
+            assertEquals(List.of(30L, 0L), lines(s, dup + ";anon_vma_fork"));
+            assertEquals(List.of(0L, 0L, 6L), vmaWork(s, dup + ";anon_vma_fork"));
+            if (mtDup) {
+                assertEquals(List.of(0L, 9L), lines(s, dup + ";__mt_dup"));
+                assertEquals(List.of(0L, 3L), lines(s, dup + ";vma_iter_bulk_store"));
+                assertEquals(List.of(0L, 0L, 0L), vmaWork(s, dup + ";vma_iter_bulk_store"));
+            } else {
+                assertEquals(List.of(0L, 0L), lines(s, dup + ";__mt_dup"));
+                assertEquals(List.of(0L, 25L), lines(s, dup + ";vma_iter_bulk_store"));
+                assertEquals(List.of(0L, 3L, 0L), vmaWork(s, dup + ";vma_iter_bulk_store"));
+            }
+            assertEquals(List.of(38L, 0L), lines(s, "exit;mmput;exit_mmap;remove_vma"));
+            assertEquals(List.of(0L, 2L), lines(s, "exit;mmput;exit_mmap;__mt_destroy"));
+            assertEquals(List.of(0L, 0L, 0L), vmaWork(s, "exit"));
+        }
     }
 
     /**

@@ -133,7 +133,25 @@ public enum Primitive {
      */
     VMA_LINE(true),
     /** A load or store of one 64-byte line of a maple-tree node of the VMA tree (§2.8). */
-    MT_LINE(true);
+    MT_LINE(true),
+    /**
+     * One hold of a deferred split queue's {@code split_queue_lock}, irqs saved, with the list add
+     * of a large anon folio ({@code deferred_split_folio}) or its delete when the folio is freed
+     * ({@code folio_undo_large_rmappable}); the folio's list line is an {@link #SP_W} (§4.6).
+     */
+    SPLIT_QUEUE(false),
+    /**
+     * The first user access through a leaf entry a fault wrote (one per PTE or PMD leaf the fault
+     * maps or makes writable, the accessing one included): a page walk that sets the accessed bit,
+     * and under shadow paging the hypervisor's fill of its shadow entry (docs/kernel-model.md §5).
+     */
+    SHADOW_FILL(false),
+    /**
+     * A present entry changed in place, staying present (write-protected by fork, re-protected by
+     * mprotect, its access flags set): under shadow paging the hypervisor's resync of it at the
+     * next flush (docs/kernel-model.md §5). Clears (zap, mremap's moves) are not counted.
+     */
+    SHADOW_SYNC(false);
 
     private static final Primitive[] VALUES = values();
     private final boolean memory;

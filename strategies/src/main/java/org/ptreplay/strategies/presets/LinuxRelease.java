@@ -23,6 +23,13 @@ abstract class LinuxRelease implements KernelPreset {
      * 20240807115515.1640951-1-david@redhat.com, in mm for 6.12).
      */
     private static final int[] BATCHED_NR_PAGES_MAPPED_SINCE = {6, 12};
+    /** The release whose dup_mmap copies the VMA tree with __mt_dup (d24062914837). */
+    private static final int[] FORK_MT_DUP_SINCE = {6, 8};
+    /**
+     * The release that queues only partially mapped large folios for deferred split (Message-ID
+     * 20240502132852.862138-1-zi.yan@sent.com, in the MM pull for 6.10-rc1).
+     */
+    private static final int[] DEFERRED_SPLIT_PARTIAL_ONLY_SINCE = {6, 10};
 
     private final String name;
     private final String description;
@@ -60,8 +67,11 @@ abstract class LinuxRelease implements KernelPreset {
         // mremap_realign: try_realign_addr, docs/kernel-model.md §2.2.
         // large_mapcount, nr_pages_mapped_batched: which rmap counters of a large folio an rmap
         // batch touches, docs/kernel-model.md §0 (MAP±).
+        // fork_mt_dup: how dup_mmap builds the child's VMA tree, docs/kernel-model.md §2.9.
+        // deferred_split_partial_only: which rmap removals queue a folio, docs/kernel-model.md §4.6.
         this.kernelConfig = new KernelConfig(true, atLeast(version, LARGE_MAPCOUNT_SINCE),
-                atLeast(version, BATCHED_NR_PAGES_MAPPED_SINCE), atLeast(version, REALIGN_SINCE));
+                atLeast(version, BATCHED_NR_PAGES_MAPPED_SINCE), atLeast(version, REALIGN_SINCE),
+                atLeast(version, FORK_MT_DUP_SINCE), atLeast(version, DEFERRED_SPLIT_PARTIAL_ONLY_SINCE));
     }
 
     /** Whether a release such as {@code 6.17-rc1} is at or after {@code major.minor}. */

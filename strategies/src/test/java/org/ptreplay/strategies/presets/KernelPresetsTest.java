@@ -59,6 +59,18 @@ class KernelPresetsTest {
     }
 
     @Test
+    void forkCopiesTheVmaTreeWithMtDupFrom6_8() {
+        // dup_mmap uses __mt_dup since d24062914837 (v6.8); earlier releases store every VMA.
+        Map<String, String> expected = Map.of(
+                "linux-4.19", "false", "linux-5.0", "false", "linux-5.11", "false",
+                "linux-6.8", "true", "linux-6.9", "true", "linux-6.16", "true",
+                "linux-6.17-rc1", "true", "linux-6.17", "true", "linux-6.18", "true");
+        for (KernelPreset p : ServiceFiles.presets()) {
+            assertEquals(expected.get(p.name()), p.kernelConfig().asMap().get("fork_mt_dup"), p.name());
+        }
+    }
+
+    @Test
     void largeFolioMapcountsFollowTheirReleases() {
         // _large_mapcount arrived with 05c5323b2a34 (v6.10), the batched _nr_pages_mapped update with
         // Message-ID 20240807115515.1640951-1-david@redhat.com (v6.12): no bundled preset has the

@@ -55,16 +55,14 @@ public final class CalibratedProfile {
         }
         out.append("#   (copy is recorded for reference: no profile field prices a page copy.)\n");
         if (c.get("mprotect.128.mapped").isPresent()) {
-            double model = c.get("xchg").map(Samples::median).orElse(0.0) + c.get("latency.L1").map(Samples::median).orElse(0.0);
             double update = w.pteUpdateNs();
             if (update > 0) {
-                out.append(String.format(Locale.ROOT, "# One present-PTE update by mprotect costs %.4g ns here (mprotect samples): the"
-                        + " model prices it as an xchg and a write (about %.3g ns); no profile field holds it.%n", update, model));
+                out.append(String.format(Locale.ROOT, "# One present-PTE update by mprotect costs %.4g ns here (mprotect samples); what"
+                        + " the model does not already charge per entry is ops.shadow_sync_ns.%n", update));
             } else {
                 // A difference of two noisy medians can come out negative; a negative cost is no reading.
                 out.append(String.format(Locale.ROOT, "# One present-PTE update by mprotect could not be derived here: the 128-page and"
-                        + " 64-page mprotect samples differ by less than their noise (%.4g ns per PTE); the model prices it as an xchg"
-                        + " and a write (about %.3g ns).%n", update, model));
+                        + " 64-page mprotect samples differ by less than their noise (%.4g ns per PTE); ops.shadow_sync_ns is 0.%n", update));
             }
         }
         out.append("# Not measurable here, kept from ").append(base.getName()).append(": ")
@@ -110,7 +108,9 @@ public final class CalibratedProfile {
                         + " entry and exit (%.4g ns) at the measured %.4g GHz: a user page fault's entry and exit crosses"
                         + " the same kernel boundary (and, with page-table isolation, the same CR3 switches)"
                         + " [derived from measured; assumption: #PF entry costs what syscall entry costs]", median("syscall"), ghz)))
-                .setMemcgCycles(keep("ops.memcg_cycles", b.getMemcgCycles()));
+                .setMemcgCycles(keep("ops.memcg_cycles", b.getMemcgCycles()))
+                .setShadowFillNs(shadowFill(b))
+                .setShadowSyncNs(shadowSync(l1, atomic));
         p.setOps(ops);
         if (base.hasX86()) {
             kept.add("x86.ipi (a shootdown needs a second CPU running the same mm)");
@@ -152,8 +152,8 @@ public final class CalibratedProfile {
     /**
      * One present-entry update is the 128-page toggle less the 64-page one, over 64 (both flush
      * fully); a single INVLPG is the one-page toggle less its empty twin and one update; a full
-     * flush the 64-page toggle less its empty twin and 64 updates. The update price itself has no
-     * profile field (the model prices it as an xchg and a write); the header records it.
+     * flush the 64-page toggle less its empty twin and 64 updates. The update's part beyond the
+     * model's own per-entry charges is {@link #shadowSync}.
      */
     private Flushes flushes() {
         if (c.get("mprotect.128.mapped").isEmpty()) {
@@ -175,11 +175,58 @@ public final class CalibratedProfile {
                         how, d64, update, c.get("mprotect.64.mapped").get().values().size(), when)));
     }
 
-    /** The measured cost of updating one present PTE, for the header (no profile field holds it). */
+    /** The measured cost of updating one present PTE by mprotect, flush excluded: (d128 - d64) / 64. */
     double pteUpdateNs() {
         double d64 = median("mprotect.64.mapped") - median("mprotect.64.empty");
         double d128 = median("mprotect.128.mapped") - median("mprotect.128.empty");
         return (d128 - d64) / 64;
+    }
+
+    /**
+     * The first write through each PTE that MADV_POPULATE_WRITE just made present, less a second
+     * write (probe: shadow_fill_ns): the hypervisor's shadow fill under shadow paging, about 0
+     * elsewhere. Without the sample (a kernel before 5.14) the base profile's value is kept.
+     */
+    private Sourced shadowFill(Ops b) {
+        if (c.get("shadow_fill").isEmpty()) {
+            return keep("ops.shadow_fill_ns (no MADV_POPULATE_WRITE before Linux 5.14)", b.getShadowFillNs());
+        }
+        Sourced s = measured("shadow_fill", "the first write of each 4 KiB page of a THP-disabled mapping that"
+                + " MADV_POPULATE_WRITE has just populated (so its PTE is new and no fault is taken), less a second"
+                + " write pass over the same pages");
+        if (s.getValue() > 0) {
+            return s;
+        }
+        return src(0, s.getSource().replace(" [measured]", "") + String.format(Locale.ROOT,
+                "; %.4g ns is no more than noise: 0 [measured]", s.getValue()));
+    }
+
+    /**
+     * One present-entry update measured by mprotect ({@link #pteUpdateNs}) less what the model
+     * charges per entry of a toggle: ptep_get (a read), ptep_modify_prot_start (an xchg) and the
+     * commit (a write), and on the way back to writable, half the toggles, can_change_pte_writable's
+     * two struct page reads and its PageAnonExclusive test (docs/kernel-model.md §4.5). What is
+     * left is work of the hypervisor under shadow paging (the resync of the changed entry at the
+     * flush); the flush prices are derived without any per-entry work, so nothing counts twice.
+     */
+    private Sourced shadowSync(double l1, double atomic) {
+        if (c.get("mprotect.128.mapped").isEmpty()) {
+            return keep("ops.shadow_sync_ns", base.getOps().getShadowSyncNs());
+        }
+        double update = pteUpdateNs();
+        double xchg = median("xchg");
+        double model = xchg + 3 * l1 + atomic / 2;
+        double v = round(update - model);
+        String how = String.format(Locale.ROOT, "one present-entry update by mprotect = (%.4g - %.4g) / 64 = %.4g ns"
+                + " (toggles of 128 and 64 populated pages against empty twins, medians of %d samples at %s) less what the"
+                + " model charges per entry of a toggle: an xchg, a read, a write, and for half the toggles two struct"
+                + " page reads and an atomic (%.4g + 3 x %.4g + %.4g / 2 = %.4g ns)", median("mprotect.128.mapped")
+                - median("mprotect.128.empty"), median("mprotect.64.mapped") - median("mprotect.64.empty"), update,
+                c.get("mprotect.128.mapped").get().values().size(), when, xchg, l1, atomic, model);
+        if (v <= 0) {
+            return src(0, how + "; the difference is not positive: no hypervisor work, 0 [derived from measured]");
+        }
+        return src(v, how + " [derived from measured]");
     }
 
     private Memory memory() {
@@ -269,7 +316,8 @@ public final class CalibratedProfile {
      * One measured order-0 fault, less what the model charges for it apart from the allocation:
      * the zeroing, the exception entry and exit (priced as a syscall's, above), the memcg charge
      * (the base profile's cycles), two page-table lock round trips, the refcount, mapcount and
-     * AnonExclusive atomics, the two mm counter updates and the PTE write (Fault.doAnonymousPage).
+     * AnonExclusive atomics, the two mm counter updates and the PTE write (Fault.doAnonymousPage),
+     * and the shadow fill of the access the fault retries (the model charges it as SHADOW_FILL).
      */
     private Sourced pageAlloc(double l1, double cmpxchg, double atomic, double zero, double ghz) {
         Samples fault = c.get("fault").orElseThrow();
@@ -277,12 +325,14 @@ public final class CalibratedProfile {
         double exception = median("syscall");
         double memcg = base.getOps().getMemcgCycles().getValue() / ghz;
         double rest = 2 * (cmpxchg + 1 / ghz) + 3 * atomic + 3 * l1;
-        double v = round(fault.median() - zeroing - exception - memcg - rest);
+        double fill = Math.max(0, c.get("shadow_fill").map(Samples::median).orElse(0.0));
+        double v = round(fault.median() - zeroing - exception - memcg - rest - fill);
         String arithmetic = String.format(Locale.ROOT, "one order-0 write fault measured at %.4g ns (first write of"
                 + " each page of a THP-disabled mapping, median of %d, spread %.1f %%, at %s) minus its zeroing (4096 B at"
-                + " %.4g B/ns = %.4g ns), the exception entry and exit (%.4g ns), the memcg charge (%.4g ns) and the other"
-                + " primitives the model charges per fault (2 spinlocks, 3 atomics, 3 plain accesses: %.4g ns)",
-                fault.median(), fault.values().size(), 100 * fault.spread(), when, zero, zeroing, exception, memcg, rest);
+                + " %.4g B/ns = %.4g ns), the exception entry and exit (%.4g ns), the memcg charge (%.4g ns), the other"
+                + " primitives the model charges per fault (2 spinlocks, 3 atomics, 3 plain accesses: %.4g ns) and the"
+                + " shadow fill of the retried access (ops.shadow_fill_ns, %.4g ns)",
+                fault.median(), fault.values().size(), 100 * fault.spread(), when, zero, zeroing, exception, memcg, rest, fill);
         if (v <= 0) {
             return src(0, arithmetic + "; the difference is not positive, so 0 [derived]");
         }

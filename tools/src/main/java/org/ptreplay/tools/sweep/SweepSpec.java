@@ -48,7 +48,7 @@ public record SweepSpec(String generator, SortedMap<String, List<String>> params
         strategies = strategies.isEmpty() ? DEFAULT_STRATEGIES : List.copyOf(strategies);
         profiles = List.copyOf(profiles);
         profileFiles = List.copyOf(profileFiles);
-        placement = placement == null ? "aged" : placement;
+        placement = placement == null ? Placement.DEFAULT.label() : placement;
         Placement.parse(placement);
         if (lazyTlbCpus < 0) {
             throw new IllegalArgumentException("--lazy-tlb-cpus must be 0 or more, not " + lazyTlbCpus + ".");

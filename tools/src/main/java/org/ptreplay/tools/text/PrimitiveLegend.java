@@ -62,6 +62,9 @@ public final class PrimitiveLegend {
         line("TAIL_PREP", "set-up of one tail page of a new large folio");
         line("VMA_LINE", "load or store of a VMA, anon_vma or anon_vma_chain line");
         line("MT_LINE", "load or store of a maple-tree node line of the VMA tree");
+        line("SPLIT_QUEUE", "deferred split queue lock with one folio's list add or delete");
+        line("SHADOW_FILL", "first access through a leaf entry a fault wrote (a hypervisor's shadow fill)");
+        line("SHADOW_SYNC", "present entry changed in place (a hypervisor's shadow resync)");
     }
 
     private PrimitiveLegend() {

@@ -48,6 +48,7 @@ class CalibratedProfileTest {
         put(m, "zero", "B/ns", 20, 21, 22);
         put(m, "copy", "B/ns", 14, 15, 16);
         put(m, "fault", "ns", 900, 1000, 1100);
+        put(m, "shadow_fill", "ns", 500, 510, 520);
         // 10 ns per entry update, 490 ns per INVLPG, 300 ns per full flush.
         put(m, "mprotect.1.empty", "ns", 1000, 1000, 1000);
         put(m, "mprotect.1.mapped", "ns", 1500, 1500, 1500);
@@ -89,8 +90,15 @@ class CalibratedProfileTest {
         assertEquals(16, n.get("memory.level[2].latency_ns").getValue());
         assertTrue(n.get("memory.level[2].associativity").getSource().startsWith("not reported by this machine; kept from generic-x86"));
         // fault 1000 - zeroing 4096 B / 21 B/ns (195.05) - exception = syscall (101) - memcg 150 cycles at
-        // 3.45 GHz (43.48) - 2 spinlocks (2 x (5.9 + 1 / 3.45)) - 3 atomics (3 x 5.6) - 3 L1 accesses (3 x 1.15) = 627.8
-        assertEquals(627.8, n.get("ops.page_alloc_ns").getValue(), 0.05);
+        // 3.45 GHz (43.48) - 2 spinlocks (2 x (5.9 + 1 / 3.45)) - 3 atomics (3 x 5.6) - 3 L1 accesses (3 x 1.15)
+        // - the shadow fill (510) = 117.8
+        assertEquals(117.8, n.get("ops.page_alloc_ns").getValue(), 0.05);
+        assertEquals(510, n.get("ops.shadow_fill_ns").getValue());
+        assertTrue(n.get("ops.shadow_fill_ns").getSource().startsWith("the first write of each 4 KiB page"));
+        assertTrue(n.get("ops.shadow_fill_ns").getSource().endsWith("[measured]"));
+        // 10 ns per entry update is less than the model's own per-entry charges (5.9 + 3 x 1.15 + 5.6 / 2 = 12.15).
+        assertEquals(0, n.get("ops.shadow_sync_ns").getValue());
+        assertTrue(n.get("ops.shadow_sync_ns").getSource().endsWith("0 [derived from measured]"));
         assertEquals(348.5, n.get("ops.exception_cycles").getValue(), 0.05);
         assertTrue(n.get("ops.page_alloc_ns").getSource().endsWith("[derived]"));
         assertEquals(490, n.get("x86.invlpg_ns").getValue());
@@ -99,6 +107,29 @@ class CalibratedProfileTest {
         assertTrue(n.get("x86.ipi.base_ns").getSource().startsWith("kept from generic-x86 (not measured): "));
         assertTrue(p.cpuFeatures().get("invlpgb").getPresent());
         assertEquals(2, p.cpus());
+    }
+
+    /** 128 mapped pages at 11,540 ns: (10,540 - 940) / 64 = 150 ns per update, 150 - 12.15 = 137.85 beyond the model's. */
+    @Test
+    void aDearPteUpdateBecomesTheShadowSyncPrice() throws Exception {
+        Profile p = CalibratedProfile.build(calibration(11_540), genericX86(), "my-box");
+        assertEquals(137.85, p.getOps().getShadowSyncNs().getValue(), 0.06);
+        assertTrue(p.getOps().getShadowSyncNs().getSource().contains("/ 64 = 150.0 ns"), p.getOps().getShadowSyncNs().getSource());
+        assertTrue(p.getOps().getShadowSyncNs().getSource().endsWith("[derived from measured]"));
+    }
+
+    /** A kernel without MADV_POPULATE_WRITE gives no shadow_fill sample: the base profile's 0 is kept, and said so. */
+    @Test
+    void withoutTheFillSampleTheBaseValueIsKept() throws Exception {
+        Calibration c = calibration();
+        Map<String, Samples> m = new HashMap<>(c.measurements());
+        m.remove("shadow_fill");
+        Calibration without = new Calibration(c.facts(), m, c.started(), c.took(), c.repetitions(), c.quick());
+        String text = CalibratedProfile.text(without, genericX86(), "my-box");
+        Sourced fill = MachineProfiles.parse(text, "t").numbers().get("ops.shadow_fill_ns");
+        assertEquals(0, fill.getValue());
+        assertTrue(fill.getSource().startsWith("kept from generic-x86 (not measured): "), fill.getSource());
+        assertTrue(text.contains("ops.shadow_fill_ns (no MADV_POPULATE_WRITE before Linux 5.14)"));
     }
 
     @Test

@@ -43,13 +43,11 @@ import org.ptreplay.testkit.contract.StrategyContractTest;
  * main code is compiled against the SPI module alone (with the trace format the SPI requires),
  * its tests against that plus the testkit and JUnit, and the tests are run.
  *
- * <p>Why javac and the JUnit launcher rather than {@code ./mvnw} on the copied pom: a nested
- * Maven build against a private local repository must first fill that repository with every
- * Maven plugin the build uses (from the network, or by copying the user's whole repository) and
- * takes minutes on a CI machine, for the same claim. What javac checks is the claim itself: the
- * compile path holds nothing else of ptreplay. The pom is checked for the rest: no parent, the
- * ptreplay dependencies it declares and their scopes, and the version of this checkout. The full
- * Maven build from a copy is the README's recipe, run by hand (docs in the example's README).
+ * <p>This is the fast, precise half of the claim: javac shows that the compile path holds nothing
+ * else of ptreplay, and the pom is checked for the rest (no parent, the ptreplay dependencies it
+ * declares and their scopes, the version of this checkout). The other half, a real Maven build of
+ * a copy outside the repository whose jar the real launcher then replays, is
+ * {@code tools/src/it/standalone-plugin.sh}, run at integration-test.
  */
 class ExamplePluginSourcesTest {
 

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 class CasesTest {
 
     @Test
-    void caseNamesAreUniqueAndTheIssuesNine() {
+    void caseNamesAreUniqueAndTheIssuesNinePlusOneNoProfileSaw() {
         assertEquals(List.of("lorenzo-bigheap-x86", "lkp-bigheap-x86", "jain-mremap-arm64", "joel-pmd-move-x86",
-                "kalesh-arm64-pmd", "kalesh-arm64-pud", "kalesh-x86-pud", "david-fork-x86", "ryan-contpte-basic"),
+                "kalesh-arm64-pmd", "kalesh-arm64-pud", "kalesh-x86-pud", "david-fork-x86", "ryan-contpte-basic",
+                "ryan-batching-altra"),
                 Cases.names());
         assertEquals(Cases.names().size(), new HashSet<>(Cases.names()).size());
     }

@@ -81,6 +81,24 @@ class BundledProfilesTest {
         }
     }
 
+    /**
+     * No bundled machine keeps shadow page tables (bare metal, or hardware nested paging): a first
+     * access and a changed entry cost no hypervisor work: the shadow prices are 0.
+     */
+    @Test
+    void bundledMachinesPayNoShadowPaging() throws InvalidProfileException {
+        for (MachineProfileSource source : SOURCES) {
+            var ops = MachineProfiles.load(source).proto().getOps();
+            assertEquals(0, ops.getShadowFillNs().getValue(), source.name());
+            assertEquals(0, ops.getShadowSyncNs().getValue(), source.name());
+            var model = ProfileCostModel.create(MachineProfiles.load(source), CostOptions.defaults());
+            assertEquals(0, model.costPs(Primitive.SHADOW_FILL, 1000), source.name());
+            assertEquals(0, model.costPs(Primitive.SHADOW_SYNC, 1000), source.name());
+            assertEquals(Math.round(ops.getXchgNs().getValue() * 1000), model.l1HitPs(Primitive.PTE_XCHG), source.name());
+            assertEquals(Math.round(ops.getCmpxchgNs().getValue() * 1000), model.l1HitPs(Primitive.PTE_RMW), source.name());
+        }
+    }
+
     @Test
     void providersAreDeclaredForTheModuleAndTheClassPath() throws IOException {
         ModuleDescriptor descriptor = AppleM3Profile.class.getModule().getDescriptor();

@@ -1,7 +1,7 @@
 package org.ptreplay.core.linux.fork;
 
-import org.ptreplay.core.linux.memory.CopyPageRange;
-import org.ptreplay.core.linux.memory.Unmap;
+import org.ptreplay.core.linux.mmap.DupMmap;
+import org.ptreplay.core.linux.mmap.ExitMmap;
 import org.ptreplay.core.state.KernelState;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,16 +26,16 @@ public final class Processes {
     private static final Frame MMPUT = Frame.of("mmput");
 
     private final KernelState cell;
-    private final Unmap unmap;
-    private final CopyPageRange copy;
+    private final ExitMmap exit;
+    private final DupMmap dup;
     private final Map<Integer, Task> tasks = new TreeMap<>();
     /** tgid → the pids of its live tasks, in pid order: a group exit costs its own size, not the table's. */
     private final Map<Integer, TreeSet<Integer>> groups = new HashMap<>();
 
-    public Processes(KernelState cell, Unmap unmap, CopyPageRange copy) {
+    public Processes(KernelState cell, ExitMmap exit, DupMmap dup) {
         this.cell = cell;
-        this.unmap = unmap;
-        this.copy = copy;
+        this.exit = exit;
+        this.dup = dup;
     }
 
     /** The task of {@code pid}, created with a fresh mm on first sight. */
@@ -74,7 +74,7 @@ public final class Processes {
             // dup_mmap copies the layout: the child maps where the parent would.
             mm.mmapBase = parent.mm().mmapBase;
             mm.mmapBaseLearned = parent.mm().mmapBaseLearned;
-            copy.dupMmap(parent.mm(), mm);
+            dup.dupMmap(parent.mm(), mm);
             cell.ledger.exit(DUP_MM);
             child = new Task(childPid, childPid, mm, true);
         }
@@ -126,7 +126,7 @@ public final class Processes {
         }
         if (--mm.users == 0) {
             cell.ledger.enter(MMPUT);
-            unmap.exitMmap(mm);
+            exit.exitMmap(mm);
             cell.ledger.exit(MMPUT);
         }
     }

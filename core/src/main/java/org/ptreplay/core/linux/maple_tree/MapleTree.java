@@ -101,21 +101,92 @@ public final class MapleTree {
         trim(nodes, cache, ranges, h);
     }
 
-    /** The tree's nodes go back to the slab ({@code __mt_destroy} at exit), without a charge. */
+    /**
+     * {@code __mt_dup} (lib/maple_tree.c, 6.8): {@code child}'s tree becomes a copy of
+     * {@code parent}'s, node by node ({@code mas_dup_build} goes in DFS pre-order, the model level
+     * by level from the root: the same lines): each new node comes
+     * from the slab in bulk ({@code mt_alloc_bulk}: its free pointer read, no per-object
+     * cmpxchg) and is a copy of the parent's node at the same position (four lines read, four
+     * written).
+     */
+    public static void dup(KernelState c, Mm parent, Mm child) {
+        int ranges = parent.vmas().ranges();
+        int h = height(ranges);
+        MapleNodes copies = child.mapleNodes();
+        SlabCache cache = c.slabs.mapleNode;
+        Ledger ledger = c.ledger;
+        int count = ceil(ranges, LEAF_SLOTS);
+        int[] perLevel = new int[h];
+        for (int level = 0; level < h; level++) {
+            perLevel[level] = count;
+            count = ceil(count, INTERNAL_SLOTS);
+        }
+        for (int level = h - 1; level >= 0; level--) {
+            for (int i = 0; i < perLevel[level]; i++) {
+                long from = node(c, parent, level, i);
+                long copy = cache.alloc();
+                ledger.touch(Primitive.MT_LINE, cache.freePointer(copy));
+                touchNode(ledger, from);
+                touchNode(ledger, copy);
+                long was = copies.put(level, i, copy);
+                if (was != 0) {
+                    cache.free(was);
+                }
+            }
+        }
+    }
+
+    /**
+     * A store over an entry of exactly the same range with the iterator on its slot
+     * ({@code vma_iter_bulk_store} into the tree {@code __mt_dup} copied: the slot is overwritten
+     * in place, nothing allocated): the line of the leaf slot of {@code addr}.
+     */
+    public static void slotStore(KernelState c, Mm mm, long addr) {
+        int range = mm.vmas().rangeOf(addr);
+        long leaf = node(c, mm, 0, indexAt(range, 0));
+        c.ledger.touch(Primitive.MT_LINE, leaf + (long) LINE * leafSlotLine(offsetAt(range, 0)));
+    }
+
+    /**
+     * {@code __mt_destroy} at exit ({@code mt_destroy_walk}): every internal node's slot lines
+     * are read to find its children, and every node is freed (its free pointer written).
+     */
     public static void destroy(KernelState c, Mm mm) {
-        trim(mm.mapleNodes(), c.slabs.mapleNode, 0, 0);
+        MapleNodes nodes = mm.mapleNodes();
+        SlabCache cache = c.slabs.mapleNode;
+        Ledger ledger = c.ledger;
+        for (int level = nodes.levels() - 1; level >= 0; level--) {
+            for (int i = 0; i < nodes.slots(level); i++) {
+                long n = nodes.put(level, i, 0);
+                if (n == 0) {
+                    continue;
+                }
+                if (level > 0) {
+                    for (int line = internalSlotLine(0); line <= internalSlotLine(INTERNAL_SLOTS - 1); line++) {
+                        ledger.touch(Primitive.MT_LINE, n + (long) LINE * line);
+                    }
+                }
+                ledger.touch(Primitive.MT_LINE, cache.freePointer(n));
+                cache.free(n);
+            }
+        }
     }
 
     private static void visit(Ledger ledger, long node, boolean leaf, int offset) {
         int pivotLine = leaf ? (8 + 8 * Math.min(offset, LEAF_SLOTS - 2)) / LINE
                 : (8 + 8 * Math.min(offset, INTERNAL_SLOTS - 2)) / LINE;
-        int slotLine = leaf ? (8 + 8 * (LEAF_SLOTS - 1) + 8 * offset) / LINE : internalSlotLine(offset);
+        int slotLine = leaf ? leafSlotLine(offset) : internalSlotLine(offset);
         for (int line = 0; line <= pivotLine; line++) {
             ledger.touch(Primitive.MT_LINE, node + (long) LINE * line);
         }
         if (slotLine > pivotLine) {
             ledger.touch(Primitive.MT_LINE, node + (long) LINE * slotLine);
         }
+    }
+
+    /** The line of slot {@code offset} of a {@code maple_range_64}: after the parent and 15 pivots. */
+    private static int leafSlotLine(int offset) {
+        return (8 + 8 * (LEAF_SLOTS - 1) + 8 * offset) / LINE;
     }
 
     /** The line of slot {@code offset} of a {@code maple_arange_64}: after the parent and 9 pivots. */

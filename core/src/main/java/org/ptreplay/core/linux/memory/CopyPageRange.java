@@ -15,13 +15,10 @@ import org.ptreplay.core.pgtable.TableMemory;
 import org.ptreplay.core.linux.huge_memory.HugePmd;
 
 /**
- * {@code dup_mmap} (docs/kernel-model.md §3): copies the VMAs of the parent into the child, runs
- * {@code copy_page_range} for the VMAs that need it ({@code vma_needs_copy}: an anon_vma exists),
- * hands each PMD range to the copy strategy inside the {@code copy_pte_range} frame, and ends with
- * the one {@code flush_tlb_mm(oldmm)} that covers the write-protected parent entries.
+ * {@code copy_page_range} (docs/kernel-model.md §3) for a VMA that {@code dup_mmap} copies:
+ * hands each PMD range to the copy strategy inside the {@code copy_pte_range} frame.
  */
 public final class CopyPageRange {
-    private static final Frame DUP_MMAP = Frame.of("dup_mmap");
     private static final Frame COPY_PAGE_RANGE = Frame.of("copy_page_range");
     private static final Frame COPY_PTE_RANGE = Frame.of("copy_pte_range");
 
@@ -43,26 +40,8 @@ public final class CopyPageRange {
         this.ctx = new CopyPtesCtx(cell);
     }
 
-    public void dupMmap(Mm parent, Mm child) {
-        ledger.enter(DUP_MMAP);
-        for (Vma v : parent.vmas().all()) {
-            if (v.has(VmFlags.VM_DONTCOPY)) {
-                continue;
-            }
-            boolean wipe = v.has(VmFlags.VM_WIPEONFORK);
-            // anon_vma_fork: the child's VMA gets its own anon_vma (none after WIPEONFORK).
-            Vma c = new Vma(v.start(), v.end(), v.flags(), v.pgoff(), v.file(),
-                    v.anonVma() == null || wipe ? null : cell.newAnonVma());
-            child.vmas().insert(c);
-            if (!wipe && v.anonVma() != null) {
-                copyPageRange(parent, child, v);
-            }
-        }
-        cell.arch.flushTlbMm(parent);
-        ledger.exit(DUP_MMAP);
-    }
-
-    private void copyPageRange(Mm parent, Mm child, Vma v) {
+    /** {@code copy_page_range} of one VMA that {@code vma_needs_copy}, into the child's tables. */
+    public void copyPageRange(Mm parent, Mm child, Vma v) {
         ledger.enter(COPY_PAGE_RANGE);
         boolean cow = VmFlags.isCow(v.flags());
         if (cow) {

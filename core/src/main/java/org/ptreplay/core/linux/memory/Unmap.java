@@ -7,7 +7,6 @@ import org.ptreplay.core.linux.swap.Swap;
 import java.util.List;
 import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.spi.ops.Ledger;
-import org.ptreplay.core.linux.maple_tree.MapleTree;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.spi.ops.Pte;
 import org.ptreplay.core.state.KernelState;
@@ -29,7 +28,6 @@ public final class Unmap {
     private static final Frame UNMAP_VMAS = Frame.of("unmap_vmas");
     private static final Frame ZAP_PTE_RANGE = Frame.of("zap_pte_range");
     private static final Frame FREE_PGTABLES = Frame.of("free_pgtables");
-    private static final Frame EXIT_MMAP = Frame.of("exit_mmap");
     private static final Frame ZAP_PAGE_RANGE = Frame.of("zap_page_range_single");
     private static final Frame TLB_END_VMA = Frame.of("tlb_end_vma");
 
@@ -69,9 +67,11 @@ public final class Unmap {
         tlb.finish();
     }
 
-    /** {@code exit_mmap}: a fullmm teardown of every VMA and every table, then the PGD. */
-    public void exitMmap(Mm mm) {
-        ledger.enter(EXIT_MMAP);
+    /**
+     * The page-table part of {@code exit_mmap}: {@code lru_add_drain}, then a fullmm gather over
+     * {@code unmap_vmas} and {@code free_pgtables} of every VMA, and {@code tlb_finish_mmu}.
+     */
+    public void unmapAll(Mm mm) {
         List<Vma> all = mm.vmas().all();
         // exit_mmap: lru_add_drain() before the teardown (docs/kernel-model.md §4.4).
         Swap.lruAddDrain(cell);
@@ -81,23 +81,6 @@ public final class Unmap {
             freePgtables(tlb, all, 0, 0);
         }
         tlb.finish();
-        // remove_vma and __mt_destroy give the VMAs, their chain entries and the tree's nodes
-        // back to their slabs; exit charges no VMA work (docs/kernel-model.md §2.7, §2.8).
-        for (Vma v : all) {
-            mm.vmas().remove(v);
-            if (v.avc() != 0) {
-                cell.slabs.anonVmaChain.free(v.avc());
-                v.setAvc(0);
-            }
-            if (v.slab() != 0) {
-                cell.slabs.vmAreaStruct.free(v.slab());
-                v.setSlab(0);
-            }
-        }
-        MapleTree.destroy(cell, mm);
-        mem.freeTable(mm.pgd());
-        ledger.charge(Primitive.PT_FREE);
-        ledger.exit(EXIT_MMAP);
     }
 
     /**

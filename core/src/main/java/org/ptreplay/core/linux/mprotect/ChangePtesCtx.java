@@ -90,6 +90,8 @@ final class ChangePtesCtx extends PteOpsBase implements ChangePtesContext {
     @Override
     public void ptepModifyProtCommit(long a, long p, long oldPte, long pte) {
         arch.setPtes(mm, a, p, pte, 1);
+        // The entry was present before ptep_modify_prot_start and is again: changed in place.
+        ledger.charge(Primitive.SHADOW_SYNC);
     }
 
     @Override
@@ -100,6 +102,7 @@ final class ChangePtesCtx extends PteOpsBase implements ChangePtesContext {
     @Override
     public void modifyProtCommitPtes(long a, long p, long oldPte, long pte, int nr) {
         arch.modifyProtCommitPtes(mm, a, p, pte, nr);
+        ledger.charge(Primitive.SHADOW_SYNC, nr);
     }
 
     @Override

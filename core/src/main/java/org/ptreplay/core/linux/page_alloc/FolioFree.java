@@ -1,5 +1,6 @@
 package org.ptreplay.core.linux.page_alloc;
 
+import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.spi.ops.Ledger;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.mem.PhysMem;
@@ -16,9 +17,15 @@ import org.ptreplay.core.state.KernelState;
  * they hold, else to the buddy under the zone lock with one {@link Primitive#BUDDY} per merge, on
  * the struct page of the free buddy ({@code __free_one_page}), counted exactly by the simulated
  * buddy allocator. The head page's checks are on the line the refcount drop just touched and are
- * part of the {@code FOLIO_FREE} price.
+ * part of the {@code FOLIO_FREE} price. Before all that, {@code folios_put_refs} and
+ * {@code __folio_put} take a large folio off the deferred split queue if it is on it
+ * ({@code folio_undo_large_rmappable}, docs/kernel-model.md §4.6): the queue lock
+ * ({@link Primitive#SPLIT_QUEUE}) and the list delete on page[2] ({@link Primitive#SP_W}; its
+ * neighbours are the folios queued just before and after, freed just before and next).
  */
 public final class FolioFree {
+    private static final Frame FOLIO_UNDO_LARGE_RMAPPABLE = Frame.of("folio_undo_large_rmappable");
+
     private FolioFree() {
     }
 
@@ -26,6 +33,12 @@ public final class FolioFree {
         Ledger ledger = cell.ledger;
         PhysMem phys = cell.phys;
         int order = phys.order(head);
+        if (cell.deferredSplit.remove(head)) {
+            ledger.enter(FOLIO_UNDO_LARGE_RMAPPABLE);
+            ledger.charge(Primitive.SPLIT_QUEUE);
+            ledger.touch(Primitive.SP_W, PhysMem.vmemmap(head + 2));
+            ledger.exit(FOLIO_UNDO_LARGE_RMAPPABLE);
+        }
         if (!cell.lruAdd.remove(head)) {
             ledger.touch(Primitive.SP_W, PhysMem.vmemmap(head));
         }

@@ -1,5 +1,6 @@
 package org.ptreplay.core.linux.rmap;
 
+import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.spi.ops.Ledger;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.mem.PhysMem;
@@ -22,6 +23,8 @@ import org.ptreplay.core.state.KernelState;
  * keeps neither the per-page counts nor {@code _nr_pages_mapped}.
  */
 public final class Rmap {
+    private static final Frame DEFERRED_SPLIT_FOLIO = Frame.of("deferred_split_folio");
+
     private Rmap() {
     }
 
@@ -51,7 +54,10 @@ public final class Rmap {
         }
     }
 
-    /** {@code folio_remove_rmap_ptes}: the per-page counts, {@code _nr_pages_mapped}, the large mapcount. */
+    /**
+     * {@code folio_remove_rmap_ptes}: the per-page counts, {@code _nr_pages_mapped}, the large
+     * mapcount, and the deferred split queueing of {@code __folio_remove_rmap}.
+     */
     public static void removePtes(KernelState cell, long folio, long pagePfn, int nr) {
         PhysMem phys = cell.phys;
         if (phys.order(folio) == 0) {
@@ -64,8 +70,12 @@ public final class Rmap {
         }
         phys.addLargeMapcount(folio, -nr);
         int last = 0;
+        int unmapped = 0;
         for (int i = 0; i < nr; i++) {
             phys.addMapcount(pagePfn + i, -1);
+            if (phys.mapcount(pagePfn + i) == 0) {
+                unmapped++;
+            }
             if (cell.config.pageMapcount()) {
                 touch(cell.ledger, pagePfn + i);
                 if (phys.mapcount(pagePfn + i) == 0) {
@@ -80,6 +90,30 @@ public final class Rmap {
         if (last > 0 && cell.config.nrPagesMappedBatched()) {
             touch(cell.ledger, folio + 1);
         }
+        if (unmapped > 0 && phys.order(folio) >= 2 && phys.kind(folio) == PhysMem.KIND_ANON
+                && (!cell.config.deferredSplitPartialOnly() || phys.folioMapcount(folio) > 0)) {
+            deferredSplitFolio(cell, folio);
+        }
+    }
+
+    /**
+     * {@code deferred_split_folio} (mm/huge_memory.c), as {@code __folio_remove_rmap} calls it
+     * when a PTE-level removal unmapped pages of a large anon folio: up to 6.9 always, since 6.10
+     * only while the folio stays partially mapped (docs/kernel-model.md §4.6). Orders 0 and 1 have
+     * no list; a queued folio returns at the {@code list_empty} test, a read of page[2]'s line,
+     * which the removal's own per-page work has just touched (not charged). Otherwise the queue
+     * lock and the list add on page[2], where {@code _deferred_list} lives; the queue's previous
+     * tail, written too, is the folio queued just before and taken as hot.
+     */
+    private static void deferredSplitFolio(KernelState cell, long folio) {
+        if (!cell.deferredSplit.add(folio)) {
+            return;
+        }
+        Ledger ledger = cell.ledger;
+        ledger.enter(DEFERRED_SPLIT_FOLIO);
+        ledger.charge(Primitive.SPLIT_QUEUE);
+        ledger.touch(Primitive.SP_W, PhysMem.vmemmap(folio + 2));
+        ledger.exit(DEFERRED_SPLIT_FOLIO);
     }
 
     private static void touch(Ledger ledger, long pfn) {

@@ -2,6 +2,7 @@ package org.ptreplay.core.linux.vma;
 
 import java.util.List;
 import org.ptreplay.core.linux.maple_tree.MapleTree;
+import org.ptreplay.core.linux.rmap.AnonVmas;
 import org.ptreplay.core.mem.SlabCache;
 import org.ptreplay.spi.ops.Ledger;
 import org.ptreplay.spi.ops.Primitive;
@@ -19,8 +20,6 @@ import org.ptreplay.core.state.VmaTree;
 public final class VmaWork {
     /** The line of a {@code vm_area_struct} with its bounds, mm, flags and lock sequence (§2.8). */
     private static final int VMA_HEAD = 0;
-    /** The line of a {@code vm_area_struct} with its {@code anon_vma_chain} list head (§2.8). */
-    private static final int VMA_CHAIN = 1;
     private static final int LINE = 64;
 
     private VmaWork() {
@@ -71,11 +70,21 @@ public final class VmaWork {
 
     /**
      * A new {@code vm_area_struct} for {@code made}: {@code vm_area_alloc} (zeroed) when
-     * {@code source} is null, else {@code vm_area_dup(source)} (a copy), and then, when the
-     * source has an anon_vma, {@code anon_vma_clone} links the copy with one
-     * {@code anon_vma_chain} (one per anon_vma on the chain; the model keeps one, the VMA's own).
+     * {@code source} is null, else {@code vm_area_dup(source)} (a copy) and then
+     * {@code anon_vma_clone}: one {@code anon_vma_chain} per entry on the source's chain (§2.9).
      */
     public static void allocate(KernelState c, Vma made, Vma source) {
+        vmAreaDup(c, made, source);
+        if (source != null) {
+            AnonVmas.clone(c, made, source);
+        }
+    }
+
+    /**
+     * {@code vm_area_alloc} (zeroed) when {@code source} is null, else {@code vm_area_dup}: the
+     * object's free pointer read, the source's three lines read and the copy's written.
+     */
+    public static void vmAreaDup(KernelState c, Vma made, Vma source) {
         Ledger ledger = c.ledger;
         SlabCache vmas = c.slabs.vmAreaStruct;
         ledger.charge(Primitive.VMA_ALLOC);
@@ -91,50 +100,22 @@ public final class VmaWork {
         for (int line = 0; line < vmas.lines(); line++) {
             ledger.touch(Primitive.VMA_LINE, vma + (long) LINE * line);
         }
-        if (source == null || source.anonVma() == null) {
-            return;
-        }
-        // anon_vma_clone → anon_vma_chain_link: the chain entry written, linked on the VMA's
-        // list and inserted in the anon_vma's interval tree (its lock and root: two lines).
-        SlabCache chains = c.slabs.anonVmaChain;
-        ledger.charge(Primitive.VMA_ALLOC);
-        long avc = chains.alloc();
-        made.setAvc(avc);
-        ledger.touch(Primitive.VMA_LINE, chains.freePointer(avc));
-        ledger.touch(Primitive.VMA_LINE, avc);
-        ledger.touch(Primitive.VMA_LINE, vma + VMA_CHAIN * LINE);
-        touchAnonVma(c, source);
     }
 
     /**
-     * {@code remove_vma} → {@code vm_area_free}, after {@code unlink_anon_vmas} took its chain
-     * entry out of the anon_vma's interval tree and freed it: each free writes the object's free
-     * pointer. A VMA the model never gave an address (nothing was charged for it) frees nothing.
+     * {@code remove_vma}: {@code unlink_anon_vmas} takes the VMA's chain entries out of their
+     * anon_vmas' trees and frees them, freeing an anon_vma whose last reference went (§2.9);
+     * then {@code vm_area_free} writes the VMA's free pointer. A VMA the model never gave an
+     * address (nothing was charged for it) frees nothing.
      */
-    static void release(KernelState c, Vma v) {
-        Ledger ledger = c.ledger;
-        if (v.avc() != 0) {
-            SlabCache chains = c.slabs.anonVmaChain;
-            ledger.touch(Primitive.VMA_LINE, v.avc());
-            if (v.anonVma() != null) {
-                touchAnonVma(c, v);
-            }
-            ledger.touch(Primitive.VMA_LINE, chains.freePointer(v.avc()));
-            chains.free(v.avc());
-            v.setAvc(0);
-        }
+    public static void release(KernelState c, Vma v) {
+        AnonVmas.unlink(c, v);
         if (v.slab() != 0) {
             SlabCache vmas = c.slabs.vmAreaStruct;
-            ledger.touch(Primitive.VMA_LINE, vmas.freePointer(v.slab()));
+            c.ledger.touch(Primitive.VMA_LINE, vmas.freePointer(v.slab()));
             vmas.free(v.slab());
             v.setSlab(0);
         }
-    }
-
-    private static void touchAnonVma(KernelState c, Vma v) {
-        long anonVma = c.anonVmaAddress(v.anonVma());
-        c.ledger.touch(Primitive.VMA_LINE, anonVma);
-        c.ledger.touch(Primitive.VMA_LINE, anonVma + LINE);
     }
 
     /** {@code __split_vma} at {@code addr}: the new part is a copy of the old one, stored in the tree. */
@@ -223,7 +204,11 @@ public final class VmaWork {
         nodes.free(node);
     }
 
-    /** Merges {@code v} with its neighbours in the model's tree and frees the VMAs that went. */
+    /**
+     * Merges {@code v} with its neighbours in the model's tree and frees the VMAs that went. A
+     * survivor that takes over the anon_vma of a VMA it absorbed gets its chain first
+     * ({@code dup_anon_vma} → {@code anon_vma_clone}, mm/vma.c).
+     */
     private static Vma mergeFreeing(KernelState c, Mm mm, Vma v) {
         VmaTree t = mm.vmas();
         Vma p = t.prev(v);
@@ -231,6 +216,9 @@ public final class VmaWork {
         Vma survivor = t.mergeAround(v);
         for (Vma gone : new Vma[] {p, v, n}) {
             if (gone != null && gone != survivor && t.lookup(gone.start()) != gone) {
+                if (survivor.chain().isEmpty() && !gone.chain().isEmpty() && survivor.anonVma() == gone.anonVma()) {
+                    AnonVmas.clone(c, survivor, gone);
+                }
                 release(c, gone);
             }
         }
