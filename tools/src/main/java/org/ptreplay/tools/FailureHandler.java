@@ -2,7 +2,7 @@ package org.ptreplay.tools;
 
 import java.io.PrintWriter;
 import org.ptreplay.spi.loader.UnknownProviderException;
-import org.ptreplay.tools.text.Printable;
+import org.ptreplay.trace.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

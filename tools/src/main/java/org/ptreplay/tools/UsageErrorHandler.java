@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
-import org.ptreplay.tools.text.Printable;
+import org.ptreplay.trace.Printable;
 import org.ptreplay.tools.text.Suggestions;
 
 /** Command-line errors: one sentence on stderr, with "did you mean" for unknown commands and options; exit 2. */

@@ -42,7 +42,7 @@ final class HeaderMapping {
      */
     static TraceHeader fromProto(Header p) throws UnreadableHeaderException {
         if (!MAGIC.equals(p.getMagic())) {
-            throw new UnreadableHeaderException("not a ptreplay trace (the header's magic is '" + printable(p.getMagic())
+            throw new UnreadableHeaderException("not a ptreplay trace (the header's magic is '" + Printable.quote(p.getMagic())
                     + "', expected '" + MAGIC + "')");
         }
         int version = p.getFormatVersion();
@@ -98,17 +98,4 @@ final class HeaderMapping {
         };
     }
 
-    /** At most 40 characters, control characters escaped: the magic of a corrupt file goes into a sentence. */
-    private static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length() && i < 40; i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                b.append(String.format("\\x%02x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return s.length() > 40 ? b + "..." : b.toString();
-    }
 }

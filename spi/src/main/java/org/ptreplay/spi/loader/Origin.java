@@ -1,6 +1,7 @@
 package org.ptreplay.spi.loader;
 
 import java.nio.file.Path;
+import org.ptreplay.trace.Printable;
 
 /** Where a provider came from. */
 public sealed interface Origin {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.ptreplay.spi.KernelPath;
 import org.ptreplay.spi.Provider;
 import org.ptreplay.spi.Strategy;
+import org.ptreplay.trace.Printable;
 
 /**
  * What a provider says about itself, read once, defensively: it is third-party code. Its text is

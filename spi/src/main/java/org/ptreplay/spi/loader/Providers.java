@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ptreplay.spi.Provider;
+import org.ptreplay.trace.Printable;
 
 /**
  * Every provider ptreplay knows, built-in or from plugin jars, in the manner of Lucene's

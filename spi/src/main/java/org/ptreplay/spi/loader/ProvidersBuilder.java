@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.ptreplay.spi.Provider;
+import org.ptreplay.trace.Printable;
 
 /**
  * Collects providers in priority order (built-ins first, then plugin layers in order) and decides

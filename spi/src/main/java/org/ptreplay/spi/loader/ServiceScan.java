@@ -8,6 +8,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Spliterator;
 import java.util.function.Predicate;
+import org.ptreplay.trace.Printable;
 
 /**
  * Runs one ServiceLoader lookup to the end, turning every provider into an instance or a failure,

@@ -33,12 +33,6 @@ class ProvidersTest {
     }
 
     @Test
-    void controlCharactersInProviderTextBecomeVisible() {
-        assertEquals("a\\u000ab\\u001b[31mc\\u009b", Printable.of("a\nb\u001b[31mc\u009b"));
-        assertEquals("plain text, é and → stay", Printable.of("plain text, é and → stay"));
-    }
-
-    @Test
     void builtInsOfTheSpiAloneAreNoneAndLookupsSaySo() {
         Providers none = Providers.builtIn();
         assertEquals(0, none.names(ProviderKind.STRATEGY).size());

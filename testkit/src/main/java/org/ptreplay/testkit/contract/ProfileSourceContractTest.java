@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.ptreplay.spi.MachineProfileSource;
 import org.ptreplay.spi.Provider;
-import org.ptreplay.spi.loader.Printable;
 import org.ptreplay.spi.loader.Providers;
+import org.ptreplay.trace.Printable;
 
 /**
  * What every machine-profile source must do, checked without the simulator: extend it and return

@@ -20,7 +20,6 @@ import org.ptreplay.spi.OptionSpec;
 import org.ptreplay.spi.PgtableMoveStrategy;
 import org.ptreplay.spi.Strategy;
 import org.ptreplay.spi.ZapPtesStrategy;
-import org.ptreplay.spi.loader.Printable;
 import org.ptreplay.spi.loader.Providers;
 import org.ptreplay.spi.ops.Pte;
 import org.ptreplay.testkit.FakeChangeContext;
@@ -28,6 +27,7 @@ import org.ptreplay.testkit.FakeCopyContext;
 import org.ptreplay.testkit.FakeMoveContext;
 import org.ptreplay.testkit.FakePteOps;
 import org.ptreplay.testkit.FakeZapContext;
+import org.ptreplay.trace.Printable;
 
 /**
  * What every strategy must do, whatever its batching: extend it and return the strategy from

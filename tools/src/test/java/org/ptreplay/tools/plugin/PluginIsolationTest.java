@@ -100,7 +100,7 @@ class PluginIsolationTest {
     @Test
     void pluginTextIsKeptWithItsControlCharactersVisible() {
         PluginEntry forged = providers.find(ProviderKind.STRATEGY, "move-ptes/forged").orElseThrow();
-        assertEquals("looks fine\\u000astrategy  move-ptes/evil  ok  \\u001b[31mred\\u001b[0m", forged.description());
+        assertEquals("looks fine\\nstrategy  move-ptes/evil  ok  \\x1b[31mred\\x1b[0m", forged.description());
     }
 
     /** A class that lacks an SPI method is refused before it is listed, not at its first call in a replay. */
