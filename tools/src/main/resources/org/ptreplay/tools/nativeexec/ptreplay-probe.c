@@ -556,7 +556,10 @@ static void run_events(int mypid, long from, uint64_t brk_base) {
                 break;
             }
             if (c == 0) {
-                pass_turn(i + 1);
+                /* The child waits for the turn the parent passes below, after it has counted the
+                 * fork: passing it here as well let a child run ahead while the parent was not yet
+                 * scheduled, and the parent's late pass then set the turn back, so no task ever got
+                 * the next one (a hang seen under heavy load). */
                 run_events((int) v->a, i + 1, brk_base);
                 _exit(0);
             }
