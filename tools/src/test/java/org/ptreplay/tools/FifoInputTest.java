@@ -3,7 +3,6 @@ package org.ptreplay.tools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -82,7 +81,7 @@ class FifoInputTest {
     /** Runs the CLI while a background thread writes {@code bytes} into a fresh FIFO. */
     private static Cli.Run throughFifo(Path fifo, byte[] bytes, String... args) throws Exception {
         Files.deleteIfExists(fifo);
-        mkfifo(fifo);
+        Fifos.mkfifo(fifo);
         IOException[] failed = new IOException[1];
         Thread writer = new Thread(() -> {
             try (OutputStream out = Files.newOutputStream(fifo)) {
@@ -99,17 +98,5 @@ class FifoInputTest {
         assertFalse(writer.isAlive(), args[0] + " never read the FIFO to its end");
         assertEquals(null, failed[0], args[0] + " closed the FIFO before reading it all");
         return run;
-    }
-
-    private static void mkfifo(Path fifo) throws InterruptedException {
-        int code;
-        try {
-            Process p = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            code = p.waitFor();
-        } catch (IOException e) {
-            code = -1;
-        }
-        assumeTrue(code == 0, "mkfifo is not available here, so FIFO input cannot be tested");
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ptreplay.tools.Fifos;
 import org.ptreplay.trace.Codec;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.trace.TextTrace;
@@ -43,7 +43,7 @@ class JobRunnerTraceTest {
         Path file = binary(dir.resolve("t.ptrace"));
         assertTrue(Files.size(file) > 64 * 1024, "the trace must outgrow the sniffed head");
         Path fifo = dir.resolve("t.fifo");
-        mkfifo(fifo);
+        Fifos.mkfifo(fifo);
         byte[] bytes = Files.readAllBytes(file);
         IOException[] failed = new IOException[1];
         Thread writer = new Thread(() -> {
@@ -116,17 +116,5 @@ class JobRunnerTraceTest {
             }
         }
         return read;
-    }
-
-    private static void mkfifo(Path fifo) throws InterruptedException {
-        int code;
-        try {
-            Process p = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            code = p.waitFor();
-        } catch (IOException e) {
-            code = -1;
-        }
-        assumeTrue(code == 0, "mkfifo is not available here, so FIFO input cannot be tested");
     }
 }
