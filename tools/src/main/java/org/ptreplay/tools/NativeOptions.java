@@ -50,11 +50,21 @@ final class NativeOptions {
             Probe probe = Probe.obtain(env);
             NativeExecutor executor = new NativeExecutor(probe, new ThpSysfs(ThpSysfs.DEFAULT), NativeExecutor.memAvailable());
             Iterator<TraceEvent> events = s.iterator();
-            NativeRun run = executor.execute(name, header.machine().pageSize(), events, thp, runs, status -> {
-                err.print("\rnative: " + status);
-                err.flush();
-            });
-            err.println();
+            NativeRun run;
+            boolean[] status = {false};
+            try {
+                run = executor.execute(name, header.machine().pageSize(), events, thp, runs, line -> {
+                    err.print("\rnative: " + line);
+                    err.flush();
+                    status[0] = true;
+                });
+            } finally {
+                // Ends the status line, so that an error after it is a line of its own.
+                if (status[0]) {
+                    err.println();
+                }
+            }
+            TraceFiles.endOfTrace(s, err);
             for (String note : run.notes()) {
                 if (note.startsWith("Warning")) {
                     err.println(note);

@@ -62,6 +62,26 @@ class FifoInputTest {
                 "convert of the FIFO lost or changed events");
     }
 
+    /**
+     * IN opened once either way: a trace whose header knows its event count converts to the same
+     * bytes from a FIFO as from the regular file, binary and text IN alike.
+     */
+    @Test
+    void convertWritesTheSameBytesFromAFifoAsFromTheRegularFile(@TempDir Path dir) throws Exception {
+        Path binary = Traces.write(dir.resolve("m.ptrace"), Traces.mixed(ROUNDS));
+        Path text = dir.resolve("m.txt");
+        assertEquals(0, Cli.run("convert", binary.toString(), text.toString()).code());
+        Path fifo = dir.resolve("in.fifo");
+        for (Path in : new Path[] {binary, text}) {
+            Path fromFile = dir.resolve("from-file.ptrace");
+            Path fromFifo = dir.resolve("from-fifo.ptrace");
+            Cli.Run viaFile = Cli.run("convert", in.toString(), fromFile.toString());
+            assertEquals(0, viaFile.code(), viaFile.err());
+            throughFifo(fifo, Files.readAllBytes(in), "convert", fifo.toString(), fromFifo.toString());
+            assertEquals(-1L, Files.mismatch(fromFile, fromFifo), "convert of " + in + " through a FIFO wrote other bytes");
+        }
+    }
+
     private static String[] withTrace(String[] args, Path trace) {
         String[] all = new String[args.length + 1];
         all[0] = args[0];

@@ -98,10 +98,10 @@ public final class JobRunner {
                 + ", cpus " + job.cpus() + ", concurrency " + job.concurrency() + "): ";
         try {
             Plan plan = plan(job);
-            ReplayEngine engine = new ReplayEngine(plan.cells(), threads);
             ReplayOutcome outcome;
+            // The trace's header before the cells are built, a kernel each: a bad file fails its job at once.
             try (TraceSource source = source(job)) {
-                outcome = engine.run(source, job.traceName());
+                outcome = new ReplayEngine(plan.cells(), threads).run(source, job.traceName());
             }
             return new Outcome(job, table.rows(job, outcome), null);
         } catch (ReplayFailedException | IOException | InvalidProfileException | UnknownProviderException
