@@ -33,7 +33,7 @@ final class Stdin {
                 }
                 spooled = copy;
             } catch (IOException e) {
-                throw CommandFailure.badData("-: cannot read standard input (" + e.getMessage() + ")");
+                throw CommandFailure.badData("-: cannot read standard input (" + org.ptreplay.trace.TraceException.why(e) + ")");
             }
         }
         return spooled;

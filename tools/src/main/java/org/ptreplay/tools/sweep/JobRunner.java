@@ -86,7 +86,13 @@ public final class JobRunner {
     public Plan plan(SweepJob job) throws InvalidProfileException, IOException {
         List<MachineProfile> files = new ArrayList<>();
         for (String f : job.profileFiles()) {
-            files.add(MachineProfiles.parse(opener.readText(f), f));
+            String text;
+            try {
+                text = opener.readText(f);
+            } catch (IOException e) {
+                throw new IOException("cannot read the profile file " + f + " (" + TraceException.why(e) + ")", e);
+            }
+            files.add(MachineProfiles.parse(text, f));
         }
         return planner.plan(job.archs(), job.strategies(), job.profiles(), files,
                 new CellPlanner.Settings(job.thp().spec(), Placement.parse(job.placement()), job.cpus(),
