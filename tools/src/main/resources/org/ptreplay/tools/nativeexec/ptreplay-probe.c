@@ -17,6 +17,7 @@
  *   t PID ADDR LEN WRITE            one write (WRITE=1) or read per page
  *   f PID CHILD                     fork; the child continues as CHILD
  *   x PID                           the task exits
+ * With PTREPLAY_ONE_CPU set, every task runs on the CPU the probe started on ("pinned CPU").
  * Processes take turns in trace order (a futex on a shared counter), so the kernel sees the
  * events in the trace's order. Output of exec:
  *   refuse SENTENCE | fail INDEX WHAT | kind K CALLS NS CPU_NS ... | wall NS
@@ -739,6 +740,17 @@ static int exec_trace(const char *file) {
             printf("refuse event %ld maps [0x%llx, 0x%llx), which this process already uses (%s)\n", i,
                    (unsigned long long) lo, (unsigned long long) hi, what);
             return 3;
+        }
+    }
+    if (getenv("PTREPLAY_ONE_CPU") != NULL) {
+        /* Every task on the CPU this one started on (forked tasks inherit it), as the simulation
+         * runs them: no CPU is left in the mm's cpumask to receive a remote flush. */
+        cpu_set_t one;
+        int cpu = sched_getcpu();
+        CPU_ZERO(&one);
+        CPU_SET(cpu, &one);
+        if (sched_setaffinity(0, sizeof one, &one) == 0) {
+            printf("pinned %d\n", cpu);
         }
     }
     prctl(PR_SET_CHILD_SUBREAPER, 1);
