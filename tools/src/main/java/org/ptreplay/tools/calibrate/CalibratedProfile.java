@@ -158,11 +158,13 @@ public final class CalibratedProfile {
     }
 
     /**
-     * One present-entry update is the 128-page toggle less the 64-page one, over 64 (both flush
-     * fully); a full flush the 64-page toggle less its empty twin and 64 updates. A single INVLPG
-     * is the one-page mremap less its empty twin and the model's charges for moving one entry
-     * ({@link #moveFlush}); without those samples, the one-page toggle less its empty twin and one
-     * update. The update's part beyond the model's own per-entry charges is {@link #shadowSync}.
+     * The flushes as mremap pays them (probe: mremap_ns), a VMA moved between two page tables with
+     * one present entry against none: of one page, one entry moved and a single-page flush (one
+     * INVLPG); of 64 pages, one entry moved and a full flush (above x86's 33-page ceiling). Each
+     * less the model's charges for moving one entry, so no per-entry work is in a flush price.
+     * Without those samples, from the mprotect toggles: a single INVLPG is the one-page toggle less
+     * its empty twin and one update, a full flush the 64-page toggle less its empty twin and 64
+     * updates, an update being the 128-page toggle less the 64-page one, over 64 (both flush fully).
      */
     private Flushes flushes() {
         if (c.get("mprotect.128.mapped").isEmpty()) {
@@ -172,43 +174,46 @@ public final class CalibratedProfile {
         double d64 = median("mprotect.64.mapped") - median("mprotect.64.empty");
         double d128 = median("mprotect.128.mapped") - median("mprotect.128.empty");
         double update = (d128 - d64) / 64;
-        double full = Math.max(0, round(d64 - 64 * update));
         String how = String.format(Locale.ROOT, "mprotect toggles of whole VMAs with 1, 64 and 128 populated pages"
                 + " against empty twins (change_protection flushes only when it changed an entry; above 33 pages"
                 + " arch/x86/mm/tlb.c flushes fully): one entry update = (%.4g - %.4g) / 64 = %.4g ns", d128, d64, update);
-        Sourced fullFlush = src(full, String.format(Locale.ROOT, "%s; one full flush = %.4g - 64 x %.4g ns (medians of %d samples at %s) [derived from measured]",
-                how, d64, update, c.get("mprotect.64.mapped").get().values().size(), when));
-        Sourced move = moveFlush();
-        if (move != null) {
-            return new Flushes(move, fullFlush);
+        Sourced invlpg = moveFlush("1", "mapped", "a one-page VMA", "one single-page flush");
+        if (invlpg == null) {
+            invlpg = src(Math.max(0, round(one - update)), String.format(Locale.ROOT, "%s; one INVLPG = %.4g - %.4g ns"
+                    + " (medians of %d samples at %s) [derived from measured]", how, one, update,
+                    c.get("mprotect.1.mapped").get().values().size(), when));
         }
-        double invlpg = Math.max(0, round(one - update));
-        return new Flushes(
-                src(invlpg, String.format(Locale.ROOT, "%s; one INVLPG = %.4g - %.4g ns (medians of %d samples at %s) [derived from measured]",
-                        how, one, update, c.get("mprotect.1.mapped").get().values().size(), when)),
-                fullFlush);
+        Sourced full = moveFlush("64", "one", "a 64-page VMA", "one full flush (64 pages are above x86's 33-page ceiling)");
+        if (full == null) {
+            full = src(Math.max(0, round(d64 - 64 * update)), String.format(Locale.ROOT, "%s; one full flush = %.4g - 64 x"
+                    + " %.4g ns (medians of %d samples at %s) [derived from measured]", how, d64, update,
+                    c.get("mprotect.64.mapped").get().values().size(), when));
+        }
+        return new Flushes(invlpg, full);
     }
 
     /**
-     * The flush mremap pays for one page: a one-page VMA moved between two page tables, populated
-     * against never touched (probe: mremap_ns), less what the model charges for moving one present
-     * entry in move_ptes (ptep_get, ptep_get_and_clear, set_pte_at: two plain accesses and an
-     * xchg). Null without the samples.
+     * One flush as mremap pays it: the VMA of {@code pages} pages moved with one present entry
+     * ({@code mremap.PAGES.PRESENT}) against none, less what the model charges for moving one
+     * present entry in move_ptes (ptep_get, ptep_get_and_clear, set_pte_at: two plain accesses
+     * and an xchg). Null without the samples.
      */
-    private Sourced moveFlush() {
-        if (c.get("mremap.1.mapped").isEmpty() || c.get("mremap.1.empty").isEmpty()) {
+    private Sourced moveFlush(String pages, String present, String vma, String flush) {
+        String with = "mremap." + pages + "." + present;
+        String without = "mremap." + pages + ".empty";
+        if (c.get(with).isEmpty() || c.get(without).isEmpty()) {
             return null;
         }
-        double moved = median("mremap.1.mapped") - median("mremap.1.empty");
+        double moved = median(with) - median(without);
         double l1 = median("latency.L1");
         double entry = median("xchg") + 2 * l1;
         double v = round(moved - entry);
-        String how = String.format(Locale.ROOT, "a one-page VMA moved by mremap between two page tables, populated"
+        String how = String.format(Locale.ROOT, "%s moved by mremap between two page tables, its first page populated"
                 + " against never touched (move_ptes flushes the old range only when it moved a present entry,"
-                + " mm/mremap.c): %.4g - %.4g = %.4g ns (medians of %d samples at %s, the probe on one CPU), less the"
-                + " model's charges for moving one entry (an xchg and two plain accesses: %.4g + 2 x %.4g = %.4g ns)",
-                median("mremap.1.mapped"), median("mremap.1.empty"), moved, c.get("mremap.1.mapped").get().values().size(),
-                when, median("xchg"), l1, entry);
+                + " mm/mremap.c: one entry moved and %s): %.4g - %.4g = %.4g ns (medians of %d samples at %s, the probe"
+                + " on one CPU), less the model's charges for moving one entry (an xchg and two plain accesses:"
+                + " %.4g + 2 x %.4g = %.4g ns)", vma, flush, median(with), median(without), moved,
+                c.get(with).get().values().size(), when, median("xchg"), l1, entry);
         if (v <= 0) {
             return src(0, how + "; the difference is not positive: 0 [derived from measured]");
         }
@@ -250,6 +255,12 @@ public final class CalibratedProfile {
                     .append(String.join(", ", parts)).append(". The mremap difference is one entry moved and the flush"
                             + " (x86.invlpg_ns); mprotect changes the entry in place, MADV_DONTNEED clears it and frees"
                             + " its page.\n");
+        }
+        if (c.get("mremap.64.one").isPresent() && c.get("mremap.64.empty").isPresent() && c.get("mprotect.128.mapped").isPresent()) {
+            double d64 = median("mprotect.64.mapped") - median("mprotect.64.empty");
+            out.append(String.format(Locale.ROOT, "# A full flush: a 64-page mremap with one present entry costs %.4g ns more"
+                    + " than with none (x86.full_flush_ns); a 64-page mprotect toggle costs %.4g ns beyond its 64 entry"
+                    + " updates.%n", median("mremap.64.one") - median("mremap.64.empty"), d64 - 64 * pteUpdateNs()));
         }
     }
 

@@ -61,6 +61,9 @@ class CalibratedProfileTest {
         // One page moved by mremap: 2000 - 1600 = 400 ns, less an xchg and two L1 accesses (5.9 + 2 x 1.15) = 391.8.
         put(m, "mremap.1.empty", "ns", 1600, 1600, 1600);
         put(m, "mremap.1.mapped", "ns", 2000, 2000, 2000);
+        // 64 pages, one present: 2300 - 1600 = 700 ns, less the same 8.2 ns of move = 691.8 for a full flush.
+        put(m, "mremap.64.empty", "ns", 1600, 1600, 1600);
+        put(m, "mremap.64.one", "ns", 2300, 2300, 2300);
         put(m, "dontneed.1.empty", "ns", 1500, 1500, 1500);
         put(m, "dontneed.1.mapped", "ns", 4500, 4500, 4500);
         return new Calibration(facts, m, Instant.parse("2026-12-07T09:00:00Z"), Duration.ofSeconds(12), 3, true);
@@ -111,7 +114,8 @@ class CalibratedProfileTest {
         assertEquals(391.8, n.get("x86.invlpg_ns").getValue(), 1e-9);
         assertTrue(n.get("x86.invlpg_ns").getSource().contains("a one-page VMA moved by mremap"), n.get("x86.invlpg_ns").getSource());
         assertTrue(n.get("x86.invlpg_ns").getSource().endsWith("[derived from measured]"));
-        assertEquals(300, n.get("x86.full_flush_ns").getValue());
+        assertEquals(691.8, n.get("x86.full_flush_ns").getValue(), 1e-9);
+        assertTrue(n.get("x86.full_flush_ns").getSource().startsWith("a 64-page VMA moved by mremap"), n.get("x86.full_flush_ns").getSource());
         assertTrue(n.get("x86.full_flush_ns").getSource().endsWith("[derived from measured]"));
         assertTrue(n.get("x86.ipi.base_ns").getSource().startsWith("kept from generic-x86 (not measured): "));
         assertTrue(p.cpuFeatures().get("invlpgb").getPresent());
@@ -141,17 +145,21 @@ class CalibratedProfileTest {
         assertTrue(text.contains("ops.shadow_fill_ns (no MADV_POPULATE_WRITE before Linux 5.14)"));
     }
 
-    /** Without the mremap samples the INVLPG comes from the one-page mprotect toggle: 500 - 10 ns of update. */
+    /**
+     * Without the mremap samples both flushes come from the mprotect toggles: the INVLPG is 500 - 10 ns of
+     * update, the full flush 940 - 64 x 10.
+     */
     @Test
-    void withoutTheMremapSamplesTheInvlpgComesFromMprotect() throws Exception {
+    void withoutTheMremapSamplesTheFlushesComeFromMprotect() throws Exception {
         Calibration c = calibration();
         Map<String, Samples> m = new HashMap<>(c.measurements());
-        m.remove("mremap.1.mapped");
-        m.remove("mremap.1.empty");
+        m.keySet().removeIf(k -> k.startsWith("mremap."));
         Profile p = CalibratedProfile.build(new Calibration(c.facts(), m, c.started(), c.took(), c.repetitions(), c.quick()),
                 genericX86(), "my-box");
         assertEquals(490, p.getX86().getInvlpgNs().getValue());
         assertTrue(p.getX86().getInvlpgNs().getSource().contains("one INVLPG = 500.0 - 10.00 ns"), p.getX86().getInvlpgNs().getSource());
+        assertEquals(300, p.getX86().getFullFlushNs().getValue());
+        assertTrue(p.getX86().getFullFlushNs().getSource().contains("one full flush = 940.0 - 64 x 10.00 ns"), p.getX86().getFullFlushNs().getSource());
     }
 
     /** The three one-page flushes side by side, the whole-table fills apart, and why page_free_ns stays kept. */
@@ -160,6 +168,8 @@ class CalibratedProfileTest {
         String text = CalibratedProfile.text(calibration(), genericX86(), "my-box");
         assertTrue(text.contains("# One page present against never touched, per call (each flushes one page): mremap 400.0 ns,"
                 + " mprotect 500.0 ns, MADV_DONTNEED 3000 ns."), text);
+        assertTrue(text.contains("# A full flush: a 64-page mremap with one present entry costs 700.0 ns more than with none"
+                + " (x86.full_flush_ns); a 64-page mprotect toggle costs 300.0 ns beyond its 64 entry updates."), text);
         assertTrue(text.contains("# Shadow fill: in 0 % of the page tables (median of 3 runs; 0-25 %) the first trap filled"
                 + " every entry"), text);
         // (4500 - 1500) - (2000 - 1600) = 2600 ns beyond the mremap's move and flush.

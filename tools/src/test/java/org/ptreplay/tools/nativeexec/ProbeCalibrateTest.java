@@ -37,7 +37,7 @@ class ProbeCalibrateTest {
         });
         assertEquals(0, status, errors.toString());
         for (String name : List.of("mprotect.1.empty", "mprotect.1.mapped", "mprotect.64.empty", "mprotect.64.mapped",
-                "mprotect.128.empty", "mprotect.128.mapped", "mremap.1.empty", "mremap.1.mapped", "dontneed.1.empty",
+                "mprotect.128.empty", "mprotect.128.mapped", "mremap.1.empty", "mremap.1.mapped", "mremap.64.empty", "mremap.64.one", "dontneed.1.empty",
                 "dontneed.1.mapped", "fault", "syscall")) {
             assertTrue(samples.containsKey(name), name + " missing: " + samples.keySet());
             String[] w = samples.get(name).get(0);
