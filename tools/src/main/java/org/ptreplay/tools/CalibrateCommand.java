@@ -35,11 +35,13 @@ import picocli.CommandLine.Spec;
         description = {
             "Measures this machine's primitives with a native probe (compiled on first use with cc) and writes"
                     + " a machine profile for --profile-file: load latency per cache level and for memory, clock,"
-                    + " atomics, syscall entry and exit, page zeroing, one order-0 page fault; CPUs, caches, page size.",
+                    + " atomics, syscall entry and exit, page zeroing, one order-0 page fault, the first access"
+                    + " through a new PTE, and on x86 a single-page and a full TLB flush (mremap and mprotect of small"
+                    + " VMAs); CPUs, caches, page size.",
             "",
             "Every measurement is repeated; the file records median and spread, and a spread above 10 %% is"
-                    + " warned about. What cannot be measured from user space (TLB flushes, IPIs, the PTE loops'"
-                    + " cycles) is the closest bundled profile's, and the file says so. docs/native.md.",
+                    + " warned about. What cannot be measured from user space (IPIs, arm64 TLB maintenance, the page"
+                    + " free, the PTE loops' cycles) is the closest bundled profile's, and the file says so. docs/native.md.",
             "",
             "Exit codes: 0 ok, 1 no compiler or the probe failed, 2 bad option."})
 final class CalibrateCommand implements Callable<Integer> {

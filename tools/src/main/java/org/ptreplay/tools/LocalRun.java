@@ -62,7 +62,7 @@ final class LocalRun {
         String preset = HostPreset.of(release, registry.names(ProviderKind.KERNEL_PRESET)).orElseThrow(() ->
                 CommandFailure.badData("validate --local: no kernel preset is as old as this kernel (" + release + ")"));
         LocalValidation validation = new LocalValidation(registry,
-                new NativeExecutor(probe, new ThpSysfs(ThpSysfs.DEFAULT), NativeExecutor.memAvailable()),
+                new NativeExecutor(probe, new ThpSysfs(ThpSysfs.DEFAULT), NativeExecutor.memAvailable()).onOneCpu(),
                 profile, arch, preset, runs, Runtime.getRuntime().availableProcessors());
         LocalResult result;
         try {

@@ -3,6 +3,7 @@ package org.ptreplay.tools.calibrate;
 import com.google.protobuf.TextFormat;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.ptreplay.core.profile.proto.CacheLevel;
@@ -65,6 +66,13 @@ public final class CalibratedProfile {
                         + " 64-page mprotect samples differ by less than their noise (%.4g ns per PTE); ops.shadow_sync_ns is 0.%n", update));
             }
         }
+        w.flushHeader(out);
+        c.get("shadow_fill.whole_tables").filter(s -> s.median() > 0 || Collections.max(s.values()) > 0)
+                .ifPresent(s -> out.append(String.format(Locale.ROOT, "# Shadow fill: in %.0f %% of the page tables"
+                        + " (median of %d runs; %.0f-%.0f %%) the first trap filled every entry, so the others did not trap;"
+                        + " ops.shadow_fill_ns is the per-entry fill of the other tables, the one a fault's retried access"
+                        + " pays.%n", 100 * s.median(), s.values().size(), 100 * Collections.min(s.values()),
+                        100 * Collections.max(s.values()))));
         out.append("# Not measurable here, kept from ").append(base.getName()).append(": ")
                 .append(String.join(", ", w.kept)).append(".\n");
         out.append(TextFormat.printer().printToString(p));
@@ -95,7 +103,7 @@ public final class CalibratedProfile {
                 .setSpinlockNs(src(round(cmpxchg + 1 / ghz), "the measured cmpxchg + one cycle for the release store [derived]"))
                 .setRwsemWriteNs(src(round(cmpxchg + atomic), "down_write cmpxchg + up_write atomic add, both measured (kernel/locking/rwsem.c fast paths) [derived]"))
                 .setPageAllocNs(pageAlloc(l1, cmpxchg, atomic, zero, ghz))
-                .setPageFreeNs(keep("ops.page_free_ns", b.getPageFreeNs()))
+                .setPageFreeNs(keep(pageFreeNote(), b.getPageFreeNs()))
                 .setZeroBytesPerNs(measured("zero", "4 KiB rep stosb / memset per page over a buffer larger than the last level, as clear_page"))
                 .setSyscallNs(measured("syscall", "a loop of getppid(), entry plus exit"))
                 .setMmuNotifierNs(src(l1, "one mm_has_notifiers() test when none is registered: one L1 load [derived: = pte_access_ns]"))
@@ -150,10 +158,13 @@ public final class CalibratedProfile {
     }
 
     /**
-     * One present-entry update is the 128-page toggle less the 64-page one, over 64 (both flush
-     * fully); a single INVLPG is the one-page toggle less its empty twin and one update; a full
-     * flush the 64-page toggle less its empty twin and 64 updates. The update's part beyond the
-     * model's own per-entry charges is {@link #shadowSync}.
+     * The flushes as mremap pays them (probe: mremap_ns), a VMA moved between two page tables with
+     * one present entry against none: of one page, one entry moved and a single-page flush (one
+     * INVLPG); of 64 pages, one entry moved and a full flush (above x86's 33-page ceiling). Each
+     * less the model's charges for moving one entry, so no per-entry work is in a flush price.
+     * Without those samples, from the mprotect toggles: a single INVLPG is the one-page toggle less
+     * its empty twin and one update, a full flush the 64-page toggle less its empty twin and 64
+     * updates, an update being the 128-page toggle less the 64-page one, over 64 (both flush fully).
      */
     private Flushes flushes() {
         if (c.get("mprotect.128.mapped").isEmpty()) {
@@ -163,16 +174,94 @@ public final class CalibratedProfile {
         double d64 = median("mprotect.64.mapped") - median("mprotect.64.empty");
         double d128 = median("mprotect.128.mapped") - median("mprotect.128.empty");
         double update = (d128 - d64) / 64;
-        double invlpg = Math.max(0, round(one - update));
-        double full = Math.max(0, round(d64 - 64 * update));
         String how = String.format(Locale.ROOT, "mprotect toggles of whole VMAs with 1, 64 and 128 populated pages"
                 + " against empty twins (change_protection flushes only when it changed an entry; above 33 pages"
                 + " arch/x86/mm/tlb.c flushes fully): one entry update = (%.4g - %.4g) / 64 = %.4g ns", d128, d64, update);
-        return new Flushes(
-                src(invlpg, String.format(Locale.ROOT, "%s; one INVLPG = %.4g - %.4g ns (medians of %d samples at %s) [derived from measured]",
-                        how, one, update, c.get("mprotect.1.mapped").get().values().size(), when)),
-                src(full, String.format(Locale.ROOT, "%s; one full flush = %.4g - 64 x %.4g ns (medians of %d samples at %s) [derived from measured]",
-                        how, d64, update, c.get("mprotect.64.mapped").get().values().size(), when)));
+        Sourced invlpg = moveFlush("1", "mapped", "a one-page VMA", "one single-page flush");
+        if (invlpg == null) {
+            invlpg = src(Math.max(0, round(one - update)), String.format(Locale.ROOT, "%s; one INVLPG = %.4g - %.4g ns"
+                    + " (medians of %d samples at %s) [derived from measured]", how, one, update,
+                    c.get("mprotect.1.mapped").get().values().size(), when));
+        }
+        Sourced full = moveFlush("64", "one", "a 64-page VMA", "one full flush (64 pages are above x86's 33-page ceiling)");
+        if (full == null) {
+            full = src(Math.max(0, round(d64 - 64 * update)), String.format(Locale.ROOT, "%s; one full flush = %.4g - 64 x"
+                    + " %.4g ns (medians of %d samples at %s) [derived from measured]", how, d64, update,
+                    c.get("mprotect.64.mapped").get().values().size(), when));
+        }
+        return new Flushes(invlpg, full);
+    }
+
+    /**
+     * One flush as mremap pays it: the VMA of {@code pages} pages moved with one present entry
+     * ({@code mremap.PAGES.PRESENT}) against none, less what the model charges for moving one
+     * present entry in move_ptes (ptep_get, ptep_get_and_clear, set_pte_at: two plain accesses
+     * and an xchg). Null without the samples.
+     */
+    private Sourced moveFlush(String pages, String present, String vma, String flush) {
+        String with = "mremap." + pages + "." + present;
+        String without = "mremap." + pages + ".empty";
+        if (c.get(with).isEmpty() || c.get(without).isEmpty()) {
+            return null;
+        }
+        double moved = median(with) - median(without);
+        double l1 = median("latency.L1");
+        double entry = median("xchg") + 2 * l1;
+        double v = round(moved - entry);
+        String how = String.format(Locale.ROOT, "%s moved by mremap between two page tables, its first page populated"
+                + " against never touched (move_ptes flushes the old range only when it moved a present entry,"
+                + " mm/mremap.c: one entry moved and %s): %.4g - %.4g = %.4g ns (medians of %d samples at %s, the probe"
+                + " on one CPU), less the model's charges for moving one entry (an xchg and two plain accesses:"
+                + " %.4g + 2 x %.4g = %.4g ns)", vma, flush, median(with), median(without), moved,
+                c.get(with).get().values().size(), when, median("xchg"), l1, entry);
+        if (v <= 0) {
+            return src(0, how + "; the difference is not positive: 0 [derived from measured]");
+        }
+        return src(v, how + " [derived from measured]");
+    }
+
+    /**
+     * The free is inside the one-page MADV_DONTNEED (one entry cleared, the folio's rmap and
+     * reference dropped, the flush, the free) but not separable: what it pays beyond mremap's
+     * one-page move and flush also holds the per-call work of a zap that frees (the LRU drain, the
+     * mmu_gather's batch, and under a hypervisor whatever it does before freed memory is reused),
+     * which the model has no price for. So page_free_ns stays kept, and the header says how much
+     * that excess was.
+     */
+    private String pageFreeNote() {
+        if (c.get("dontneed.1.mapped").isEmpty() || c.get("mremap.1.mapped").isEmpty()) {
+            return "ops.page_free_ns";
+        }
+        double excess = median("dontneed.1.mapped") - median("dontneed.1.empty")
+                - (median("mremap.1.mapped") - median("mremap.1.empty"));
+        return String.format(Locale.ROOT, "ops.page_free_ns (a one-page MADV_DONTNEED costs %.4g ns beyond mremap's"
+                + " one-page move and flush: the free with per-call work that cannot be told apart from it)", excess);
+    }
+
+    /**
+     * The one-page flushes side by side, for the header: what mprotect and MADV_DONTNEED pay beyond
+     * mremap's for the same one-page flush is not the flush (docs/validation.md, run E).
+     */
+    private void flushHeader(StringBuilder out) {
+        List<String> parts = new ArrayList<>();
+        for (String op : List.of("mremap", "mprotect", "dontneed")) {
+            if (c.get(op + ".1.mapped").isPresent() && c.get(op + ".1.empty").isPresent()) {
+                parts.add(String.format(Locale.ROOT, "%s %.4g ns", op.equals("dontneed") ? "MADV_DONTNEED" : op,
+                        median(op + ".1.mapped") - median(op + ".1.empty")));
+            }
+        }
+        if (parts.size() > 1) {
+            out.append("# One page present against never touched, per call (each flushes one page): ")
+                    .append(String.join(", ", parts)).append(". The mremap difference is one entry moved and the flush"
+                            + " (x86.invlpg_ns); mprotect changes the entry in place, MADV_DONTNEED clears it and frees"
+                            + " its page.\n");
+        }
+        if (c.get("mremap.64.one").isPresent() && c.get("mremap.64.empty").isPresent() && c.get("mprotect.128.mapped").isPresent()) {
+            double d64 = median("mprotect.64.mapped") - median("mprotect.64.empty");
+            out.append(String.format(Locale.ROOT, "# A full flush: a 64-page mremap with one present entry costs %.4g ns more"
+                    + " than with none (x86.full_flush_ns); a 64-page mprotect toggle costs %.4g ns beyond its 64 entry"
+                    + " updates.%n", median("mremap.64.one") - median("mremap.64.empty"), d64 - 64 * pteUpdateNs()));
+        }
     }
 
     /** The measured cost of updating one present PTE by mprotect, flush excluded: (d128 - d64) / 64. */
@@ -184,16 +273,20 @@ public final class CalibratedProfile {
 
     /**
      * The first write through each PTE that MADV_POPULATE_WRITE just made present, less a second
-     * write (probe: shadow_fill_ns): the hypervisor's shadow fill under shadow paging, about 0
-     * elsewhere. Without the sample (a kernel before 5.14) the base profile's value is kept.
+     * write, per page, in the page tables where each entry trapped on its own (probe: shadow_fill):
+     * the hypervisor's shadow fill under shadow paging, 0 elsewhere. Tables whose first trap filled
+     * every entry are counted apart (shadow_fill.whole_tables, in the header). Without the sample
+     * (a kernel before 5.14) the base profile's value is kept.
      */
     private Sourced shadowFill(Ops b) {
         if (c.get("shadow_fill").isEmpty()) {
             return keep("ops.shadow_fill_ns (no MADV_POPULATE_WRITE before Linux 5.14)", b.getShadowFillNs());
         }
         Sourced s = measured("shadow_fill", "the first write of each 4 KiB page of a THP-disabled mapping that"
-                + " MADV_POPULATE_WRITE has just populated (so its PTE is new and no fault is taken), less a second"
-                + " write pass over the same pages");
+                + " MADV_POPULATE_WRITE has just populated (so its PTE is new and no fault is taken), less the median"
+                + " second write, timed page by page; the median over the writes that trapped (more than 1 us beyond the"
+                + " second) in the page tables where most entries trapped, the fill a fault's retried access pays",
+                "each a median over the trapped pages of one run");
         if (s.getValue() > 0) {
             return s;
         }
@@ -358,10 +451,14 @@ public final class CalibratedProfile {
     }
 
     private Sourced measured(String name, String how) {
+        return measured(name, how, "each the best of 3 runs");
+    }
+
+    private Sourced measured(String name, String how, String eachSample) {
         Samples s = c.get(name).orElseThrow(() -> new IllegalStateException("the calibration has no " + name));
-        return src(round(s.median()), String.format(Locale.ROOT, "%s: median of %d samples (each the best of 3 runs),"
-                + " spread %.1f %%%s, by ptreplay calibrate at %s [measured]", how, s.values().size(), 100 * s.spread(),
-                s.noisy() ? " (noisy)" : "", when));
+        return src(round(s.median()), String.format(Locale.ROOT, "%s: median of %d samples (%s),"
+                + " spread %.1f %%%s, by ptreplay calibrate at %s [measured]", how, s.values().size(), eachSample,
+                100 * s.spread(), s.noisy() ? " (noisy)" : "", when));
     }
 
     private double median(String name) {

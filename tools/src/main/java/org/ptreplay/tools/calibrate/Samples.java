@@ -10,7 +10,7 @@ import java.util.Objects;
  * spread is (max − min) / median, so 0.10 means the samples span 10 % of the median.
  *
  * @param name what was measured, e.g. {@code latency.L2}
- * @param unit {@code ns}, {@code GHz} or {@code B/ns}
+ * @param unit {@code ns}, {@code GHz}, {@code B/ns} or {@code share} (a fraction of cases, 0 to 1)
  */
 public record Samples(String name, String unit, List<Double> values) {
     /** Above this spread a measurement gets a warning: the machine was too busy to measure it well. */
@@ -34,8 +34,9 @@ public record Samples(String name, String unit, List<Double> values) {
         return m == 0 ? 0 : (Collections.max(values) - Collections.min(values)) / m;
     }
 
+    /** A share is how often a mode was seen, not a price: its samples may differ without noise. */
     public boolean noisy() {
-        return spread() > NOISY;
+        return !unit.equals("share") && spread() > NOISY;
     }
 
     public static double median(List<Double> values) {

@@ -32,12 +32,27 @@ public final class NativeExecutor {
     private final Probe probe;
     private final ThpSysfs sysfs;
     private final long memAvailableBytes;
+    private final boolean oneCpu;
 
     /** @param memAvailableBytes what the trace's peak must fit in ({@link #memAvailable()} on a real machine) */
     public NativeExecutor(Probe probe, ThpSysfs sysfs, long memAvailableBytes) {
+        this(probe, sysfs, memAvailableBytes, false);
+    }
+
+    private NativeExecutor(Probe probe, ThpSysfs sysfs, long memAvailableBytes, boolean oneCpu) {
         this.probe = probe;
         this.sysfs = sysfs;
         this.memAvailableBytes = memAvailableBytes;
+        this.oneCpu = oneCpu;
+    }
+
+    /**
+     * This executor with every task of a run kept on the CPU the run started on, as the simulation
+     * runs a single-threaded trace: a task the scheduler moved leaves the other CPU in its mm's
+     * cpumask, and its flushes then pay a remote flush as well, which the simulation does not charge.
+     */
+    public NativeExecutor onOneCpu() {
+        return new NativeExecutor(probe, sysfs, memAvailableBytes, true);
     }
 
     /** A failed native run: one sentence naming the trace and the event. */
@@ -143,9 +158,12 @@ public final class NativeExecutor {
             Map<String, long[]> kinds = new HashMap<>();
             List<String> other = new ArrayList<>();
             long[] wallNs = {-1};
-            int status = probe.run(List.of("exec", file.toString()), Map.of(), line -> {
+            boolean[] pinned = {false};
+            int status = probe.run(List.of("exec", file.toString()), oneCpu ? Map.of("PTREPLAY_ONE_CPU", "1") : Map.of(), line -> {
                 String[] w = line.split(" ", 5);
-                if (w[0].equals("kind") && w.length == 5) {
+                if (w[0].equals("pinned")) {
+                    pinned[0] = true;
+                } else if (w[0].equals("kind") && w.length == 5) {
                     kinds.put(KINDS.get(w[1].charAt(0)),
                             new long[] {Long.parseLong(w[2]), Long.parseLong(w[3]), Long.parseLong(w[4])});
                 } else if (w[0].equals("wall") && w.length == 2) {
@@ -178,6 +196,10 @@ public final class NativeExecutor {
                 cpu.computeIfAbsent(kind, k -> new ArrayList<>()).add(v[2]);
             });
             wall.add(wallNs[0]);
+            if (oneCpu && r == 0) {
+                notes.add(pinned[0] ? "Each run's tasks stayed on one CPU, as the simulation runs them."
+                        : "Warning: the runs could not be kept on one CPU (sched_setaffinity failed).");
+            }
         }
         return new NativeRun(script.events(), HostFacts.readKernelRelease(), used, calls, ns, cpu, wall, notes);
     }

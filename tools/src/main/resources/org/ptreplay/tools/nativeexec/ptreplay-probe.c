@@ -17,6 +17,7 @@
  *   t PID ADDR LEN WRITE            one write (WRITE=1) or read per page
  *   f PID CHILD                     fork; the child continues as CHILD
  *   x PID                           the task exits
+ * With PTREPLAY_ONE_CPU set, every task runs on the CPU the probe started on ("pinned CPU").
  * Processes take turns in trace order (a futex on a shared counter), so the kernel sees the
  * events in the trace's order. Output of exec:
  *   refuse SENTENCE | fail INDEX WHAT | kind K CALLS NS CPU_NS ... | wall NS
@@ -26,6 +27,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <math.h>
 #include <linux/futex.h>
 #include <signal.h>
@@ -265,33 +267,85 @@ static double fault_ns(size_t pages) {
 #define MADV_POPULATE_WRITE 23
 #endif
 
+/* A first write this much slower than a repeated one trapped to the hypervisor: a VM exit and entry
+ * takes microseconds, while a write through a present PTE costs tens of ns, and a TLB miss whose
+ * page walk misses to memory at every level a few hundred at most. */
+#define TRAP_NS 1000.0
+
+static int cmp_double(const void *a, const void *b) {
+    double x = *(const double *) a, y = *(const double *) b;
+    return x < y ? -1 : x > y;
+}
+
+static double median_of(double *v, size_t n) {
+    qsort(v, n, sizeof *v, cmp_double);
+    return n == 0 ? NAN : n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
 /*
- * ns per first user write through a PTE the kernel has just made present, beyond a repeated write
+ * The first user write through each PTE the kernel has just made present, beyond a repeated write
  * (THP off for the range, 4 KiB entries): MADV_POPULATE_WRITE faults every page in from the kernel
- * (no user access), then one write pass and a second one are timed. On bare metal or with hardware
- * nested paging the first pass costs what the second does (a TLB miss and a cached line); under
- * shadow paging the first access through each new entry traps to the hypervisor, which fills its
- * shadow entry. NaN when the kernel has no MADV_POPULATE_WRITE (before 5.14): no sample then.
+ * (no user access), then every page's first and second write are timed one by one. On bare metal
+ * or with hardware nested paging no write traps. Under shadow paging a first write traps to the
+ * hypervisor, which fills its shadow entry, in one of two modes per page table (seen on PVM,
+ * docs/validation.md): every entry traps on its own first access (the fill a fault's retried
+ * access pays), or the table's first trap fills all its present entries and the others do not
+ * trap. *fill is the median excess of the trapped writes in tables of the first mode (0 when no
+ * table trapped, NaN when only the second mode was seen); *whole the share of the tables with a
+ * trap that filled whole. NaN in both when the kernel has no MADV_POPULATE_WRITE (before 5.14).
  */
-static double shadow_fill_ns(size_t pages) {
+static void shadow_fill(size_t pages, double *fill, double *whole) {
     long ps = sysconf(_SC_PAGESIZE);
-    char *buf = map_anon(pages * ps, 0);
+    size_t entries = (size_t) ps / 8; /* PTEs per table: 8-byte entries on x86-64 and arm64 */
+    size_t span = entries * ps;
+    pages -= pages % entries;
+    /* Whole tables: the pages start at a table boundary. */
+    char *map = map_anon(pages * ps + span, 0);
+    char *buf = (char *) (((uintptr_t) map + span - 1) & ~(uintptr_t) (span - 1));
+    *fill = *whole = NAN;
     if (madvise(buf, pages * ps, MADV_POPULATE_WRITE) != 0) {
-        munmap(buf, pages * ps);
-        return NAN;
+        munmap(map, pages * ps + span);
+        return;
     }
-    uint64_t t0 = cpu_ns();
+    double *first = malloc(pages * sizeof *first), *again = malloc(pages * sizeof *again);
     for (size_t i = 0; i < pages; i++) {
+        uint64_t t = now_ns();
         buf[i * ps] = 1;
+        first[i] = (double) (now_ns() - t);
     }
-    uint64_t t1 = cpu_ns();
     for (size_t i = 0; i < pages; i++) {
+        uint64_t t = now_ns();
         buf[i * ps] = 2;
+        again[i] = (double) (now_ns() - t);
     }
-    uint64_t t2 = cpu_ns();
-    munmap(buf, pages * ps);
-    double first = (double) (t1 - t0), again = (double) (t2 - t1);
-    return (first - again) / pages;
+    munmap(map, pages * ps + span);
+    double repeat = median_of(again, pages);
+    size_t trapped = 0, tables = 0, wholes = 0;
+    for (size_t t0 = 0; t0 + entries <= pages; t0 += entries) {
+        size_t traps = 0;
+        for (size_t i = t0; i < t0 + entries; i++) {
+            traps += first[i] - repeat > TRAP_NS;
+        }
+        if (traps <= entries / 2) {
+            /* A whole-table fill traps at the table's first write; a few slow writes elsewhere
+             * are interrupts or preemption, and no trap at all is no shadow paging. */
+            if (first[t0] - repeat > TRAP_NS) {
+                tables++;
+                wholes++;
+            }
+            continue;
+        }
+        tables++;
+        for (size_t i = t0; i < t0 + entries; i++) {
+            if (first[i] - repeat > TRAP_NS) {
+                again[trapped++] = first[i] - repeat;
+            }
+        }
+    }
+    *whole = tables == 0 ? 0 : (double) wholes / tables;
+    *fill = tables == 0 ? 0 : trapped == 0 ? NAN : median_of(again, trapped);
+    free(first);
+    free(again);
 }
 
 /*
@@ -320,12 +374,87 @@ static double mprotect_ns(size_t pages, int populated, uint64_t iters) {
     return (double) (t1 - t0) / (2.0 * iters);
 }
 
+/*
+ * One flush as mremap pays it, in ns per call: a VMA of `pages` pages moved back and forth
+ * (MREMAP_FIXED) between two spots in different page tables, each table kept by a populated page
+ * of its own VMA, with its first page populated or never touched. move_ptes flushes the old range
+ * only when it moved a present entry (mm/mremap.c), so the difference is one PTE's get-and-clear
+ * and set plus one flush of the whole range: a single-page flush (one INVLPG on x86) for one
+ * page, a full flush above x86's 33-page ceiling. The VMA work is the same in both.
+ */
+static double mremap_ns(size_t pages, int populated, uint64_t iters) {
+    long ps = sysconf(_SC_PAGESIZE);
+    size_t pmd = (size_t) ps / 8 * ps;
+    char *hole = mmap(NULL, 8 * pmd, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (hole == MAP_FAILED) {
+        printf("error mmap of %zu bytes failed: %s\n", 8 * pmd, strerror(errno));
+        exit(2);
+    }
+    char *spot[2];
+    spot[0] = (char *) (((uintptr_t) hole + pmd - 1) & ~(uintptr_t) (pmd - 1));
+    spot[1] = spot[0] + 2 * pmd;
+    for (int i = 0; i < 2; i++) {
+        char *keep = mmap(spot[i] + pmd / 2, ps, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+        keep[0] = 1;
+    }
+    size_t len = pages * ps; /* below pmd / 2, where the keeper sits */
+    char *page = mmap(spot[0], len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    madvise(page, len, MADV_NOHUGEPAGE);
+    if (populated) {
+        page[0] = 1;
+    }
+    int at = 0;
+    uint64_t t0 = cpu_ns();
+    for (uint64_t i = 0; i < iters; i++) {
+        if (mremap(spot[at], len, len, MREMAP_MAYMOVE | MREMAP_FIXED, spot[1 - at]) == MAP_FAILED) {
+            printf("error mremap of %zu pages failed: %s\n", pages, strerror(errno));
+            exit(2);
+        }
+        at = 1 - at;
+    }
+    uint64_t t1 = cpu_ns();
+    munmap(hole, 8 * pmd);
+    return (double) (t1 - t0) / iters;
+}
+
+/*
+ * One page zapped by MADV_DONTNEED, in ns per call: the first page of a THP-disabled 2 MiB VMA
+ * whose last page stays populated (so the table stays), written again between calls (untimed) or
+ * never. The difference is one PTE cleared, its folio's rmap and reference dropped and the folio
+ * freed, and the flush that must come before the free (mm/mmu_gather.c), beside the LRU drain of
+ * the folio the rewrite added.
+ */
+static double dontneed_ns(int populated, uint64_t iters) {
+    long ps = sysconf(_SC_PAGESIZE);
+    size_t len = (size_t) ps / 8 * ps;
+    char *buf = map_anon(len, 0);
+    buf[len - ps] = 1;
+    uint64_t sum = 0;
+    for (uint64_t i = 0; i < iters; i++) {
+        if (populated) {
+            buf[0] = 1;
+        }
+        uint64_t t = cpu_ns();
+        madvise(buf, ps, MADV_DONTNEED);
+        sum += cpu_ns() - t;
+    }
+    munmap(buf, len);
+    return (double) sum / iters;
+}
+
 /* A sample is the best of BURSTS short runs: the least disturbed one (interrupts, steal time). */
 #define BURSTS 3
 #define BEST(expr, higher) ({ double best_ = (expr); for (int b_ = 1; b_ < BURSTS; b_++) { double v_ = (expr); \
         if ((higher) ? v_ > best_ : v_ < best_) best_ = v_; } best_; })
 
 static void calibrate(int reps, int scale) {
+    /* One CPU throughout: a thread that migrated leaves the other CPU in its mm's cpumask, and a
+     * flush then also reaches that CPU (a remote flush, an IPI's price): the flush samples are to
+     * price a local flush, which is what the model's INVLPG and full flush are. */
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(sched_getcpu(), &one);
+    sched_setaffinity(0, sizeof one, &one);
     size_t l1 = 0, l2 = 0, l3 = 0;
     const char *e;
     if ((e = getenv("PTREPLAY_L1")) != NULL) l1 = strtoull(e, NULL, 10);
@@ -370,7 +499,14 @@ static void calibrate(int reps, int scale) {
         sample("zero", "B/ns", BEST(page_stream(a, NULL, stream), 1));
         sample("copy", "B/ns", BEST(page_stream(b, a, stream), 1));
         sample("fault", "ns", BEST(fault_ns(1024 * (size_t) scale), 0));
-        double fill = BEST(shadow_fill_ns(1024 * (size_t) scale), 0);
+        /* Until a run shows the per-entry mode: a run of whole-table fills has no per-entry price. */
+        double fill = NAN, whole = NAN;
+        for (int b = 0; b < BURSTS && isnan(fill); b++) {
+            shadow_fill(1024 * (size_t) scale, &fill, &whole);
+            if (!isnan(whole)) {
+                sample("shadow_fill.whole_tables", "share", whole);
+            }
+        }
         if (!isnan(fill)) {
             sample("shadow_fill", "ns", fill);
         }
@@ -380,6 +516,12 @@ static void calibrate(int reps, int scale) {
         sample("mprotect.64.mapped", "ns", BEST(mprotect_ns(64, 1, 2 * k), 0));
         sample("mprotect.128.empty", "ns", BEST(mprotect_ns(128, 0, k), 0));
         sample("mprotect.128.mapped", "ns", BEST(mprotect_ns(128, 1, k), 0));
+        sample("mremap.1.empty", "ns", BEST(mremap_ns(1, 0, 2 * k), 0));
+        sample("mremap.1.mapped", "ns", BEST(mremap_ns(1, 1, 2 * k), 0));
+        sample("mremap.64.empty", "ns", BEST(mremap_ns(64, 0, k), 0));
+        sample("mremap.64.one", "ns", BEST(mremap_ns(64, 1, k), 0));
+        sample("dontneed.1.empty", "ns", BEST(dontneed_ns(0, k), 0));
+        sample("dontneed.1.mapped", "ns", BEST(dontneed_ns(1, k), 0));
     }
 }
 
@@ -603,6 +745,17 @@ static int exec_trace(const char *file) {
             printf("refuse event %ld maps [0x%llx, 0x%llx), which this process already uses (%s)\n", i,
                    (unsigned long long) lo, (unsigned long long) hi, what);
             return 3;
+        }
+    }
+    if (getenv("PTREPLAY_ONE_CPU") != NULL) {
+        /* Every task on the CPU this one started on (forked tasks inherit it), as the simulation
+         * runs them: no CPU is left in the mm's cpumask to receive a remote flush. */
+        cpu_set_t one;
+        int cpu = sched_getcpu();
+        CPU_ZERO(&one);
+        CPU_SET(cpu, &one);
+        if (sched_setaffinity(0, sizeof one, &one) == 0) {
+            printf("pinned %d\n", cpu);
         }
     }
     prctl(PR_SET_CHILD_SUBREAPER, 1);

@@ -49,6 +49,8 @@ class CalibratedProfileTest {
         put(m, "copy", "B/ns", 14, 15, 16);
         put(m, "fault", "ns", 900, 1000, 1100);
         put(m, "shadow_fill", "ns", 500, 510, 520);
+        // One run in four saw a table filled whole by its first trap.
+        put(m, "shadow_fill.whole_tables", "share", 0, 0.25, 0);
         // 10 ns per entry update, 490 ns per INVLPG, 300 ns per full flush.
         put(m, "mprotect.1.empty", "ns", 1000, 1000, 1000);
         put(m, "mprotect.1.mapped", "ns", 1500, 1500, 1500);
@@ -56,6 +58,14 @@ class CalibratedProfileTest {
         put(m, "mprotect.64.mapped", "ns", 1940, 1940, 1940);
         put(m, "mprotect.128.empty", "ns", 1000, 1000, 1000);
         put(m, "mprotect.128.mapped", "ns", mprotect128Mapped, mprotect128Mapped, mprotect128Mapped);
+        // One page moved by mremap: 2000 - 1600 = 400 ns, less an xchg and two L1 accesses (5.9 + 2 x 1.15) = 391.8.
+        put(m, "mremap.1.empty", "ns", 1600, 1600, 1600);
+        put(m, "mremap.1.mapped", "ns", 2000, 2000, 2000);
+        // 64 pages, one present: 2300 - 1600 = 700 ns, less the same 8.2 ns of move = 691.8 for a full flush.
+        put(m, "mremap.64.empty", "ns", 1600, 1600, 1600);
+        put(m, "mremap.64.one", "ns", 2300, 2300, 2300);
+        put(m, "dontneed.1.empty", "ns", 1500, 1500, 1500);
+        put(m, "dontneed.1.mapped", "ns", 4500, 4500, 4500);
         return new Calibration(facts, m, Instant.parse("2026-12-07T09:00:00Z"), Duration.ofSeconds(12), 3, true);
     }
 
@@ -101,8 +111,11 @@ class CalibratedProfileTest {
         assertTrue(n.get("ops.shadow_sync_ns").getSource().endsWith("0 [derived from measured]"));
         assertEquals(348.5, n.get("ops.exception_cycles").getValue(), 0.05);
         assertTrue(n.get("ops.page_alloc_ns").getSource().endsWith("[derived]"));
-        assertEquals(490, n.get("x86.invlpg_ns").getValue());
-        assertEquals(300, n.get("x86.full_flush_ns").getValue());
+        assertEquals(391.8, n.get("x86.invlpg_ns").getValue(), 1e-9);
+        assertTrue(n.get("x86.invlpg_ns").getSource().contains("a one-page VMA moved by mremap"), n.get("x86.invlpg_ns").getSource());
+        assertTrue(n.get("x86.invlpg_ns").getSource().endsWith("[derived from measured]"));
+        assertEquals(691.8, n.get("x86.full_flush_ns").getValue(), 1e-9);
+        assertTrue(n.get("x86.full_flush_ns").getSource().startsWith("a 64-page VMA moved by mremap"), n.get("x86.full_flush_ns").getSource());
         assertTrue(n.get("x86.full_flush_ns").getSource().endsWith("[derived from measured]"));
         assertTrue(n.get("x86.ipi.base_ns").getSource().startsWith("kept from generic-x86 (not measured): "));
         assertTrue(p.cpuFeatures().get("invlpgb").getPresent());
@@ -130,6 +143,50 @@ class CalibratedProfileTest {
         assertEquals(0, fill.getValue());
         assertTrue(fill.getSource().startsWith("kept from generic-x86 (not measured): "), fill.getSource());
         assertTrue(text.contains("ops.shadow_fill_ns (no MADV_POPULATE_WRITE before Linux 5.14)"));
+    }
+
+    /**
+     * Without the mremap samples both flushes come from the mprotect toggles: the INVLPG is 500 - 10 ns of
+     * update, the full flush 940 - 64 x 10.
+     */
+    @Test
+    void withoutTheMremapSamplesTheFlushesComeFromMprotect() throws Exception {
+        Calibration c = calibration();
+        Map<String, Samples> m = new HashMap<>(c.measurements());
+        m.keySet().removeIf(k -> k.startsWith("mremap."));
+        Profile p = CalibratedProfile.build(new Calibration(c.facts(), m, c.started(), c.took(), c.repetitions(), c.quick()),
+                genericX86(), "my-box");
+        assertEquals(490, p.getX86().getInvlpgNs().getValue());
+        assertTrue(p.getX86().getInvlpgNs().getSource().contains("one INVLPG = 500.0 - 10.00 ns"), p.getX86().getInvlpgNs().getSource());
+        assertEquals(300, p.getX86().getFullFlushNs().getValue());
+        assertTrue(p.getX86().getFullFlushNs().getSource().contains("one full flush = 940.0 - 64 x 10.00 ns"), p.getX86().getFullFlushNs().getSource());
+    }
+
+    /** The three one-page flushes side by side, the whole-table fills apart, and why page_free_ns stays kept. */
+    @Test
+    void headerSetsTheOnePageFlushesAndTheFillModesApart() throws Exception {
+        String text = CalibratedProfile.text(calibration(), genericX86(), "my-box");
+        assertTrue(text.contains("# One page present against never touched, per call (each flushes one page): mremap 400.0 ns,"
+                + " mprotect 500.0 ns, MADV_DONTNEED 3000 ns."), text);
+        assertTrue(text.contains("# A full flush: a 64-page mremap with one present entry costs 700.0 ns more than with none"
+                + " (x86.full_flush_ns); a 64-page mprotect toggle costs 300.0 ns beyond its 64 entry updates."), text);
+        assertTrue(text.contains("# Shadow fill: in 0 % of the page tables (median of 3 runs; 0-25 %) the first trap filled"
+                + " every entry"), text);
+        // (4500 - 1500) - (2000 - 1600) = 2600 ns beyond the mremap's move and flush.
+        assertTrue(text.contains("ops.page_free_ns (a one-page MADV_DONTNEED costs 2600 ns beyond mremap's one-page move"), text);
+        // A share is not a noisy price: 0, 0.25, 0 has no warning.
+        assertFalse(calibration().get("shadow_fill.whole_tables").orElseThrow().noisy());
+    }
+
+    /** On bare metal no table traps: no whole-table line. */
+    @Test
+    void noWholeTableLineWithoutWholeTableFills() throws Exception {
+        Calibration c = calibration();
+        Map<String, Samples> m = new HashMap<>(c.measurements());
+        m.put("shadow_fill.whole_tables", new Samples("shadow_fill.whole_tables", "share", List.of(0.0, 0.0, 0.0)));
+        String text = CalibratedProfile.text(new Calibration(c.facts(), m, c.started(), c.took(), c.repetitions(), c.quick()),
+                genericX86(), "my-box");
+        assertFalse(text.contains("# Shadow fill:"), text);
     }
 
     @Test

@@ -79,6 +79,17 @@ class NativeExecutorTest {
         assertTrue(r.samples("touch").median() > 0, r.toString());
     }
 
+    /** On one CPU (validate --local): the same events, the fork's child too, and a note that says so. */
+    @Test
+    void onOneCpuTheRunsSayTheyStayedOnIt(@TempDir Path dir) throws Exception {
+        NativeRun r = new NativeExecutor(probe, fakeSysfs(dir, true), Long.MAX_VALUE).onOneCpu().execute("t.txt", 0,
+                EventScriptTest.events(EVERY_KIND).iterator(), ThpSpec.DEFAULT, 1, s -> { });
+        assertEquals(3L, r.calls().get("touch"));
+        assertTrue(r.notes().contains("Each run's tasks stayed on one CPU, as the simulation runs them."), r.notes().toString());
+        NativeRun free = run(EVERY_KIND, fakeSysfs(dir, true), ThpSpec.DEFAULT);
+        assertTrue(free.notes().stream().noneMatch(n -> n.contains("one CPU")), free.notes().toString());
+    }
+
     @Test
     void thpIsSetForTheRunsAndRestored(@TempDir Path dir) throws Exception {
         ThpSysfs sysfs = fakeSysfs(dir, true);
