@@ -49,14 +49,16 @@ public final class Cases {
     private static final String KALESH_DEVICE = "the measured arm64 device is not named (a 5.4 kernel, 35 ns per PTE"
             + " moved); generic-arm64 moves a PTE in 12 ns: move_ptes' instruction work is not priced (Joel's x86 move"
             + " leaves no room for it) and his per-PMD flush is four times generic-arm64's";
-    private static final String MUNMAP_BASELINE = "the munmap baseline is too cheap against the fork baseline: Ryan's two"
-            + " rows with the same convert count need a munmap 1.76 times the fork, the model (with folio freeing and the"
-            + " 6.9 per-page _nr_pages_mapped atomic, the LRU removal, memcg uncharge and tail-page work of every folio) has"
-            + " 1.05: order-9 folios pay per-folio costs 512 times per GiB, which cannot close ~28 ns per PTE";
-    private static final String ALTRA_BATCHING = "on Altra batching saves little in fork and much in munmap; the"
-            + " model saves about as much in both (fork 0.73, munmap 0.79 at order 9), as on x86 where David's fork table"
-            + " passes: what the 6.9 batching removes and keeps is counted per PTE alike on both arches and priced alike"
-            + " per primitive, and nothing in the model prices an arm64 atomic by whether it returns a value";
+    private static final String MUNMAP_BASELINE = "the munmap baseline is too cheap against the fork baseline: one"
+            + " contpte_convert per block in both, so Ryan's two rows need a munmap 1.76 (Altra) and 2.0 (M2) times the"
+            + " fork, the model has 1.14 and 1.30; the row is 1 + unfolds/munmap, so only a dearer 6.9 zap moves it (+9.8%"
+            + " Altra, +21% M2 to the tolerance edge), e.g. value-returning atomics 1.65/2.98 ns dearer than posted ones,"
+            + " for which no sourced price exists (docs/kernel-model.md 4.6)";
+    private static final String ALTRA_BATCHING = "on Altra batching saves little in fork and two thirds in munmap; the"
+            + " model saves alike (fork 0.73, munmap 0.61 at order 9): what 6.9 removes per PTE costs at most ~6 ns in"
+            + " Altra's fork against 16 ns modelled (mostly Xeon-fitted loop cycles), and ~52 ns more than modelled in its"
+            + " munmap, where the unbatched generic zap is under-charged as on David's Xeon; pricing value-returning"
+            + " atomics higher would move the munmap row the wrong way (docs/kernel-model.md 4.6)";
     private static final String ZAP_LARGE = "from 128K folios up the model's batched zap saves less than David measured"
             + " (0.59 to 0.65 against 0.42 to 0.53) while the 4K time and the 16K to 64K ratios hold: what 6.9 keeps per"
             + " page (the clear, the per-page _mapcount atomic, free_pages_prepare's pass over the tail pages at about"
