@@ -52,6 +52,7 @@ import static org.ptreplay.spi.ops.Primitive.X86_FULL;
 import static org.ptreplay.spi.ops.Primitive.ZONE_LOCK;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.function.LongSupplier;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.profile.MachineProfile;
@@ -84,6 +85,8 @@ import org.ptreplay.core.profile.proto.Sourced;
  *       of two L1 accesses each; VMA_LOCK: a cmpxchg and an atomic; MM_COUNTER: two
  *       L1 accesses; SP_W, TAIL_PREP, BUDDY, VMA_LINE, MT_LINE: a plain access through the cache
  *       model.</li>
+ *   <li>TAIL_FREE, TAIL_PREP: their loops' iterations are independent, so what the cache model
+ *       adds over L1 is divided by the outstanding-miss limit ({@link #INDEPENDENT}).</li>
  * </ul>
  *
  * Prices are integer picoseconds, computed once at construction, so the sums are exact and
@@ -100,6 +103,18 @@ public final class ProfileCostModel implements CostModel {
      */
     private static final int MEMCG_LEVELS = 4;
 
+    /**
+     * Memory primitives of kernel loops whose iterations are independent, so that their misses
+     * overlap up to {@code memory.outstanding_misses} (docs/kernel-model.md §4.4, docs/profiles.md
+     * "Memory timing"): {@code free_pages_prepare}'s pass over the tail pages
+     * ({@code free_tail_page_prepare} and the flags reset, mm/page_alloc.c) and
+     * {@code prep_compound_page}'s ({@code prep_compound_tail}) are plain loads and stores at
+     * {@code head + i}, with no atomic or barrier per iteration, the same C on both architectures.
+     * Every other memory primitive is issued by a loop with a locked instruction per iteration or
+     * reads an address it has just loaded.
+     */
+    private static final EnumSet<Primitive> INDEPENDENT = EnumSet.of(TAIL_FREE, TAIL_PREP);
+
     private final String profileName;
     private final String arch;
     private final int cpus;
@@ -114,6 +129,10 @@ public final class ProfileCostModel implements CostModel {
     private final double streamPsPerByte;
     /** When prefetched lines arrive and how many misses overlap; null without a prefetcher. */
     private final MemoryTiming timing;
+    /** Misses an independent loop keeps in flight: the profile's {@code outstanding_misses}. */
+    private final int overlap;
+    /** Whether each primitive, by ordinal, is in {@link #INDEPENDENT}. */
+    private final boolean[] independent = new boolean[Primitive.count()];
     /** Prices returned so far: the clock until a ledger attaches its own ({@link #clock}). */
     private long returnedPs;
     private LongSupplier clock = () -> returnedPs;
@@ -139,6 +158,10 @@ public final class ProfileCostModel implements CostModel {
                 (int) memory.getPrefetcher().getFillLevel().getValue() - 1) : null;
         if (timing != null) {
             cache.timing(timing);
+        }
+        this.overlap = Math.max(1, (int) memory.getOutstandingMisses().getValue());
+        for (Primitive q : INDEPENDENT) {
+            independent[q.ordinal()] = true;
         }
 
         Arrays.fill(unitPs, UNPRICED);
@@ -242,12 +265,16 @@ public final class ProfileCostModel implements CostModel {
         if (!p.memory()) {
             throw new IllegalArgumentException(p.key() + " touches no memory; charge it with costPs.");
         }
+        int o = p.ordinal();
         if (timing == null) {
-            return returned(unitPs[p.ordinal()] + servedExtraPs[cache.access(pa)]);
+            long extra = servedExtraPs[cache.access(pa)];
+            return returned(unitPs[o] + (independent[o] ? extra / overlap : extra));
         }
         timing.at(clock.getAsLong());
         int level = cache.access(pa);
-        return returned(unitPs[p.ordinal()] + timing.demandExtraPs(pa >>> cache.lineShift(), level));
+        long line = pa >>> cache.lineShift();
+        return returned(unitPs[o]
+                + (independent[o] ? timing.independentExtraPs(line, level) : timing.demandExtraPs(line, level)));
     }
 
     private long returned(long ps) {

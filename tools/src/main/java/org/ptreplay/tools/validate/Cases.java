@@ -60,9 +60,12 @@ public final class Cases {
             + " munmap, where the unbatched generic zap is under-charged as on David's Xeon; pricing value-returning"
             + " atomics higher would move the munmap row the wrong way (docs/kernel-model.md 4.6)";
     private static final String ZAP_LARGE = "from 128K folios up the model's batched zap saves less than David measured"
-            + " (0.59 to 0.65 against 0.42 to 0.53) while the 4K time and the 16K to 64K ratios hold: what 6.9 keeps per"
-            + " page (the clear, the per-page _mapcount atomic, free_pages_prepare's pass over the tail pages at about"
-            + " 9 ns a page, in a model that overlaps no miss) weighs too much against what it removes; not identified";
+            + " (0.56 to 0.62 against 0.42 to 0.53) while the 4K time and the 16K to 64K ratios hold: the model's 6.8"
+            + " munmap of large folios is 18 to 29 percent too cheap (it removes 32 ns per page by batching where he"
+            + " measured 53): 6.8's per-entry release work (free_swap_cache and release_pages look every gathered"
+            + " page's folio up) and per-page calls (deferred_split_folio's early return, __tlb_remove_page) are"
+            + " instruction work with no sourced price; 6.9 is 3.6 ns per page too dear (PTE_ENTRY, fitted on fork's"
+            + " three per-entry loops, charged to the zap's two)";
     /**
      * The checks the model is expected to miss, by case and check id, each with the model feature
      * it lacks. docs/validation.md explains every one; ValidationTest fails when a listed check
