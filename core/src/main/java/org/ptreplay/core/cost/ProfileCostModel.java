@@ -37,6 +37,9 @@ import static org.ptreplay.spi.ops.Primitive.SP_W;
 import static org.ptreplay.spi.ops.Primitive.SYSCALL;
 import static org.ptreplay.spi.ops.Primitive.TAIL_FREE;
 import static org.ptreplay.spi.ops.Primitive.LRUVEC_STAT;
+import static org.ptreplay.spi.ops.Primitive.MMAP_LOCK;
+import static org.ptreplay.spi.ops.Primitive.KOBJ_LINE;
+import static org.ptreplay.spi.ops.Primitive.FILE_REF;
 import static org.ptreplay.spi.ops.Primitive.SPLIT_QUEUE;
 import static org.ptreplay.spi.ops.Primitive.TAIL_PREP;
 import static org.ptreplay.spi.ops.Primitive.TLBI_ASID;
@@ -83,7 +86,8 @@ import org.ptreplay.core.profile.proto.Sourced;
  *   <li>PTE_ITER, PTE_ENTRY, PTE_BATCH, EXC, MEMCG: the profile's cycles at its clock.</li>
  *   <li>LRU_LOCK, ZONE_LOCK, SPLIT_QUEUE: a spinlock; LRUVEC_STAT: 3 + 4 per-CPU counter updates
  *       of two L1 accesses each; VMA_LOCK: a cmpxchg and an atomic; MM_COUNTER: two
- *       L1 accesses; SP_W, TAIL_PREP, BUDDY, VMA_LINE, MT_LINE: a plain access through the cache
+ *       L1 accesses; SP_W, TAIL_PREP, BUDDY, VMA_LINE, MT_LINE, KOBJ_LINE: a plain access through
+ *       the cache model; MMAP_LOCK: the rwsem pair, FILE_REF: an atomic, each through the cache
  *       model.</li>
  *   <li>TAIL_FREE, TAIL_PREP: their loops' iterations are independent, so what the cache model
  *       adds over L1 is divided by the outstanding-miss limit ({@link #INDEPENDENT}).</li>
@@ -192,6 +196,13 @@ public final class ProfileCostModel implements CostModel {
         // load and a store of an L1-resident per-CPU counter, like MM_COUNTER (§4.6) [derived].
         set((3 + MEMCG_LEVELS) * 2 * plain, LRUVEC_STAT);
         set(ps(ops.getRwsemWriteNs()), RMAPLOCK);
+        // down_write (a cmpxchg) and up_write (an atomic) on the mmap_lock's line, which the cache
+        // model serves (docs/kernel-model.md §2.10); a read lock's pair is priced alike.
+        set(ps(ops.getRwsemWriteNs()), MMAP_LOCK);
+        // An mm_struct, struct file or address_space line read or written; get_file and fput are
+        // one atomic each on the file's f_count (§2.10).
+        set(plain, KOBJ_LINE);
+        set(ps(ops.getAtomicAddNs()), FILE_REF);
         set(ps(ops.getMmuNotifierNs()), NOTIFIER);
         set(0, PTEP_GET);
         set(ps(ops.getPageAllocNs()), PAGE_ALLOC);

@@ -244,6 +244,15 @@ public final class Cases {
         return Map.of("size", "1G", "moves", "1", "align", align);
     }
 
+    /**
+     * Kalesh Singh's moves come from his selftest, which maps the source
+     * {@code MAP_SHARED | MAP_ANONYMOUS} (tools/testing/selftests/vm/mremap_test.c,
+     * {@code get_source_mapping}): shmem, a file VMA (docs/kernel-model.md §2.10).
+     */
+    private static Map<String, String> kaleshMove(String align) {
+        return Map.of("size", "1G", "moves", "1", "align", align, "shared", "yes");
+    }
+
     private static Reading mremapMs(String label, double publishedNs, CellRef cell) {
         return new Reading(label, publishedNs * 1e-6, new Figure.Value(MREMAP_NS, cell, 1e-6, "ms per mremap"));
     }
@@ -277,7 +286,7 @@ public final class Cases {
     private static final double KALESH_X86_PUD_NS = 15_594;
 
     static Case kaleshArm64Pmd() {
-        Experiment e = new Experiment("mremap-1g-pmd-arm64", "mremap-large", largeMove("pmd"), "",
+        Experiment e = new Experiment("mremap-1g-pmd-arm64", "mremap-large", kaleshMove("pmd"), "",
                 List.of(ARM64_5_4), List.of(NO_TABLE_MOVE, PMD_MOVE), "generic-arm64", 1);
         CellRef before = e.cell(ARM64_5_4, NO_TABLE_MOVE);
         CellRef after = e.cell(ARM64_5_4, PMD_MOVE);
@@ -290,7 +299,7 @@ public final class Cases {
     }
 
     static Case kaleshArm64Pud() {
-        Experiment e = new Experiment("mremap-1g-pud-arm64", "mremap-large", largeMove("pud"), "",
+        Experiment e = new Experiment("mremap-1g-pud-arm64", "mremap-large", kaleshMove("pud"), "",
                 List.of(ARM64_5_4), List.of(PMD_MOVE, PUD_MOVE), "generic-arm64", 1);
         CellRef before = e.cell(ARM64_5_4, PMD_MOVE);
         CellRef after = e.cell(ARM64_5_4, PUD_MOVE);
@@ -303,7 +312,7 @@ public final class Cases {
     }
 
     static Case kaleshX86Pud() {
-        Experiment e = new Experiment("mremap-1g-pud-x86", "mremap-large", largeMove("pud"), "",
+        Experiment e = new Experiment("mremap-1g-pud-x86", "mremap-large", kaleshMove("pud"), "",
                 List.of("x86"), List.of(PMD_MOVE, "linux-5.11"), "generic-x86", 1);
         CellRef before = e.cell("x86", PMD_MOVE);
         CellRef after = e.cell("x86", "linux-5.11");
