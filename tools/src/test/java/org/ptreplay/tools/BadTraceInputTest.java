@@ -90,7 +90,7 @@ class BadTraceInputTest {
         Run run = Cli.run("convert", cut.toString(), dir.resolve("cut-out.ptrace").toString());
         assertEquals(1, run.code(), run.err());
         assertTrue(run.err().matches("ptreplay: " + java.util.regex.Pattern.quote(cut.toString())
-                + "(, line \\d+: cannot read|: header: truncated or corrupt xz data) \\(the data ends early\\)\\.\\R"),
+                + "(: line \\d+: cannot read|: header: truncated or corrupt xz data) \\(the data ends early\\)\\.\\R"),
                 run.err());
         assertFalse(Files.exists(dir.resolve("cut-out.ptrace")));
     }
@@ -218,7 +218,7 @@ class BadTraceInputTest {
         Run run = Cli.run("convert", in.toString(), dir.resolve("o.ptrace").toString());
         assertEquals(1, run.code());
         assertEquals(1, run.err().lines().count(), run.err());
-        assertTrue(run.err().startsWith("ptreplay: " + in + ", line 2: "), run.err());
+        assertTrue(run.err().startsWith("ptreplay: " + in + ": line 2: "), run.err());
     }
 
     /** An uncompressed file holding only a header packet with this version and feature set. */

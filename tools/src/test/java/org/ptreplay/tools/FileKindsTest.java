@@ -123,7 +123,7 @@ class FileKindsTest {
         Path junk = dir.resolve("junk.strace");
         Files.writeString(junk, "\u0001\u0002 not strace\n".repeat(5000));
         Path out = dir.resolve("junk.ptrace");
-        assertEquals("ptreplay: " + junk + ", line 1000: 1000 lines in a row are of no known shape, so this is not"
+        assertEquals("ptreplay: " + junk + ": line 1000: 1000 lines in a row are of no known shape, so this is not"
                 + " strace output.", refused(Cli.run("convert", junk.toString(), out.toString(), "--from", "strace"),
                 junk.toString()));
         assertFalse(Files.exists(out));

@@ -46,7 +46,7 @@ class ProfileFileTest {
         int line = 1 + (int) text.substring(0, text.indexOf("xchg_ns {")).chars().filter(c -> c == '\n').count();
         Cli.Run r = Cli.run("replay", trace.toString(), "--profile-file", bad.toString());
         assertEquals(1, r.code());
-        assertEquals("ptreplay: Profile file " + bad + ", line " + line + ": the number ops.xchg_ns has no source.\n", r.err());
+        assertEquals("ptreplay: Profile file " + bad + ": line " + line + ": the number ops.xchg_ns has no source.\n", r.err());
     }
 
     @Test

@@ -113,9 +113,9 @@ public final class MachineProfiles {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    /** "{origin}, line {n}: {problem}." — without the line part when {@code line} is 0. */
+    /** "{origin}: line {n}: {problem}." — without the line part when {@code line} is 0. */
     static String sentence(String origin, int line, String problem) {
-        String text = line > 0 ? origin + ", line " + line + ": " + problem : origin + ": " + problem;
+        String text = line > 0 ? origin + ": line " + line + ": " + problem : origin + ": " + problem;
         return text.endsWith(".") ? text : text + ".";
     }
 }

@@ -77,27 +77,27 @@ class MachineProfilesTest {
     @Test
     void numberWithoutSourceNamesFieldAndLine() {
         var e = broken(withLine(34, "  xchg_ns { value: 20 }"));
-        assertEquals("Profile fixture, line 34: the number ops.xchg_ns has no source.", e.getMessage());
+        assertEquals("Profile fixture: line 34: the number ops.xchg_ns has no source.", e.getMessage());
         assertEquals(34, e.line());
     }
 
     @Test
     void blankSourceCountsAsMissing() {
         var e = broken(withLine(34, "  xchg_ns { value: 20 source: \"  \" }"));
-        assertEquals("Profile fixture, line 34: the number ops.xchg_ns has no source.", e.getMessage());
+        assertEquals("Profile fixture: line 34: the number ops.xchg_ns has no source.", e.getMessage());
     }
 
     @Test
     void missingNumberIsReportedAtItsSection() {
         var e = broken(withLine(34, null));
-        assertEquals("Profile fixture, line 32: the field ops.xchg_ns is missing.", e.getMessage());
+        assertEquals("Profile fixture: line 32: the field ops.xchg_ns is missing.", e.getMessage());
     }
 
     @Test
     void syntaxErrorGivesOneSentenceWithLine() {
         var e = broken(withLine(34, "  xchg_ns { value: : 20 source: \"x\" }"));
         assertEquals(34, e.line());
-        assertTrue(e.getMessage().startsWith("Profile fixture, line 34: column "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Profile fixture: line 34: column "), e.getMessage());
         assertOneSentence(e.getMessage());
     }
 
@@ -105,7 +105,7 @@ class MachineProfilesTest {
     void unknownFieldGivesOneSentenceWithLine() {
         var e = broken(withLine(34, "  xchg_nanos { value: 20 source: \"x\" }"));
         assertEquals(34, e.line());
-        assertEquals("Profile fixture, line 34: column 3: Input contains unknown fields and/or extensions: "
+        assertEquals("Profile fixture: line 34: column 3: Input contains unknown fields and/or extensions: "
                 + "ptreplay.profile.v1.Ops.xchg_nanos.", e.getMessage());
     }
 
@@ -119,20 +119,20 @@ class MachineProfilesTest {
     @Test
     void negativeNumberIsRefused() {
         var e = broken(withLine(34, "  xchg_ns { value: -1 source: \"x\" }"));
-        assertEquals("Profile fixture, line 34: the number ops.xchg_ns must be finite and not negative, not -1.0.",
+        assertEquals("Profile fixture: line 34: the number ops.xchg_ns must be finite and not negative, not -1.0.",
                 e.getMessage());
     }
 
     @Test
     void sectionOfTheOtherArchIsRefused() {
         var e = broken(withLine(3, "arch: \"arm64\""));
-        assertEquals("Profile fixture, line 3: an arm64 profile needs an arm64 section and no x86 section.", e.getMessage());
+        assertEquals("Profile fixture: line 3: an arm64 profile needs an arm64 section and no x86 section.", e.getMessage());
     }
 
     @Test
     void unknownArchIsRefused() {
         var e = broken(withLine(3, "arch: \"riscv\""));
-        assertEquals("Profile fixture, line 3: the arch must be \"x86\" or \"arm64\", not \"riscv\".", e.getMessage());
+        assertEquals("Profile fixture: line 3: the arch must be \"x86\" or \"arm64\", not \"riscv\".", e.getMessage());
     }
 
     @Test
@@ -147,7 +147,7 @@ class MachineProfilesTest {
     void outerLevelMayNotBeFasterThanInner() {
         // Line 22 is L2 latency_ns.
         var e = broken(withLine(22, "    latency_ns { value: 0.5 source: \"x\" }"));
-        assertEquals("Profile fixture, line 22: memory.level[1].latency_ns must be positive and not below the level before it.",
+        assertEquals("Profile fixture: line 22: memory.level[1].latency_ns must be positive and not below the level before it.",
                 e.getMessage());
     }
 
@@ -168,7 +168,7 @@ class MachineProfilesTest {
         Path file = dir.resolve("broken.txtpb");
         Files.writeString(file, withLine(34, "  xchg_ns { value: 20 }"));
         var e = assertThrows(InvalidProfileException.class, () -> MachineProfiles.parse(file));
-        assertEquals("Profile file " + file + ", line 34: the number ops.xchg_ns has no source.", e.getMessage());
+        assertEquals("Profile file " + file + ": line 34: the number ops.xchg_ns has no source.", e.getMessage());
     }
 
     @Test
@@ -214,9 +214,9 @@ class MachineProfilesTest {
         InvalidProfileException none = broken(withLine(62, null));
         assertEquals("Profile fixture: it has no cpu_features entry.", none.getMessage());
         InvalidProfileException unsourced = broken(withLine(62, "cpu_features { name: \"invlpgb\" present: true }"));
-        assertEquals("Profile fixture, line 62: the CPU feature invlpgb has no source.", unsourced.getMessage());
+        assertEquals("Profile fixture: line 62: the CPU feature invlpgb has no source.", unsourced.getMessage());
         String twice = fixture("tiny-x86.txtpb") + "cpu_features { name: \"invlpgb\" present: true source: \"again\" }\n";
-        assertEquals("Profile fixture, line 63: the CPU feature invlpgb is listed twice.", broken(twice).getMessage());
+        assertEquals("Profile fixture: line 63: the CPU feature invlpgb is listed twice.", broken(twice).getMessage());
         InvalidProfileException badName = broken(withLine(62, "cpu_features { name: \"INVLPGB\" source: \"x\" }"));
         assertOneSentence(badName.getMessage());
         assertTrue(badName.getMessage().contains("is not an option name"), badName.getMessage());

@@ -38,7 +38,7 @@ final class MiniYaml {
         Map<String, Object> map = new LinkedHashMap<>();
         while (pos[0] < lines.size()) {
             String line = lines.get(pos[0])[0];
-            String where = file + ", line " + lines.get(pos[0])[1];
+            String where = file + ": line " + lines.get(pos[0])[1];
             int ind = indent(line);
             if (ind < indent) {
                 break;
@@ -77,7 +77,7 @@ final class MiniYaml {
         List<String> items = new ArrayList<>();
         while (pos[0] < lines.size() && indent(lines.get(pos[0])[0]) == indent
                 && lines.get(pos[0])[0].strip().startsWith("- ")) {
-            String where = file + ", line " + lines.get(pos[0])[1];
+            String where = file + ": line " + lines.get(pos[0])[1];
             items.add(scalar(lines.get(pos[0])[0].strip().substring(2).strip(), where));
             pos[0]++;
         }

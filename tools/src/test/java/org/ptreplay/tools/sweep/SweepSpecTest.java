@@ -94,7 +94,7 @@ class SweepSpecTest {
         Path yaml = tmp.resolve("bad.yaml");
         Files.writeString(yaml, "generate: fork-bench\nthp: &anchor 4K\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> options(yaml).spec());
-        assertTrue(e.getMessage().startsWith(yaml + ", line 2: '&'"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(yaml + ": line 2: '&'"), e.getMessage());
         Files.writeString(yaml, "generate: fork-bench\nstrategies: [linux-6.8]\n");
         e = assertThrows(IllegalArgumentException.class, () -> options(yaml).spec());
         assertTrue(e.getMessage().contains("unknown key 'strategies'"), e.getMessage());

@@ -11,7 +11,7 @@ public final class ImportException extends Exception {
     private final long lineNumber;
 
     public ImportException(String fileName, long lineNumber, String reason) {
-        super(fileName + ", line " + lineNumber + ": " + reason + ".");
+        super(fileName + ": line " + lineNumber + ": " + reason + ".");
         this.fileName = fileName;
         this.lineNumber = lineNumber;
     }

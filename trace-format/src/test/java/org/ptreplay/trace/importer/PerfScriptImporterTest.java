@@ -249,13 +249,13 @@ class PerfScriptImporterTest {
                 """;
         ImportException e = assertThrows(ImportException.class, () -> new PerfScriptImporter()
                 .importTo(new StringReader(bad), "x.perf", ImportOptions.defaults(), ev -> { }));
-        assertEquals("x.perf, line 2: cannot read this exceptions:page_fault_user event: 'somewhere' is not a number.",
+        assertEquals("x.perf: line 2: cannot read this exceptions:page_fault_user event: 'somewhere' is not a number.",
                 e.getMessage());
         assertEquals(2, e.lineNumber());
         ImportException e2 = assertThrows(ImportException.class, () -> new PerfScriptImporter()
                 .importTo(new StringReader("sh 10/10 1.0: syscalls:sys_enter_mmap: addr: 0x0, len: zero\n"), "y.perf",
                         ImportOptions.defaults(), ev -> { }));
-        assertEquals("y.perf, line 1: cannot read this syscalls:sys_enter_mmap event: 'len: zero' is not in the expected form.",
+        assertEquals("y.perf: line 1: cannot read this syscalls:sys_enter_mmap event: 'len: zero' is not in the expected form.",
                 e2.getMessage());
     }
 

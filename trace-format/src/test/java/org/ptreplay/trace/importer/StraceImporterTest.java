@@ -181,10 +181,10 @@ class StraceImporterTest {
         assertEquals(2 * (StatsCounter.MAX_UNPARSED_RUN - 1), ok.stats().unparsedLines());
         assertEquals(2, ok.events().size());
         ImportException e = assertThrows(ImportException.class, () -> Imported.strace(call + junk + "junk\n" + call));
-        assertEquals("test.txt, line 1001: 1000 lines in a row are of no known shape, so this is not strace output.",
+        assertEquals("test.txt: line 1001: 1000 lines in a row are of no known shape, so this is not strace output.",
                 e.getMessage());
         ImportException p = assertThrows(ImportException.class, () -> Imported.perf(junk + "junk\n"));
-        assertEquals("test.txt, line 1000: 1000 lines in a row are of no known shape, so this is not perf script output.",
+        assertEquals("test.txt: line 1000: 1000 lines in a row are of no known shape, so this is not perf script output.",
                 p.getMessage());
     }
 
@@ -258,22 +258,22 @@ class StraceImporterTest {
 
     @Test
     void malformedModeledCallsFailWithFileAndLine() {
-        assertEquals("bad.strace, line 2: cannot read this mmap call: 'PROT_BOGUS' is not a number or a known flag.",
+        assertEquals("bad.strace: line 2: cannot read this mmap call: 'PROT_BOGUS' is not a number or a known flag.",
                 failure("""
                         1 munmap(0x1000, 4096) = 0
                         1 mmap(NULL, 4096, PROT_READ|PROT_BOGUS, MAP_PRIVATE, -1, 0) = 0x1000
                         """));
-        assertEquals("bad.strace, line 1: cannot read this mmap call: mmap has 2 arguments where 6 were expected.",
+        assertEquals("bad.strace: line 1: cannot read this mmap call: mmap has 2 arguments where 6 were expected.",
                 failure("1 mmap(NULL, 4096) = 0x1000\n"));
-        assertEquals("bad.strace, line 1: cannot read this munmap call: the error name EWEIRD is not one ptreplay knows.",
+        assertEquals("bad.strace: line 1: cannot read this munmap call: the error name EWEIRD is not one ptreplay knows.",
                 failure("1 munmap(0x1000, 4096) = -1 EWEIRD (Weird)\n"));
-        assertEquals("bad.strace, line 1: cannot read this munmap call: the argument list is not closed.",
+        assertEquals("bad.strace: line 1: cannot read this munmap call: the argument list is not closed.",
                 failure("1 munmap(0x1000, 4096 = 0\n"));
-        assertEquals("bad.strace, line 1: cannot read this brk call: there is no result.",
+        assertEquals("bad.strace: line 1: cannot read this brk call: there is no result.",
                 failure("1 brk(NULL)\n"));
-        assertEquals("bad.strace, line 1: cannot read this clone call: there is no flags= argument.",
+        assertEquals("bad.strace: line 1: cannot read this clone call: there is no flags= argument.",
                 failure("1 clone(child_stack=NULL) = 5\n"));
-        assertEquals("bad.strace, line 2: the line is longer than 1024 KiB, so this is not a text recording.",
+        assertEquals("bad.strace: line 2: the line is longer than 1024 KiB, so this is not a text recording.",
                 failure("1 munmap(0x1000, 4096) = 0\n" + "x".repeat(LineSource.MAX_LINE + 1)));
     }
 
