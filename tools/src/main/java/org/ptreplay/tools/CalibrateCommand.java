@@ -100,14 +100,22 @@ final class CalibrateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw CommandFailure.badData("calibration failed: " + e.getMessage(), e);
         }
+        warnNoisy(c, err);
+        return c;
+    }
+
+    /**
+     * One line per measurement whose spread is above {@link Samples#NOISY}, in the form every
+     * command gives its warnings on stderr ({@code ptreplay: warning: ...}).
+     */
+    static void warnNoisy(Calibration c, PrintWriter err) {
         for (Samples s : c.ordered()) {
             if (s.noisy()) {
-                err.printf(Locale.ROOT, "warning: %s spread %.0f %% over %d samples (above 10 %%): the machine was busy%n",
+                err.printf(Locale.ROOT, "ptreplay: warning: %s spread %.0f %% over %d samples (above 10 %%): the machine was busy%n",
                         s.name(), 100 * s.spread(), s.values().size());
             }
         }
         err.flush();
-        return c;
     }
 
     private void write(String text) {
