@@ -96,7 +96,10 @@ final class ConvertCommand implements Callable<Integer> {
         return h.withMachine(m);
     }
 
-    /** The report's line on what the header's machine leaves unknown, or empty. */
+    /**
+     * The report's line on what the header's machine leaves unknown, or empty: for an import, a
+     * text-form IN or a --machine edit, where the user can still fill the gaps.
+     */
     private static String unknownMachine(TraceHeader h) {
         java.util.List<String> u = MachineOption.unknown(h.machine());
         return u.isEmpty() ? "" : System.lineSeparator() + "the header leaves the machine's " + String.join(", ", u)
@@ -230,7 +233,11 @@ final class ConvertCommand implements Callable<Integer> {
                     output.write(e);
                 }
                 output.commit();
-                return out + ": " + output.events() + " events from " + in + unknownMachine(header);
+                // The machine line asks for what an import or a hand-written text trace may lack (issue 16
+                // item 4); a binary trace's header is copied as it was recorded, so it is said only when
+                // --machine edits it.
+                return out + ": " + output.events() + " events from " + in
+                        + (kind == InputKind.TEXT || machine != null ? unknownMachine(header) : "");
             }
         } finally {
             TraceFiles.close(source);

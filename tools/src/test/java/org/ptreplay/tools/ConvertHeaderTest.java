@@ -63,6 +63,23 @@ class ConvertHeaderTest {
     }
 
     @Test
+    void aBinaryTraceCopiedAsItIsSaysNothingAboutItsMachine(@TempDir Path dir) throws IOException {
+        Path in = Files.writeString(dir.resolve("in.txt"), EVENTS);
+        Path first = dir.resolve("first.ptrace");
+        assertEquals(0, run("convert", in.toString(), first.toString()).code());
+        for (String out : new String[] {"copy.ptrace", "copy.txt"}) {
+            Run r = run("convert", first.toString(), dir.resolve(out).toString());
+            assertEquals(0, r.code(), r.err());
+            assertEquals(dir.resolve(out) + ": 3 events from " + first + System.lineSeparator(), r.out());
+        }
+        // --machine edits the header: what it leaves unknown is worth saying again.
+        Run edited = run("convert", first.toString(), dir.resolve("edited.ptrace").toString(), "--machine", "arch=x86_64");
+        assertEquals(0, edited.code(), edited.err());
+        assertTrue(edited.out().contains("the header leaves the machine's pagesize, kernel, cpus, THP settings unknown"),
+                edited.out());
+    }
+
+    @Test
     void aPageSizeNoReaderAcceptsIsRefusedAtConvertTime(@TempDir Path dir) throws IOException {
         for (String bad : new String[] {"3", "8192", "1073741824"}) {
             Path in = Files.writeString(dir.resolve("bad.txt"), "@machine pagesize=" + bad + "\n" + EVENTS);
