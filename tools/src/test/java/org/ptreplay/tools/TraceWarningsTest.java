@@ -47,6 +47,20 @@ class TraceWarningsTest {
     }
 
     @Test
+    void sweepWarnsOncePerOlderFileInItsCorpus(@TempDir Path dir) throws IOException {
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Path current = Traces.write(corpus.resolve("current.ptrace"), Traces.move1m());
+        Path old = withoutEndPacket(current, corpus.resolve("old.ptrace"));
+        // Two THP settings: each file is read by two jobs, run two at a time.
+        Cli.Run run = Cli.run("sweep", "--trace", corpus.toString(), "--thp", "4K,64K=always", "--strategy", "linux-6.8",
+                "--jobs", "2", "-o", dir.resolve("out").toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().startsWith("sweep: 4 jobs: 0 already complete, 4 run, 0 failed;"), run.out());
+        assertEquals("ptreplay: warning: " + old + ": written before ptreplay recorded an end-of-trace packet, so a"
+                + " truncation of this file at a packet boundary would go unnoticed; re-convert it to add one.\n", run.err());
+    }
+
+    @Test
     void aCurrentFileGivesNoWarning(@TempDir Path dir) throws IOException {
         Path trace = Traces.write(dir.resolve("new.ptrace"), Traces.move1m());
         for (String command : new String[] {"summary", "stats", "check", "print", "replay"}) {

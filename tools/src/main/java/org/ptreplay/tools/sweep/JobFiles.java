@@ -44,20 +44,20 @@ public final class JobFiles {
             try {
                 parsed = TableCsv.read(store.read(rows(job)));
             } catch (IllegalArgumentException e) {
-                return new JobRunner.Outcome(job, java.util.List.of(), store.describe(rows(job)) + ": " + e.getMessage());
+                return new JobRunner.Outcome(job, java.util.List.of(), store.describe(rows(job)) + ": " + e.getMessage(), null);
             }
             if (!parsed.table().names().equals(table.names())) {
                 return new JobRunner.Outcome(job, java.util.List.of(), store.describe(rows(job))
-                        + ": its columns are not this sweep's.");
+                        + ": its columns are not this sweep's.", null);
             }
             for (Object[] row : parsed.rows()) {
                 row[0] = (long) job.index();
             }
-            return new JobRunner.Outcome(job, parsed.rows(), null);
+            return new JobRunner.Outcome(job, parsed.rows(), null, null);
         }
         if (store.exists(error(job))) {
-            return new JobRunner.Outcome(job, java.util.List.of(), store.read(error(job)).strip());
+            return new JobRunner.Outcome(job, java.util.List.of(), store.read(error(job)).strip(), null);
         }
-        return new JobRunner.Outcome(job, java.util.List.of(), "job " + job.index() + " was not run.");
+        return new JobRunner.Outcome(job, java.util.List.of(), "job " + job.index() + " was not run.", null);
     }
 }

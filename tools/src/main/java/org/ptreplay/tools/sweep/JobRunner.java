@@ -22,6 +22,7 @@ import org.ptreplay.tools.validate.MemoryTrace;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.trace.TraceException;
 import org.ptreplay.trace.TraceHeader;
+import org.ptreplay.trace.TraceReader;
 import org.ptreplay.trace.TraceSource;
 
 /**
@@ -52,8 +53,12 @@ public final class JobRunner {
         }
     };
 
-    /** A finished job: its rows, or the sentence saying why it has none. */
-    public record Outcome(SweepJob job, List<Object[]> rows, String error) {
+    /**
+     * A finished job: its rows, or the sentence saying why it has none; {@code warning} is what its
+     * trace's reader warned about once read to its end (an older file without its end-of-trace
+     * packet), or null.
+     */
+    public record Outcome(SweepJob job, List<Object[]> rows, String error, String warning) {
         public boolean ok() {
             return error == null;
         }
@@ -105,17 +110,19 @@ public final class JobRunner {
         try {
             Plan plan = plan(job);
             ReplayOutcome outcome;
+            String warning;
             // The trace's header before the cells are built, a kernel each: a bad file fails its job at once.
             try (TraceSource source = source(job)) {
                 outcome = new ReplayEngine(plan.cells(), threads).run(source, job.traceName());
+                warning = source instanceof TraceReader r ? r.completenessWarning() : null;
             }
-            return new Outcome(job, table.rows(job, outcome), null);
+            return new Outcome(job, table.rows(job, outcome), null, warning);
         } catch (ReplayFailedException | IOException | InvalidProfileException | UnknownProviderException
                  | CellPlanner.BadArgument | CellPlanner.BadProfile | IllegalArgumentException e) {
-            return new Outcome(job, List.of(), where + sentence(e));
+            return new Outcome(job, List.of(), where + sentence(e), null);
         } catch (RuntimeException e) {
             // A bug in a plugin or in ptreplay: still one job's failure, named as such.
-            return new Outcome(job, List.of(), where + "internal error: " + e);
+            return new Outcome(job, List.of(), where + "internal error: " + e, null);
         }
     }
 

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs a sweep's unfinished jobs in this JVM on a bounded pool, saving each job's result as it
  * finishes, with a progress line on stderr (jobs done of total, failures, ETA) when stderr is a
- * terminal. The pool size does not change any result.
+ * terminal, and there too a trace's reader warning, once per file. The pool size does not change
+ * any result.
  */
 public final class LocalEngine {
 
@@ -49,6 +52,9 @@ public final class LocalEngine {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long start = System.nanoTime();
+        // A trace read by several jobs (one per THP setting, CPU count, ...) is warned about once, as
+        // every other command warns once per file it reads.
+        Set<String> warned = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
             Thread t = new Thread(r, "ptreplay-sweep-job");
             t.setDaemon(true);
@@ -67,6 +73,14 @@ public final class LocalEngine {
                     }
                     if (!outcome.ok()) {
                         failed.incrementAndGet();
+                    }
+                    if (outcome.warning() != null && warned.add(job.trace())) {
+                        synchronized (err) {
+                            // The warning takes the progress line's place; the next job draws it again.
+                            err.print(terminal ? "\r\033[K" : "");
+                            err.println("ptreplay: warning: " + outcome.warning());
+                            err.flush();
+                        }
                     }
                     int n = done.incrementAndGet();
                     if (terminal) {
