@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.ptreplay.core.value.ThpSpec;
 import org.ptreplay.tools.nativeexec.NativeExecutor;
@@ -20,6 +21,8 @@ import picocli.CommandLine.Option;
 /** {@code --native} and {@code --runs} of replay and compare, and the native run {@code measure} shares. */
 final class NativeOptions {
     static final int DEFAULT_RUNS = 5;
+    /** How a native run's notes that warn begin. */
+    private static final String WARNING = "Warning: ";
 
     @Option(names = "--native", description = "Also execute the trace on this machine's kernel (the native probe; docs/native.md)"
             + " and show the measured times beside the simulated cells. Defaults become this machine's arch and kernel preset.")
@@ -41,6 +44,20 @@ final class NativeOptions {
         } catch (IOException e) {
             throw CommandFailure.badData(trace + ": the native run failed (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * The run's "Warning: ..." notes (THP not as asked, no CPU pinning) on stderr in the form every
+     * command gives its warnings there, {@code ptreplay: warning: ...}; the report keeps the notes
+     * as they are.
+     */
+    static void warnings(List<String> notes, PrintWriter err) {
+        for (String note : notes) {
+            if (note.startsWith(WARNING)) {
+                err.println("ptreplay: warning: " + note.substring(WARNING.length()));
+            }
+        }
+        err.flush();
     }
 
     static void checkRuns(int runs) {
@@ -80,12 +97,7 @@ final class NativeOptions {
                 }
             }
             TraceFiles.endOfTrace(s, err);
-            for (String note : run.notes()) {
-                if (note.startsWith("Warning")) {
-                    err.println(note);
-                }
-            }
-            err.flush();
+            warnings(run.notes(), err);
             return run;
         } catch (ProbeUnavailableException | NativeRefusal | NativeExecutor.NativeFailure e) {
             throw CommandFailure.badData(e.getMessage());
