@@ -48,7 +48,7 @@ final class CheckCommand implements Callable<Integer> {
         InvariantChecker checker;
         try {
             checker = new InvariantChecker(source.header(), TraceFiles.vmaReplay(trace, source.header()), max);
-            TraceFiles.forEach(source, checker::accept);
+            TraceFiles.forEach(source, spec.commandLine().getErr(), checker::accept);
         } finally {
             TraceFiles.close(source);
         }

@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.ptreplay.spi.loader.DidYouMean;
 import org.ptreplay.tools.trace.InputKind;
 import org.ptreplay.trace.Codec;
 import org.ptreplay.trace.FileSniffer;
+import org.ptreplay.trace.InputFile;
 import org.ptreplay.trace.SniffedInput;
 import org.ptreplay.trace.TraceEvent;
 import org.ptreplay.trace.TraceException;
@@ -83,11 +83,11 @@ final class ConvertCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /**
-     * A non-regular IN (FIFO, character device, /proc file), opened and sniffed once and not yet
-     * read: a second opening would miss the bytes the first took (issue #16).
-     */
-    private SniffedInput single;
+    /** IN, opened once (issue #16 item 14): a regular file is read again through the same opening. */
+    private InputFile input;
+
+    /** The next reading of IN: sniffed and not yet consumed, or null for a fresh one. */
+    private SniffedInput reading;
 
     /** The header OUT gets: IN's, with --machine applied and a page size every reader accepts. */
     private TraceHeader outHeader(TraceHeader h) {
@@ -109,46 +109,60 @@ final class ConvertCommand implements Callable<Integer> {
         try {
             return convert();
         } finally {
-            if (single != null) {
-                single.closeUnread();
-                single = null; // a command line may run again (Main.commandLine)
+            if (reading != null) {
+                reading.closeUnread();
             }
+            if (input != null) {
+                closeInput();
+            }
+            // A command line may run again (Main.commandLine).
+            reading = null;
+            input = null;
         }
     }
 
-    private SniffedInput sniffOnce() {
+    private void closeInput() {
         try {
-            return SniffedInput.open(in);
+            input.close();
+        } catch (IOException e) {
+            // OUT is written or refused by now: a failing close of IN loses nothing.
+        }
+    }
+
+    /** The next reading of IN from its first byte. */
+    private SniffedInput reading() {
+        SniffedInput r = reading;
+        reading = null;
+        try {
+            return r != null ? r : input.read();
         } catch (TraceException e) {
             throw CommandFailure.badData(e.getMessage(), e);
         }
-    }
-
-    /** The one opening of a non-regular IN, handed out once. */
-    private SniffedInput takeSingle() {
-        SniffedInput s = single;
-        single = null;
-        return s;
     }
 
     private Integer convert() {
         Populate mode = populate == null ? Populate.NONE : populateMode();
         Codec outCodec = CodecOption.parse(codec);
         EventOutput.Form form = EventOutput.form(out, to);
-        if (!java.nio.file.Files.isRegularFile(in)) {
-            single = sniffOnce();
+        InputKind kind = from == null ? null : inputKind();
+        if (defaultPid <= 0) {
+            throw CommandFailure.badUsage("--pid must be positive, not " + defaultPid);
         }
-        InputKind kind = from == null ? detect() : inputKind();
+        try {
+            input = InputFile.open(in);
+        } catch (TraceException e) {
+            throw CommandFailure.badData(e.getMessage(), e);
+        }
+        reading = reading();
+        if (kind == null) {
+            kind = detect(reading.sniff());
+        }
         if (populate != null && kind != InputKind.STRACE) {
             throw CommandFailure.badUsage("--populate applies to strace input only, but " + in + " is "
                     + (from == null ? "detected as " : "given as ") + kind.key());
         }
-        if (defaultPid <= 0) {
-            throw CommandFailure.badUsage("--pid must be positive, not " + defaultPid);
-        }
         String summary = switch (kind) {
-            case PTRACE -> copy(binary(), form, outCodec, this::binary);
-            case TEXT -> copy(text(), form, outCodec, () -> TraceFiles.openText(in));
+            case PTRACE, TEXT -> copy(kind, form, outCodec);
             case STRACE -> importText(new StraceImporter(), form, outCodec, mode);
             case PERF -> importText(new PerfScriptImporter(), form, outCodec, Populate.NONE);
         };
@@ -179,50 +193,51 @@ final class ConvertCommand implements Callable<Integer> {
         return InputKind.fromKey(key);
     }
 
-    private InputKind detect() {
+    private InputKind detect(FileSniffer.Sniff sniff) {
+        return InputKind.detect(sniff).orElseThrow(() -> CommandFailure.badData(in
+                + ": header: cannot tell what this file holds (not a trace, nor strace or perf script output);"
+                + " give --from if it is one of them."));
+    }
+
+    /** A trace from the next reading of IN. */
+    private TraceSource open(InputKind kind) {
+        SniffedInput r = reading();
+        if (kind == InputKind.TEXT) {
+            return TraceFiles.openText(r, in.toString());
+        }
         try {
-            FileSniffer.Sniff sniff = single != null ? single.sniff() : FileSniffer.sniff(in);
-            return InputKind.detect(sniff).orElseThrow(() -> CommandFailure.badData(in
-                    + ": header: cannot tell what this file holds (not a trace, nor strace or perf script output);"
-                    + " give --from if it is one of them."));
+            return TraceReader.open(r.raw(), in.toString());
         } catch (TraceException e) {
             throw CommandFailure.badData(e.getMessage(), e);
         }
     }
 
-    private TraceSource binary() {
+    /**
+     * A trace into another form or codec: the header and events unchanged. A header without an
+     * event_count_hint gets one from a counting pass when IN is a regular file (a FIFO or pipe is
+     * read once, and its trace says 0, unknown).
+     */
+    private String copy(InputKind kind, EventOutput.Form form, Codec outCodec) {
+        TraceSource source = open(kind);
         try {
-            return single != null ? TraceReader.open(takeSingle().raw(), in.toString()) : TraceReader.open(in);
-        } catch (TraceException e) {
-            throw CommandFailure.badData(e.getMessage(), e);
-        }
-    }
-
-    private TraceSource text() {
-        return single != null ? TraceFiles.openText(takeSingle(), in.toString()) : TraceFiles.openText(in);
-    }
-
-    /** A trace into another form or codec: the header and events unchanged. */
-    private String copy(TraceSource source, EventOutput.Form form, Codec outCodec, Supplier<TraceSource> again) {
-        TraceHeader header = outHeader(source.header());
-        if (header.eventCountHint() == 0 && java.nio.file.Files.isRegularFile(in)) {
-            header = header.withEventCountHint(countEvents(again.get()));
-        }
-        try (EventOutput output = EventOutput.open(out, form, outCodec, header, spec.commandLine().getOut())) {
-            for (TraceEvent e; (e = TraceFiles.next(source)) != null; ) {
-                output.write(e);
+            TraceHeader header = outHeader(source.header());
+            if (header.eventCountHint() == 0 && input.rereadable()) {
+                header = header.withEventCountHint(countEvents(source));
+                source = open(kind);
             }
-            output.commit();
-            return out + ": " + output.events() + " events from " + in + unknownMachine(header);
+            try (EventOutput output = EventOutput.open(out, form, outCodec, header, spec.commandLine().getOut())) {
+                for (TraceEvent e; (e = TraceFiles.next(source, spec.commandLine().getErr())) != null; ) {
+                    output.write(e);
+                }
+                output.commit();
+                return out + ": " + output.events() + " events from " + in + unknownMachine(header);
+            }
         } finally {
             TraceFiles.close(source);
         }
     }
 
-    /**
-     * The events of a second reading of a regular-file IN, for the header's event_count_hint (a
-     * FIFO or pipe is read once, and its trace says 0, unknown).
-     */
+    /** The events of {@code source}, read to its end and closed; its warnings wait for the reading that writes. */
     private static long countEvents(TraceSource source) {
         try {
             long n = 0;
@@ -240,7 +255,7 @@ final class ConvertCommand implements Callable<Integer> {
                 .withProducer("ptreplay " + VersionProvider.toolVersion());
         String name = in.toString();
         TraceHeader header = outHeader(importer.header(name, opts));
-        if (java.nio.file.Files.isRegularFile(in)) {
+        if (input.rereadable()) {
             // A counting pass over a regular file gives the header its event_count_hint.
             header = header.withEventCountHint(countImported(importer, name, opts));
         }
@@ -271,7 +286,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     private InputStream openContent() {
         try {
-            return single != null ? takeSingle().content() : FileSniffer.openContent(in);
+            return reading().content();
         } catch (TraceException e) {
             throw CommandFailure.badData(e.getMessage(), e);
         }

@@ -99,7 +99,7 @@ final class DiffCommand implements Callable<Integer> {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw CommandFailure.badData(file + ": cannot read the document (" + e.getMessage() + ")");
+            throw CommandFailure.badData(file + ": cannot read the document (" + org.ptreplay.trace.TraceException.why(e) + ")");
         }
         try {
             return TreeReader.read(JsonReader.parse(text));

@@ -59,10 +59,13 @@ final class MeasureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        NativeRun run = NativeOptions.measure(trace, thp, runs, parent.env(), spec.commandLine().getErr());
+        NativeOptions.checkRuns(runs);
         TraceHeader header;
+        NativeRun run;
+        // One opening for the header and the run: a FIFO cannot be opened again.
         try (TraceSource s = TraceFiles.open(trace)) {
             header = s.header();
+            run = NativeOptions.measure(s, trace.toString(), thp, runs, parent.env(), spec.commandLine().getErr());
         } catch (IOException e) {
             throw CommandFailure.badData(trace + ": cannot close the trace (" + e.getMessage() + ")");
         }

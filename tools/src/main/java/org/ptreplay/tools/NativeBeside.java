@@ -37,6 +37,12 @@ final class NativeBeside {
                                 ParseResult parsed, Map<String, String> env, PrintWriter err) {
         String arch = HostFacts.hostArch().orElseThrow(() -> CommandFailure.badData("--native: this machine's architecture ("
                 + System.getProperty("os.arch") + ") is not one ptreplay models"));
+        java.nio.file.Path t = cells.trace;
+        if (java.nio.file.Files.exists(t) && !java.nio.file.Files.isRegularFile(t) && !java.nio.file.Files.isDirectory(t)) {
+            // The native runs and the simulation each read the trace: a FIFO would block the second reading for ever.
+            throw CommandFailure.badUsage("--native reads " + cells.trace + " twice (the native runs, then the simulation),"
+                    + " so it must be a regular file or '-', not a FIFO or a device");
+        }
         NativeRun run = NativeOptions.measure(cells.trace, cells.thp, options.runs, env, err);
         NativeBeside b = new NativeBeside(run);
         if (!parsed.hasMatchedOption("--arch")) {

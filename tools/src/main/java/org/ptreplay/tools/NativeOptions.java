@@ -34,12 +34,27 @@ final class NativeOptions {
      * every check; each problem is one sentence and exit 1.
      */
     static NativeRun measure(Path trace, String thpArg, int runs, Map<String, String> env, PrintWriter err) {
+        checkRuns(runs);
+        // One opening for the header and the events: a FIFO cannot be read twice.
+        try (TraceSource s = TraceFiles.open(trace)) {
+            return measure(s, trace.toString(), thpArg, runs, env, err);
+        } catch (IOException e) {
+            throw CommandFailure.badData(trace + ": the native run failed (" + e.getMessage() + ")", e);
+        }
+    }
+
+    static void checkRuns(int runs) {
         if (runs < 1) {
             throw CommandFailure.badUsage("--runs must be at least 1, not " + runs);
         }
-        String name = trace.toString();
-        // One opening for the header and the events: a FIFO cannot be read twice.
-        try (TraceSource s = TraceFiles.open(trace)) {
+    }
+
+    /**
+     * As {@link #measure(Path, String, int, Map, PrintWriter)}, on the opened trace {@code s}, read
+     * to its end; {@code runs} checked ({@link #checkRuns}).
+     */
+    static NativeRun measure(TraceSource s, String name, String thpArg, int runs, Map<String, String> env, PrintWriter err) {
+        try {
             TraceHeader header = s.header();
             ThpSpec thp;
             try {
@@ -50,11 +65,21 @@ final class NativeOptions {
             Probe probe = Probe.obtain(env);
             NativeExecutor executor = new NativeExecutor(probe, new ThpSysfs(ThpSysfs.DEFAULT), NativeExecutor.memAvailable());
             Iterator<TraceEvent> events = s.iterator();
-            NativeRun run = executor.execute(name, header.machine().pageSize(), events, thp, runs, status -> {
-                err.print("\rnative: " + status);
-                err.flush();
-            });
-            err.println();
+            NativeRun run;
+            boolean[] status = {false};
+            try {
+                run = executor.execute(name, header.machine().pageSize(), events, thp, runs, line -> {
+                    err.print("\rnative: " + line);
+                    err.flush();
+                    status[0] = true;
+                });
+            } finally {
+                // Ends the status line, so that an error after it is a line of its own.
+                if (status[0]) {
+                    err.println();
+                }
+            }
+            TraceFiles.endOfTrace(s, err);
             for (String note : run.notes()) {
                 if (note.startsWith("Warning")) {
                     err.println(note);

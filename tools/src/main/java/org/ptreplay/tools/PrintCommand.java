@@ -72,7 +72,7 @@ final class PrintCommand implements Callable<Integer> {
                 out.print(TextTrace.format(source.header(), List.of()));
             }
             long left = limit == null ? Long.MAX_VALUE : limit;
-            for (TraceEvent e; left > 0 && (e = TraceFiles.next(source)) != null; ) {
+            for (TraceEvent e; left > 0 && (e = TraceFiles.next(source, spec.commandLine().getErr())) != null; ) {
                 long index = source.eventIndex();
                 if (index >= from && wanted.contains(e.kind()) && (pid == null || e.pid() == pid)) {
                     out.print(json ? Json.line(EventJson.of(index, e)) : TextTrace.format(e) + "  # " + index + "\n");

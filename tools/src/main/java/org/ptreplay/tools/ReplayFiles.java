@@ -12,6 +12,7 @@ import org.ptreplay.tools.replay.TimelineOutput;
 import org.ptreplay.tools.report.FlameSvg;
 import org.ptreplay.tools.report.HtmlReport;
 import org.ptreplay.tools.text.Json;
+import org.ptreplay.trace.TraceException;
 import picocli.CommandLine.Option;
 
 /** The files {@code replay} and {@code compare} can write besides what they print. */
@@ -73,7 +74,7 @@ final class ReplayFiles {
             try {
                 Files.createDirectories(foldedDir);
             } catch (IOException e) {
-                throw CommandFailure.badData("cannot create the folded-stacks directory " + foldedDir + " (" + e.getMessage() + ")");
+                throw CommandFailure.badData("cannot create the folded-stacks directory " + foldedDir + " (" + TraceException.why(e) + ")");
             }
             Map<String, String> names = FoldedOutput.fileNames(outcome);
             FoldedOutput.perCell(outcome).forEach((label, text) -> write(foldedDir.resolve(names.get(label)), "the folded stacks of " + label, text));
@@ -82,14 +83,14 @@ final class ReplayFiles {
             try {
                 FlameSvg.write(document, svg, differential);
             } catch (IOException e) {
-                throw CommandFailure.badData("cannot write the flame graph to " + svg + " (" + e.getMessage() + ")");
+                throw CommandFailure.badData("cannot write the flame graph to " + svg + " (" + TraceException.why(e) + ")");
             }
         }
         if (report != null) {
             try {
                 HtmlReport.write(document, report);
             } catch (IOException e) {
-                throw CommandFailure.badData("cannot write the report to " + report + " (" + e.getMessage() + ")");
+                throw CommandFailure.badData("cannot write the report to " + report + " (" + TraceException.why(e) + ")");
             }
         }
     }
@@ -98,7 +99,7 @@ final class ReplayFiles {
         try {
             Files.writeString(file, text);
         } catch (IOException e) {
-            throw CommandFailure.badData("cannot write " + what + " to " + file + " (" + e.getMessage() + ")");
+            throw CommandFailure.badData("cannot write " + what + " to " + file + " (" + TraceException.why(e) + ")");
         }
     }
 }

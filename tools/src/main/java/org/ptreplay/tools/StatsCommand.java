@@ -46,7 +46,7 @@ final class StatsCommand implements Callable<Integer> {
             PageTableGeometry arm64 = TraceFiles.architecture("arm64")
                     .geometry(Map.of("granule", PageSize.arm64Granule(PageSize.of(header))));
             TraceStats stats = new TraceStats(trace.toString(), header, replay, arm64);
-            TraceFiles.forEach(source, stats::accept);
+            TraceFiles.forEach(source, spec.commandLine().getErr(), stats::accept);
             spec.commandLine().getOut().print(json ? Json.write(stats.json()) : stats.text());
         } finally {
             TraceFiles.close(source);

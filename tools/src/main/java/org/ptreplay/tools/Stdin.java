@@ -8,8 +8,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * {@code -} as a trace argument: standard input, copied once to a temporary file named
- * {@code stdin} (deleted when the JVM exits). A copy because a trace's kind and codec are found
- * from its first bytes and the readers then open it again; messages name that file.
+ * {@code stdin} (deleted when the JVM exits). A copy so that convert can count its events for
+ * the header and --native can read it twice, as it does a regular file; messages name that file.
  */
 final class Stdin {
     private static Path spooled;
@@ -33,7 +33,7 @@ final class Stdin {
                 }
                 spooled = copy;
             } catch (IOException e) {
-                throw CommandFailure.badData("-: cannot read standard input (" + e.getMessage() + ")");
+                throw CommandFailure.badData("-: cannot read standard input (" + org.ptreplay.trace.TraceException.why(e) + ")");
             }
         }
         return spooled;

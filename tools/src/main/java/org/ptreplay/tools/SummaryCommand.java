@@ -37,7 +37,7 @@ final class SummaryCommand implements Callable<Integer> {
         try {
             TraceSummary summary = new TraceSummary(trace.toString(), source.header(),
                     TraceFiles.vmaReplay(trace, source.header()));
-            TraceFiles.forEach(source, summary::accept);
+            TraceFiles.forEach(source, spec.commandLine().getErr(), summary::accept);
             spec.commandLine().getOut().print(json ? Json.write(summary.json()) : summary.text());
         } finally {
             TraceFiles.close(source);

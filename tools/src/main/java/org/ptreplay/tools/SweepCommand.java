@@ -95,6 +95,9 @@ final class SweepCommand implements Callable<Integer> {
             sweep = grid.spec();
         } catch (IllegalArgumentException e) {
             throw CommandFailure.badUsage(e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            // An unreadable spec is bad data, as an unreadable trace or profile is (exit 1, as --help says).
+            throw CommandFailure.badData(e.getMessage(), e);
         }
         Providers registry = PluginLoader.load(pluginPath.directories(parent.env()));
         if (sweep.generator() != null) {
@@ -114,7 +117,7 @@ final class SweepCommand implements Callable<Integer> {
         } catch (CellPlanner.BadProfile | InvalidProfileException e) {
             throw CommandFailure.badData(e.getMessage());
         } catch (IOException e) {
-            throw CommandFailure.badData("cannot read a profile file (" + e.getMessage() + ")", e);
+            throw CommandFailure.badData(e.getMessage(), e);
         }
         DirStore store = new DirStore(output);
         LocalEngine.Summary summary;

@@ -3,6 +3,7 @@ package org.ptreplay.tools;
 import org.ptreplay.tools.plugin.PluginLoader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.ptreplay.spi.loader.Providers;
 import org.ptreplay.spi.loader.ProviderKind;
 import org.ptreplay.tools.trace.TraceInputs;
 import org.ptreplay.tools.trace.VmaReplay;
-import org.ptreplay.trace.FileSniffer;
 import org.ptreplay.trace.SniffedInput;
 import org.ptreplay.trace.TextTraceReader;
 import org.ptreplay.trace.TraceEvent;
@@ -44,16 +44,6 @@ final class TraceFiles {
         }
     }
 
-    /** A text trace, possibly compressed. */
-    static TraceSource openText(Path file) {
-        try {
-            return TextTraceReader.open(new InputStreamReader(FileSniffer.openContent(file), StandardCharsets.UTF_8),
-                    file.toString());
-        } catch (TraceException e) {
-            throw CommandFailure.badData(e.getMessage(), e);
-        }
-    }
-
     /** A text trace, possibly compressed, from the one opening of its file. */
     static TraceSource openText(SniffedInput input, String name) {
         try {
@@ -63,24 +53,46 @@ final class TraceFiles {
         }
     }
 
-    /** Gives every event to {@code sink}, numbered from 0. */
-    static void forEach(TraceSource source, EventSink sink) {
-        for (TraceEvent e; (e = next(source)) != null; ) {
+    /**
+     * Gives every event to {@code sink}, numbered from 0; at the end, what the reader could not
+     * check goes to {@code err} ({@link #endOfTrace}).
+     */
+    static void forEach(TraceSource source, PrintWriter err, EventSink sink) {
+        for (TraceEvent e; (e = next(source, err)) != null; ) {
             sink.accept(source.eventIndex(), e);
         }
     }
 
-    /** The next event, or null at the end. */
+    /** The next event, or null at the end, where {@link #endOfTrace} warns on {@code err}. */
+    static TraceEvent next(TraceSource source, PrintWriter err) {
+        TraceEvent e = next(source);
+        if (e == null) {
+            endOfTrace(source, err);
+        }
+        return e;
+    }
+
+    /**
+     * The next event, or null at the end, without a warning: for a second reading of a file
+     * whose first reading warns.
+     */
     static TraceEvent next(TraceSource source) {
         try {
-            TraceEvent e = source.next();
-            if (e == null && source instanceof TraceReader r && r.completenessWarning() != null) {
-                // Once, at the end: an older file reads in full but its completeness is unchecked.
-                System.err.println("ptreplay: warning: " + r.completenessWarning());
-            }
-            return e;
+            return source.next();
         } catch (TraceException e) {
             throw CommandFailure.badData(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Once a trace is read to its end: a warning on the command's {@code err} (where its errors
+     * go, whatever it prints on stdout) when the file's completeness could not be checked, as
+     * for an older file without its end-of-trace packet.
+     */
+    static void endOfTrace(TraceSource source, PrintWriter err) {
+        if (source instanceof TraceReader r && r.completenessWarning() != null) {
+            err.println("ptreplay: warning: " + r.completenessWarning());
+            err.flush();
         }
     }
 

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -62,6 +64,52 @@ class FifoInputTest {
                 "convert of the FIFO lost or changed events");
     }
 
+    /**
+     * IN opened once either way: a trace whose header knows its event count converts to the same
+     * bytes from a FIFO as from the regular file, binary and text IN alike.
+     */
+    @Test
+    void convertWritesTheSameBytesFromAFifoAsFromTheRegularFile(@TempDir Path dir) throws Exception {
+        Path binary = Traces.write(dir.resolve("m.ptrace"), Traces.mixed(ROUNDS));
+        Path text = dir.resolve("m.txt");
+        assertEquals(0, Cli.run("convert", binary.toString(), text.toString()).code());
+        Path fifo = dir.resolve("in.fifo");
+        for (Path in : new Path[] {binary, text}) {
+            Path fromFile = dir.resolve("from-file.ptrace");
+            Path fromFifo = dir.resolve("from-fifo.ptrace");
+            Cli.Run viaFile = Cli.run("convert", in.toString(), fromFile.toString());
+            assertEquals(0, viaFile.code(), viaFile.err());
+            throughFifo(fifo, Files.readAllBytes(in), "convert", fifo.toString(), fromFifo.toString());
+            assertEquals(-1L, Files.mismatch(fromFile, fromFifo), "convert of " + in + " through a FIFO wrote other bytes");
+        }
+    }
+
+    /**
+     * measure read a FIFO for the run and then opened it again for the header, waiting for ever
+     * for a second writer; now one opening serves both. Needs a C compiler for the probe.
+     */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void measureReadsAFifoOnce(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
+                "XDG_CACHE_HOME", dir.resolve("cache").toString());
+        Path file = Traces.write(dir.resolve("move1m.ptrace"), Traces.move1m());
+        Path fifo = dir.resolve("in.fifo");
+        Cli.Run run = throughFifo(env, fifo, Files.readAllBytes(file), "measure", fifo.toString(), "--runs", "1", "--json");
+        assertTrue(run.out().contains("\"native\""), run.out());
+    }
+
+    /** replay --native reads the trace twice, which a FIFO cannot give: refused before either reading. */
+    @Test
+    void replayNativeRefusesAFifo(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("in.fifo");
+        Fifos.mkfifo(fifo);
+        Cli.Run run = Cli.run("replay", fifo.toString(), "--native");
+        assertEquals(2, run.code(), run.err());
+        assertEquals("ptreplay: --native reads " + fifo + " twice (the native runs, then the simulation), so it must be"
+                + " a regular file or '-', not a FIFO or a device\n", run.err());
+    }
+
     private static String[] withTrace(String[] args, Path trace) {
         String[] all = new String[args.length + 1];
         all[0] = args[0];
@@ -80,6 +128,11 @@ class FifoInputTest {
 
     /** Runs the CLI while a background thread writes {@code bytes} into a fresh FIFO. */
     private static Cli.Run throughFifo(Path fifo, byte[] bytes, String... args) throws Exception {
+        return throughFifo(Map.of(), fifo, bytes, args);
+    }
+
+    /** As above, with an environment for the command. */
+    private static Cli.Run throughFifo(Map<String, String> env, Path fifo, byte[] bytes, String... args) throws Exception {
         Files.deleteIfExists(fifo);
         Fifos.mkfifo(fifo);
         IOException[] failed = new IOException[1];
@@ -92,7 +145,7 @@ class FifoInputTest {
         }, "fifo-writer");
         writer.setDaemon(true);   // a command that never opens the FIFO must not hang the build
         writer.start();
-        Cli.Run run = Cli.run(args);
+        Cli.Run run = Cli.run(env, args);
         assertEquals(0, run.code(), args[0] + " of a FIFO: " + run.err());
         writer.join(TimeUnit.SECONDS.toMillis(30));
         assertFalse(writer.isAlive(), args[0] + " never read the FIFO to its end");

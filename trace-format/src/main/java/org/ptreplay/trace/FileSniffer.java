@@ -113,13 +113,20 @@ public final class FileSniffer {
         }
         try {
             return Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            throw TraceException.atHeader(name, "no such file");
-        } catch (AccessDeniedException e) {
-            throw TraceException.atHeader(name, "permission denied");
         } catch (IOException e) {
-            throw TraceException.atHeader(name, "cannot open the file (" + e.getMessage() + ")", e);
+            throw cannotOpen(name, e);
         }
+    }
+
+    /** Why {@code name} could not be opened, as one sentence. */
+    static TraceException cannotOpen(String name, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return TraceException.atHeader(name, "no such file");
+        }
+        if (e instanceof AccessDeniedException) {
+            return TraceException.atHeader(name, "permission denied");
+        }
+        return TraceException.atHeader(name, "cannot open the file (" + e.getMessage() + ")", e);
     }
 
     private static Content open(InputStream in, String name) throws TraceException {

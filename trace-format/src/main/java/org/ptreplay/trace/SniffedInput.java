@@ -31,9 +31,12 @@ public final class SniffedInput {
      * @throws TraceException as {@link FileSniffer#sniff(Path)}
      */
     public static SniffedInput open(Path file) throws TraceException {
-        String name = file.toString();
-        InputStream in = FileSniffer.open(file);
-        in = new Forward(in);
+        return of(FileSniffer.open(file), file.toString());
+    }
+
+    /** Sniffs the raw stream {@code in}, read from its current position; the stream handed out closes it. */
+    static SniffedInput of(InputStream raw, String name) throws TraceException {
+        InputStream in = new Forward(raw);
         Recording recording = new Recording(in);
         FileSniffer.Sniff sniff;
         try {

@@ -36,9 +36,27 @@ public final class TraceException extends IOException {
      * message is null: that must not read "(null)".
      */
     public static String why(Throwable e) {
+        // The file system's exceptions carry the file's name, which the sentence already gives,
+        // and leave out what went wrong (a missing file's message is its name alone).
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return "not UTF-8 text"; // every text ptreplay reads is UTF-8; the decoder says "Input length = 1"
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            String r = f.getReason();
+            return r == null || r.isBlank() ? e.getClass().getSimpleName()
+                    : Character.toLowerCase(r.charAt(0)) + r.substring(1);
+        }
         String m = e.getMessage();
         if (m != null && !m.isBlank()) {
-            return m;
+            // Inside a sentence: "Is a directory" reads "is a directory"; an acronym stays as it is.
+            return m.length() > 1 && Character.isUpperCase(m.charAt(0)) && Character.isLowerCase(m.charAt(1))
+                    ? Character.toLowerCase(m.charAt(0)) + m.substring(1) : m;
         }
         return e instanceof java.io.EOFException ? "the data ends early" : e.getClass().getSimpleName();
     }

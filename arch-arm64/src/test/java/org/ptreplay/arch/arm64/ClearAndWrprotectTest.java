@@ -90,6 +90,34 @@ class ClearAndWrprotectTest {
         assertEquals(32, f.count(Primitive.TLBI_VA));
     }
 
+    /**
+     * Exit (fullmm) is no cheaper under contpte-basic: v2 of the series had a fullmm
+     * {@code contpte_ptep_get_and_clear_full} that cleared without unfolding, v3 removed it for the
+     * batched {@code clear_ptes()} (v5 cover 20240202080756.1453939-1-ryan.roberts@arm.com, "Changes
+     * since v2"), so v5's patches 0-19 reach the generic {@code ptep_get_and_clear} loop whatever
+     * {@code full} says. The batched helper clears covered blocks without an unfold in both cases.
+     */
+    @Test
+    void fullMmClearUnfoldsUnderBasicAndNotUnderBatched() {
+        Arm64Fixture basic = mapped(32, "contpte=basic");
+        basic.mmu.clearFullPtes(MM, BASE, basic.ptep(BASE), 32, true);
+        // As munmap: 32 check reads; blocks 0 and 1 unfold (16 xchg, 16 TLBI_VA, DSB, 16 writes
+        // each); then 32 clearing xchg.
+        assertEquals(2, basic.count(Primitive.UNFOLD));
+        assertEquals(32, basic.count(Primitive.PTE_R));
+        assertEquals(2 * 16 + 32, basic.count(Primitive.PTE_XCHG));
+        assertEquals(32, basic.count(Primitive.TLBI_VA));
+        assertEquals(2, basic.count(Primitive.DSB));
+        assertEquals(2 * 16, basic.count(Primitive.PTE_W));
+
+        Arm64Fixture batched = mapped(32);
+        batched.mmu.clearFullPtes(MM, BASE, batched.ptep(BASE), 32, true);
+        assertEquals(0, batched.count(Primitive.UNFOLD) + batched.count(Primitive.TLBI_VA)
+                + batched.count(Primitive.DSB) + batched.count(Primitive.PTE_W));
+        assertEquals(32, batched.count(Primitive.PTE_XCHG));
+        assertEquals(Pte.NONE, batched.peek(BASE + 31 * batched.page()));
+    }
+
     @Test
     void contpteBasicWrprotectOfAPteMappedThpUnfoldsAll32Blocks() {
         Arm64Fixture f = mapped(512, "contpte=basic");

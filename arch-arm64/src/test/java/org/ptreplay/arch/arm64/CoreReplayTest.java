@@ -52,6 +52,40 @@ class CoreReplayTest {
     }
 
     /**
+     * The mm_struct, file and i_mmap lines of a shmem VMA moved by a whole PMD:
+     * fixtures/vma-shmem-pmd.txt derives them (docs/kernel-model.md §2.10).
+     */
+    @Test
+    void shmemPmdMoveChargesTheFileAndMmLines() {
+        Kernel k = new Kernel(SimConfig.builder(new Arm64Architecture()).cpus(1).pgtableMove(new PmdMove()).build());
+        run(k, "vma-shmem-pmd");
+        LedgerSnapshot s = k.result().ledger();
+        assertEquals(java.util.List.of(1L, 3L, 1L, 1L), fileWork(s, "mmap"));
+        assertEquals(java.util.List.of(0L, 0L, 0L, 0L), fileWork(s, "fault"));
+        // 512 new shmem pages: each charged, counted three times (NR_FILE_PAGES, NR_SHMEM,
+        // NR_FILE_MAPPED) and zeroed.
+        assertEquals(512, s.inclusive("fault").get(Primitive.MEMCG));
+        assertEquals(3 * 512, s.inclusive("fault").get(Primitive.LRUVEC_STAT));
+        assertEquals(512, s.inclusive("fault").get(Primitive.PAGE_ZERO));
+        assertEquals(java.util.List.of(1L, 7L, 2L, 3L), fileWork(s, "mremap"));
+        // move_normal_pmd's take_rmap_locks: the i_mmap_rwsem and its line.
+        assertEquals(1, s.inclusive("mremap;move_page_tables;move_normal_pmd").get(Primitive.RMAPLOCK));
+        assertEquals(1, s.inclusive("mremap;move_page_tables;move_normal_pmd").get(Primitive.KOBJ_LINE));
+        assertEquals(16, s.inclusive("mremap").get(Primitive.VMA_LINE));
+        assertEquals(31, s.inclusive("mremap").get(Primitive.MT_LINE));
+        assertEquals(java.util.List.of(1L, 3L, 1L, 1L), fileWork(s, "munmap"));
+        assertEquals(4, s.inclusive("munmap").get(Primitive.VMA_LINE));
+        assertEquals(5, s.inclusive("munmap").get(Primitive.MT_LINE));
+    }
+
+    /** MMAP_LOCK, KOBJ_LINE, FILE_REF and RMAPLOCK charged on {@code path} and below. */
+    private static java.util.List<Long> fileWork(LedgerSnapshot s, String path) {
+        var counts = s.inclusive(path);
+        return java.util.List.of(counts.get(Primitive.MMAP_LOCK), counts.get(Primitive.KOBJ_LINE),
+                counts.get(Primitive.FILE_REF), counts.get(Primitive.RMAPLOCK));
+    }
+
+    /**
      * fork and exit of a process with three VMAs, two with an anon_vma: the per-VMA work of
      * dup_mmap and exit_mmap three times; fixtures/vma-fork-exit.txt derives the counts (§2.9).
      */

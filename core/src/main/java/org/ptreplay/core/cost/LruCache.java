@@ -19,8 +19,9 @@ import java.util.TreeMap;
  * <p>Lookups start with a way hint: a small direct-mapped table remembers, per hash of the line
  * number, the slot where a line was last found or filled (a hash, not the low bits: the lines of
  * two page tables walked side by side share their low bits). A hint is only a guess, checked
- * against the slot's tag (a line occupies at most one way of its set), so it never changes a
- * result; it turns the common repeated hit on the lines of the PTE tables being walked into one
+ * against the line's set and then the slot's tag (a line occupies at most one way of its set), so
+ * it never changes a result; a hint into another set is dropped without reading the slot, which in
+ * a large level would be a host cache miss of its own; it turns the common repeated hit on the lines of the PTE tables being walked into one
  * comparison instead of a scan of the set.
  *
  * <p><b>Block records</b> (issue #15): a whole 4 KiB block streamed at once puts its line
@@ -130,14 +131,16 @@ final class LruCache {
         if (blockShift >= 0 && newestT0[set >> blockShift] > absorbed[set]) {
             absorb(set);
         }
-        int h = hintIndex(line);
-        int s = hint[h];
-        if (slots[s] == line) {
-            return s;
-        }
         long[] a = slots;
         int base = 2 * set * ways;
         int end = base + 2 * ways;
+        int h = hintIndex(line);
+        int s = hint[h];
+        // A line lives only in its own set: a hint into another set is wrong without reading it
+        // (in a large level that read would be a host cache miss of its own).
+        if (s >= base && s < end && a[s] == line) {
+            return s;
+        }
         int victim = base;
         long oldest = a[base + 1];
         for (int i = base; i < end; i += 2) {

@@ -16,10 +16,14 @@ import java.util.Arrays;
  *       request that finds every slot busy starts when the earliest one completes.</li>
  * </ul>
  *
- * <p>Demand misses are charged their whole latency: every modelled kernel loop orders its misses,
- * on x86 by a locked instruction per iteration (xchg, cmpxchg, lock add), and everywhere by the
- * data dependence of a struct page read on the PTE just read; overlap between independent demand
- * misses is therefore not modelled. All times are integer picoseconds; nothing allocates.
+ * <p>A demand access is charged its whole wait when its loop orders its misses: on x86 by a
+ * locked instruction per iteration (xchg, cmpxchg, lock add), everywhere by the data dependence
+ * of a struct page read on the PTE just read. A loop whose iterations are independent — no
+ * serializing instruction, addresses computed from the loop index, not loaded — keeps up to
+ * {@code slots} of its misses in flight on an out-of-order core, so by Little's law each of its
+ * accesses adds 1/{@code slots} of the wait it would have alone ({@link #independentExtraPs};
+ * docs/profiles.md "Memory timing", docs/kernel-model.md §4.4). All times are integer
+ * picoseconds; nothing allocates.
  */
 final class MemoryTiming {
     /** Pending prefetches remembered at once; a collision forgets the older one (it is then taken as arrived). */
@@ -88,6 +92,18 @@ final class MemoryTiming {
             extra = occupy(extra) - now;
         }
         return extra;
+    }
+
+    /**
+     * {@link #demandExtraPs} for an access of a loop whose iterations are independent: it takes its
+     * slot and its line as any demand access does, but overlaps with the loop's other misses, up
+     * to one per slot, so it adds {@code 1/slots} of that wait to the loop's time (rounded down).
+     */
+    long independentExtraPs(long line, int level) {
+        long waitedBefore = prefetchWaitPs;
+        long extra = demandExtraPs(line, level);
+        prefetchWaitPs = waitedBefore + (prefetchWaitPs - waitedBefore) / slots.length;
+        return extra / slots.length;
     }
 
     /** Picoseconds demand accesses waited for prefetches still in flight, beyond their level's latency. */

@@ -37,6 +37,9 @@ import static org.ptreplay.spi.ops.Primitive.SP_W;
 import static org.ptreplay.spi.ops.Primitive.SYSCALL;
 import static org.ptreplay.spi.ops.Primitive.TAIL_FREE;
 import static org.ptreplay.spi.ops.Primitive.LRUVEC_STAT;
+import static org.ptreplay.spi.ops.Primitive.MMAP_LOCK;
+import static org.ptreplay.spi.ops.Primitive.KOBJ_LINE;
+import static org.ptreplay.spi.ops.Primitive.FILE_REF;
 import static org.ptreplay.spi.ops.Primitive.SPLIT_QUEUE;
 import static org.ptreplay.spi.ops.Primitive.TAIL_PREP;
 import static org.ptreplay.spi.ops.Primitive.TLBI_ASID;
@@ -52,6 +55,7 @@ import static org.ptreplay.spi.ops.Primitive.X86_FULL;
 import static org.ptreplay.spi.ops.Primitive.ZONE_LOCK;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.function.LongSupplier;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.profile.MachineProfile;
@@ -82,8 +86,11 @@ import org.ptreplay.core.profile.proto.Sourced;
  *   <li>PTE_ITER, PTE_ENTRY, PTE_BATCH, EXC, MEMCG: the profile's cycles at its clock.</li>
  *   <li>LRU_LOCK, ZONE_LOCK, SPLIT_QUEUE: a spinlock; LRUVEC_STAT: 3 + 4 per-CPU counter updates
  *       of two L1 accesses each; VMA_LOCK: a cmpxchg and an atomic; MM_COUNTER: two
- *       L1 accesses; SP_W, TAIL_PREP, BUDDY, VMA_LINE, MT_LINE: a plain access through the cache
+ *       L1 accesses; SP_W, TAIL_PREP, BUDDY, VMA_LINE, MT_LINE, KOBJ_LINE: a plain access through
+ *       the cache model; MMAP_LOCK: the rwsem pair, FILE_REF: an atomic, each through the cache
  *       model.</li>
+ *   <li>TAIL_FREE, TAIL_PREP: their loops' iterations are independent, so what the cache model
+ *       adds over L1 is divided by the outstanding-miss limit ({@link #INDEPENDENT}).</li>
  * </ul>
  *
  * Prices are integer picoseconds, computed once at construction, so the sums are exact and
@@ -100,6 +107,18 @@ public final class ProfileCostModel implements CostModel {
      */
     private static final int MEMCG_LEVELS = 4;
 
+    /**
+     * Memory primitives of kernel loops whose iterations are independent, so that their misses
+     * overlap up to {@code memory.outstanding_misses} (docs/kernel-model.md §4.4, docs/profiles.md
+     * "Memory timing"): {@code free_pages_prepare}'s pass over the tail pages
+     * ({@code free_tail_page_prepare} and the flags reset, mm/page_alloc.c) and
+     * {@code prep_compound_page}'s ({@code prep_compound_tail}) are plain loads and stores at
+     * {@code head + i}, with no atomic or barrier per iteration, the same C on both architectures.
+     * Every other memory primitive is issued by a loop with a locked instruction per iteration or
+     * reads an address it has just loaded.
+     */
+    private static final EnumSet<Primitive> INDEPENDENT = EnumSet.of(TAIL_FREE, TAIL_PREP);
+
     private final String profileName;
     private final String arch;
     private final int cpus;
@@ -114,6 +133,10 @@ public final class ProfileCostModel implements CostModel {
     private final double streamPsPerByte;
     /** When prefetched lines arrive and how many misses overlap; null without a prefetcher. */
     private final MemoryTiming timing;
+    /** Misses an independent loop keeps in flight: the profile's {@code outstanding_misses}. */
+    private final int overlap;
+    /** Whether each primitive, by ordinal, is in {@link #INDEPENDENT}. */
+    private final boolean[] independent = new boolean[Primitive.count()];
     /** Prices returned so far: the clock until a ledger attaches its own ({@link #clock}). */
     private long returnedPs;
     private LongSupplier clock = () -> returnedPs;
@@ -139,6 +162,10 @@ public final class ProfileCostModel implements CostModel {
                 (int) memory.getPrefetcher().getFillLevel().getValue() - 1) : null;
         if (timing != null) {
             cache.timing(timing);
+        }
+        this.overlap = Math.max(1, (int) memory.getOutstandingMisses().getValue());
+        for (Primitive q : INDEPENDENT) {
+            independent[q.ordinal()] = true;
         }
 
         Arrays.fill(unitPs, UNPRICED);
@@ -169,6 +196,13 @@ public final class ProfileCostModel implements CostModel {
         // load and a store of an L1-resident per-CPU counter, like MM_COUNTER (§4.6) [derived].
         set((3 + MEMCG_LEVELS) * 2 * plain, LRUVEC_STAT);
         set(ps(ops.getRwsemWriteNs()), RMAPLOCK);
+        // down_write (a cmpxchg) and up_write (an atomic) on the mmap_lock's line, which the cache
+        // model serves (docs/kernel-model.md §2.10); a read lock's pair is priced alike.
+        set(ps(ops.getRwsemWriteNs()), MMAP_LOCK);
+        // An mm_struct, struct file or address_space line read or written; get_file and fput are
+        // one atomic each on the file's f_count (§2.10).
+        set(plain, KOBJ_LINE);
+        set(ps(ops.getAtomicAddNs()), FILE_REF);
         set(ps(ops.getMmuNotifierNs()), NOTIFIER);
         set(0, PTEP_GET);
         set(ps(ops.getPageAllocNs()), PAGE_ALLOC);
@@ -242,12 +276,16 @@ public final class ProfileCostModel implements CostModel {
         if (!p.memory()) {
             throw new IllegalArgumentException(p.key() + " touches no memory; charge it with costPs.");
         }
+        int o = p.ordinal();
         if (timing == null) {
-            return returned(unitPs[p.ordinal()] + servedExtraPs[cache.access(pa)]);
+            long extra = servedExtraPs[cache.access(pa)];
+            return returned(unitPs[o] + (independent[o] ? extra / overlap : extra));
         }
         timing.at(clock.getAsLong());
         int level = cache.access(pa);
-        return returned(unitPs[p.ordinal()] + timing.demandExtraPs(pa >>> cache.lineShift(), level));
+        long line = pa >>> cache.lineShift();
+        return returned(unitPs[o]
+                + (independent[o] ? timing.independentExtraPs(line, level) : timing.demandExtraPs(line, level)));
     }
 
     private long returned(long ps) {

@@ -13,6 +13,8 @@ public final class SlabCache {
     private final String name;
     private final int objectBytes;
     private final KernelSlabs pages;
+    /** Whether its slab pages come from the range of the mm_struct, file and inode objects. */
+    private final boolean objectRange;
     private long[] free = new long[16];
     private int freeCount;
     /** The next unused object of the current slab, and the slab's end; 0 before the first slab. */
@@ -20,12 +22,17 @@ public final class SlabCache {
     private long slabEnd;
 
     SlabCache(String name, int objectBytes, KernelSlabs pages) {
+        this(name, objectBytes, pages, false);
+    }
+
+    SlabCache(String name, int objectBytes, KernelSlabs pages, boolean objectRange) {
         if (objectBytes <= 0 || objectBytes % KernelSlabs.LINE != 0 || objectBytes > pages.slabBytes()) {
             throw new IllegalArgumentException(name + ": object size " + objectBytes);
         }
         this.name = name;
         this.objectBytes = objectBytes;
         this.pages = pages;
+        this.objectRange = objectRange;
     }
 
     public String name() {
@@ -56,7 +63,7 @@ public final class SlabCache {
             return free[--freeCount];
         }
         if (next == slabEnd) {
-            next = pages.newSlab();
+            next = objectRange ? pages.newObjectSlab() : pages.newSlab();
             slabEnd = next + (pages.slabBytes() / objectBytes) * (long) objectBytes;
         }
         long object = next;

@@ -58,6 +58,8 @@ public final class KernelState {
     /** The range-level paths of issue #15 ({@code SimConfig.rangePaths}; set once, by the kernel, before any event). */
     public boolean rangePaths;
     private long nextAnonVma = 1;
+    /** The files VMAs map, by file id (docs/kernel-model.md §2.10). */
+    private final Map<Long, MappedFile> files = new java.util.HashMap<>();
     private long nextMm = 1;
 
     /** @param strategies one strategy for every {@link KernelPath}, each under its own path */
@@ -122,6 +124,28 @@ public final class KernelState {
             a.setSlab(slabs.anonVma.alloc());
         }
         return a.slab();
+    }
+
+    /** The address of {@code mm}'s {@code mm_struct}, taken from its slab on first use without a charge (§2.10). */
+    public long mmAddress(Mm mm) {
+        if (mm.slab == 0) {
+            mm.slab = slabs.mmStruct.alloc();
+        }
+        return mm.slab;
+    }
+
+    /**
+     * The file of id {@code file} (a trace fd number, or a shmem file of its own): its
+     * {@code struct file} and inode are taken from their slabs on first use without a charge
+     * (docs/kernel-model.md §2.10).
+     */
+    public MappedFile file(long file) {
+        MappedFile f = files.get(file);
+        if (f == null) {
+            f = new MappedFile(slabs.filp.alloc(), slabs.inode.alloc());
+            files.put(file, f);
+        }
+        return f;
     }
 
     public int pageShift() {

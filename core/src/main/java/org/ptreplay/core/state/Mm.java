@@ -29,6 +29,8 @@ public final class Mm implements MmView {
     private final int lazyTlbCpus;
     /** Pre-allocated PTE tables deposited under PMD-mapped THPs ({@code pgtable_trans_huge_deposit}), by PMD entry address. */
     final Map<Long, Long> deposited = new HashMap<>();
+    /** Simulated kernel address of this {@code mm_struct} (docs/kernel-model.md §2.10); 0 until first used. */
+    long slab;
 
     Mm(long id, int pageShift, long pgd, long mmapBase, long startBrk, int cpus, int lazyTlbCpus) {
         this.id = id;

@@ -14,6 +14,8 @@ public final class Vma {
     public int flags;
     /** In pages; for anonymous VMAs the start page at creation, kept across mremap (merge rules). */
     long pgoff;
+    /** Shared anonymous memory is shmem: a file of its own, with an id above every fd number. */
+    public static final long SHMEM_FILE_BASE = 1L << 32;
     /** -1 for anonymous memory. */
     final long file;
     AnonVma anonVma;
@@ -52,6 +54,11 @@ public final class Vma {
 
     public long file() {
         return file;
+    }
+
+    /** Whether the file is shmem ({@code MAP_SHARED | MAP_ANONYMOUS}): its new pages are zeroed, not read. */
+    public boolean isShmem() {
+        return file >= SHMEM_FILE_BASE;
     }
 
     public AnonVma anonVma() {

@@ -94,6 +94,30 @@ class MemoryTimingTest {
     }
 
     @Test
+    void independentMissesOverlapUpToTheSlots() {
+        MemoryTiming t = new MemoryTiming(EXTRA, 2, 1);
+        t.at(0);
+        // Two misses issued at once share the two slots: each adds 100,000 / 2.
+        assertEquals(50_000, t.independentExtraPs(1, MEMORY));
+        assertEquals(50_000, t.independentExtraPs(2, MEMORY));
+        // A third waits for the first slot (free at 100,000) and completes at 200,000: 200,000 / 2.
+        assertEquals(100_000, t.independentExtraPs(3, MEMORY));
+        // An L2 hit overlaps too: 3,000 / 2.
+        assertEquals(1_500, t.independentExtraPs(4, 1));
+    }
+
+    @Test
+    void anIndependentAccessSharesItsWaitForAPrefetch() {
+        MemoryTiming t = new MemoryTiming(EXTRA, 4, 1);
+        t.at(0);
+        t.prefetch(7, MEMORY);
+        t.at(30_000);
+        // 70,000 to go (67,000 beyond the L2 hit), overlapped four ways.
+        assertEquals(17_500, t.independentExtraPs(7, 1));
+        assertEquals(16_750, t.prefetchWaitPs());
+    }
+
+    @Test
     void atLeastOneSlot() {
         assertThrows(IllegalArgumentException.class, () -> new MemoryTiming(EXTRA, 0, 1));
     }

@@ -68,6 +68,26 @@ class ProfileCostModelTest {
     }
 
     @Test
+    void tailPageLoopsOverlapTheirMissesOnBothArchitectures() {
+        // tiny-x86 (no prefetcher, 4 outstanding misses): a cold tail page costs the plain access
+        // 1 ns + (100 - 1) / 4 ns; a cold struct page read of a serialized loop the whole 100 ns.
+        ProfileCostModel x86 = x86();
+        assertEquals(25_750, x86.accessPs(Primitive.TAIL_FREE, VMEMMAP + 64 * 100));
+        assertEquals(25_750, x86.accessPs(Primitive.TAIL_PREP, VMEMMAP + 64 * 300));
+        assertEquals(100_000, x86.accessPs(Primitive.SP_R, VMEMMAP + 64 * 500));
+        // An L2 hit (line 0 evicted from L1 by four more lines of its set): 1 + 3 / 4 ns.
+        for (long line = 0; line <= 32; line += 8) {
+            x86.accessPs(Primitive.PTE_R, line * 64);
+        }
+        assertEquals(1_750, x86.accessPs(Primitive.TAIL_FREE, 0));
+        // tiny-arm64 (prefetcher on, 4 outstanding misses): 2 ns + (102 - 2) / 4 ns, and 102 ns.
+        ProfileCostModel arm64 = arm64(1);
+        assertEquals(27_000, arm64.accessPs(Primitive.TAIL_FREE, VMEMMAP + 64 * 1000));
+        assertEquals(27_000, arm64.accessPs(Primitive.TAIL_PREP, VMEMMAP + 64 * 2000));
+        assertEquals(102_000, arm64.accessPs(Primitive.SP_R, VMEMMAP + 64 * 3000));
+    }
+
+    @Test
     void l2HitAddsTheL2LatencyOverL1() {
         ProfileCostModel model = x86();
         // Five lines of L1 set 0 (lines 0, 8, 16, 24, 32): the fifth evicts line 0 from L1 only.

@@ -55,6 +55,8 @@ class VmaWorkTest {
         // (MT 2, VMA 1), the split's copy (VMA 7) and store (MT 10, VMA 1), the detached tree
         // (MT 3, VMA 1), the clear (MT 10) and the free of the top part (VMA 1).
         assertEquals(List.of(17L, 42L), lines(s, "brk"));
+        // The mmap lock of every call and the VM counters of the three that change the size (§2.10).
+        assertEquals(List.of(4L, 3L, 0L, 0L), fileWork(s, "brk"));
     }
 
     @Test
@@ -74,6 +76,32 @@ class VmaWorkTest {
         assertEquals(List.of(9L, 5L), lines(s, "munmap"));
         assertEquals(List.of(8L, 2L), lines(s, PREPARE));
         assertEquals(List.of(1L, 0L, 2L), vmaWork(s, PREPARE));
+    }
+
+    /** mm_struct, file and i_mmap lines of a shmem VMA (fixtures/vma-shmem.txt derives them, §2.10). */
+    @Test
+    void shmemMremapLinksAndUnlinksTheFileVma() {
+        LedgerSnapshot s = replay("vma-shmem");
+        assertEquals(List.of(1L, 3L, 1L, 1L), fileWork(s, "mmap"));
+        assertEquals(List.of(6L, 5L), lines(s, "mmap"));
+        assertEquals(List.of(1L, 6L, 2L, 2L), fileWork(s, "mremap"));
+        assertEquals(List.of(16L, 31L), lines(s, "mremap"));
+        assertEquals(List.of(1L, 3L, 1L, 1L), fileWork(s, "munmap"));
+        assertEquals(List.of(4L, 5L), lines(s, "munmap"));
+        assertEquals(List.of(0L, 0L, 0L, 0L), fileWork(s, "fault"));
+        // The shmem page itself (§2.10): allocated (with the fault's three page-table pages),
+        // charged to the memcg, counted in NR_FILE_PAGES, NR_SHMEM and, once mapped,
+        // NR_FILE_MAPPED, zeroed.
+        var fault = s.inclusive("fault");
+        assertEquals(List.of(4L, 1L, 3L, 1L), List.of(fault.get(Primitive.PAGE_ALLOC), fault.get(Primitive.MEMCG),
+                fault.get(Primitive.LRUVEC_STAT), fault.get(Primitive.PAGE_ZERO)));
+    }
+
+    /** MMAP_LOCK, KOBJ_LINE, FILE_REF and RMAPLOCK charged on {@code path} and below. */
+    private static List<Long> fileWork(LedgerSnapshot s, String path) {
+        var counts = s.inclusive(path);
+        return List.of(counts.get(Primitive.MMAP_LOCK), counts.get(Primitive.KOBJ_LINE),
+                counts.get(Primitive.FILE_REF), counts.get(Primitive.RMAPLOCK));
     }
 
     /**
@@ -122,11 +150,11 @@ class VmaWorkTest {
         assertEquals(hot.totals(), cold.totals());
         long hotPs = hot.syscalls().get("mremap").ps();
         long coldPs = cold.syscalls().get("mremap").ps();
-        // The last growth touches nine distinct lines: the leaf's four, the VMA's head and the
-        // four of the node the store takes from the freelist (the one the shrink freed). In the
-        // loop the shrink just touched all nine: L1 hits. After the memset each comes from
-        // memory: 100 ns instead of 1 ns.
-        assertEquals(9 * 99_000, coldPs - hotPs, "cold " + coldPs + " ps, hot " + hotPs + " ps");
+        // The last growth touches eleven distinct lines: the leaf's four, the VMA's head, the
+        // four of the node the store takes from the freelist (the one the shrink freed), and the
+        // mm_struct's mmap_lock and VM counter lines (§2.10). In the loop the shrink just touched
+        // all eleven: L1 hits. After the memset each comes from memory: 100 ns instead of 1 ns.
+        assertEquals(11 * 99_000, coldPs - hotPs, "cold " + coldPs + " ps, hot " + hotPs + " ps");
     }
 
     private static LedgerSnapshot priced(String fixture) {

@@ -158,7 +158,20 @@ public enum Primitive {
      * hierarchy; an rmap add or removal that changes the mapped pages charges one per statistic
      * (NR_ANON_MAPPED, NR_ANON_THPS) (§4.6).
      */
-    LRUVEC_STAT(false);
+    LRUVEC_STAT(false),
+    /**
+     * {@code mmap_write_lock} and {@code mmap_write_unlock} (or the read pair) of one mapping
+     * syscall: the rwsem's acquire and release on the {@code mm_struct}'s {@code mmap_lock} line,
+     * through the cache model (docs/kernel-model.md §2.10).
+     */
+    MMAP_LOCK(true),
+    /**
+     * A load or store of one line of an {@code mm_struct} (its VM counters), a {@code struct file}
+     * or an {@code address_space} (its {@code i_mmap} root and {@code i_mmap_rwsem}) (§2.10).
+     */
+    KOBJ_LINE(true),
+    /** {@code get_file} or {@code fput}: one atomic on a {@code struct file}'s {@code f_count} (§2.10). */
+    FILE_REF(true);
 
     private static final Primitive[] VALUES = values();
     private final boolean memory;

@@ -86,7 +86,13 @@ public final class JobRunner {
     public Plan plan(SweepJob job) throws InvalidProfileException, IOException {
         List<MachineProfile> files = new ArrayList<>();
         for (String f : job.profileFiles()) {
-            files.add(MachineProfiles.parse(opener.readText(f), f));
+            String text;
+            try {
+                text = opener.readText(f);
+            } catch (IOException e) {
+                throw new IOException("cannot read the profile file " + f + " (" + TraceException.why(e) + ")", e);
+            }
+            files.add(MachineProfiles.parse(text, f));
         }
         return planner.plan(job.archs(), job.strategies(), job.profiles(), files,
                 new CellPlanner.Settings(job.thp().spec(), Placement.parse(job.placement()), job.cpus(),
@@ -98,10 +104,10 @@ public final class JobRunner {
                 + ", cpus " + job.cpus() + ", concurrency " + job.concurrency() + "): ";
         try {
             Plan plan = plan(job);
-            ReplayEngine engine = new ReplayEngine(plan.cells(), threads);
             ReplayOutcome outcome;
+            // The trace's header before the cells are built, a kernel each: a bad file fails its job at once.
             try (TraceSource source = source(job)) {
-                outcome = engine.run(source, job.traceName());
+                outcome = new ReplayEngine(plan.cells(), threads).run(source, job.traceName());
             }
             return new Outcome(job, table.rows(job, outcome), null);
         } catch (ReplayFailedException | IOException | InvalidProfileException | UnknownProviderException

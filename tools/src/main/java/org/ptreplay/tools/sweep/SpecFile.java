@@ -35,13 +35,17 @@ public record SpecFile(Map<String, List<String>> values, Map<String, List<String
     static final Set<String> KEYS = Set.of("generate", "traces", "thp", "cpus", "concurrency", "arch", "strategy", "profile",
             "profile-file", "placement", "lazy-tlb-cpus");
 
-    /** @throws IllegalArgumentException one sentence naming the file and what is wrong */
+    /**
+     * @throws java.io.UncheckedIOException the file cannot be read (bad data, exit 1), as one sentence
+     * @throws IllegalArgumentException     one sentence naming the file and what is wrong in it
+     */
     public static SpecFile load(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the sweep spec " + file + " (" + e.getMessage() + ").", e);
+            throw new java.io.UncheckedIOException("cannot read the sweep spec " + file + " ("
+                    + org.ptreplay.trace.TraceException.why(e) + ").", e);
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".yaml") || name.endsWith(".yml")) {

@@ -69,6 +69,7 @@ public final class SweepOptions {
      * The spec: the file's axes, each replaced by the command line's when given.
      *
      * @throws IllegalArgumentException one sentence naming the bad value
+     * @throws java.io.UncheckedIOException an unreadable spec file, one sentence
      */
     public SweepSpec spec() {
         SpecFile file = specFile == null ? new SpecFile(Map.of(), Map.of()) : SpecFile.load(specFile);

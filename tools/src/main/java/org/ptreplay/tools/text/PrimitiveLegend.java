@@ -66,6 +66,9 @@ public final class PrimitiveLegend {
         line("SHADOW_FILL", "first access through a leaf entry a fault wrote (a hypervisor's shadow fill)");
         line("SHADOW_SYNC", "present entry changed in place (a hypervisor's shadow resync)");
         line("LRUVEC_STAT", "node and memcg statistic of a folio (NR_ANON_MAPPED, ...) updated");
+        line("MMAP_LOCK", "mmap lock of a mapping syscall, taken and released");
+        line("KOBJ_LINE", "load or store of an mm_struct, struct file or address_space line");
+        line("FILE_REF", "get_file or fput: an atomic on a file's reference count");
     }
 
     private PrimitiveLegend() {

@@ -20,6 +20,9 @@ import org.ptreplay.trace.Flags;
  * </ul>
  * B lies a 1 GiB gap above the end of A, so the two never overlap. The memory is advised
  * MADV_NOHUGEPAGE, which keeps it in 4 KiB pages whatever the replay's {@code --thp} says.
+ * {@code shared=yes} maps it {@code MAP_SHARED | MAP_ANONYMOUS}, i.e. shmem, as the kernel's
+ * {@code tools/testing/selftests/vm/mremap_test.c} (Kalesh Singh, 2020) does: the same entries
+ * move, but the VMA is a file VMA (docs/kernel-model.md §2.10).
  */
 public final class MremapLarge extends Generator {
     private static final List<String> ALIGNS = List.of("pud", "pmd", "unaligned");
@@ -27,7 +30,9 @@ public final class MremapLarge extends Generator {
             size("1G"),
             Param.count("moves", "2", 1, 1_000_000, "mremap calls, alternately A to B and B to A"),
             Param.choice("align", "pmd", ALIGNS,
-                    "pud: both 1 GiB aligned; pmd: both 2 MiB aligned, not 1 GiB; unaligned: 4 KiB apart in their PMDs"));
+                    "pud: both 1 GiB aligned; pmd: both 2 MiB aligned, not 1 GiB; unaligned: 4 KiB apart in their PMDs"),
+            Param.choice("shared", "no", List.of("no", "yes"),
+                    "yes: MAP_SHARED | MAP_ANONYMOUS (shmem), as Kalesh Singh's mremap_test.c maps it; no: private"));
 
     @Override
     public String name() {
@@ -57,7 +62,8 @@ public final class MremapLarge extends Generator {
         String align = values.choice("align");
         long a = align.equals("pud") ? HINT : HINT + PMD;
         long b = a + ((size + PUD - 1) & -PUD) + PUD + (align.equals("unaligned") ? PAGE : 0);
-        out.mmap(a, size, EventOut.RW, EventOut.PRIVATE_ANON, a);
+        int type = values.choice("shared").equals("yes") ? Flags.MAP_SHARED : Flags.MAP_PRIVATE;
+        out.mmap(a, size, EventOut.RW, type | Flags.MAP_ANONYMOUS, a);
         out.madvise(a, size, Flags.MADV_NOHUGEPAGE);
         out.write(a, size);
         for (long i = 0; i < moves; i++) {

@@ -70,7 +70,7 @@ class CasesTest {
     @Test
     void commandsReproduceAnExperiment() {
         Experiment e = Cases.kaleshArm64Pmd().experiments().get(0);
-        assertEquals("ptreplay generate mremap-large --param align=pmd --param moves=1 --param size=1G"
+        assertEquals("ptreplay generate mremap-large --param align=pmd --param moves=1 --param shared=yes --param size=1G"
                 + " -o mremap-1g-pmd-arm64.ptrace", e.generateCommand());
         assertEquals("ptreplay replay mremap-1g-pmd-arm64.ptrace --arch arm64:tlbirange=off"
                 + " --strategy linux-5.11+pgtable-move/none,linux-5.11+pgtable-move/pmd --profile generic-arm64"

@@ -442,6 +442,7 @@ public final class Fault {
         long folio = cell.pageCache.lookupOrCreate(vma.file(), vma.pgoffOf(addr, pageShift), created);
         if (created[0]) {
             ledger.charge(Primitive.PAGE_ALLOC);
+            addToPageCache(vma, folio, addr);
         }
         ledger.touch(Primitive.REF, PhysMem.vmemmap(folio));
         phys.addRef(folio, 1);
@@ -449,6 +450,11 @@ public final class Fault {
         arch.ptepGet(ptep);
         ledger.touch(Primitive.MAP, PhysMem.vmemmap(folio));
         phys.addMapcount(folio, 1);
+        if (phys.mapcount(folio) == 1) {
+            // folio_add_file_rmap_ptes: the page's first mapping, NR_FILE_MAPPED plus one (the
+            // removal's counterpart is in Rmap.removePtes).
+            ledger.charge(Primitive.LRUVEC_STAT);
+        }
         ledger.charge(Primitive.MM_COUNTER);
         long flags = Pte.PRESENT | Pte.YOUNG;
         if (write) {
@@ -459,6 +465,23 @@ public final class Fault {
         ledger.exit(frame);
     }
 
+    /**
+     * A new page-cache folio for a file fault (mm/shmem.c {@code shmem_alloc_and_add_folio} and
+     * {@code shmem_get_folio_gfp}; mm/filemap.c {@code __filemap_add_folio} for other files): the
+     * memcg charge, NR_FILE_PAGES (and NR_SHMEM for shmem) in the node and memcg statistics, and
+     * {@code folio_add_lru}; a shmem folio is then zeroed ({@code clear_highpage}, through the
+     * cache model like an anonymous page's), where another file's page would be read, which the
+     * model does not time. The xarray store of the page cache is not modelled.
+     */
+    private void addToPageCache(Vma vma, long folio, long addr) {
+        ledger.charge(Primitive.MEMCG);
+        ledger.charge(Primitive.LRUVEC_STAT, vma.isShmem() ? 2 : 1);
+        Swap.folioAddLru(cell, folio);
+        if (vma.isShmem()) {
+            FolioZeroUser.folioZeroUser(cell, folio, 1, addr);
+        }
+    }
+
     /** do_cow_fault: a private write to a file page gets an anonymous copy. */
     private void doCowFault(Mm mm, Vma vma, long addr, long ptep) {
         ledger.enter(DO_COW_FAULT);
@@ -466,6 +489,7 @@ public final class Fault {
         long src = cell.pageCache.lookupOrCreate(vma.file(), vma.pgoffOf(addr, pageShift), created);
         if (created[0]) {
             ledger.charge(Primitive.PAGE_ALLOC);
+            addToPageCache(vma, src, addr);
         }
         long folio = FolioAlloc.alloc(cell, 0, PhysMem.KIND_ANON);
         ledger.charge(Primitive.MEMCG);

@@ -1,5 +1,6 @@
 package org.ptreplay.core.linux.mmap;
 
+import org.ptreplay.core.linux.mmap_lock.MmapLock;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.linux.vma.VmaWork;
 import org.ptreplay.core.linux.vma.VmiMunmap;
@@ -29,6 +30,8 @@ public final class BrkCall {
      */
     public long brk(Mm mm, long addr, long recorded) {
         long page = cell.pageSize();
+        // SYSCALL_DEFINE1(brk) takes the mmap lock first (§2.10).
+        MmapLock.lock(cell, mm);
         if (!mm.brkSet && recorded > 0 && (addr == 0 || addr == recorded)) {
             mm.startBrk = recorded;
             mm.brk = recorded;
@@ -55,6 +58,8 @@ public final class BrkCall {
             return mm.brk;
         }
         Vma prev = mm.vmas().below(oldBrk);
+        // do_brk_flags: may_expand_vm, then total_vm and data_vm grow (§2.10).
+        MmapLock.vmStatAccount(cell, mm);
         if (prev != null && prev.end() == oldBrk && prev.isAnonymous() && prev.flags() == BRK_FLAGS) {
             // do_brk_flags extends the heap VMA in place: one store.
             mm.vmas().setEnd(prev, newBrk);

@@ -1,5 +1,6 @@
 package org.ptreplay.core.linux.mmap;
 
+import org.ptreplay.core.linux.mmap_lock.MmapLock;
 import org.ptreplay.core.linux.memory.Fault;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.core.linux.gup.Populate;
@@ -19,8 +20,6 @@ import org.ptreplay.core.state.Vma;
  */
 public final class MmapCall {
     private static final int MAP_TYPE = 0x0f;
-    /** Shared anonymous memory is shmem: a file of its own, identified above every fd number. */
-    private static final long SHMEM_FILE_BASE = 1L << 32;
 
     private final KernelState cell;
     private final Fault fault;
@@ -61,6 +60,8 @@ public final class MmapCall {
             return Errno.EBADF;
         }
         boolean shared = type != Flags.MAP_PRIVATE;
+        // vm_mmap_pgoff: the mmap lock around do_mmap (§2.10).
+        MmapLock.lock(c, mm);
         boolean noreplace = (flags & Flags.MAP_FIXED_NOREPLACE) != 0;
         boolean fixed = noreplace || (flags & Flags.MAP_FIXED) != 0;
         long start;
@@ -117,13 +118,15 @@ public final class MmapCall {
             file = -1;
             pgoff = start >>> c.pageShift();
         } else if (anon) {
-            file = SHMEM_FILE_BASE + nextShmem++;
+            file = Vma.SHMEM_FILE_BASE + nextShmem++;
             pgoff = 0;
         } else {
             file = fd;
             pgoff = off >>> c.pageShift();
         }
         Vma v = new Vma(start, start + len, vmFlags, pgoff, file, null);
+        // __mmap_region: may_expand_vm before the map, vm_stat_account after it (§2.10).
+        MmapLock.vmStatAccount(c, mm);
         VmaWork.link(c, mm, v, null);
         if ((flags & (Flags.MAP_POPULATE | Flags.MAP_LOCKED)) != 0) {
             Populate.populate(cell, fault, mm, start, start + len, false);

@@ -2,6 +2,7 @@ package org.ptreplay.core.linux.mprotect;
 
 import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.trace.Flags;
+import org.ptreplay.core.linux.mmap_lock.MmapLock;
 import org.ptreplay.core.linux.vma.VmaWork;
 import org.ptreplay.core.state.KernelState;
 import org.ptreplay.core.state.Errno;
@@ -47,6 +48,8 @@ public final class MprotectCall {
         int newProt = VmFlags.fromProt(prot);
         long a = start;
         // do_mprotect_pkey: one walk to the first VMA of the range (§2.7).
+        // do_mprotect_pkey: the mmap lock after the argument checks (§2.10).
+        MmapLock.lock(c, mm);
         VmaWork.find(c, mm, start);
         protect.begin(mm);
         try {

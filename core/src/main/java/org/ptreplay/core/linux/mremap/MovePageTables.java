@@ -1,5 +1,6 @@
 package org.ptreplay.core.linux.mremap;
 
+import org.ptreplay.core.linux.vma.VmaFile;
 import org.ptreplay.spi.PgtableMoveStrategy;
 import org.ptreplay.spi.MovePtesStrategy;
 import org.ptreplay.spi.KernelPath;
@@ -85,7 +86,7 @@ public final class MovePageTables {
                 if (pgtableMove.movePud() && extent == pudSize) {
                     long newPud = walk.entryAlloc(mm.pgd(), newAddr, 3);
                     releaseHeldPtl(mm);
-                    if (moveNormal(mm, MOVE_NORMAL_PUD, oldAddr, oldPud, newPud, pudSize)) {
+                    if (moveNormal(mm, pmc.oldVma(), MOVE_NORMAL_PUD, oldAddr, oldPud, newPud, pudSize)) {
                         continue;
                     }
                 }
@@ -106,14 +107,14 @@ public final class MovePageTables {
                 huge.split(mm, oldAddr & -pmdSize, oldPmd);
             } else if (pgtableMove.movePmd() && extent == pmdSize) {
                 releaseHeldPtl(mm);
-                if (moveNormal(mm, MOVE_NORMAL_PMD, oldAddr, oldPmd, newPmd, pmdSize)) {
+                if (moveNormal(mm, pmc.oldVma(), MOVE_NORMAL_PMD, oldAddr, oldPmd, newPmd, pmdSize)) {
                     continue;
                 }
             }
             if (mem.peek(newPmd) == Pte.NONE) {
                 walk.allocInto(newPmd, 1);
             }
-            movePtes(mm, oldPmd, oldAddr, extent, newPmd, newAddr, needRmapLocks);
+            movePtes(mm, pmc.oldVma(), oldPmd, oldAddr, extent, newPmd, newAddr, needRmapLocks);
         }
         releaseHeldPtl(mm);
         ledger.exit(MOVE_PAGE_TABLES);
@@ -153,13 +154,15 @@ public final class MovePageTables {
      * (PTEs untouched), with the rmap locks taken unconditionally (5.13+) and the old range
      * flushed inside the locks (eb66ae030829, 2c91bd4a4e2e).
      */
-    private boolean moveNormal(Mm mm, Frame frame, long oldAddr, long oldEntry, long newEntry, long size) {
+    private boolean moveNormal(Mm mm, Vma vma, Frame frame, long oldAddr, long oldEntry, long newEntry, long size) {
         if (mem.peek(newEntry) != Pte.NONE) {
             // The kernel WARNs and falls back to the lower level.
             return false;
         }
         ledger.enter(frame);
+        // take_rmap_locks: a file VMA's i_mmap_rwsem (docs/kernel-model.md §2.10).
         ledger.charge(Primitive.RMAPLOCK);
+        VmaFile.rmapLockLine(cell, vma);
         ledger.charge(Primitive.PTL);
         if (mem.tablePfnOf(oldEntry) != mem.tablePfnOf(newEntry)) {
             ledger.charge(Primitive.PTL);
@@ -182,7 +185,7 @@ public final class MovePageTables {
      * a destination lock only when the destination table changes, and flushes the union of the
      * extents it moved once, when it finally drops the lock.
      */
-    private void movePtes(Mm mm, long oldPmd, long oldAddr, long extent, long newPmd, long newAddr, boolean needRmapLocks) {
+    private void movePtes(Mm mm, Vma vma, long oldPmd, long oldAddr, long extent, long newPmd, long newAddr, boolean needRmapLocks) {
         ledger.enter(MOVE_PTES);
         long oldTable = PageWalk.tableOf(mem.peek(oldPmd));
         long newTable = PageWalk.tableOf(mem.peek(newPmd));
@@ -193,6 +196,7 @@ public final class MovePageTables {
         if (!hold || heldOld < 0) {
             if (needRmapLocks) {
                 ledger.charge(Primitive.RMAPLOCK);
+                VmaFile.rmapLockLine(cell, vma);
             }
             ledger.charge(Primitive.PTL);
             if (oldTable != newTable) {

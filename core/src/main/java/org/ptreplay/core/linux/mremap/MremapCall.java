@@ -1,5 +1,6 @@
 package org.ptreplay.core.linux.mremap;
 
+import org.ptreplay.core.linux.mmap_lock.MmapLock;
 import org.ptreplay.core.linux.mmap.UnmappedArea;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.core.linux.vma.VmaWork;
@@ -71,6 +72,8 @@ public final class MremapCall {
                 return Errno.EINVAL;
             }
         }
+        // do_mremap: the mmap lock, after check_mremap_params (§2.10).
+        MmapLock.lock(c, mm);
         if (fixed && oldLen == newLen) {
             return remapMove(mm, addr, oldLen, newAddr, dontUnmap);
         }
@@ -109,7 +112,9 @@ public final class MremapCall {
             return addr;
         }
         if (!dontUnmap && oldLen > 0 && addr + oldLen == vma.end() && expandable(mm, vma, newLen - oldLen)) {
-            // vma_merge_extend: one store extends the VMA, absorbing the next one if it merges.
+            // vma_merge_extend: one store extends the VMA, absorbing the next one if it merges;
+            // may_expand_vm before it and vrm_stat_account after it share the counters' line (§2.10).
+            MmapLock.vmStatAccount(c, mm);
             VmaWork.extend(c, mm, vma, addr + newLen);
             return addr;
         }
@@ -198,6 +203,8 @@ public final class MremapCall {
         Vma merged = VmaWork.link(cell, mm, nv, vma);
         // copy_vma: a merged VMA may precede the old one in rmap order; a fresh one cannot.
         boolean needRmapLocks = merged != nv && merged.pgoff() <= vma.pgoffOf(oldAddr, shift);
+        // move_vma: vrm_stat_account for the new range (§2.10).
+        MmapLock.vmStatAccount(cell, mm);
         move.movePageTables(mm, new PagetableMoveControl(vma, merged, oldAddr, newAddr, oldLen, needRmapLocks));
         if (!dontUnmap && oldLen > 0) {
             munmap.unmapRange(mm, oldAddr, oldAddr + oldLen);

@@ -109,6 +109,8 @@ public final class VmaWork {
      * address (nothing was charged for it) frees nothing.
      */
     public static void release(KernelState c, Vma v) {
+        // unlink_file_vma (free_pgtables; vma_complete for a merge) and remove_vma's fput (§2.10).
+        VmaFile.unlinkFile(c, v);
         AnonVmas.unlink(c, v);
         if (v.slab() != 0) {
             SlabCache vmas = c.slabs.vmAreaStruct;
@@ -122,6 +124,11 @@ public final class VmaWork {
     static void split(KernelState c, Mm mm, Vma v, long addr) {
         Vma upper = mm.vmas().split(v, addr);
         allocate(c, upper, v);
+        if (!upper.isAnonymous()) {
+            VmaFile.getFile(c, upper);
+        }
+        // vma_prepare / vma_complete: the file VMA re-inserted with its new end, the new part linked (§2.10).
+        VmaFile.adjust(c, v, upper);
         store(c, mm, addr, v);
     }
 
@@ -150,6 +157,7 @@ public final class VmaWork {
         int before = mm.vmas().size();
         Vma survivor = mergeFreeing(c, mm, v);
         if (mm.vmas().size() < before) {
+            VmaFile.adjust(c, survivor, null);
             store(c, mm, survivor.start(), survivor);
         }
         return survivor;
@@ -162,6 +170,7 @@ public final class VmaWork {
     public static void extend(KernelState c, Mm mm, Vma v, long end) {
         mm.vmas().setEnd(v, end);
         Vma survivor = mergeFreeing(c, mm, v);
+        VmaFile.adjust(c, survivor, null);
         store(c, mm, survivor.start(), survivor);
     }
 
@@ -176,10 +185,22 @@ public final class VmaWork {
         int before = t.size();
         t.insert(v);
         Vma survivor = mergeFreeing(c, mm, v);
-        if (t.size() > before) {
+        boolean made = t.size() > before;
+        if (made) {
             allocate(c, v, source);
+            if (!v.isAnonymous()) {
+                // __mmap_region's vma_set_file, copy_vma's get_file (§2.10).
+                VmaFile.getFile(c, v);
+            }
         }
         store(c, mm, v.start(), survivor);
+        if (made) {
+            // vma_link / __mmap_region: vma_link_file after the tree store.
+            VmaFile.linkFile(c, v);
+        } else {
+            // vma_expand: the grown neighbour re-inserted in its file's tree.
+            VmaFile.adjust(c, survivor, null);
+        }
         return survivor;
     }
 

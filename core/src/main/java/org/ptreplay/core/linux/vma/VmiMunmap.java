@@ -1,6 +1,7 @@
 package org.ptreplay.core.linux.vma;
 
 import org.ptreplay.core.linux.memory.Unmap;
+import org.ptreplay.core.linux.mmap_lock.MmapLock;
 import java.util.List;
 import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.core.state.KernelState;
@@ -36,6 +37,8 @@ public final class VmiMunmap {
         if (len == 0) {
             return Errno.EINVAL;
         }
+        // __vm_munmap: the mmap lock around do_vmi_munmap (§2.10).
+        MmapLock.lock(c, mm);
         unmapRange(mm, start, start + len);
         return 0;
     }
@@ -61,6 +64,8 @@ public final class VmiMunmap {
         // vms_complete_munmap_vmas: the range cleared from the mm's tree in one store, the page
         // tables torn down, then remove_vma frees each VMA.
         VmaWork.store(c(), mm, start, null);
+        // vms_complete_munmap_vmas: total_vm and the data, exec and stack counts go down (§2.10).
+        MmapLock.vmStatAccount(c(), mm);
         unmap.clearPtes(mm, detached, prev == null ? 0 : prev.end(), next == null ? 0 : next.start());
         for (Vma v : detached) {
             VmaWork.release(c(), v);
