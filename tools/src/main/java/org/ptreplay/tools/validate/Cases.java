@@ -51,12 +51,12 @@ public final class Cases {
             + " leaves no room for it) and his per-PMD flush is four times generic-arm64's";
     private static final String MUNMAP_BASELINE = "the munmap baseline is too cheap against the fork baseline: one"
             + " contpte_convert per block in both, so Ryan's two rows need a munmap 1.76 (Altra) and 2.0 (M2) times the"
-            + " fork, the model has 1.14 and 1.30; the row is 1 + unfolds/munmap, so only a dearer 6.9 zap moves it (+9.8%"
-            + " Altra, +21% M2 to the tolerance edge), e.g. value-returning atomics 1.65/2.98 ns dearer than posted ones,"
+            + " fork, the model has 0.99 and 1.01; the row is 1 + unfolds/munmap, so only a dearer 6.9 zap moves it (+26%"
+            + " Altra, +56% M2 to the tolerance edge), e.g. value-returning atomics 3.85/6.10 ns dearer than posted ones,"
             + " for which no sourced price exists (docs/kernel-model.md 4.6)";
     private static final String ALTRA_BATCHING = "on Altra batching saves little in fork and two thirds in munmap; the"
-            + " model saves alike (fork 0.73, munmap 0.61 at order 9): what 6.9 removes per PTE costs at most ~6 ns in"
-            + " Altra's fork against 16 ns modelled (mostly Xeon-fitted loop cycles), and ~52 ns more than modelled in its"
+            + " model saves alike (fork 0.73, munmap 0.55 at order 9): what 6.9 removes per PTE costs at most ~6 ns in"
+            + " Altra's fork against 16 ns modelled (mostly Xeon-fitted loop cycles), and ~38 ns more than modelled in its"
             + " munmap, where the unbatched generic zap is under-charged as on David's Xeon; pricing value-returning"
             + " atomics higher would move the munmap row the wrong way (docs/kernel-model.md 4.6)";
     private static final String ZAP_LARGE = "from 128K folios up the model's batched zap saves less than David measured"
