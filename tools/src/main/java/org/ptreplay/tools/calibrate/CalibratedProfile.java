@@ -243,6 +243,9 @@ public final class CalibratedProfile {
      * mremap's for the same one-page flush is not the flush (docs/validation.md, run E).
      */
     private void flushHeader(StringBuilder out) {
+        if (!base.hasX86()) {
+            return; // the flush prices these samples give are x86's; arm64 keeps its TLBI prices
+        }
         List<String> parts = new ArrayList<>();
         for (String op : List.of("mremap", "mprotect", "dontneed")) {
             if (c.get(op + ".1.mapped").isPresent() && c.get(op + ".1.empty").isPresent()) {

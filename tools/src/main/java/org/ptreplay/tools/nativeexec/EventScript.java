@@ -22,7 +22,8 @@ import org.ptreplay.trace.TraceEvent;
  *
  * <p>Addresses are the recorded ones: an mmap goes to its recorded result with
  * MAP_FIXED_NOREPLACE, a recorded move of mremap goes to its recorded destination (MREMAP_FIXED
- * added when the kernel chose it), brk moves relative to the first recorded break. Calls recorded
+ * added when the kernel chose it), brk moves relative to the first recorded break and the probe moves
+ * touches, madvise, mprotect and munmap inside the recorded heap with it. Calls recorded
  * as failed are not executed (their cost on this kernel would depend on why they failed) and are
  * counted.
  */

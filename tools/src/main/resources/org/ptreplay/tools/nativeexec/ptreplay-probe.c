@@ -11,7 +11,8 @@
  *   m PID ADDR LEN PROT FLAGS       anonymous mmap; FLAGS already carry MAP_FIXED_NOREPLACE
  *   u PID ADDR LEN                  munmap
  *   r PID OLD OLDLEN NEWLEN FLAGS NEW   mremap (NEW used with MREMAP_FIXED)
- *   b PID ADDR BASE                 brk(ADDR), ADDR relative to the trace's first break BASE
+ *   b PID ADDR BASE                 brk(ADDR), ADDR relative to the trace's first break BASE;
+ *                                   later events inside the recorded heap move with it
  *   a PID ADDR LEN ADVICE           madvise
  *   p PID ADDR LEN PROT             mprotect
  *   t PID ADDR LEN WRITE            one write (WRITE=1) or read per page
@@ -643,6 +644,17 @@ static int overlaps_own_mapping(uint64_t lo, uint64_t hi, char *what, size_t len
     return hit;
 }
 
+/* The heap: brk moves relative to the trace's first break, so addresses inside the recorded heap
+ * [heap_lo, heap_hi) are the recorded ones shifted by heap_shift (this process's break less the
+ * trace's). Touches, madvise, mprotect and munmap of heap memory go there; without it a heap touch
+ * lands on the recorded address, which nothing maps here. heap_hi is the highest break recorded so
+ * far: a page above the current break faults natively as it did in the recording. */
+static uint64_t heap_lo, heap_hi, heap_shift;
+
+static uint64_t at(uint64_t a) {
+    return a >= heap_lo && a < heap_hi ? a + heap_shift : a;
+}
+
 static void run_events(int mypid, long from, uint64_t brk_base) {
     long ps = sysconf(_SC_PAGESIZE);
     for (long i = from; i < nev; i++) {
@@ -666,7 +678,7 @@ static void run_events(int mypid, long from, uint64_t brk_base) {
                 _exit(4);
             }
             break;
-        case 'u': r = syscall(SYS_munmap, v->a, v->b); break;
+        case 'u': r = syscall(SYS_munmap, at(v->a), v->b); break;
         case 'r': {
             void *p = mremap((void *) v->a, v->b, v->c, (int) v->d, (void *) v->e);
             r = p == MAP_FAILED ? -1 : 0;
@@ -674,16 +686,19 @@ static void run_events(int mypid, long from, uint64_t brk_base) {
         }
         case 'b': {
             uint64_t target = brk_base + (v->a - v->b);
+            heap_lo = v->b;
+            heap_shift = brk_base - v->b;
+            if (v->a > heap_hi) heap_hi = v->a;
             r = syscall(SYS_brk, target);
             r = (uint64_t) r == target ? 0 : -1;
             errno = ENOMEM;
             break;
         }
-        case 'a': r = syscall(SYS_madvise, v->a, v->b, v->c); break;
-        case 'p': r = syscall(SYS_mprotect, v->a, v->b, v->c); break;
+        case 'a': r = syscall(SYS_madvise, at(v->a), v->b, v->c); break;
+        case 'p': r = syscall(SYS_mprotect, at(v->a), v->b, v->c); break;
         case 't': {
-            volatile char *p = (volatile char *) (v->a & ~(uint64_t) (ps - 1));
-            volatile char *end = (volatile char *) (v->a + v->b);
+            volatile char *p = (volatile char *) (at(v->a) & ~(uint64_t) (ps - 1));
+            volatile char *end = (volatile char *) (at(v->a) + v->b);
             if (v->c) {
                 for (; p < end; p += ps) *p = 1;
             } else {

@@ -178,6 +178,18 @@ class CalibratedProfileTest {
         assertFalse(calibration().get("shadow_fill.whole_tables").orElseThrow().noisy());
     }
 
+    /** On arm64 the mremap samples price no flush: no flush lines in the header, the TLBI prices kept. */
+    @Test
+    void anArm64ProfileHasNoX86FlushLines() throws Exception {
+        Providers registry = PluginLoader.load(List.of());
+        Profile arm = BundledProfiles.of(registry).stream().filter(p -> p.name().equals("generic-arm64")).findFirst()
+                .orElseThrow().proto();
+        String text = CalibratedProfile.text(calibration(), arm, "my-arm");
+        assertFalse(text.contains("# One page present"), text);
+        assertFalse(text.contains("# A full flush"), text);
+        assertTrue(text.contains("arm64 TLBI, DSB and contpte_convert prices"), text);
+    }
+
     /** On bare metal no table traps: no whole-table line. */
     @Test
     void noWholeTableLineWithoutWholeTableFills() throws Exception {

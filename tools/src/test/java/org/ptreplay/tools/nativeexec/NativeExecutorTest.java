@@ -79,6 +79,26 @@ class NativeExecutorTest {
         assertTrue(r.samples("touch").median() > 0, r.toString());
     }
 
+    /**
+     * A heap as bigheap and malloc make it: brk moves relative to the recorded break, and the
+     * touches, the madvise and the mprotect of heap pages follow it (they used to land on the
+     * recorded addresses, which nothing maps here, and fault).
+     */
+    @Test
+    void heapAccessesMoveWithTheBreak(@TempDir Path dir) throws Exception {
+        NativeRun r = run("""
+                brk 0 = 0x5000000
+                brk 0x5021000 = 0x5021000
+                touch 0x5000000 0x21000 write
+                madvise 0x5000000 4K dontneed = 0
+                mprotect 0x5001000 4K prot=r = 0
+                touch 0x5001000 4K read
+                mprotect 0x5001000 4K prot=rw = 0
+                brk 0x5000000 = 0x5000000
+                """, fakeSysfs(dir, true), ThpSpec.DEFAULT);
+        assertEquals(Map.of("brk", 2L, "madvise", 1L, "mprotect", 2L, "touch", 2L), r.calls());
+    }
+
     /** On one CPU (validate --local): the same events, the fork's child too, and a note that says so. */
     @Test
     void onOneCpuTheRunsSayTheyStayedOnIt(@TempDir Path dir) throws Exception {
