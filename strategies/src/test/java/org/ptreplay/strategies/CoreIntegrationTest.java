@@ -268,6 +268,7 @@ class CoreIntegrationTest {
 
     private static final String DEFERRED_SPLIT =
             "munmap;do_vmi_munmap;unmap_vmas;zap_pte_range;zap_present_ptes;deferred_split_folio";
+    private static final String GATHER_FLUSH = "munmap;do_vmi_munmap;tlb_finish_mmu;tlb_flush_mmu;tlb_batch_pages_flush";
     private static final String UNDO_DEFERRED_SPLIT =
             "munmap;do_vmi_munmap;tlb_finish_mmu;tlb_flush_mmu;tlb_batch_pages_flush;folio_undo_large_rmappable";
 
@@ -296,6 +297,10 @@ class CoreIntegrationTest {
                 // NR_ANON_MAPPED: once per fault, and once per rmap removal (per PTE in 6.8).
                 assertEquals(16, s.inclusive("fault").get(Primitive.LRUVEC_STAT), at);
                 assertEquals(release.equals("linux-6.8") ? 256 : 17, s.inclusive("munmap").get(Primitive.LRUVEC_STAT), at);
+                // The gather flushes' free_swap_cache reads and 6.8's release_pages lookups (§4.2).
+                PrimitiveCounts flush = s.self(GATHER_FLUSH);
+                assertEquals(release.equals("linux-6.8") ? 496 : 18, flush.get(Primitive.SWAP_CACHE_R), at);
+                assertEquals(release.equals("linux-6.8") ? 256 : 0, flush.get(Primitive.SP_R), at);
             }
         }
     }

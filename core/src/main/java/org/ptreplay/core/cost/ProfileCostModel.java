@@ -41,6 +41,7 @@ import static org.ptreplay.spi.ops.Primitive.MMAP_LOCK;
 import static org.ptreplay.spi.ops.Primitive.KOBJ_LINE;
 import static org.ptreplay.spi.ops.Primitive.FILE_REF;
 import static org.ptreplay.spi.ops.Primitive.SPLIT_QUEUE;
+import static org.ptreplay.spi.ops.Primitive.SWAP_CACHE_R;
 import static org.ptreplay.spi.ops.Primitive.TAIL_PREP;
 import static org.ptreplay.spi.ops.Primitive.TLBI_ASID;
 import static org.ptreplay.spi.ops.Primitive.TLBI_RANGE;
@@ -86,11 +87,11 @@ import org.ptreplay.core.profile.proto.Sourced;
  *   <li>PTE_ITER, PTE_ENTRY, PTE_BATCH, EXC, MEMCG: the profile's cycles at its clock.</li>
  *   <li>LRU_LOCK, ZONE_LOCK, SPLIT_QUEUE: a spinlock; LRUVEC_STAT: 3 + 4 per-CPU counter updates
  *       of two L1 accesses each; VMA_LOCK: a cmpxchg and an atomic; MM_COUNTER: two
- *       L1 accesses; SP_W, TAIL_PREP, BUDDY, VMA_LINE, MT_LINE, KOBJ_LINE: a plain access through
+ *       L1 accesses; SP_W, TAIL_PREP, BUDDY, VMA_LINE, MT_LINE, KOBJ_LINE, SWAP_CACHE_R: a plain access through
  *       the cache model; MMAP_LOCK: the rwsem pair, FILE_REF: an atomic, each through the cache
  *       model.</li>
- *   <li>TAIL_FREE, TAIL_PREP: their loops' iterations are independent, so what the cache model
- *       adds over L1 is divided by the outstanding-miss limit ({@link #INDEPENDENT}).</li>
+ *   <li>TAIL_FREE, TAIL_PREP, SWAP_CACHE_R: their loops' iterations are independent, so what the
+ *       cache model adds over L1 is divided by the outstanding-miss limit ({@link #INDEPENDENT}).</li>
  * </ul>
  *
  * Prices are integer picoseconds, computed once at construction, so the sums are exact and
@@ -114,10 +115,13 @@ public final class ProfileCostModel implements CostModel {
      * ({@code free_tail_page_prepare} and the flags reset, mm/page_alloc.c) and
      * {@code prep_compound_page}'s ({@code prep_compound_tail}) are plain loads and stores at
      * {@code head + i}, with no atomic or barrier per iteration, the same C on both architectures.
+     * So is {@code free_pages_and_swap_cache}'s {@code free_swap_cache} pass over the gathered
+     * entries (mm/swap_state.c, 6.8 and 6.9: each address comes from the gather's array, and for
+     * an anon folio outside the swap cache the test reads and branches, with no atomic).
      * Every other memory primitive is issued by a loop with a locked instruction per iteration or
      * reads an address it has just loaded.
      */
-    private static final EnumSet<Primitive> INDEPENDENT = EnumSet.of(TAIL_FREE, TAIL_PREP);
+    private static final EnumSet<Primitive> INDEPENDENT = EnumSet.of(TAIL_FREE, TAIL_PREP, SWAP_CACHE_R);
 
     private final String profileName;
     private final String arch;
@@ -202,6 +206,8 @@ public final class ProfileCostModel implements CostModel {
         // An mm_struct, struct file or address_space line read or written; get_file and fput are
         // one atomic each on the file's f_count (§2.10).
         set(plain, KOBJ_LINE);
+        // free_swap_cache's compound_head or flags load of a gathered entry (§4.4).
+        set(plain, SWAP_CACHE_R);
         set(ps(ops.getAtomicAddNs()), FILE_REF);
         set(ps(ops.getMmuNotifierNs()), NOTIFIER);
         set(0, PTEP_GET);

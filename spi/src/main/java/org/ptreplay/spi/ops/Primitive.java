@@ -171,7 +171,13 @@ public enum Primitive {
      */
     KOBJ_LINE(true),
     /** {@code get_file} or {@code fput}: one atomic on a {@code struct file}'s {@code f_count} (§2.10). */
-    FILE_REF(true);
+    FILE_REF(true),
+    /**
+     * {@code free_swap_cache}'s read of one line of a gathered entry at an mmu_gather flush: the
+     * gathered page's own struct page ({@code page_folio}) or its folio's head
+     * ({@code folio_test_swapcache}); once per gather entry, before the release (§4.2, §4.4).
+     */
+    SWAP_CACHE_R(true);
 
     private static final Primitive[] VALUES = values();
     private final boolean memory;

@@ -69,6 +69,7 @@ public final class PrimitiveLegend {
         line("MMAP_LOCK", "mmap lock of a mapping syscall, taken and released");
         line("KOBJ_LINE", "load or store of an mm_struct, struct file or address_space line");
         line("FILE_REF", "get_file or fput: an atomic on a file's reference count");
+        line("SWAP_CACHE_R", "free_swap_cache's read of a gathered page's or its folio's struct page line");
     }
 
     private PrimitiveLegend() {

@@ -38,10 +38,17 @@ public final class Unmap {
     private final HugePmd huge;
     private final ZapPtesCtx ctx;
     private final ZapPtesStrategy zapPtes;
+    /**
+     * The flush releases through ≤ 6.8's {@code release_pages}: the model's ≤ 6.8 is the per-PTE
+     * zap, and 6.9 changed both the zap (10ebac4f95e7) and the release's lookups
+     * ({@link MmuGather#MmuGather}).
+     */
+    private final boolean releasePages;
 
     public Unmap(KernelState cell, HugePmd huge) {
         this.cell = cell;
         this.zapPtes = cell.strategy(KernelPath.ZAP_PTES, ZapPtesStrategy.class);
+        this.releasePages = zapPtes instanceof PerPteZapPtes;
         this.ledger = cell.ledger;
         this.mem = cell.mem;
         this.walk = cell.walk;
@@ -61,7 +68,7 @@ public final class Unmap {
         }
         // unmap_region: lru_add_drain() first (docs/kernel-model.md §4.4).
         Swap.lruAddDrain(cell);
-        MmuGather tlb = new MmuGather(cell, mm, false);
+        MmuGather tlb = new MmuGather(cell, mm, false, releasePages);
         unmapVmas(tlb, detached);
         freePgtables(tlb, detached, floor, ceiling);
         tlb.finish();
@@ -75,7 +82,7 @@ public final class Unmap {
         List<Vma> all = mm.vmas().all();
         // exit_mmap: lru_add_drain() before the teardown (docs/kernel-model.md §4.4).
         Swap.lruAddDrain(cell);
-        MmuGather tlb = new MmuGather(cell, mm, true);
+        MmuGather tlb = new MmuGather(cell, mm, true, releasePages);
         if (!all.isEmpty()) {
             unmapVmas(tlb, all);
             freePgtables(tlb, all, 0, 0);
@@ -90,7 +97,7 @@ public final class Unmap {
     public void zapRange(Mm mm, Vma vma, long start, long end) {
         ledger.enter(ZAP_PAGE_RANGE);
         Swap.lruAddDrain(cell);
-        MmuGather tlb = new MmuGather(cell, mm, false);
+        MmuGather tlb = new MmuGather(cell, mm, false, releasePages);
         ledger.charge(Primitive.NOTIFIER);
         zapLevel(tlb, vma, mm.pgd(), walk.levels(), start, end);
         tlbEndVma(tlb);

@@ -32,6 +32,7 @@ public final class MmuGather {
     private final Ledger ledger;
     private final Mm mm;
     private final boolean fullMm;
+    private final boolean releasePages;
     private final int batchMax;
     private final int maxBatchCount;
     private long start;
@@ -55,11 +56,20 @@ public final class MmuGather {
     private long[] tables = new long[16];
     private int tableCount;
 
-    public MmuGather(KernelState cell, Mm mm, boolean fullMm) {
+    /**
+     * @param releasePages the flush releases through ≤ 6.8's {@code release_pages}, which looks
+     *                     every entry's folio up again after the {@code free_swap_cache} pass;
+     *                     since 6.9 ("mm: convert free_pages_and_swap_cache() to use
+     *                     folios_put()", Matthew Wilcox) one pass per {@code folio_batch} looks each
+     *                     entry up once and hands the folios to {@code folios_put_refs}
+     *                     (docs/kernel-model.md §4.2)
+     */
+    public MmuGather(KernelState cell, Mm mm, boolean fullMm, boolean releasePages) {
         this.cell = cell;
         this.ledger = cell.ledger;
         this.mm = mm;
         this.fullMm = fullMm;
+        this.releasePages = releasePages;
         this.batchMax = (int) ((cell.pageSize() - 16) / 8);
         this.maxBatchCount = 10000 / batchMax;
         this.batchNr = new int[maxBatchCount + 1];
@@ -175,24 +185,35 @@ public final class MmuGather {
             ledger.enter(TLB_BATCH_PAGES_FLUSH);
             PhysMem phys = cell.phys;
             int chunk = cell.lruAdd.capacity();
+            // free_pages_and_swap_cache (mm/swap_state.c): free_swap_cache over the entries, then
+            // the release. ≤ 6.8 runs the first pass over every entry of the gather before
+            // release_pages; since 6.9 both run per folio_batch.
+            int span = releasePages ? queued : chunk;
             boolean locked = false;
-            for (int i = 0; i < queued; i++) {
-                // free_pages_and_swap_cache hands the entries to folios_put_refs one folio_batch
-                // at a time; the lruvec lock is taken for the first folio of a batch that is freed
-                // and kept to the batch's end (docs/kernel-model.md §4.4).
-                if (i % chunk == 0) {
-                    locked = false;
-                }
-                // folios_put_refs: one refcount drop of nr per entry, on the head's line; the
-                // last reference frees the folio (free_pages_and_swap_cache → free_unref_folios).
-                long head = phys.head(queuedPfn[i]);
-                ledger.touch(Primitive.REF, PhysMem.vmemmap(head));
-                if (phys.addRef(head, -queuedNr[i]) == 0) {
-                    if (!locked) {
-                        ledger.charge(Primitive.LRU_LOCK);
-                        locked = true;
+            for (int from = 0; from < queued; from += span) {
+                int to = Math.min(queued, from + span);
+                freeSwapCache(phys, from, to);
+                for (int i = from; i < to; i++) {
+                    // The lruvec lock is taken for the first folio of a batch that is freed and
+                    // kept to the batch's end (docs/kernel-model.md §4.4).
+                    if (i % chunk == 0) {
+                        locked = false;
                     }
-                    FolioFree.free(cell, head);
+                    if (releasePages) {
+                        // release_pages: page_folio of the gathered page again, on its own line.
+                        ledger.touch(Primitive.SP_R, PhysMem.vmemmap(queuedPfn[i]));
+                    }
+                    // One refcount drop of nr per entry, on the head's line; the last reference
+                    // frees the folio (free_unref_folios).
+                    long head = phys.head(queuedPfn[i]);
+                    ledger.touch(Primitive.REF, PhysMem.vmemmap(head));
+                    if (phys.addRef(head, -queuedNr[i]) == 0) {
+                        if (!locked) {
+                            ledger.charge(Primitive.LRU_LOCK);
+                            locked = true;
+                        }
+                        FolioFree.free(cell, head);
+                    }
                 }
             }
             queued = 0;
@@ -200,6 +221,23 @@ public final class MmuGather {
         }
         Arrays.fill(batchNr, 0);
         active = 0;
+    }
+
+    /**
+     * {@code free_swap_cache} of entries [from, to): {@code page_folio} reads the gathered page's
+     * own struct page ({@code compound_head}), {@code folio_test_swapcache} its head's flags — one
+     * line for a head or order-0 page, two for a tail page. An anon folio outside the swap cache
+     * goes no further (docs/kernel-model.md §4.2).
+     */
+    private void freeSwapCache(PhysMem phys, int from, int to) {
+        for (int i = from; i < to; i++) {
+            long page = queuedPfn[i];
+            long head = phys.head(page);
+            ledger.touch(Primitive.SWAP_CACHE_R, PhysMem.vmemmap(page));
+            if (head != page) {
+                ledger.touch(Primitive.SWAP_CACHE_R, PhysMem.vmemmap(head));
+            }
+        }
     }
 
     /** {@code tlb_next_batch}: move to the next batch page, allocating one if allowed. */

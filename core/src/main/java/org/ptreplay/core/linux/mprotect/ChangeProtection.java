@@ -45,7 +45,7 @@ public final class ChangeProtection {
 
     /** {@code tlb_gather_mmu} at the start of the syscall. */
     public void begin(Mm mm) {
-        tlb = new MmuGather(cell, mm, false);
+        tlb = new MmuGather(cell, mm, false, false); // mprotect gathers no pages
     }
 
     /** {@code tlb_finish_mmu} at the end of the syscall. */
