@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
@@ -46,7 +47,8 @@ import picocli.CommandLine.Option;
  * its jobs and saves each result in the output directory as the local engine does. The driver
  * then assembles {@code table.csv}, {@code sweep.json}, {@code failed-jobs.txt} and {@code sweep.html}
  * with the local engine's code (hence the same bytes), and Spark writes {@code table.parquet}
- * partitioned by the axes that vary.
+ * partitioned by the axes that vary. A trace's reader warning comes back from the executor with its
+ * job, and the driver gives it on stderr once per file, as the local engine does.
  */
 @Command(name = "ptreplay-spark-sweep", mixinStandardHelpOptions = true,
         description = "Runs a ptreplay sweep on Apache Spark (spark-submit --class org.ptreplay.spark.SparkSweep JOB_JAR …).")
@@ -71,16 +73,17 @@ public final class SparkSweep implements Callable<Integer> {
     @Override
     public Integer call() {
         SparkSession spark = SparkSession.builder().appName("ptreplay sweep").getOrCreate();
+        PrintWriter err = new PrintWriter(System.err, true);
         try {
-            Summary s = run(spark, grid.spec(), output);
+            Summary s = run(spark, grid.spec(), output, err);
             System.out.printf("sweep: %d jobs: %d already complete, %d run, %d failed; %d rows in %s%n",
                     s.total(), s.skipped(), s.total() - s.skipped(), s.failed(), s.rows(), output);
             return s.failed() == 0 ? 0 : 1;
         } catch (IllegalArgumentException | CellPlanner.BadArgument | UnknownProviderException e) {
-            new PrintWriter(System.err, true).println("ptreplay: " + e.getMessage());
+            err.println("ptreplay: " + e.getMessage());
             return 2;
         } catch (CellPlanner.BadProfile | UncheckedIOException e) {
-            new PrintWriter(System.err, true).println("ptreplay: " + e.getMessage());
+            err.println("ptreplay: " + e.getMessage());
             return 1;
         } finally {
             spark.stop();
@@ -88,11 +91,12 @@ public final class SparkSweep implements Callable<Integer> {
     }
 
     /**
-     * Runs a sweep on {@code spark}.
+     * Runs a sweep on {@code spark}; the warnings of its traces' readers go to {@code err}, once
+     * per file.
      *
      * @throws IllegalArgumentException a bad spec or name, before any job runs
      */
-    public static Summary run(SparkSession spark, SweepSpec spec, String output) {
+    public static Summary run(SparkSession spark, SweepSpec spec, String output, PrintWriter err) {
         HadoopTraces traces = new HadoopTraces(spark.sparkContext().hadoopConfiguration());
         HadoopStore store = new HadoopStore(output, spark.sparkContext().hadoopConfiguration());
         TidyTable table = TidyTable.forParams(List.copyOf(spec.params().keySet()));
@@ -120,9 +124,17 @@ public final class SparkSweep implements Callable<Integer> {
         }
         if (!todo.isEmpty()) {
             // One partition per job: a slow job holds up nothing else.
-            spark.createDataset(todo, Encoders.STRING()).repartition(todo.size())
+            List<String> warnings = spark.createDataset(todo, Encoders.STRING()).repartition(todo.size())
                     .map(new RunJob(store, traces, table.names()), Encoders.STRING())
                     .collectAsList();
+            // A trace read by several jobs (one per THP setting, CPU count, ...) is warned about once:
+            // a warning names its file, so equal warnings are one file's. Sorted, as tasks finish in any order.
+            for (String w : new TreeSet<>(warnings)) {
+                if (!w.isEmpty()) {
+                    err.println("ptreplay: warning: " + w);
+                }
+            }
+            err.flush();
         }
         SweepOutput.Assembled result;
         try {
@@ -188,7 +200,10 @@ public final class SparkSweep implements Callable<Integer> {
         }
     }
 
-    /** On an executor: runs one job and saves its result; returns its index and status. */
+    /**
+     * On an executor: runs one job and saves its result; returns its trace's reader warning for the
+     * driver to give, or "" (a Spark dataset of strings is no place for nulls).
+     */
     static final class RunJob implements MapFunction<String, String> {
         private static final long serialVersionUID = 1L;
         private final HadoopStore store;
@@ -207,7 +222,7 @@ public final class SparkSweep implements Callable<Integer> {
             TidyTable table = TidyTable.forHeader(columns);
             JobRunner.Outcome outcome = new JobRunner(Registry.get(), traces, table, 1).run(job);
             JobFiles.save(store, table, outcome);
-            return job.index() + (outcome.ok() ? " ok" : " failed");
+            return outcome.warning() == null ? "" : outcome.warning();
         }
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -32,12 +34,18 @@ import org.ptreplay.tools.sweep.SweepOutput;
 import org.ptreplay.tools.sweep.SweepSpec;
 import org.ptreplay.tools.sweep.TableCsv;
 import org.ptreplay.tools.sweep.TidyTable;
+import org.ptreplay.trace.Codec;
+import org.ptreplay.trace.Flags;
+import org.ptreplay.trace.TraceEvent;
+import org.ptreplay.trace.TraceHeader;
+import org.ptreplay.trace.TraceWriter;
+import org.ptreplay.trace.proto.Packet;
 
 /**
  * The same small grid on the local engine and on Spark in local[2] mode: identical tables row for
  * row (and byte for byte), a failed job recorded on both, a rerun that skips finished jobs, and
  * both Parquet tables — the local engine's single file and Spark's partitioned one — read back by
- * Spark SQL with the CSV's values.
+ * Spark SQL with the CSV's values; an older trace file's warning given once on the driver's stderr.
  */
 class SparkSweepTest {
     private static SparkSession spark;
@@ -88,8 +96,10 @@ class SparkSweepTest {
         SweepOutput.write(store, spec, table, jobs, SparkSweep.version(), true);
 
         Path onSpark = tmp.resolve("spark");
-        SparkSweep.Summary ss = SparkSweep.run(spark, spec, onSpark.toUri().toString());
+        StringWriter err = new StringWriter();
+        SparkSweep.Summary ss = SparkSweep.run(spark, spec, onSpark.toUri().toString(), new PrintWriter(err));
         assertEquals(new SparkSweep.Summary(4, 0, 2, 16), ss);
+        assertEquals("", err.toString());
         for (String f : List.of(SweepOutput.TABLE_CSV, SweepOutput.SWEEP_JSON, SweepOutput.FAILED, SweepOutput.PAGE)) {
             assertArrayEquals(Files.readAllBytes(local.resolve(f)), Files.readAllBytes(onSpark.resolve(f)), f);
         }
@@ -116,9 +126,74 @@ class SparkSweepTest {
         assertEquals(fork.get("256K/4K/linux-6.8"), fork.get("256K/4K/linux-6.9"), fork.toString());
 
         // A rerun skips the finished jobs and retries the failed ones.
-        assertEquals(new SparkSweep.Summary(4, 2, 2, 16), SparkSweep.run(spark, spec, onSpark.toUri().toString()));
+        assertEquals(new SparkSweep.Summary(4, 2, 2, 16), SparkSweep.run(spark, spec, onSpark.toUri().toString(),
+                new PrintWriter(new StringWriter())));
         assertArrayEquals(Files.readAllBytes(local.resolve(SweepOutput.TABLE_CSV)),
                 Files.readAllBytes(onSpark.resolve(SweepOutput.TABLE_CSV)));
+    }
+
+    @Test
+    void anOlderTraceFileIsWarnedAboutOnceOnTheDriversStderr() throws Exception {
+        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+        Path current = writeMove1m(corpus.resolve("current.ptrace"));
+        Path old = withoutEndPacket(current, corpus.resolve("old.ptrace"));
+        // Two THP settings: each file is read by two jobs, each on an executor of its own.
+        SweepOptions o = new SweepOptions();
+        o.traces = List.of(corpus.toString());
+        o.thp = List.of("4K,64K=always");
+        o.strategies = List.of("linux-6.8");
+        StringWriter err = new StringWriter();
+        SparkSweep.Summary s = SparkSweep.run(spark, o.spec(), tmp.resolve("corpus-out").toUri().toString(), new PrintWriter(err));
+        assertEquals(0, s.failed());
+        assertEquals(4, s.total());
+        assertEquals("ptreplay: warning: " + old + ": written before ptreplay recorded an end-of-trace packet, so a"
+                + " truncation of this file at a packet boundary would go unnoticed; re-convert it to add one."
+                + System.lineSeparator(), err.toString());
+    }
+
+    /** 1 MiB of anonymous memory written, moved (MREMAP_FIXED) and unmapped, as the tools tests' move1m. */
+    private static Path writeMove1m(Path file) throws Exception {
+        long a = 0x4000_0000L;
+        long b = 0x8000_0000L;
+        long mib = 1 << 20;
+        int rw = Flags.PROT_READ | Flags.PROT_WRITE;
+        List<TraceEvent> events = List.of(
+                new TraceEvent.Mmap(1, 0, a, mib, rw, Flags.MAP_PRIVATE | Flags.MAP_ANONYMOUS | Flags.MAP_FIXED, -1, 0, a),
+                new TraceEvent.Touch(1, 0, a, mib, true),
+                new TraceEvent.Mremap(1, 0, a, mib, mib, Flags.MREMAP_MAYMOVE | Flags.MREMAP_FIXED, b, b),
+                new TraceEvent.Munmap(1, 0, b, mib, 0),
+                new TraceEvent.Exit(1, 0, 0, true));
+        TraceHeader header = new TraceHeader(TraceHeader.CURRENT_VERSION, 0, "ptreplay spark tests",
+                new TraceHeader.Source(TraceHeader.SourceKind.GENERATOR, "spark test trace", Map.of()),
+                TraceHeader.Machine.UNKNOWN, events.size());
+        try (TraceWriter w = TraceWriter.create(file, Codec.NONE, header)) {
+            for (TraceEvent e : events) {
+                w.write(e);
+            }
+        }
+        return file;
+    }
+
+    /**
+     * {@code file} as ptreplay wrote it before the end-of-trace packet existed: a header that does
+     * not promise one, and no end packet (an uncompressed trace is length-delimited packets).
+     */
+    private static Path withoutEndPacket(Path file, Path old) throws Exception {
+        List<Packet> packets = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            for (Packet p; (p = Packet.parseDelimitedFrom(in)) != null; ) {
+                packets.add(p);
+            }
+        }
+        assertTrue(packets.get(0).hasHeader() && packets.get(packets.size() - 1).hasEnd(), "not a header ... end trace");
+        try (OutputStream out = Files.newOutputStream(old)) {
+            Packet header = packets.get(0);
+            header.toBuilder().setHeader(header.getHeader().toBuilder().setHasEnd(false)).build().writeDelimitedTo(out);
+            for (Packet p : packets.subList(1, packets.size() - 1)) {
+                p.writeDelimitedTo(out);
+            }
+        }
+        return old;
     }
 
     /** Every row as its CSV fields joined by '|', in table order. */

@@ -74,17 +74,8 @@ final class RecordCommand implements Callable<Integer> {
             output.commit();
             report.println(out + ": " + output.events() + " events (" + touches[0] + " page touches) recorded from '"
                     + String.join(" ", command) + "', which exited with status " + rec.exitStatus());
-            if (rec.lostChunks() > 0) {
-                report.println("warning: perf lost " + rec.lostChunks() + " chunks, so events are missing;"
-                        + " record a shorter run or give perf bigger buffers");
-            }
-            String thp = largeFolios(rec.machine().thp());
-            if (!thp.isEmpty()) {
-                report.println(thp);
-            }
-            if (result.stats().unparsedLines() > 0) {
-                report.println("note: " + result.stats().unparsedLines() + " lines of perf script output had no known shape");
-            }
+            caveats(rec.lostChunks(), rec.machine().thp(), result.stats().unparsedLines(), report,
+                    spec.commandLine().getErr());
         } catch (RecordException | ImportException e) {
             throw CommandFailure.badData(e.getMessage(), e);
         } catch (IOException e) {
@@ -94,6 +85,29 @@ final class RecordCommand implements Callable<Integer> {
             throw CommandFailure.badData("recording was interrupted.", e);
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * What may be missing from the recording: the warnings (perf lost events, a THP size was
+     * always) on {@code err} in the form every command gives its warnings there,
+     * {@code ptreplay: warning: ...}; the notes (madvise mode, perf script lines of no known shape)
+     * in the report.
+     */
+    static void caveats(long lostChunks, Map<String, String> thp, long unparsedLines, PrintWriter report, PrintWriter err) {
+        if (lostChunks > 0) {
+            err.println("ptreplay: warning: perf lost " + lostChunks + " chunks, so events are missing;"
+                    + " record a shorter run or give perf bigger buffers");
+        }
+        String folios = largeFolios(thp);
+        if (folios.startsWith("warning: ")) {
+            err.println("ptreplay: " + folios);
+        } else if (!folios.isEmpty()) {
+            report.println(folios);
+        }
+        if (unparsedLines > 0) {
+            report.println("note: " + unparsedLines + " lines of perf script output had no known shape");
+        }
+        err.flush();
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
@@ -54,8 +56,8 @@ class RecordCommandTest {
         Run run = Cli.run("record", "-o", out.toString(), "--", python, "-c", "b = bytearray(64 << 20)");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().startsWith(out + ": "), run.out());
-        Assumptions.assumeFalse(run.out().contains("warning: transparent_hugepage"),
-                "THP was always on while recording, so faults cover more than one page: " + run.out());
+        Assumptions.assumeFalse(run.err().contains("warning: transparent_hugepage"),
+                "THP was always on while recording, so faults cover more than one page: " + run.err());
 
         TraceEvent.Mmap buffer = null;
         BitSet touched = null;
@@ -88,6 +90,31 @@ class RecordCommandTest {
                 "hugepages-64kB/enabled", "[always] inherit madvise never")).startsWith("warning: transparent_hugepage/hugepages-64kB"));
         assertTrue(RecordCommand.largeFolios(Map.of("enabled", "always [madvise] never",
                 "hugepages-64kB/enabled", "always inherit madvise [never]")).startsWith("note: transparent_hugepage/enabled"));
+    }
+
+    /**
+     * The warnings go to stderr as every command gives them, {@code ptreplay: warning: ...}, never
+     * into the report on stdout; the notes stay in the report.
+     */
+    @Test
+    void warningsGoToStderrAndNotesStayInTheReport() {
+        StringWriter report = new StringWriter();
+        StringWriter err = new StringWriter();
+        RecordCommand.caveats(3, Map.of("enabled", "[always] madvise never"), 2, new PrintWriter(report, true),
+                new PrintWriter(err, true));
+        String nl = System.lineSeparator();
+        assertEquals("ptreplay: warning: perf lost 3 chunks, so events are missing; record a shorter run or give perf"
+                + " bigger buffers" + nl
+                + "ptreplay: warning: transparent_hugepage/enabled was '[always] madvise never' while recording: one fault"
+                + " may have mapped up to 2 MiB, so touches are undercounted (see 'ptreplay record --help')" + nl, err.toString());
+        assertEquals("note: 2 lines of perf script output had no known shape" + nl, report.toString());
+
+        report.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        RecordCommand.caveats(0, Map.of("enabled", "always [madvise] never"), 0, new PrintWriter(report, true),
+                new PrintWriter(err, true));
+        assertEquals("", err.toString());
+        assertTrue(report.toString().startsWith("note: transparent_hugepage/enabled was in madvise mode"), report.toString());
     }
 
     @Test
