@@ -26,18 +26,27 @@ import java.util.TreeMap;
  *                             add fully unmapped large folio to deferred split list", Message-ID
  *                             20240502132852.862138-1-zi.yan@sent.com, 6.10); before, every
  *                             removal that unmapped a page queued it, docs/kernel-model.md §4.6
+ * @param freeSwapCacheBatched {@code free_pages_and_swap_cache} looks each gathered entry up once
+ *                             per {@code folio_batch} and hands the folios to
+ *                             {@code folios_put_refs} (Matthew Wilcox, "mm: convert
+ *                             free_pages_and_swap_cache() to use folios_put()", 6.9); before, a
+ *                             {@code free_swap_cache} pass over the whole gather, then
+ *                             {@code release_pages} looking every entry up again,
+ *                             docs/kernel-model.md §4.2
  */
 public record KernelConfig(boolean pageMapcount, boolean largeMapcount, boolean nrPagesMappedBatched,
-                           boolean mremapRealign, boolean forkMtDup, boolean deferredSplitPartialOnly) {
+                           boolean mremapRealign, boolean forkMtDup, boolean deferredSplitPartialOnly,
+                           boolean freeSwapCacheBatched) {
 
     /** Current kernels: every switch on. */
-    public static final KernelConfig CURRENT = new KernelConfig(true, true, true, true, true, true);
+    public static final KernelConfig CURRENT = new KernelConfig(true, true, true, true, true, true, true);
 
     /** The switches under their names in the JSON output ({@code page_mapcount=true}, …), sorted. */
     public SortedMap<String, String> asMap() {
         SortedMap<String, String> m = new TreeMap<>();
         m.put("deferred_split_partial_only", String.valueOf(deferredSplitPartialOnly));
         m.put("fork_mt_dup", String.valueOf(forkMtDup));
+        m.put("free_swap_cache_batched", String.valueOf(freeSwapCacheBatched));
         m.put("large_mapcount", String.valueOf(largeMapcount));
         m.put("mremap_realign", String.valueOf(mremapRealign));
         m.put("nr_pages_mapped_batched", String.valueOf(nrPagesMappedBatched));

@@ -51,7 +51,7 @@ class PathFidelityTest {
     }
 
     private static LedgerSnapshot realignScenario(boolean realign, String fixture) {
-        Kernel k = new Kernel(Trace.x86().cpus(1).pgtableMove(new PmdMove()).kernelConfig(new KernelConfig(true, true, true, realign, true, true)).build());
+        Kernel k = new Kernel(Trace.x86().cpus(1).pgtableMove(new PmdMove()).kernelConfig(new KernelConfig(true, true, true, realign, true, true, true)).build());
         Trace.fixture(fixture).run(k);
         return k.result().ledger();
     }

@@ -197,7 +197,7 @@ final class StandIns {
                         Map.of(),
                         Map.of("arm64", Map.of("contpte", "batched", "bbml2", "off"), "x86", Map.of("invlpgb", "on")),
                         KernelConfig.CURRENT),
-                new Preset("linux-5.0", v50, Map.of("x86", v50x86), Map.of(), new KernelConfig(true, false, false, false, false, false)),
+                new Preset("linux-5.0", v50, Map.of("x86", v50x86), Map.of(), new KernelConfig(true, false, false, false, false, false, false)),
                 new Preset("linux-6.9",
                         paths("move-ptes/per-pte", "pgtable-move/pmd+pud", "copy-ptes/folio-batch", "zap-ptes/folio-batch"),
                         Map.of(), Map.of(), KernelConfig.CURRENT));

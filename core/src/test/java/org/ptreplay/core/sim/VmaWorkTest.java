@@ -112,7 +112,7 @@ class VmaWorkTest {
     void forkAndExitChargeVmaWorkPerVma() {
         for (boolean mtDup : new boolean[] {true, false}) {
             Kernel k = new Kernel(SimConfig.builder(new TestArch())
-                    .kernelConfig(new KernelConfig(true, true, true, true, mtDup, true)).build());
+                    .kernelConfig(new KernelConfig(true, true, true, true, mtDup, true, true)).build());
             LedgerSnapshot s = k.replay(TextFixtures.load("vma-fork-exit")).ledger();
             String dup = "fork;dup_mm;dup_mmap";
             assertEquals(List.of(15L, 29L), lines(s, "mmap"));

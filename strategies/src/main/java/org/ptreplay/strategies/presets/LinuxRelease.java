@@ -30,6 +30,11 @@ abstract class LinuxRelease implements KernelPreset {
      * 20240502132852.862138-1-zi.yan@sent.com, in the MM pull for 6.10-rc1).
      */
     private static final int[] DEFERRED_SPLIT_PARTIAL_ONLY_SINCE = {6, 10};
+    /**
+     * The release whose free_pages_and_swap_cache works per folio_batch through folios_put_refs
+     * (Matthew Wilcox, "mm: convert free_pages_and_swap_cache() to use folios_put()", mm for 6.9).
+     */
+    private static final int[] FREE_SWAP_CACHE_BATCHED_SINCE = {6, 9};
 
     private final String name;
     private final String description;
@@ -69,9 +74,11 @@ abstract class LinuxRelease implements KernelPreset {
         // batch touches, docs/kernel-model.md §0 (MAP±).
         // fork_mt_dup: how dup_mmap builds the child's VMA tree, docs/kernel-model.md §2.9.
         // deferred_split_partial_only: which rmap removals queue a folio, docs/kernel-model.md §4.6.
+        // free_swap_cache_batched: how the gather's flush looks its entries up, docs/kernel-model.md §4.2.
         this.kernelConfig = new KernelConfig(true, atLeast(version, LARGE_MAPCOUNT_SINCE),
                 atLeast(version, BATCHED_NR_PAGES_MAPPED_SINCE), atLeast(version, REALIGN_SINCE),
-                atLeast(version, FORK_MT_DUP_SINCE), atLeast(version, DEFERRED_SPLIT_PARTIAL_ONLY_SINCE));
+                atLeast(version, FORK_MT_DUP_SINCE), atLeast(version, DEFERRED_SPLIT_PARTIAL_ONLY_SINCE),
+                atLeast(version, FREE_SWAP_CACHE_BATCHED_SINCE));
     }
 
     /** Whether a release such as {@code 6.17-rc1} is at or after {@code major.minor}. */

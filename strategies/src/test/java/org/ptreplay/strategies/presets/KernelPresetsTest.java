@@ -71,6 +71,19 @@ class KernelPresetsTest {
     }
 
     @Test
+    void theGatherFlushLooksEntriesUpPerFolioBatchFrom6_9() {
+        // free_pages_and_swap_cache goes through folios_put_refs per folio_batch since Matthew
+        // Wilcox's conversion (v6.9); earlier releases run free_swap_cache, then release_pages.
+        Map<String, String> expected = Map.of(
+                "linux-4.19", "false", "linux-5.0", "false", "linux-5.11", "false",
+                "linux-6.8", "false", "linux-6.9", "true", "linux-6.16", "true",
+                "linux-6.17-rc1", "true", "linux-6.17", "true", "linux-6.18", "true");
+        for (KernelPreset p : ServiceFiles.presets()) {
+            assertEquals(expected.get(p.name()), p.kernelConfig().asMap().get("free_swap_cache_batched"), p.name());
+        }
+    }
+
+    @Test
     void largeFolioMapcountsFollowTheirReleases() {
         // _large_mapcount arrived with 05c5323b2a34 (v6.10), the batched _nr_pages_mapped update with
         // Message-ID 20240807115515.1640951-1-david@redhat.com (v6.12): no bundled preset has the

@@ -39,16 +39,16 @@ public final class Unmap {
     private final ZapPtesCtx ctx;
     private final ZapPtesStrategy zapPtes;
     /**
-     * The flush releases through ≤ 6.8's {@code release_pages}: the model's ≤ 6.8 is the per-PTE
-     * zap, and 6.9 changed both the zap (10ebac4f95e7) and the release's lookups
-     * ({@link MmuGather#MmuGather}).
+     * The flush releases through ≤ 6.8's {@code release_pages}, a release property
+     * ({@code KernelConfig.freeSwapCacheBatched}, {@link MmuGather#MmuGather}) and not the zap
+     * strategy's: a plugin's zap runs on whichever release its cell names.
      */
     private final boolean releasePages;
 
     public Unmap(KernelState cell, HugePmd huge) {
         this.cell = cell;
         this.zapPtes = cell.strategy(KernelPath.ZAP_PTES, ZapPtesStrategy.class);
-        this.releasePages = zapPtes instanceof PerPteZapPtes;
+        this.releasePages = !cell.config.freeSwapCacheBatched();
         this.ledger = cell.ledger;
         this.mem = cell.mem;
         this.walk = cell.walk;
