@@ -1,11 +1,8 @@
 package org.ptreplay.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -135,21 +132,10 @@ class FifoInputTest {
     private static Cli.Run throughFifo(Map<String, String> env, Path fifo, byte[] bytes, String... args) throws Exception {
         Files.deleteIfExists(fifo);
         Fifos.mkfifo(fifo);
-        IOException[] failed = new IOException[1];
-        Thread writer = new Thread(() -> {
-            try (OutputStream out = Files.newOutputStream(fifo)) {
-                out.write(bytes);
-            } catch (IOException e) {
-                failed[0] = e;
-            }
-        }, "fifo-writer");
-        writer.setDaemon(true);   // a command that never opens the FIFO must not hang the build
-        writer.start();
+        Fifos.Feed feed = Fifos.feed(fifo, bytes);
         Cli.Run run = Cli.run(env, args);
         assertEquals(0, run.code(), args[0] + " of a FIFO: " + run.err());
-        writer.join(TimeUnit.SECONDS.toMillis(30));
-        assertFalse(writer.isAlive(), args[0] + " never read the FIFO to its end");
-        assertEquals(null, failed[0], args[0] + " closed the FIFO before reading it all");
+        feed.assertDrained(args[0]);
         return run;
     }
 }

@@ -1,8 +1,6 @@
 package org.ptreplay.tools.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,21 +42,10 @@ class JobRunnerTraceTest {
         Path fifo = dir.resolve("t.fifo");
         Fifos.mkfifo(fifo);
         byte[] bytes = Files.readAllBytes(file);
-        IOException[] failed = new IOException[1];
-        Thread writer = new Thread(() -> {
-            try (OutputStream out = Files.newOutputStream(fifo)) {
-                out.write(bytes);
-            } catch (IOException e) {
-                failed[0] = e;
-            }
-        }, "fifo-writer");
-        writer.setDaemon(true); // an opener that never reads the FIFO must not hang the build
-        writer.start();
+        Fifos.Feed feed = Fifos.feed(fifo, bytes);
         // A second opening would wait for a writer that is gone: bounded, so that it fails, not hangs.
         assertEquals(events(), assertTimeoutPreemptively(Duration.ofSeconds(30), () -> readAll(fifo)));
-        writer.join(TimeUnit.SECONDS.toMillis(30));
-        assertFalse(writer.isAlive(), "the job never read the FIFO to its end");
-        assertNull(failed[0], "the job closed the FIFO before reading it all");
+        feed.assertDrained("the job");
     }
 
     @Test
