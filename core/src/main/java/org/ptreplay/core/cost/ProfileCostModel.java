@@ -206,7 +206,7 @@ public final class ProfileCostModel implements CostModel {
         // An mm_struct, struct file or address_space line read or written; get_file and fput are
         // one atomic each on the file's f_count (§2.10).
         set(plain, KOBJ_LINE);
-        // free_swap_cache's compound_head or flags load of a gathered entry (§4.4).
+        // free_swap_cache's compound_head or flags load of a gathered entry (docs/kernel-model.md §4.2).
         set(plain, SWAP_CACHE_R);
         set(ps(ops.getAtomicAddNs()), FILE_REF);
         set(ps(ops.getMmuNotifierNs()), NOTIFIER);
