@@ -14,6 +14,7 @@ module org.ptreplay.tools {
     // The built-in workload generators; also listed in META-INF/services for class-path runs.
     provides org.ptreplay.spi.WorkloadGenerator with
             org.ptreplay.tools.workload.JainMremap,
+            org.ptreplay.tools.workload.JainMprotect,
             org.ptreplay.tools.workload.Bigheap,
             org.ptreplay.tools.workload.ForkBench,
             org.ptreplay.tools.workload.MunmapBench,

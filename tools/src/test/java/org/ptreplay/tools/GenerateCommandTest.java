@@ -155,11 +155,11 @@ class GenerateCommandTest {
         Run unknown = run("generate", "bigheep", "-o", out);
         assertEquals(2, unknown.code());
         assertEquals("ptreplay: unknown workload 'bigheep' (did you mean 'bigheap'?); usable workloads: bigheap,"
-                + " fork-bench, jain-mremap, mremap-large, munmap-bench" + NL, unknown.err());
+                + " fork-bench, jain-mprotect, jain-mremap, mremap-large, munmap-bench" + NL, unknown.err());
         Run noName = run("generate", "-o", out);
         assertEquals(2, noName.code());
-        assertEquals("ptreplay: generate needs a workload NAME; workloads: bigheap, fork-bench, jain-mremap,"
-                + " mremap-large, munmap-bench" + NL, noName.err());
+        assertEquals("ptreplay: generate needs a workload NAME; workloads: bigheap, fork-bench, jain-mprotect,"
+                + " jain-mremap, mremap-large, munmap-bench" + NL, noName.err());
         assertEquals("ptreplay: generate needs -o OUT, the trace file to write" + NL, run("generate", "bigheap").err());
         assertEquals("ptreplay: unknown codec 'zst' (did you mean 'zstd'?); codecs: zstd, xz, gzip, none" + NL,
                 run("generate", "bigheap", "--codec", "zst", "-o", out).err());
@@ -194,7 +194,7 @@ class GenerateCommandTest {
     void listShowsEveryGeneratorWithItsParameters() {
         Run run = run("generate", "--list");
         assertEquals(0, run.code(), run.err());
-        for (String name : List.of("bigheap", "fork-bench", "jain-mremap", "mremap-large", "munmap-bench")) {
+        for (String name : List.of("bigheap", "fork-bench", "jain-mprotect", "jain-mremap", "mremap-large", "munmap-bench")) {
             assertTrue(run.out().contains("\n" + name + ": ") || run.out().startsWith(name + ": "), name);
         }
         assertTrue(run.out().contains("  recommended THP: 64K=always\n"), run.out());

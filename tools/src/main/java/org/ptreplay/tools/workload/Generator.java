@@ -14,7 +14,7 @@ import org.ptreplay.trace.TraceEvent;
  * parameter never leaves half a trace behind, and the SPI plumbing.
  */
 abstract sealed class Generator implements WorkloadGenerator
-        permits JainMremap, Bigheap, ForkBench, MunmapBench, MremapLarge {
+        permits JainMremap, JainMprotect, Bigheap, ForkBench, MunmapBench, MremapLarge {
 
     /** Where the benchmarks that place their own memory put it: Dev Jain's hint, free in a fresh mm on every architecture. */
     static final long HINT = 1L << 30;

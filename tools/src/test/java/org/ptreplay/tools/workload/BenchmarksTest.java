@@ -42,6 +42,65 @@ class BenchmarksTest {
         assertEquals("64K=always", new JainMremap().recommendedThp(Map.of()));
     }
 
+    /**
+     * Dev Jain's mprotect program at 4 MiB and two loops, T2 (64K): 4 setup events, one madvise
+     * pair per 2 MiB (2 × 2), three events per loop (2 × 3) and the exit: 15 events.
+     */
+    @Test
+    void jainMprotectPopulatesSplitsVmasLoopsAndExits() {
+        long page = 4096;
+        TraceEvent.Mprotect ro = new TraceEvent.Mprotect(1, 0, G, 4 * M, Flags.PROT_READ, 0);
+        TraceEvent.Mprotect rw = new TraceEvent.Mprotect(1, 0, G, 4 * M, RW, 0);
+        Touch bzero = new Touch(1, 0, G, 4 * M, true);
+        assertEquals(List.of(
+                new Mmap(1, 0, G, 4 * M, RW, ANON, -1, 0, G),
+                bzero,
+                new Madvise(1, 0, G, 4 * M, Flags.MADV_NOHUGEPAGE, 0),
+                bzero,
+                new Madvise(1, 0, G, page, Flags.MADV_DONTFORK, 0),
+                new Madvise(1, 0, G, page, Flags.MADV_DOFORK, 0),
+                new Madvise(1, 0, G + 2 * M, page, Flags.MADV_DONTFORK, 0),
+                new Madvise(1, 0, G + 2 * M, page, Flags.MADV_DOFORK, 0),
+                ro, rw, bzero,
+                ro, rw, bzero,
+                new TraceEvent.Exit(1, 0, 0, true)),
+                Generated.events(new JainMprotect(), Map.of("folio", "64K", "size", "4M", "loops", "2")));
+    }
+
+    /**
+     * T1 PTE-maps its THPs with fork-bench's mprotect pair instead of his madvise pair (the model's
+     * VMA split does not split a PMD); the default is his program: T1, 40 loops of 1 GiB, 1149
+     * events (4 + 512 × 2 + 40 × 3 + 1).
+     */
+    @Test
+    void jainMprotectPmdSplitUsesTheMprotectPairAndDefaultsToHisProgram() {
+        long page = 4096;
+        List<TraceEvent> e = Generated.events(new JainMprotect(), Map.of("size", "4M", "loops", "1"));
+        assertEquals(List.of(
+                new TraceEvent.Mprotect(1, 0, G, page, Flags.PROT_READ, 0),
+                new TraceEvent.Mprotect(1, 0, G, page, RW, 0),
+                new TraceEvent.Mprotect(1, 0, G + 2 * M, page, Flags.PROT_READ, 0),
+                new TraceEvent.Mprotect(1, 0, G + 2 * M, page, RW, 0)), e.subList(4, 8));
+        assertEquals(12, e.size());
+        List<TraceEvent> his = Generated.events(new JainMprotect(), Map.of());
+        assertEquals(1149, his.size());
+        assertEquals(80 + 1024, Generated.only(his, TraceEvent.Mprotect.class).size());
+        assertEquals(40 + 2, Generated.only(his, Touch.class).size());
+        assertEquals(new Mmap(1, 0, G, G, RW, ANON, -1, 0, G), his.get(0));
+    }
+
+    @Test
+    void jainMprotectRecommendsTheThpOfItsTestCase() {
+        JainMprotect g = new JainMprotect();
+        assertEquals("enabled=always", g.recommendedThp(Map.of()));
+        assertEquals("enabled=never,64K=always", g.recommendedThp(Map.of("folio", "64K")));
+        assertEquals("enabled=never", g.recommendedThp(Map.of("folio", "4K")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> g.recommendedThp(Map.of("folio", "2M")));
+        assertEquals("folio=2M is not a value jain-mprotect allows (did you mean '4K'?); allowed: pmd-split, 64K, 4K.",
+                e.getMessage());
+    }
+
     @Test
     void forkBenchPopulatesForksAndTheChildExits() {
         assertEquals(List.of(
@@ -120,7 +179,8 @@ class BenchmarksTest {
 
     @Test
     void sameParametersGiveTheSameEvents() {
-        for (Generator g : List.of(new JainMremap(), new ForkBench(), new MunmapBench(), new MremapLarge(), new Bigheap())) {
+        for (Generator g : List.of(new JainMremap(), new JainMprotect(), new ForkBench(), new MunmapBench(),
+                new MremapLarge(), new Bigheap())) {
             Map<String, String> small = g instanceof Bigheap ? Map.of("limit", "4M", "cycles", "2")
                     : g instanceof JainMremap ? Map.of("iterations", "5") : Map.of("size", "4M");
             assertEquals(Generated.events(g, small), Generated.events(g, small), g.name());

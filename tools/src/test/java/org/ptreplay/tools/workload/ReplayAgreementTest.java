@@ -15,6 +15,7 @@ import org.ptreplay.core.value.VmaInfo;
 import org.ptreplay.spi.Architecture;
 import org.ptreplay.spi.loader.Providers;
 import org.ptreplay.spi.loader.ProviderKind;
+import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.trace.TraceEvent;
 
 /**
@@ -72,6 +73,27 @@ class ReplayAgreementTest {
             assertNoDivergence(arch, "", new MunmapBench(), Map.of("size", "8M"));
             for (String align : List.of("pud", "pmd", "unaligned")) {
                 assertNoDivergence(arch, "enabled=always", new MremapLarge(), Map.of("size", "6M", "moves", "3", "align", align));
+            }
+        }
+    }
+
+    /**
+     * jain-mprotect replays without divergence for each of his test cases, and its T1 leaves every
+     * THP PTE-mapped before the loop, as his pte_map_thps does: one {@code __split_huge_pmd} (one
+     * PTL each) per 2 MiB of the 6 MiB; T2 and T3 have no PMD to split.
+     */
+    @Test
+    void jainMprotectAgreesAndPteMapsEveryThpOfTestCaseOne() {
+        for (String arch : List.of("x86", "arm64")) {
+            for (String folio : List.of("pmd-split", "64K", "4K")) {
+                JainMprotect g = new JainMprotect();
+                Map<String, String> params = Map.of("folio", folio, "size", "6M", "loops", "2");
+                SimResult r = replay(arch, g.recommendedThp(params), Generated.events(g, params));
+                assertEquals(List.of(), r.divergences(), folio + " on " + arch);
+                long splits = r.ledger().paths().entrySet().stream()
+                        .filter(e -> e.getKey().endsWith(";__split_huge_pmd"))
+                        .mapToLong(e -> e.getValue().counts().get(Primitive.PTL)).sum();
+                assertEquals(folio.equals("pmd-split") ? 3 : 0, splits, folio + " on " + arch);
             }
         }
     }
