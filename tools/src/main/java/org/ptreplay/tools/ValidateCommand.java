@@ -64,7 +64,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--case", paramLabel = "NAME", split = ",",
             description = "Run only these cases (default: all). Names: lorenzo-bigheap-x86, lkp-bigheap-x86,"
                     + " jain-mremap-arm64, joel-pmd-move-x86, kalesh-arm64-pmd, kalesh-arm64-pud, kalesh-x86-pud,"
-                    + " david-fork-x86, ryan-contpte-basic, ryan-batching-altra, david-zap-x86.")
+                    + " david-fork-x86, ryan-contpte-basic, ryan-batching-altra, david-zap-x86, jain-mprotect-arm64.")
     List<String> names = new ArrayList<>();
 
     @Option(names = "--placement", paramLabel = "P", defaultValue = "buddy",

@@ -239,6 +239,6 @@ class MainTest {
         assertEquals(2, run.code());
         assertEquals("", run.out());
         assertTrue(run.err().startsWith("ptreplay: unknown case 'jain-mremap-arm46' (did you mean 'jain-mremap-arm64'?); cases: "
-                + "david-fork-x86, david-zap-x86, jain-mremap-arm64, joel-pmd-move-x86,"), run.err());
+                + "david-fork-x86, david-zap-x86, jain-mprotect-arm64, jain-mremap-arm64, joel-pmd-move-x86,"), run.err());
     }
 }

@@ -35,6 +35,7 @@ public final class Cases {
     public static final String RYAN = "ryan-contpte-basic";
     public static final String RYAN_BATCHING = "ryan-batching-altra";
     public static final String DAVID_ZAP = "david-zap-x86";
+    public static final String JAIN_MPROTECT = "jain-mprotect-arm64";
 
     // Why a check is expected to fail: the model feature it needs (docs/validation.md).
     private static final String STRUCT_PAGE_LORENZO = "the added struct page read costs what the default placement"
@@ -60,6 +61,12 @@ public final class Cases {
             + " munmap (~38 ns per PTE before 6.8's per-entry release reads were charged, which took David's Xeon zap"
             + " table to a pass and this row from 0.55 to 0.51 only); pricing value-returning"
             + " atomics higher would move the munmap row the wrong way (docs/kernel-model.md 4.6)";
+    private static final String CONTPTE_CONVERT_M3 = "6.16 unfolds and refolds every 64K block on every mprotect"
+            + " (two contpte_converts of 16 TLBIs and a DSB: 4.2 us per block at apple-m3's TLBI price, fitted to his"
+            + " mremap loop; 5.5 s of T1's 7.0 s), while his mprotect figures leave about 0.8 us per block and call for"
+            + " all that contpte adds on 6.16 ((2.1 - 1.0) s / (80 x 16,384)): his two postings price a convert about"
+            + " five times apart on the same machine; and the 42 GiB his program writes cost 1.04 s at the fitted store"
+            + " bandwidth, more than his whole T3 or T1-after run (docs/validation.md)";
     /**
      * The checks the model is expected to miss, by case and check id, each with the model feature
      * it lacks. docs/validation.md explains every one; ValidationTest fails when a listed check
@@ -71,7 +78,9 @@ public final class Cases {
             KALESH_ARM64_PUD, Map.of("pmd/pmd+pud", VMA_WORK_PUD),
             KALESH_X86_PUD, Map.of("pmd/pmd+pud", VMA_WORK_PUD),
             RYAN, Map.of("Altra munmap basic/none", MUNMAP_BASELINE, "M2-VM munmap basic/none", MUNMAP_BASELINE),
-            RYAN_BATCHING, Map.of("fork order-9 6.9/6.8", ALTRA_BATCHING, "munmap order-9 6.9/6.8", ALTRA_BATCHING));
+            RYAN_BATCHING, Map.of("fork order-9 6.9/6.8", ALTRA_BATCHING, "munmap order-9 6.9/6.8", ALTRA_BATCHING),
+            JAIN_MPROTECT, Map.of("T1 time 6.17/6.16", CONTPTE_CONVERT_M3, "T2 time 6.17/6.16", CONTPTE_CONVERT_M3,
+                    "T1/T3 time (6.16)", CONTPTE_CONVERT_M3, "T2/T3 time (6.16)", CONTPTE_CONVERT_M3));
 
     /**
      * The checks a profile parameter was fitted to, by case and check id, each with the parameter
@@ -92,7 +101,7 @@ public final class Cases {
     /** Every case, in the order the table prints them. */
     public static List<Case> all() {
         return List.of(lorenzo(), lkp(), jain(), joel(), kaleshArm64Pmd(), kaleshArm64Pud(), kaleshX86Pud(), david(),
-                ryan(), ryanBatching(), davidZap()).stream().map(Cases::withKnownGapsAndFits).toList();
+                ryan(), ryanBatching(), davidZap(), jainMprotect()).stream().map(Cases::withKnownGapsAndFits).toList();
     }
 
     private static Case withKnownGapsAndFits(Case c) {
@@ -483,5 +492,66 @@ public final class Cases {
                 "David Hildenbrand, munmap of 1 GiB of PTE-mapped folios on a Xeon Silver 4210R, mm-unstable vs batched zap",
                 "20240129143221.263763-1-david@redhat.com (v3 cover; the numbers are from v1; 10ebac4f95e7)",
                 experiments, checks, List.of());
+    }
+
+    // --- Dev Jain's mprotect batching (docs/kernel-model.md §4.5) --------------------------------
+
+    /** One of his test cases: the generator's folio, its THP setting, and his v5 times before and after, in seconds. */
+    private record MprotectRow(String label, String folio, String thp, double before, double after) {
+    }
+
+    private static final List<MprotectRow> JAIN_MPROTECT_ROWS = List.of(
+            new MprotectRow("T1", "pmd-split", "enabled=always", 2.1, 0.65),
+            new MprotectRow("T2", "64K", "enabled=never,64K=always", 2.0, 0.7),
+            new MprotectRow("T3", "4K", "enabled=never", 1.0, 1.1));
+
+    /**
+     * Dev Jain's mprotect batching (cac1db8c3aad, 6.17) on the Apple M3 VM of his mremap case: his
+     * program (1 GiB populated, PTE-mapped, 40 loops of mprotect read-only, read-write and a
+     * rewrite) at his size and loop count, timed as a whole like his. Nothing was fitted to these
+     * figures: apple-m3's TLBI price and store bandwidth were fitted to his mremap loop, another
+     * syscall, so every check is a prediction. Neither size nor loops is scaled: the 6.17 folio
+     * lookup costs less when 256 MiB of struct pages and tables stay in the 16 MiB L2 (T3 6.17/6.16
+     * 1.024 at 256 MiB against 1.090 at 1 GiB), and the populate and exit are a tenth of T3's time,
+     * so fewer loops would move every ratio (docs/validation.md).
+     */
+    static Case jainMprotect() {
+        List<Experiment> experiments = new ArrayList<>();
+        List<Check> checks = new ArrayList<>();
+        List<Reading> readings = new ArrayList<>();
+        Measure program = new Measure.TotalNs();
+        for (MprotectRow row : JAIN_MPROTECT_ROWS) {
+            Experiment e = new Experiment("mprotect-" + row.label().toLowerCase(Locale.ROOT), "jain-mprotect",
+                    Map.of("folio", row.folio()), row.thp(), List.of("arm64"), List.of("linux-6.16", "linux-6.17"),
+                    "apple-m3", 1);
+            experiments.add(e);
+            CellRef before = e.cell("arm64", "linux-6.16");
+            CellRef after = e.cell("arm64", "linux-6.17");
+            double published = row.after() / row.before();
+            checks.add(Check.of(row.label() + " time 6.17/6.16", published,
+                    String.format(Locale.ROOT, "%s s / %s s", fmt(row.after()), fmt(row.before())),
+                    new Figure.Ratio(program, after, before), published >= 0.5 ? ratio() : speedUp()));
+            readings.add(new Reading(row.label() + " linux-6.16", row.before(), new Figure.Value(program, before, 1e-9, "s")));
+            readings.add(new Reading(row.label() + " linux-6.17", row.after(), new Figure.Value(program, after, 1e-9, "s")));
+        }
+        // "Observing T1/T2 and T3 before the patchset, we also remove the regression introduced by
+        // ptep_get() on a contpte block": the large-folio cases against the small-folio one, on 6.16.
+        CellRef smallBefore = experiments.get(2).cell("arm64", "linux-6.16");
+        for (int i = 0; i < 2; i++) {
+            MprotectRow row = JAIN_MPROTECT_ROWS.get(i);
+            double published = row.before() / JAIN_MPROTECT_ROWS.get(2).before();
+            checks.add(Check.of(row.label() + "/T3 time (6.16)", published,
+                    String.format(Locale.ROOT, "%s s / %s s", fmt(row.before()), fmt(JAIN_MPROTECT_ROWS.get(2).before())),
+                    new Figure.Ratio(program, experiments.get(i).cell("arm64", "linux-6.16"), smallBefore),
+                    published <= 2 ? ratio() : speedUp()));
+        }
+        return new Case(JAIN_MPROTECT,
+                "Dev Jain, mprotect of 1 GiB RO then RW ×40 on Apple M3 (Linux VM): T1 (PTE-mapped THPs) 2.1 s → 0.65 s,"
+                        + " T2 (64K) 2 s → 0.7 s, T3 (4K) 1 s → 1.1 s",
+                "20250718090244.21092-1-dev.jain@arm.com (v5 cover; cac1db8c3aad)", experiments, checks, readings);
+    }
+
+    private static String fmt(double seconds) {
+        return Double.toString(seconds).replaceAll("\\.0$", "");
     }
 }

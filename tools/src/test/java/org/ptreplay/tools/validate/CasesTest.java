@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 class CasesTest {
 
     @Test
-    void caseNamesAreUniqueAndTheIssuesNinePlusTwoNoProfileSaw() {
+    void caseNamesAreUniqueAndTheIssuesNinePlusThreeNoProfileSaw() {
         assertEquals(List.of("lorenzo-bigheap-x86", "lkp-bigheap-x86", "jain-mremap-arm64", "joel-pmd-move-x86",
                 "kalesh-arm64-pmd", "kalesh-arm64-pud", "kalesh-x86-pud", "david-fork-x86", "ryan-contpte-basic",
-                "ryan-batching-altra", "david-zap-x86"),
+                "ryan-batching-altra", "david-zap-x86", "jain-mprotect-arm64"),
                 Cases.names());
         assertEquals(Cases.names().size(), new HashSet<>(Cases.names()).size());
     }
