@@ -519,6 +519,7 @@ public final class Cases {
         List<Experiment> experiments = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
         List<Reading> readings = new ArrayList<>();
+        List<Explanation> causes = new ArrayList<>();
         Measure program = new Measure.TotalNs();
         for (MprotectRow row : JAIN_MPROTECT_ROWS) {
             Experiment e = new Experiment("mprotect-" + row.label().toLowerCase(Locale.ROOT), "jain-mprotect",
@@ -533,6 +534,9 @@ public final class Cases {
                     new Figure.Ratio(program, after, before), published >= 0.5 ? ratio() : speedUp()));
             readings.add(new Reading(row.label() + " linux-6.16", row.before(), new Figure.Value(program, before, 1e-9, "s")));
             readings.add(new Reading(row.label() + " linux-6.17", row.after(), new Figure.Value(program, after, 1e-9, "s")));
+            for (CellRef c : List.of(before, after)) {
+                causes.add(mprotectCause(row.label(), c));
+            }
         }
         // "Observing T1/T2 and T3 before the patchset, we also remove the regression introduced by
         // ptep_get() on a contpte block": the large-folio cases against the small-folio one, on 6.16.
@@ -548,7 +552,17 @@ public final class Cases {
         return new Case(JAIN_MPROTECT,
                 "Dev Jain, mprotect of 1 GiB RO then RW ×40 on Apple M3 (Linux VM): T1 (PTE-mapped THPs) 2.1 s → 0.65 s,"
                         + " T2 (64K) 2 s → 0.7 s, T3 (4K) 1 s → 1.1 s",
-                "20250718090244.21092-1-dev.jain@arm.com (v5 cover; cac1db8c3aad)", experiments, checks, readings);
+                "20250718090244.21092-1-dev.jain@arm.com (v5 cover; cac1db8c3aad)", experiments, checks, readings,
+                causes);
+    }
+
+    /**
+     * Where the difference comes from (docs/validation.md): 6.16's two contpte_converts per 64K
+     * block and call, each a 16-page TLBI range, under {@code contpte_convert}; none in 6.17.
+     */
+    private static Explanation mprotectCause(String label, CellRef cell) {
+        return new Explanation(label + " " + cell.strategy() + ": TLBI_VA per mprotect, in contpte_convert",
+                new Figure.Value(new Measure.PerCall("mprotect", "contpte_convert", Primitive.TLBI_VA), cell, 1, "per call"));
     }
 
     private static String fmt(double seconds) {
