@@ -41,6 +41,9 @@ class CalibratedProfileTest {
         put(m, "sweep.16777216", "ns", 80, 90, 100);
         put(m, "sweep.33554432", "ns", 95, 100, 105);
         put(m, "latency.memory", "ns", 100, 110, 120);
+        // The same chase on 4 KiB pages, and the share of the huge-page chase's buffer mapped huge.
+        put(m, "latency.memory.4k", "ns", 150, 160, 180);
+        put(m, "latency.memory.huge_share", "share", 1, 1, 0.5);
         put(m, "xchg", "ns", 5.8, 5.9, 6.0);
         put(m, "cmpxchg", "ns", 5.8, 5.9, 6.0);
         put(m, "atomic_add", "ns", 5.5, 5.6, 5.7);
@@ -120,6 +123,17 @@ class CalibratedProfileTest {
         assertTrue(n.get("x86.ipi.base_ns").getSource().startsWith("kept from generic-x86 (not measured): "));
         assertTrue(p.cpuFeatures().get("invlpgb").getPresent());
         assertEquals(2, p.cpus());
+    }
+
+    /** The memory latency is the huge-page chase's; the 4 KiB chase and the huge share are in its source. */
+    @Test
+    void theMemoryLatencyIsTheHugePageChaseWithTheSmallPageOneBesideIt() throws Exception {
+        Sourced dram = CalibratedProfile.build(calibration(), genericX86(), "my-box").getMemory().getDramLatencyNs();
+        assertEquals(110, dram.getValue());
+        assertTrue(dram.getSource().startsWith("pointer chase over 256 MiB on 2 MiB pages (MADV_HUGEPAGE, 100 % of it mapped huge)"),
+                dram.getSource());
+        assertTrue(dram.getSource().contains("4 KiB pages (160.0 ns, spread 18.8 %"), dram.getSource());
+        assertTrue(dram.getSource().contains("each one run of its own"), dram.getSource());
     }
 
     /** 128 mapped pages at 11,540 ns: (10,540 - 940) / 64 = 150 ns per update, 150 - 12.15 = 137.85 beyond the model's. */
