@@ -468,6 +468,48 @@ static double mremap_ns(size_t pages, int populated, uint64_t iters) {
 }
 
 /*
+ * Full flushes inside one long move, in ns per call: a VMA spanning `tables` page tables moved back
+ * and forth between two spots whose offsets into their tables differ (8 and 16 pages), so no extent
+ * is PMD-aligned and move_page_tables moves every extent entry by entry, with the first page of
+ * each table's part populated or none. Each populated part is the start of an extent of 496 pages,
+ * which move_ptes flushes fully after moving its one present entry; the other extents hold nothing
+ * and do not flush. Between two sizes the difference of the differences, per table, is one full
+ * flush as a move of many tables pays it: under shadow paging a call's first flushes cost the
+ * hypervisor far more than its later ones (docs/validation.md, run G), which a one-table move
+ * cannot tell apart.
+ */
+static double mremap_tables_ns(size_t tables, int populated, uint64_t iters) {
+    long ps = sysconf(_SC_PAGESIZE);
+    size_t pmd = (size_t) ps / 8 * ps, len = tables * pmd, room = (2 * tables + 8) * pmd;
+    char *hole = mmap(NULL, room, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (hole == MAP_FAILED) {
+        printf("error mmap of %zu bytes failed: %s\n", room, strerror(errno));
+        exit(2);
+    }
+    char *base = (char *) (((uintptr_t) hole + pmd - 1) & ~(uintptr_t) (pmd - 1));
+    char *spot[2] = {base + 8 * ps, base + (tables + 2) * pmd + 16 * ps};
+    char *p = mmap(spot[0], len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    madvise(p, len, MADV_NOHUGEPAGE);
+    if (populated) {
+        for (size_t t = 0; t < tables; t++) {
+            p[t * pmd] = 1;
+        }
+    }
+    int at = 0;
+    uint64_t t0 = cpu_ns();
+    for (uint64_t i = 0; i < iters; i++) {
+        if (mremap(spot[at], len, len, MREMAP_MAYMOVE | MREMAP_FIXED, spot[1 - at]) == MAP_FAILED) {
+            printf("error mremap of %zu page tables failed: %s\n", tables, strerror(errno));
+            exit(2);
+        }
+        at = 1 - at;
+    }
+    uint64_t t1 = cpu_ns();
+    munmap(hole, room);
+    return (double) (t1 - t0) / iters;
+}
+
+/*
  * One page zapped by MADV_DONTNEED, in ns per call: the first page of a THP-disabled 2 MiB VMA
  * whose last page stays populated (so the table stays), written again between calls (untimed) or
  * never. The difference is one PTE cleared, its folio's rmap and reference dropped and the folio
@@ -585,6 +627,10 @@ static void calibrate(int reps, int scale) {
         sample("mremap.1.mapped", "ns", BEST(mremap_ns(1, 1, 2 * k), 0));
         sample("mremap.64.empty", "ns", BEST(mremap_ns(64, 0, k), 0));
         sample("mremap.64.one", "ns", BEST(mremap_ns(64, 1, k), 0));
+        sample("mremap.tables.8.empty", "ns", BEST(mremap_tables_ns(8, 0, k / 10), 0));
+        sample("mremap.tables.8.one", "ns", BEST(mremap_tables_ns(8, 1, k / 10), 0));
+        sample("mremap.tables.64.empty", "ns", BEST(mremap_tables_ns(64, 0, k / 50), 0));
+        sample("mremap.tables.64.one", "ns", BEST(mremap_tables_ns(64, 1, k / 50), 0));
         sample("dontneed.1.empty", "ns", BEST(dontneed_ns(0, k), 0));
         sample("dontneed.1.mapped", "ns", BEST(dontneed_ns(1, k), 0));
     }
