@@ -295,7 +295,8 @@ public final class CalibratedProfile {
         if (c.get("mremap.64.one").isPresent() && c.get("mremap.64.empty").isPresent() && c.get("mprotect.128.mapped").isPresent()) {
             double d64 = median("mprotect.64.mapped") - median("mprotect.64.empty");
             out.append(String.format(Locale.ROOT, "# A full flush: a 64-page mremap with one present entry costs %.4g ns more"
-                    + " than with none (x86.full_flush_ns); a 64-page mprotect toggle costs %.4g ns beyond its 64 entry"
+                    + " than with none (a lone full flush: x86.full_flush_ns unless the long moves below give it); a 64-page"
+                    + " mprotect toggle costs %.4g ns beyond its 64 entry"
                     + " updates.%n", median("mremap.64.one") - median("mremap.64.empty"), d64 - 64 * pteUpdateNs()));
         }
         if (c.get("mremap.tables.64.one").isPresent() && c.get("mremap.tables.8.one").isPresent()) {
