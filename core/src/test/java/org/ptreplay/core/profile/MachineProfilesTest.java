@@ -152,6 +152,23 @@ class MachineProfilesTest {
     }
 
     @Test
+    void pairLinesNeedASourceAndSixtyFourByteLines() throws InvalidProfileException {
+        // Line 26 is the prefetcher's enabled switch: the pair-line prefetcher's fields follow it.
+        var e = broken(withLine(26, "    enabled: false pair_lines: true"));
+        assertEquals(26, e.line());
+        assertEquals("Profile fixture: line 26: memory.prefetcher.pair_lines has no source"
+                + " (memory.prefetcher.pair_lines_source).", e.getMessage());
+        String sourced = withLine(26, "    enabled: false pair_lines: true pair_lines_source: \"x\"");
+        assertTrue(MachineProfiles.parse(sourced, ORIGIN).proto().getMemory().getPrefetcher().getPairLines());
+        String wide = sourced.replace("line_bytes { value: 64", "line_bytes { value: 128")
+                .replace("size_bytes { value: 2048", "size_bytes { value: 4096")
+                .replace("size_bytes { value: 8192", "size_bytes { value: 16384");
+        var w = broken(wide);
+        assertEquals("Profile fixture: line 26: memory.prefetcher.pair_lines completes 128-byte pairs of 64-byte"
+                + " lines, but the lines are 128 bytes.", w.getMessage());
+    }
+
+    @Test
     void fileIsParsedAndUnreadableFileIsOneSentence(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("mine.txtpb");
         Files.writeString(file, fixture("tiny-x86.txtpb"));
