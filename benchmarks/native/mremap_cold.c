@@ -20,6 +20,11 @@
  * between two clock_gettime(CLOCK_MONOTONIC) reads; a first clock read before it keeps the vDSO's
  * own cold lines out of the interval.
  *
+ *   small and pud after helper: the same, but the cold call comes right after a round trip
+ *             through a pipe to a helper process on the same CPU; after helper's small / pud:
+ *             the helper first makes the same call on mappings of its own. Kernel text and global
+ *             data are shared between the processes, the mm, VMAs, tree nodes and page tables
+ *             not: the difference between the two is what warm text and shared data save.
  *   selftest  Kalesh's test in its own order: map the 1 GiB source (MAP_FIXED_NOREPLACE), memset
  *             all of it (faulting every page), one timed move; "hot" is the move back at once.
  *
@@ -42,8 +47,17 @@
 #define PMD (2UL << 20)
 #define PUD (1UL << 30)
 
-enum kind { EMPTY, GETPPID, SMALL, PUDMOVE, SELFTEST, KINDS };
-static const char *const names[KINDS] = { "empty", "getppid", "small", "pud", "selftest" };
+enum kind { EMPTY, GETPPID, SMALL, PUDMOVE, SMALL_NOP, SMALL_TEXT, PUD_NOP, PUD_TEXT, SELFTEST, KINDS };
+static const char *const names[KINDS] = {
+	"empty", "getppid", "small", "pud", "small after helper", "small after helper's small",
+	"pud after helper", "pud after helper's pud", "selftest",
+};
+/* The helper's command before the cold call of a kind (0: no helper), and the call timed. */
+static const char helper_cmd[KINDS] = { [SMALL_NOP] = 'n', [SMALL_TEXT] = 's', [PUD_NOP] = 'n', [PUD_TEXT] = 'p' };
+static const enum kind timed_kind[KINDS] = {
+	EMPTY, GETPPID, SMALL, PUDMOVE, SMALL, SMALL, PUDMOVE, PUDMOVE, PUDMOVE,
+};
+static int to_helper, from_helper;
 
 static char *evict_buf;
 static size_t evict_len;
@@ -83,20 +97,110 @@ static uintptr_t reserve(size_t len, size_t align)
 }
 
 /* A populated MAP_SHARED | MAP_ANONYMOUS mapping of len bytes at the fixed address at. */
-static char *shmem_at(uintptr_t at, size_t len)
+static void move(uintptr_t from, uintptr_t to, size_t len)
+{
+	if (mremap((void *)from, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, (void *)to) != (void *)to)
+		die("mremap");
+}
+
+/* A MAP_SHARED | MAP_ANONYMOUS mapping of len bytes at the fixed address at, its first `touch` written. */
+static char *shmem_at(uintptr_t at, size_t len, size_t touch)
 {
 	char *p = mmap((void *)at, len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 
 	if (p == MAP_FAILED)
 		die("mmap shmem");
-	memset(p, 0x5a, len);
+	memset(p, 0x5a, touch);
 	return p;
 }
 
-static void move(uintptr_t from, uintptr_t to, size_t len)
+/*
+ * The regions the moves use: pud[0] a 1 GiB shmem source (its first `touch` bytes written) with
+ * the holes pud[1], self[0] and self[1] still reserved (the caller unmaps them last, so that no
+ * later mapping lands in them), and small[0] a shmem page whose PTE table a page at the table's
+ * start keeps, small[1] the other slot in that table.
+ */
+static void regions(uintptr_t pud[2], uintptr_t small[2], uintptr_t self[2], size_t touch)
 {
-	if (mremap((void *)from, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, (void *)to) != (void *)to)
-		die("mremap");
+	/*
+	 * PUD-aligned 1 GiB holes inside one reservation, a gigabyte of reservation between and
+	 * around them: the destination's unmap finds nothing, and the source's unmap frees no upper
+	 * table (its neighbours keep them), as in the selftest.
+	 */
+	uintptr_t base = reserve(9 * PUD, PUD);
+	uintptr_t table = reserve(PMD, PMD);
+
+	pud[0] = base + PUD;
+	pud[1] = base + 3 * PUD;
+	shmem_at(pud[0], PUD, touch);
+	self[0] = base + 5 * PUD;
+	self[1] = base + 7 * PUD;
+
+	shmem_at(table, PAGE, PAGE);
+	small[0] = table + 16 * PAGE;
+	small[1] = table + 32 * PAGE;
+	if (munmap((void *)small[0], PAGE) || munmap((void *)small[1], PAGE))
+		die("munmap small");
+	shmem_at(small[0], PAGE, PAGE);
+}
+
+static void holes(const uintptr_t pud[2], const uintptr_t self[2])
+{
+	if (munmap((void *)pud[1], PUD) || munmap((void *)self[0], PUD) || munmap((void *)self[1], PUD))
+		die("munmap hole");
+}
+
+/*
+ * A second process on the same CPU with regions of its own (one page of its 1 GiB written). On
+ * command it answers at once ('n'), or first moves its own page ('s') or its own 1 GiB region
+ * ('p') back and forth as the parent does: the kernel's text and its global data are shared
+ * between processes, the mm, its VMAs, tree nodes and page tables are not. So a parent's cold
+ * call right after the helper's identical one finds the text warm and its own data cold.
+ */
+static void start_helper(void)
+{
+	int down[2], up[2];
+	pid_t pid;
+
+	if (pipe(down) || pipe(up))
+		die("pipe");
+	pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (pid == 0) {
+		uintptr_t pud[2], small[2], self[2];
+		int at_small = 0, at_pud = 0;
+		char c;
+
+		close(down[1]);
+		close(up[0]);
+		regions(pud, small, self, PAGE);
+		holes(pud, self);
+		while (read(down[0], &c, 1) == 1 && c != 'q') {
+			if (c == 's') {
+				move(small[at_small], small[!at_small], PAGE);
+				at_small = !at_small;
+			} else if (c == 'p') {
+				move(pud[at_pud], pud[!at_pud], PUD);
+				at_pud = !at_pud;
+			}
+			if (write(up[1], &c, 1) != 1)
+				die("helper write");
+		}
+		_exit(0);
+	}
+	close(down[0]);
+	close(up[1]);
+	to_helper = down[1];
+	from_helper = up[0];
+}
+
+static void helper(char cmd)
+{
+	char c;
+
+	if (write(to_helper, &cmd, 1) != 1 || read(from_helper, &c, 1) != 1)
+		die("helper");
 }
 
 /* One call of the kind; `back` selects the move's direction. */
@@ -170,28 +274,8 @@ int main(int argc, char **argv)
 			die("calloc");
 	}
 
-	/*
-	 * Two PUD-aligned 1 GiB holes inside one reservation, a gigabyte of reservation between and
-	 * around them: the destination's unmap finds nothing, and the source's unmap frees no upper
-	 * table (its neighbours keep them), as in the selftest.
-	 */
-	uintptr_t base = reserve(9 * PUD, PUD);
-
-	pud[0] = base + PUD;
-	pud[1] = base + 3 * PUD;
-	shmem_at(pud[0], PUD);
-	self[0] = base + 5 * PUD;
-	self[1] = base + 7 * PUD;
-
-	/* One PTE table, kept by a page at its start; the small page moves between two slots in it. */
-	uintptr_t table = reserve(PMD, PMD);
-
-	shmem_at(table, PAGE);
-	small[0] = table + 16 * PAGE;
-	small[1] = table + 32 * PAGE;
-	if (munmap((void *)small[0], PAGE) || munmap((void *)small[1], PAGE))
-		die("munmap small");
-	shmem_at(small[0], PAGE);
+	start_helper(); /* before the big mappings: the fork copies none of them */
+	regions(pud, small, self, PUD);
 
 	evict_len = (size_t)evict_mib << 20;
 	if (evict_len) {
@@ -200,25 +284,29 @@ int main(int argc, char **argv)
 			die("mmap evict");
 		evict(1); /* populate: the timed rounds fault nothing */
 	}
-	/* The destination hole last, so that no mapping above lands in it. */
-	if (munmap((void *)pud[1], PUD) || munmap((void *)self[0], PUD) || munmap((void *)self[1], PUD))
-		die("munmap hole");
+	holes(pud, self);
 
 	/*
 	 * A hot move is timed in the same direction as the cold one (the move back in between is not
 	 * timed): on this kernel consecutive 1 GiB moves alternate between two costs (about 14 and
 	 * 40-55 us hot, see benchmarks/native/README.md), so only like is compared with like. A
-	 * repetition ends at the other address, so the direction alternates with the repetition.
+	 * kind's turn ends with its region at the other address, so the directions alternate.
 	 */
+	int at[KINDS] = { 0 }; /* which address the region a kind moves is at */
+
 	for (int r = 0; r < reps; r++) {
 		for (int k = 0; k < SELFTEST; k++) {
-			int x = r % 2;
+			enum kind t = timed_kind[k];
+			int x = at[t];
 
 			evict(r);
-			cold[k][r] = timed(k, x, pud, small);
-			if (k == SMALL || k == PUDMOVE)
-				call(k, !x, pud, small);
-			hot[k][r] = timed(k, x, pud, small);
+			if (helper_cmd[k])
+				helper(helper_cmd[k]);
+			cold[k][r] = timed(t, x, pud, small);
+			if (t == SMALL || t == PUDMOVE)
+				call(t, !x, pud, small);
+			hot[k][r] = timed(t, x, pud, small);
+			at[t] = !x;
 		}
 	}
 	for (int r = 0; r < self_reps; r++) {
@@ -249,5 +337,7 @@ int main(int argc, char **argv)
 		h = hot[k][n / 2];
 		printf("  cold - hot (medians) %9.0f\n", c - h);
 	}
+	if (write(to_helper, "q", 1) != 1)
+		die("helper quit");
 	return 0;
 }
