@@ -100,6 +100,11 @@ public final class CalibratedProfile {
                 .setXchgNs(measured("xchg", "a loop of atomic exchanges (x86 XCHG with memory, arm64 SWP) on one L1-resident line"))
                 .setCmpxchgNs(measured("cmpxchg", "a loop of compare-and-exchanges (LOCK CMPXCHG, CAS) on one L1-resident line"))
                 .setAtomicAddNs(measured("atomic_add", "a loop of atomic adds (LOCK XADD, LDADD) on one L1-resident line"))
+                // The probe times no store-only atomic: x86 has one kind (every atomic is LOCK-prefixed),
+                // arm64's posted STADD is kept from the base profile (docs/kernel-model.md §4.6).
+                .setAtomicPostedNs("x86".equals(f.arch())
+                        ? src(round(atomic), "x86 has one kind of atomic, every one LOCK-prefixed: the measured atomic_add [derived]")
+                        : keep("ops.atomic_posted_ns", b.getAtomicPostedNs()))
                 .setSpinlockNs(src(round(cmpxchg + 1 / ghz), "the measured cmpxchg + one cycle for the release store [derived]"))
                 .setRwsemWriteNs(src(round(cmpxchg + atomic), "down_write cmpxchg + up_write atomic add, both measured (kernel/locking/rwsem.c fast paths) [derived]"))
                 .setPageAllocNs(pageAlloc(l1, cmpxchg, atomic, zero, ghz))
