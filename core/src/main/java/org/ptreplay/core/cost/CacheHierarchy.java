@@ -11,8 +11,9 @@ import org.ptreplay.core.profile.proto.Memory;
  *
  * <p>Non-inclusive fill: a demand access that hits level k (or memory) installs the line in every
  * level before k; each level keeps its own LRU order. An optional {@link StreamPrefetcher} installs
- * the lines it predicts in its fill level and every level beyond it. Nothing here allocates per
- * access.
+ * the lines it predicts in its fill level and every level beyond it, and an optional pair-line
+ * (spatial) prefetcher completes every line brought into the fill level with the other line of its
+ * 128-byte aligned pair ({@link #access}). Nothing here allocates per access.
  */
 final class CacheHierarchy {
     private static final int BLOCK_BYTES = 4096;
@@ -23,6 +24,8 @@ final class CacheHierarchy {
     private final StreamPrefetcher prefetcher;
     /** Index of the first level a prefetch fills. */
     private final int prefetchFill;
+    /** Whether the pair-line prefetcher runs (64-byte lines: the pair of line n is n ^ 1). */
+    private final boolean pairLines;
     /** Told of every prefetch request and where its line came from; null when nothing listens. */
     private MemoryTiming timing;
     /** Demand accesses served by each level; the last slot counts memory. */
@@ -36,8 +39,8 @@ final class CacheHierarchy {
     private final BlockMarks marks;
     private long clock;
     /**
-     * Whether an L1 hit changes nothing but its line's stamp: no prefetcher, or one that fills a
-     * later level and so neither trains on L1 hits nor fills L1 ({@link #l1Resident}).
+     * Whether an L1 hit changes nothing but its line's stamp: no prefetcher, or prefetchers that
+     * fill a later level and so neither train on L1 hits nor fill L1 ({@link #l1Resident}).
      */
     private final boolean l1Runs;
     /** The line of the last demand access ({@link #access}) and the clock it left; -1 before the first. */
@@ -76,7 +79,12 @@ final class CacheHierarchy {
         int degree = (int) memory.getPrefetcher().getDegree().getValue();
         this.prefetcher = prefetch && degree > 0 ? new StreamPrefetcher(degree, lineShift) : null;
         this.prefetchFill = (int) memory.getPrefetcher().getFillLevel().getValue() - 1;
-        this.l1Runs = prefetcher == null || prefetchFill > 0;
+        this.pairLines = prefetch && memory.getPrefetcher().getPairLines();
+        if (pairLines && lineBytes != 64) {
+            throw new IllegalArgumentException("pair_lines completes 128-byte pairs of 64-byte lines, not of "
+                    + lineBytes + "-byte lines");
+        }
+        this.l1Runs = prefetchFill > 0 || (prefetcher == null && !pairLines);
         this.served = new long[levels.length + 1];
         this.victims = new int[levels.length];
     }
@@ -107,6 +115,13 @@ final class CacheHierarchy {
         lastLine = line;
         lastClock = now;
         lastL1Victim = loadL1Victim;
+        // The spatial prefetcher "strives to complete every cache line fetched to the L2 cache with
+        // the pair line that completes it to a 128-byte aligned chunk" (Intel Optimization Reference
+        // Manual, "Data Prefetching"; docs/profiles.md, "The cache model"): a line that missed the
+        // fill level was fetched into it, so its pair is requested with it.
+        if (pairLines && hit > prefetchFill) {
+            prefetch(line ^ 1, now, false);
+        }
         // A prefetcher that fills level f sees only the requests that reach level f: the L2
         // streamer trains on L1 misses (Intel Optimization Reference Manual, "Data Prefetching":
         // the streamer monitors read requests from the L1 cache). An L1-hot line in between, such
@@ -114,7 +129,7 @@ final class CacheHierarchy {
         if (prefetcher != null && hit >= prefetchFill && prefetcher.train(line)) {
             for (int k = 0, n = prefetcher.issueCount(); k < n; k++) {
                 long l = prefetcher.issueLine(k);
-                prefetch(l, now);
+                prefetch(l, now, true);
             }
         }
         return hit;
@@ -124,9 +139,12 @@ final class CacheHierarchy {
      * A prefetch of {@code line} into the fill level and every level beyond it, where absent. One
      * lookup per level both finds the level the line comes from (the first from the fill level
      * outwards that holds it, for the timing) and picks the victim to fill: a fill changes only
-     * its own level, so the levels after it see what they held before the prefetch.
+     * its own level, so the levels after it see what they held before the prefetch. A line the fill
+     * level did not hold was fetched into it, which the pair-line prefetcher completes with its
+     * pair too when {@code completePair} (a stream prefetch; the pair's own fetch does not recurse:
+     * its pair is the line that caused it).
      */
-    private void prefetch(long line, long now) {
+    private void prefetch(long line, long now, boolean completePair) {
         int source = levels.length;
         for (int k = prefetchFill; k < levels.length; k++) {
             int slot = levels[k].lookup(line);
@@ -139,6 +157,9 @@ final class CacheHierarchy {
         if (timing != null && source > prefetchFill) {
             timing.prefetch(line, source);
         }
+        if (completePair && pairLines && source > prefetchFill) {
+            prefetch(line ^ 1, now, false);
+        }
     }
 
     /**
@@ -147,7 +168,8 @@ final class CacheHierarchy {
      * level first empties every level (everything is displaced) and then only its last
      * largest-level-capacity lines are simulated. Work per call is thus bounded by the capacity
      * of the largest level, whatever the length. Streams neither train the prefetcher nor count
-     * as demand accesses.
+     * as demand accesses, nor do their lines call for their pairs: a stream holds its lines' pairs
+     * but at an end that is not 128-byte aligned (page zeroing streams whole pages).
      *
      * <p>A whole aligned 4 KiB block none of whose lines went through the per-line path
      * ({@link BlockMarks}) costs O(levels) instead of O(lines &times; levels) when every level can
@@ -207,7 +229,7 @@ final class CacheHierarchy {
     /**
      * Whether a demand access to the line of {@code pa} now would be an L1 hit whose only effect
      * is the line's LRU stamp, the clock and {@code served[0]}: the line is in L1 and the
-     * prefetcher, if any, does not train on L1 hits (it fills a later level and sees only the
+     * prefetchers, if any, do not act on L1 hits (they fill a later level and see only the
      * requests that reach it, see {@link #access}). The batch-level accounting of runs of
      * identical entries relies on it (issue #8): a sequence of such hits to lines that stay in
      * L1 can be applied at once by {@link #recordL1Hits}.

@@ -163,6 +163,14 @@ final class ProfileValidator {
         double fill = prefetcher.getFillLevel().getValue();
         check(isInteger(fill) && fill >= 1 && fill <= memory.getLevelCount(), "memory.prefetcher.fill_level",
                 "memory.prefetcher.fill_level must name a cache level from 1 to " + memory.getLevelCount() + ", not " + fill);
+        if (prefetcher.getPairLines()) {
+            check(!prefetcher.getPairLinesSource().isBlank(), "memory.prefetcher.pair_lines",
+                    "memory.prefetcher.pair_lines has no source (memory.prefetcher.pair_lines_source)");
+            // The pair completes a 128-byte aligned chunk: two 64-byte lines.
+            check(lineBytes == 64, "memory.prefetcher.pair_lines",
+                    "memory.prefetcher.pair_lines completes 128-byte pairs of 64-byte lines, but the lines are "
+                            + lineBytes + " bytes");
+        }
     }
 
     private static boolean isInteger(double value) {

@@ -22,33 +22,38 @@ import org.ptreplay.core.profile.proto.Memory;
  * events, more often in smaller caches), and at the end every line of the pool is read back in the same order with the same
  * results. Geometries: tiny caches whose streams evict their own lines (2 and 3 ways, a set count
  * that is not a power of two), a realistic one, and one whose set count is not a multiple of a
- * block's lines (no block records: per line throughout).
+ * block's lines (no block records: per line throughout); with and without the pair-line prefetcher.
  */
 class BlockStreamsDifferentialTest {
     private static final long POOL = 0x1000_0000L;
 
-    @ParameterizedTest(name = "sets {0}, ways {1}, degree {2} fill L{3}, pool {4} pages, hot {5}, seed {6}")
+    @ParameterizedTest(name = "sets {0}, ways {1}, degree {2} fill L{3}, pool {4} pages, hot {5}, pair lines {6}, seed {7}")
     @CsvSource({
         // sets and ways per level (':'-separated); prefetch degree and fill level (0: off); pool
-        // pages; hot lines (demand accesses that mostly hit: uses without fills); seed
-        "64:128:192, 2:3:2, 2, 2, 24, 0, 1",
-        "64:128:192, 1:2:3, 4, 2, 12, 0, 2",
-        "64:64, 4:8, 2, 1, 40, 0, 3",
-        "64:1024:3072, 12:8:12, 2, 2, 300, 0, 4",
-        "64:1024:3072, 12:8:12, 0, 0, 2000, 0, 5",
-        "64:256, 3:4, 3, 2, 64, 0, 6",
-        "48:96, 2:4, 2, 2, 24, 0, 7",
-        "64:128, 2:2, 2, 2, 3, 6, 8",
-        "64:128:192, 3:2:4, 0, 0, 4, 40, 9",
+        // pages; hot lines (demand accesses that mostly hit: uses without fills); pair lines; seed
+        "64:128:192, 2:3:2, 2, 2, 24, 0, false, 1",
+        "64:128:192, 1:2:3, 4, 2, 12, 0, false, 2",
+        "64:64, 4:8, 2, 1, 40, 0, false, 3",
+        "64:1024:3072, 12:8:12, 2, 2, 300, 0, false, 4",
+        "64:1024:3072, 12:8:12, 0, 0, 2000, 0, false, 5",
+        "64:256, 3:4, 3, 2, 64, 0, false, 6",
+        "48:96, 2:4, 2, 2, 24, 0, false, 7",
+        "64:128, 2:2, 2, 2, 3, 6, false, 8",
+        "64:128:192, 3:2:4, 0, 0, 4, 40, false, 9",
+        "64:128:192, 2:3:2, 2, 2, 24, 0, true, 10",
+        "64:1024:3072, 12:8:12, 20, 2, 300, 0, true, 11",
+        "48:96, 2:4, 2, 2, 24, 0, true, 12",
+        "64:128, 2:2, 2, 2, 3, 6, true, 13",
     })
     void everyAccessIsServedWhereThePerLineModelServesIt(String setList, String wayList, int degree, int fill,
-                                                         int poolPages, int hotLines, long seed) throws Exception {
+                                                         int poolPages, int hotLines, boolean pairLines, long seed)
+            throws Exception {
         int[] sets = ints(setList);
         int[] ways = ints(wayList);
-        Memory memory = memory(sets, ways, Math.max(degree, 1), Math.max(fill, 1));
+        Memory memory = memory(sets, ways, Math.max(degree, 1), Math.max(fill, 1), pairLines);
         CacheHierarchy blocks = new CacheHierarchy(memory, degree > 0, true);
         CacheHierarchy lines = new CacheHierarchy(memory, degree > 0, false);
-        PlainHierarchy plain = new PlainHierarchy(sets, ways, degree, fill - 1);
+        PlainHierarchy plain = new PlainHierarchy(sets, ways, degree, fill - 1, degree > 0 && pairLines);
         SplittableRandom rnd = new SplittableRandom(seed);
         long table = 0x40_0000L;
         int entry = 0;
@@ -141,7 +146,7 @@ class BlockStreamsDifferentialTest {
         return values;
     }
 
-    private static Memory memory(int[] sets, int[] ways, int degree, int fill) throws Exception {
+    private static Memory memory(int[] sets, int[] ways, int degree, int fill, boolean pairLines) throws Exception {
         StringBuilder text = new StringBuilder();
         for (int k = 0; k < sets.length; k++) {
             text.append("level { name: \"L").append(k + 1).append("\" size_bytes { value: ").append(64L * sets[k] * ways[k])
@@ -151,7 +156,8 @@ class BlockStreamsDifferentialTest {
         }
         text.append("dram_latency_ns { value: 100 source: \"test\" }\n")
                 .append("prefetcher { enabled: true enabled_source: \"test\" degree { value: ").append(degree)
-                .append(" source: \"test\" } fill_level { value: ").append(fill).append(" source: \"test\" } }\n");
+                .append(" source: \"test\" } fill_level { value: ").append(fill).append(" source: \"test\" }")
+                .append(pairLines ? " pair_lines: true pair_lines_source: \"test\"" : "").append(" }\n");
         Memory.Builder b = Memory.newBuilder();
         TextFormat.merge(text.toString(), b);
         return b.build();

@@ -16,24 +16,33 @@ import org.ptreplay.core.profile.proto.Memory;
  * Randomised traces mix side-by-side table walks (the move_ptes pattern), re-accesses of a small
  * hot set, scattered struct-page lines and user streams longer and shorter than the caches; every
  * access must be served by the same level, in geometries with power-of-two and other set counts,
- * and with prefetches that put several lines into one set at one stamp (2 sets, degree 4).
+ * and with prefetches that put several lines into one set at one stamp (2 sets, degree 4); with and
+ * without the pair-line prefetcher, also alone (degree 0) and filling L1.
  */
 class CacheHierarchyDifferentialTest {
 
-    @ParameterizedTest(name = "L1 {0}x{1}, L2 {2}x{3}, degree {4} fill L{5}, prefetch {6}, seed {7}")
+    @ParameterizedTest(name = "L1 {0}x{1}, L2 {2}x{3}, degree {4} fill L{5}, prefetch {6}, pair lines {7}, seed {8}")
     @CsvSource({
-        // sets, ways per level; prefetch degree and fill level; prefetch on; seed
-        "8, 4, 16, 8, 2, 2, true, 1",
-        "6, 2, 12, 4, 3, 2, true, 2",
-        "2, 3, 6, 5, 4, 1, true, 3",
-        "64, 12, 96, 16, 4, 2, true, 4",
-        "6, 2, 12, 4, 3, 2, false, 5",
+        // sets, ways per level; prefetch degree and fill level; prefetch on; pair lines; seed
+        "8, 4, 16, 8, 2, 2, true, false, 1",
+        "6, 2, 12, 4, 3, 2, true, false, 2",
+        "2, 3, 6, 5, 4, 1, true, false, 3",
+        "64, 12, 96, 16, 4, 2, true, false, 4",
+        "6, 2, 12, 4, 3, 2, false, false, 5",
+        "8, 4, 16, 8, 2, 2, true, true, 6",
+        "6, 2, 12, 4, 3, 2, true, true, 7",
+        "2, 3, 6, 5, 4, 1, true, true, 8",
+        "64, 12, 96, 16, 20, 2, true, true, 9",
+        "8, 4, 16, 8, 0, 2, true, true, 10",
+        "6, 2, 12, 4, 3, 2, false, true, 11",
     })
     void everyAccessIsServedWhereThePlainModelServesIt(int sets1, int ways1, int sets2, int ways2, int degree,
-                                                      int fill, boolean prefetch, long seed) throws Exception {
-        Memory memory = memory(sets1, ways1, sets2, ways2, degree, fill);
+                                                      int fill, boolean prefetch, boolean pairLines, long seed)
+            throws Exception {
+        Memory memory = memory(sets1, ways1, sets2, ways2, degree, fill, pairLines);
         CacheHierarchy fast = new CacheHierarchy(memory, prefetch, true);
-        PlainHierarchy plain = new PlainHierarchy(new int[] {sets1, sets2}, new int[] {ways1, ways2}, prefetch ? degree : 0, fill - 1);
+        PlainHierarchy plain = new PlainHierarchy(new int[] {sets1, sets2}, new int[] {ways1, ways2}, prefetch ? degree : 0,
+                fill - 1, prefetch && pairLines);
         SplittableRandom rnd = new SplittableRandom(seed);
         long srcTable = 0x40_0000L;
         long dstTable = 0x80_0000L;
@@ -68,12 +77,14 @@ class CacheHierarchyDifferentialTest {
         assertArrayEquals(plain.served, fast.served());
     }
 
-    private static Memory memory(int sets1, int ways1, int sets2, int ways2, int degree, int fill) throws Exception {
+    private static Memory memory(int sets1, int ways1, int sets2, int ways2, int degree, int fill, boolean pairLines)
+            throws Exception {
         String text = level("L1d", sets1, ways1, 1) + level("L2", sets2, ways2, 4)
                 + "dram_latency_ns { value: 100 source: \"test\" }\n"
                 + "outstanding_misses { value: 4 source: \"test\" }\n"
                 + "prefetcher { enabled: true enabled_source: \"test\" degree { value: " + degree
-                + " source: \"test\" } fill_level { value: " + fill + " source: \"test\" } }\n";
+                + " source: \"test\" } fill_level { value: " + fill + " source: \"test\" }"
+                + (pairLines ? " pair_lines: true pair_lines_source: \"test\"" : "") + " }\n";
         Memory.Builder b = Memory.newBuilder();
         TextFormat.merge(text, b);
         return b.build();

@@ -2,6 +2,11 @@ package org.ptreplay.core.cost;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +107,78 @@ class CacheHierarchyTest {
         for (int pfn = 0; pfn < 64; pfn++) {
             assertEquals(MEMORY, cache.access(VMEMMAP + 64L * pfn), "pfn " + pfn);
         }
+    }
+
+    /** tiny-x86 with the pair-line prefetcher and a stream prefetcher of {@code degree} lines (0: none). */
+    private static CacheHierarchy pairLines(int degree) {
+        return new CacheHierarchy(Fixtures.tinyX86PairLines(degree).proto().getMemory(), true, true);
+    }
+
+    @Test
+    void aMissFetchesItsPairLineIntoL2AndNotL1() {
+        CacheHierarchy cache = pairLines(0);
+        // pfn 40 is line 2k of the vmemmap: its 128-byte pair is pfn 41's line, which comes into L2 only.
+        long line41 = (VMEMMAP >>> 6) + 41;
+        assertEquals(MEMORY, cache.access(VMEMMAP + 64L * 40));
+        assertFalse(cache.contents(L1).containsKey(line41));
+        assertTrue(cache.contents(L2).containsKey(line41));
+        assertEquals(L2, cache.access(VMEMMAP + 64L * 41));
+        // An odd line's pair is the line below it.
+        assertEquals(MEMORY, cache.access(VMEMMAP + 64L * 45));
+        assertEquals(L2, cache.access(VMEMMAP + 64L * 44));
+        assertArrayEquals(new long[] {0, 2, 2}, cache.served());
+    }
+
+    @Test
+    void anL2HitFetchesNoPairLine() {
+        CacheHierarchy cache = pairLines(0);
+        // Line 0x1000 alone through a stream (streams call for no pairs), then out of L1: four more
+        // lines of its L1 set (line mod 8) miss and take the set's four ways. It stays in L2.
+        long x = 0x1000L;
+        cache.stream(x << 6, 64);
+        for (long other = x + 8; other <= x + 32; other += 8) {
+            assertEquals(MEMORY, cache.access(other << 6));
+        }
+        assertEquals(L2, cache.access(x << 6));
+        // Found in L2, it was not fetched into it: its pair is not asked for.
+        assertFalse(cache.contents(L2).containsKey(x + 1));
+        assertEquals(MEMORY, cache.access((x + 1) << 6));
+    }
+
+    @Test
+    void aLineTheStreamerFetchesBringsItsPairToo() {
+        // Degree 3: pfn 0 misses (its pair, pfn 1, comes into L2); pfn 1 hits L2 and confirms the
+        // ascending stream, which asks for pfns 2, 3 and 4. pfn 2 comes with its pair 3; pfn 4 with 5.
+        CacheHierarchy cache = pairLines(3);
+        assertEquals(MEMORY, cache.access(VMEMMAP));
+        assertEquals(L2, cache.access(VMEMMAP + 64));
+        assertEquals(Set.of(0L, 1L, 2L, 3L, 4L, 5L), pfns(cache, L2));
+        assertEquals(Set.of(0L, 1L), pfns(cache, L1));
+        // The same without pair lines: pfn 1 misses too, and the stream brings 2, 3 and 4.
+        var memory = Fixtures.tinyX86PairLines(3).proto().getMemory().toBuilder();
+        memory.getPrefetcherBuilder().setPairLines(false);
+        CacheHierarchy plain = new CacheHierarchy(memory.build(), true, true);
+        assertEquals(MEMORY, plain.access(VMEMMAP));
+        assertEquals(MEMORY, plain.access(VMEMMAP + 64));
+        assertEquals(Set.of(0L, 1L, 2L, 3L, 4L), pfns(plain, L2));
+    }
+
+    @Test
+    void withoutPairLinesThePairOfAMissIsNotFetched() {
+        // tiny-x86 as it is (pair_lines off), its stream prefetcher forced on.
+        CacheHierarchy cache = cache(true);
+        assertEquals(MEMORY, cache.access(VMEMMAP + 64L * 40));
+        assertFalse(cache.contents(L2).containsKey((VMEMMAP >>> 6) + 41));
+        assertEquals(MEMORY, cache.access(VMEMMAP + 64L * 41));
+    }
+
+    /** The pfns whose struct page lines level {@code k} holds. */
+    private static Set<Long> pfns(CacheHierarchy cache, int k) {
+        Set<Long> pfns = new TreeSet<>();
+        for (long line : cache.contents(k).keySet()) {
+            pfns.add(line - (VMEMMAP >>> 6));
+        }
+        return pfns;
     }
 
     @Test

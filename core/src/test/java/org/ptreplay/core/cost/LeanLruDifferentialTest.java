@@ -26,33 +26,40 @@ import org.ptreplay.core.profile.proto.Memory;
  * before it, which the lean hierarchy gives without a lookup), and every level must hold the same lines with the same
  * stamps (checked every few events). Geometries: tiny caches whose streams and prefetches evict
  * their own lines, set counts that are not powers of two, with and without block records,
- * prefetching into L1 and into L2, and off.
+ * prefetching into L1 and into L2, and off; with and without the pair-line prefetcher (also with no
+ * stream prefetcher, degree 0).
  */
 class LeanLruDifferentialTest {
     private static final long POOL = 0x1000_0000L;
     /** The addresses of the last demand accesses, for the l1Kept check; cleared by anything else. */
     private final ArrayDeque<Long> previous = new ArrayDeque<>();
 
-    @ParameterizedTest(name = "sets {0}, ways {1}, degree {2} fill L{3}, prefetch {4}, block streams {5}, seed {6}")
+    @ParameterizedTest(name = "sets {0}, ways {1}, degree {2} fill L{3}, prefetch {4}, block streams {5}, pair lines {6}, seed {7}")
     @CsvSource({
         // sets and ways per level (':'-separated); prefetch degree and fill level; prefetch on;
-        // block streams; seed
-        "64:128:192, 2:3:2, 2, 2, true, true, 1",
-        "64:128:192, 1:2:3, 4, 1, true, true, 2",
-        "8:16, 4:8, 2, 2, true, true, 3",
-        "6:12, 2:4, 3, 2, true, false, 4",
-        "2:6, 3:5, 4, 1, true, true, 5",
-        "64:1024:3072, 12:8:12, 2, 2, true, true, 6",
-        "64:1024:3072, 12:8:12, 2, 2, false, true, 7",
-        "48:96, 2:4, 2, 2, true, true, 8",
-        "64:128, 2:2, 2, 2, false, false, 9",
-        "16:32, 1:4, 2, 2, true, true, 10",
+        // block streams; pair lines; seed
+        "64:128:192, 2:3:2, 2, 2, true, true, false, 1",
+        "64:128:192, 1:2:3, 4, 1, true, true, false, 2",
+        "8:16, 4:8, 2, 2, true, true, false, 3",
+        "6:12, 2:4, 3, 2, true, false, false, 4",
+        "2:6, 3:5, 4, 1, true, true, false, 5",
+        "64:1024:3072, 12:8:12, 2, 2, true, true, false, 6",
+        "64:1024:3072, 12:8:12, 2, 2, false, true, false, 7",
+        "48:96, 2:4, 2, 2, true, true, false, 8",
+        "64:128, 2:2, 2, 2, false, false, false, 9",
+        "16:32, 1:4, 2, 2, true, true, false, 10",
+        "64:128:192, 2:3:2, 2, 2, true, true, true, 11",
+        "2:6, 3:5, 4, 1, true, true, true, 12",
+        "64:1024:3072, 12:8:12, 20, 2, true, true, true, 13",
+        "6:12, 2:4, 0, 2, true, false, true, 14",
+        "48:96, 2:4, 2, 2, true, true, true, 15",
     })
     void theLeanStructuresGiveWhatTheReferenceGives(String setList, String wayList, int degree, int fill,
-                                                   boolean prefetch, boolean blockStreams, long seed) throws Exception {
+                                                   boolean prefetch, boolean blockStreams, boolean pairLines, long seed)
+            throws Exception {
         int[] sets = ints(setList);
         int[] ways = ints(wayList);
-        Memory memory = memory(sets, ways, degree, fill);
+        Memory memory = memory(sets, ways, degree, fill, pairLines);
         CacheHierarchy lean = new CacheHierarchy(memory, prefetch, blockStreams);
         ReferenceHierarchy reference = new ReferenceHierarchy(memory, prefetch, blockStreams);
         // Latencies long next to the 50 ps between accesses, so that demand accesses often find
@@ -189,7 +196,7 @@ class LeanLruDifferentialTest {
         return values;
     }
 
-    private static Memory memory(int[] sets, int[] ways, int degree, int fill) throws Exception {
+    private static Memory memory(int[] sets, int[] ways, int degree, int fill, boolean pairLines) throws Exception {
         StringBuilder text = new StringBuilder();
         for (int k = 0; k < sets.length; k++) {
             text.append("level { name: \"L").append(k + 1).append("\" size_bytes { value: ").append(64L * sets[k] * ways[k])
@@ -200,7 +207,8 @@ class LeanLruDifferentialTest {
         text.append("dram_latency_ns { value: 100 source: \"test\" }\n")
                 .append("outstanding_misses { value: 3 source: \"test\" }\n")
                 .append("prefetcher { enabled: true enabled_source: \"test\" degree { value: ").append(degree)
-                .append(" source: \"test\" } fill_level { value: ").append(fill).append(" source: \"test\" } }\n");
+                .append(" source: \"test\" } fill_level { value: ").append(fill).append(" source: \"test\" }")
+                .append(pairLines ? " pair_lines: true pair_lines_source: \"test\"" : "").append(" }\n");
         Memory.Builder b = Memory.newBuilder();
         TextFormat.merge(text.toString(), b);
         return b.build();

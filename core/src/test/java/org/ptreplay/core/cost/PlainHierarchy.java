@@ -6,8 +6,10 @@ import java.util.TreeMap;
 
 /**
  * The cache model as defined, for the differential tests: per level a linear scan for the line, a
- * linear scan for the first way with the smallest stamp, every streamed line loaded one by one, and
- * a prefetcher that scans its streams (ascending and descending).
+ * linear scan for the first way with the smallest stamp, every streamed line loaded one by one, a
+ * prefetcher that scans its streams (ascending and descending), and optionally the pair-line
+ * prefetcher: every line fetched into the fill level, by a demand miss or a stream prefetch, brings
+ * its 128-byte pair (line ^ 1) too.
  */
 final class PlainHierarchy {
     private final int[] sets;
@@ -16,6 +18,7 @@ final class PlainHierarchy {
     private final long[][] stamps;
     private final int degree;
     private final int fillLevel;
+    private final boolean pairLines;
     final long[] served;
     private long clock;
     // Prefetcher: 16 tracked 4 KiB pages, as StreamPrefetcher.
@@ -26,11 +29,12 @@ final class PlainHierarchy {
     private final long[] dir = new long[16];
     private long pfClock;
 
-    PlainHierarchy(int[] sets, int[] ways, int degree, int fillLevel) {
+    PlainHierarchy(int[] sets, int[] ways, int degree, int fillLevel, boolean pairLines) {
         this.sets = sets;
         this.ways = ways;
         this.degree = degree;
         this.fillLevel = fillLevel;
+        this.pairLines = pairLines;
         this.tags = new long[sets.length][];
         this.stamps = new long[sets.length][];
         for (int k = 0; k < sets.length; k++) {
@@ -58,6 +62,9 @@ final class PlainHierarchy {
         long now = ++clock;
         int hit = load(line, now);
         served[hit]++;
+        if (pairLines && hit > fillLevel) {
+            fillBeyond(line ^ 1, now);
+        }
         // The prefetcher sees only the accesses that reach its fill level (L1 misses for an L2 streamer).
         if (degree > 0 && hit >= fillLevel) {
             prefetch(line, now);
@@ -169,11 +176,20 @@ final class PlainHierarchy {
         }
         ahead[slot] = target;
         for (long l = from; l != target + step; l += step) {
-            for (int k = fillLevel; k < sets.length; k++) {
-                if (find(k, l) < 0) {
-                    fill(k, l, now);
-                }
+            if (fillBeyond(l, now) && pairLines) {
+                fillBeyond(l ^ 1, now);
             }
         }
+    }
+
+    /** Fills {@code line} into the fill level and every level beyond, where absent; whether the fill level lacked it. */
+    private boolean fillBeyond(long line, long now) {
+        boolean fetched = find(fillLevel, line) < 0;
+        for (int k = fillLevel; k < sets.length; k++) {
+            if (find(k, line) < 0) {
+                fill(k, line, now);
+            }
+        }
+        return fetched;
     }
 }

@@ -67,6 +67,38 @@ class ProfileCostModelTest {
         assertEquals(4_000, model.accessPs(Primitive.SP_R, VMEMMAP + 64L * 4));
     }
 
+    /**
+     * The pair-line prefetcher on tiny-x86 (no stream prefetcher; L2 4 ns, memory 100 ns, 4
+     * outstanding misses). A cold struct page read costs 1 + 99 ns, and its pair is requested at the
+     * same moment from memory: it arrives with the line, so read right after it it is an L2 hit,
+     * 4 ns; read 30 ns into its flight, it waits for the 69 ns left, 1 + 69 ns (66 of them beyond
+     * the L2 hit). Each miss takes two of the four slots (the pair, then the line): a third miss
+     * issued at the same moment as two others waits for the first slot to free, at 99 ns, and
+     * completes at 198 ns.
+     */
+    @Test
+    void thePairOfAMissArrivesOneLatencyAfterItsRequest() {
+        ProfileCostModel model = ProfileCostModel.create(Fixtures.tinyX86PairLines(0), CostOptions.defaults());
+        long[] elapsed = {0};
+        model.clock(() -> elapsed[0]);
+        elapsed[0] += model.accessPs(Primitive.SP_R, VMEMMAP + 64L * 40);
+        assertEquals(100_000, elapsed[0]);
+        assertEquals(4_000, model.accessPs(Primitive.SP_R, VMEMMAP + 64L * 41));
+        elapsed[0] = 1_000_000;
+        assertEquals(100_000, model.accessPs(Primitive.SP_R, VMEMMAP + 64L * 51));
+        elapsed[0] += 30_000;
+        assertEquals(70_000, model.accessPs(Primitive.SP_R, VMEMMAP + 64L * 50));
+        assertEquals(66_000, model.prefetchWaitPs());
+
+        ProfileCostModel busy = ProfileCostModel.create(Fixtures.tinyX86PairLines(0), CostOptions.defaults());
+        busy.clock(() -> 0);
+        assertEquals(100_000, busy.accessPs(Primitive.SP_R, VMEMMAP + 64L * 60));
+        assertEquals(100_000, busy.accessPs(Primitive.SP_R, VMEMMAP + 64L * 70));
+        assertEquals(199_000, busy.accessPs(Primitive.SP_R, VMEMMAP + 64L * 80));
+        // Its pair took the slot freed at 99 ns before it: it arrives at 198 ns as well.
+        assertEquals(199_000, busy.accessPs(Primitive.SP_R, VMEMMAP + 64L * 81));
+    }
+
     @Test
     void tailPageLoopsOverlapTheirMissesOnBothArchitectures() {
         // tiny-x86 (no prefetcher, 4 outstanding misses): a cold tail page costs the plain access
@@ -85,6 +117,28 @@ class ProfileCostModelTest {
         assertEquals(27_000, arm64.accessPs(Primitive.TAIL_FREE, VMEMMAP + 64 * 1000));
         assertEquals(27_000, arm64.accessPs(Primitive.TAIL_PREP, VMEMMAP + 64 * 2000));
         assertEquals(102_000, arm64.accessPs(Primitive.SP_R, VMEMMAP + 64 * 3000));
+    }
+
+    /**
+     * Atomics without a return value (fork's folio_get and rmap duplication, the LRU batch's
+     * reference) have their own price: arm64's posted STADD/STCLR (tiny-arm64: atomic_posted_ns 5
+     * against atomic_add_ns 8); x86 has one kind (tiny-x86: both 18), docs/kernel-model.md §4.6.
+     */
+    @Test
+    void atomicsWithoutAReturnArePricedByKindOnArm64AndAlikeOnX86() {
+        ProfileCostModel arm64 = arm64(1);
+        for (Primitive posted : new Primitive[] {Primitive.REF_POSTED, Primitive.MAP_POSTED, Primitive.AE_POSTED}) {
+            assertEquals(5_000, arm64.l1HitPs(posted), posted.key());
+        }
+        for (Primitive returning : new Primitive[] {Primitive.REF, Primitive.MAP, Primitive.AE}) {
+            assertEquals(8_000, arm64.l1HitPs(returning), returning.key());
+        }
+        // Cold, the line's latency is added to either kind: 5 + (102 - 2) ns.
+        assertEquals(105_000, arm64.accessPs(Primitive.MAP_POSTED, VMEMMAP + 64 * 4000));
+        ProfileCostModel x86 = x86();
+        assertEquals(x86.l1HitPs(Primitive.REF), x86.l1HitPs(Primitive.REF_POSTED));
+        assertEquals(18_000, x86.l1HitPs(Primitive.MAP_POSTED));
+        assertEquals(18_000, x86.l1HitPs(Primitive.AE_POSTED));
     }
 
     @Test

@@ -8,7 +8,9 @@ import org.ptreplay.core.profile.proto.Memory;
 /**
  * The hierarchy as it was before its lean layout and its single-lookup prefetch fills (issue
  * #15), over {@link ReferenceLruCache}, kept unchanged as the reference of
- * {@code LeanLruDifferentialTest}. Its original comment follows.
+ * {@code LeanLruDifferentialTest} but for the pair-line prefetcher, added since in this class's own
+ * style ({@link #prefetchLine}: source lookup, then a fill where absent). Its original comment
+ * follows.
  *
  * <p>The caches one CPU sees, fed with simulated physical addresses: PTE slots (8 entries per
  * 64-byte line), vmemmap struct page lines (one per pfn) and user data streamed by touches.
@@ -27,6 +29,7 @@ final class ReferenceHierarchy {
     private final StreamPrefetcher prefetcher;
     /** Index of the first level a prefetch fills. */
     private final int prefetchFill;
+    private final boolean pairLines;
     /** Told of every prefetch request and where its line came from; null when nothing listens. */
     private MemoryTiming timing;
     /** Demand accesses served by each level; the last slot counts memory. */
@@ -68,6 +71,7 @@ final class ReferenceHierarchy {
         int degree = (int) memory.getPrefetcher().getDegree().getValue();
         this.prefetcher = prefetch && degree > 0 ? new StreamPrefetcher(degree, lineShift) : null;
         this.prefetchFill = (int) memory.getPrefetcher().getFillLevel().getValue() - 1;
+        this.pairLines = prefetch && memory.getPrefetcher().getPairLines();
         this.served = new long[levels.length + 1];
         this.victims = new int[levels.length];
     }
@@ -95,25 +99,34 @@ final class ReferenceHierarchy {
         long now = ++clock;
         int hit = load(line, now);
         served[hit]++;
+        // A line that missed the fill level was fetched into it: the pair-line prefetcher asks for its pair.
+        if (pairLines && hit > prefetchFill) {
+            prefetchLine(line ^ 1, now, false);
+        }
         // A prefetcher that fills level f sees only the requests that reach level f: the L2
         // streamer trains on L1 misses (Intel Optimization Reference Manual, "Data Prefetching":
         // the streamer monitors read requests from the L1 cache). An L1-hot line in between, such
         // as a folio's head struct page, therefore does not break a stream of subpage lines.
         if (prefetcher != null && hit >= prefetchFill && prefetcher.train(line)) {
             for (int i = 0, n = prefetcher.issueCount(); i < n; i++) {
-                long l = prefetcher.issueLine(i);
-                if (timing != null) {
-                    int source = sourceOf(l);
-                    if (source > prefetchFill) {
-                        timing.prefetch(l, source);
-                    }
-                }
-                for (int k = prefetchFill; k < levels.length; k++) {
-                    levels[k].fillIfAbsent(l, now);
-                }
+                prefetchLine(prefetcher.issueLine(i), now, true);
             }
         }
         return hit;
+    }
+
+    /** A prefetch of {@code l}; a line the fill level lacked calls for its pair when {@code completePair}. */
+    private void prefetchLine(long l, long now, boolean completePair) {
+        int source = sourceOf(l);
+        if (timing != null && source > prefetchFill) {
+            timing.prefetch(l, source);
+        }
+        for (int k = prefetchFill; k < levels.length; k++) {
+            levels[k].fillIfAbsent(l, now);
+        }
+        if (completePair && pairLines && source > prefetchFill) {
+            prefetchLine(l ^ 1, now, false);
+        }
     }
 
     /**
@@ -188,7 +201,7 @@ final class ReferenceHierarchy {
      * L1 can be applied at once by {@link #recordL1Hits}.
      */
     boolean l1Resident(long pa) {
-        return (prefetcher == null || prefetchFill > 0) && levels[0].lookup(pa >>> lineShift) >= 0;
+        return (prefetchFill > 0 || (prefetcher == null && !pairLines)) && levels[0].lookup(pa >>> lineShift) >= 0;
     }
 
     /**

@@ -39,8 +39,9 @@ import org.ptreplay.trace.TraceEvent;
  * and arm64 are replayed the same way by the benchmarks module's {@code BatchRunsDifferentialTest}.
  * Cost models: the tiny test machine, whose 2 KiB L1 (8 sets of 4 ways) is evicted by every
  * page of user data, so the runs' LRU stamps decide what later hits; the same with a prefetcher
- * that fills L2 (runs allowed) or L1 (the model refuses runs: the per-access path); a realistic
- * L1 of 64 sets; counts only.
+ * that fills L2 (runs allowed) or L1 (the model refuses runs: the per-access path), and with the
+ * pair-line prefetcher as well (runs allowed: it fills L2 too); a realistic L1 of 64 sets; counts
+ * only.
  */
 class RangePathsDifferentialTest {
     private static final long PAGE = 4096;
@@ -59,6 +60,8 @@ class RangePathsDifferentialTest {
         "tiny-prefetch-l2, enabled=never, SCATTERED, 4",
         "tiny-prefetch-l2, 16K=always, SEQUENTIAL, 5",
         "tiny-prefetch-l1, enabled=never, SEQUENTIAL, 6",
+        "tiny-pair-lines, enabled=never, SCATTERED, 11",
+        "tiny-pair-lines, 16K=always, SEQUENTIAL, 12",
         "wide, enabled=madvise, SEQUENTIAL, 7",
         "wide, 64K=always, SCATTERED, 8",
         "free, enabled=never, SEQUENTIAL, 9",
@@ -188,7 +191,8 @@ class RangePathsDifferentialTest {
 
     /**
      * {@code tiny}: the 2 KiB L1 of the profile fixtures, prefetcher off; {@code tiny-prefetch-l2}
-     * and {@code -l1}: with a prefetcher that fills L2 or L1; {@code wide}: 64 sets of 2 ways in
+     * and {@code -l1}: with a prefetcher that fills L2 or L1; {@code tiny-pair-lines}: the L2
+     * prefetcher and the pair-line prefetcher; {@code wide}: 64 sets of 2 ways in
      * L1 (8 KiB) and 128 of 4 in L2; {@code free}: counts only.
      */
     private static CostModel cost(String machine) {
@@ -201,6 +205,8 @@ class RangePathsDifferentialTest {
             case "tiny-prefetch-l2" -> text = text.replace("enabled: false", "enabled: true");
             case "tiny-prefetch-l1" -> text = text.replace("enabled: false", "enabled: true")
                     .replace("fill_level { value: 2", "fill_level { value: 1");
+            case "tiny-pair-lines" -> text = text.replace("enabled: false",
+                    "enabled: true pair_lines: true pair_lines_source: \"fixture\"");
             case "wide" -> text = text.replace("size_bytes { value: 2048", "size_bytes { value: 8192")
                     .replace("associativity { value: 4", "associativity { value: 2")
                     .replace("size_bytes { value: 8192 source: \"fixture\" }\n    associativity { value: 8",

@@ -60,11 +60,13 @@ class MovePtesRunsDifferentialTest {
 
     /**
      * tiny-x86 (2 KiB L1: a move evicts its own lines) as it is, with a prefetcher that fills L2
-     * (runs batched) or L1 (the cost model refuses runs), and with a 32 KiB L1 that keeps them.
+     * (runs batched) or L1 (the cost model refuses runs), with the pair-line prefetcher too (it
+     * fills L2: runs batched), and with a 32 KiB L1 that keeps them.
      */
     private static final List<Machine> MACHINES = List.of(
             new Machine("tiny", "", ""),
             new Machine("tiny-prefetch-l2", "enabled: false", "enabled: true"),
+            new Machine("tiny-pair-lines", "enabled: false", "enabled: true pair_lines: true pair_lines_source: \"fixture\""),
             new Machine("tiny-prefetch-l1", "enabled: false\n    enabled_source: \"fixture\"\n    degree { value: 2 source: \"fixture\" }\n    fill_level { value: 2",
                     "enabled: true\n    enabled_source: \"fixture\"\n    degree { value: 2 source: \"fixture\" }\n    fill_level { value: 1"),
             new Machine("roomy", "size_bytes { value: 2048", "size_bytes { value: 32768"),
