@@ -102,4 +102,22 @@ for command in $commands; do
         || fail "the completion script in $share/bash-completion/completions has no function for '$command'"
 done
 
-echo "launcher smoke test passed: x86 and arm64 listed; example plugin ok; corrupt jar reported; jain-mremap generated; replay ran; perf recording converted, summarized and checked; demo told its three stories; PTREPLAY_JAVA_OPTS passed; man pages and completion for every command"
+# 9. The warm start: the first run above wrote this build's class-data archive, later runs map
+#    ptreplay's classes from it, and an archive the JVM cannot use (here: garbage) is ignored,
+#    never an error and never a word on stdout or stderr.
+set -- tools/target/ptreplay/cds/ptreplay-*.jsa
+[ -f "$1" ] || fail "no class-data archive in tools/target/ptreplay/cds after the runs above"
+archive=$1
+PTREPLAY_SKIP_BUILD=1 PTREPLAY_JAVA_OPTS="-Xlog:class+load=info:file=$work/classes.log" ./ptreplay --version >/dev/null \
+    || fail "'ptreplay --version' with the archive exited with $?"
+grep -q 'org.ptreplay.tools.Main source: shared objects file' "$work/classes.log" \
+    || fail "the JVM did not map ptreplay's classes from $archive (class loading in $work/classes.log)"
+mv "$archive" "$work/archive.jsa"
+printf 'not an archive' >"$archive"
+PTREPLAY_SKIP_BUILD=1 ./ptreplay --version >"$work/garbage.out" 2>"$work/garbage.err" \
+    || fail "'ptreplay --version' with a garbage archive exited with $? (stderr: $(cat "$work/garbage.err"))"
+mv -f "$work/archive.jsa" "$archive"
+[ ! -s "$work/garbage.err" ] && grep -q '^ptreplay ' "$work/garbage.out" \
+    || fail "'ptreplay --version' with a garbage archive printed $(cat "$work/garbage.out" "$work/garbage.err")"
+
+echo "launcher smoke test passed: x86 and arm64 listed; example plugin ok; corrupt jar reported; jain-mremap generated; replay ran; perf recording converted, summarized and checked; demo told its three stories; PTREPLAY_JAVA_OPTS passed; man pages and completion for every command; class-data archive written, mapped, and a garbage one ignored"

@@ -91,6 +91,7 @@ class BatchRunsDifferentialTest {
               xchg_ns { value: 20 source: "fixture" }
               cmpxchg_ns { value: 19 source: "fixture" }
               atomic_add_ns { value: 18 source: "fixture" }
+              atomic_posted_ns { value: 18 source: "fixture" }
               spinlock_ns { value: 21 source: "fixture" }
               rwsem_write_ns { value: 40 source: "fixture" }
               page_alloc_ns { value: 90 source: "fixture" }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.ptreplay.tools.text.PrimitiveLegend;
 import org.ptreplay.tools.text.Width;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Entry point of the {@code ptreplay} command. */
 public final class Main {
@@ -23,7 +24,7 @@ public final class Main {
      * @return the exit code: {@link ExitCode#OK}, {@link ExitCode#FAILED} or {@link ExitCode#USAGE}
      */
     static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-        return run(commandLine(env), args, out, err);
+        return run(commandLine(env, Width.of(env), args.length > 0 ? args[0] : ""), args, out, err);
     }
 
     /**
@@ -48,15 +49,48 @@ public final class Main {
 
     /** The command tree as it runs, help included: also what the man pages and completion are made of. */
     static CommandLine commandLine(Map<String, String> env, int usageWidth) {
+        return commandLine(env, usageWidth, "");
+    }
+
+    /**
+     * The command tree for a command line whose first argument is {@code first}: when that names a
+     * command that does not look at its siblings, the root with that command only, since picocli
+     * builds its model of every command it is given and a run needs one (issue #15); otherwise,
+     * e.g. for {@code help}, {@code completion}, a root option or an unknown name, every command.
+     */
+    static CommandLine commandLine(Map<String, String> env, int usageWidth, String first) {
         PtreplayCommand root = new PtreplayCommand(env);
-        CommandLine commandLine = new CommandLine(root)
-                .setParameterExceptionHandler(new UsageErrorHandler())
-                .setExecutionExceptionHandler(new FailureHandler(root));
-        commandLine.setUsageHelpWidth(usageWidth);
+        CommandLine commandLine = new CommandLine(root);
+        Class<?> only = named(first);
+        if (only == CommandLine.HelpCommand.class || only == CompletionCommand.class) {
+            only = null;  // they list the other commands
+        }
+        for (Class<?> command : PtreplayCommand.COMMANDS) {
+            if (only == null || command == only) {
+                commandLine.addSubcommand(command);
+            }
+        }
+        // After the commands: picocli passes these settings to the subcommands present.
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler())
+                .setExecutionExceptionHandler(new FailureHandler(root))
+                .setUsageHelpWidth(usageWidth);
         // The primitive names the replay tables count, one line each, below replay's options.
-        commandLine.getSubcommands().get("replay").getCommandSpec().usageMessage()
-                .footerHeading("%nPrimitives (ptreplay primitives; docs/kernel-model.md section 0):%n")
-                .footer(PrimitiveLegend.text("  ").replace("%", "%%").split("\n"));
+        CommandLine replay = commandLine.getSubcommands().get("replay");
+        if (replay != null) {
+            replay.getCommandSpec().usageMessage()
+                    .footerHeading("%nPrimitives (ptreplay primitives; docs/kernel-model.md section 0):%n")
+                    .footer(PrimitiveLegend.text("  ").replace("%", "%%").split("\n"));
+        }
         return commandLine;
+    }
+
+    /** The command class named {@code name}, or null. */
+    private static Class<?> named(String name) {
+        for (Class<?> command : PtreplayCommand.COMMANDS) {
+            if (command.getAnnotation(Command.class).name().equals(name)) {
+                return command;
+            }
+        }
+        return null;
     }
 }

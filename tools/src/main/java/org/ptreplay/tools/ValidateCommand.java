@@ -54,7 +54,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "With --local: calibrate with --quick.")
     boolean quick;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "With --local: native runs per workload (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
+            description = "With --local: native runs per workload, after one warm-up run that is not counted (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(names = "--size", paramLabel = "BYTES", defaultValue = "256M",

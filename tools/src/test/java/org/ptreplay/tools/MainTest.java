@@ -59,6 +59,26 @@ class MainTest {
         assertTrue(providers.stream().anyMatch(p -> "strategy".equals(p.get("kind"))));
     }
 
+    /**
+     * A run of one command builds the root with that command only (issue #15); its help, and so
+     * its options, defaults and inherited --debug, are the same as in the tree of every command.
+     */
+    @Test
+    void eachCommandAloneHasTheHelpItHasAmongAllCommands() {
+        picocli.CommandLine all = Main.commandLine(Map.of());
+        for (String name : all.getSubcommands().keySet()) {
+            String[] args = {name, "--help"};
+            picocli.CommandLine alone = Main.commandLine(Map.of(), org.ptreplay.tools.text.Width.of(Map.of()), name);
+            int expected = name.equals("help") || name.equals("completion") ? all.getSubcommands().size() : 1;
+            assertEquals(expected, alone.getSubcommands().size(), name);
+            StringWriter allOut = new StringWriter();
+            int allCode = Main.run(all, args, new PrintWriter(allOut), new PrintWriter(new StringWriter()));
+            Run run = run(args);
+            assertEquals(allCode, run.code(), name);
+            assertEquals(allOut.toString(), run.out(), name);
+        }
+    }
+
     @Test
     void pluginsJsonIsTheSameEveryTime() {
         assertEquals(run("plugins", "--json").out(), run("plugins", "--json").out());

@@ -36,6 +36,26 @@ class CoreReplayTest {
         k.replay(TextFixtures.events(CoreReplayTest.class::getResourceAsStream, fixture));
     }
 
+    /** Atomics by kind in fault, fork and munmap: fixtures/atomic-kinds.txt derives the counts (§4.6). */
+    @Test
+    void forkChargesItsAtomicsWithoutAReturnAsPostedAndTheZapItsReturningOnes() {
+        Kernel k = kernel("enabled=never");
+        run(k, "atomic-kinds");
+        LedgerSnapshot s = k.result().ledger();
+        // REF_POSTED, REF, MAP_POSTED, MAP, AE_POSTED, AE
+        assertEquals(java.util.List.of(32L, 0L, 0L, 16L, 0L, 16L), kinds(s.inclusive("fault")));
+        assertEquals(java.util.List.of(16L, 0L, 16L, 0L, 16L, 0L), kinds(s.inclusive("fork")));
+        PrimitiveCounts munmap = s.inclusive("munmap");
+        assertEquals(java.util.List.of(0L, 0L, 0L), java.util.List.of(munmap.get(Primitive.REF_POSTED),
+                munmap.get(Primitive.MAP_POSTED), munmap.get(Primitive.AE_POSTED)));
+        assertEquals(16, munmap.get(Primitive.MAP));
+    }
+
+    private static java.util.List<Long> kinds(PrimitiveCounts c) {
+        return java.util.List.of(c.get(Primitive.REF_POSTED), c.get(Primitive.REF), c.get(Primitive.MAP_POSTED),
+                c.get(Primitive.MAP), c.get(Primitive.AE_POSTED), c.get(Primitive.AE));
+    }
+
     /** VMA and maple-node lines of mmap, mremap and munmap: fixtures/vma-lines.txt derives them (§2.8). */
     @Test
     void vmaWorkTouchesVmaAndMapleNodeLines() {

@@ -31,6 +31,26 @@ class X86FixturesTest {
         return new Kernel(Trace.x86().cpus(1).build());
     }
 
+    /** Atomics by kind in fault, fork and munmap: fixtures/atomic-kinds.txt derives the counts (§4.6). */
+    @Test
+    void forkChargesItsAtomicsWithoutAReturnAsPostedAndTheZapItsReturningOnes() {
+        Kernel k = kernel();
+        Trace.fixture("atomic-kinds").run(k);
+        LedgerSnapshot s = k.result().ledger();
+        // REF_POSTED, REF, MAP_POSTED, MAP, AE_POSTED, AE
+        assertEquals(java.util.List.of(32L, 0L, 0L, 16L, 0L, 16L), kinds(s.inclusive("fault")));
+        assertEquals(java.util.List.of(16L, 0L, 16L, 0L, 16L, 0L), kinds(s.inclusive("fork")));
+        PrimitiveCounts munmap = s.inclusive("munmap");
+        assertEquals(java.util.List.of(0L, 0L, 0L), java.util.List.of(munmap.get(Primitive.REF_POSTED),
+                munmap.get(Primitive.MAP_POSTED), munmap.get(Primitive.AE_POSTED)));
+        assertEquals(16, munmap.get(Primitive.MAP));
+    }
+
+    private static java.util.List<Long> kinds(PrimitiveCounts c) {
+        return java.util.List.of(c.get(Primitive.REF_POSTED), c.get(Primitive.REF), c.get(Primitive.MAP_POSTED),
+                c.get(Primitive.MAP), c.get(Primitive.AE_POSTED), c.get(Primitive.AE));
+    }
+
     /** VMA and maple-node lines of mmap, mremap and munmap: fixtures/vma-lines.txt derives them (§2.8). */
     @Test
     void vmaWorkTouchesVmaAndMapleNodeLines() {
@@ -148,7 +168,9 @@ class X86FixturesTest {
         assertTrue(k.result().divergences().isEmpty(), k.result().divergences().toString());
         LedgerSnapshot s = k.result().ledger();
         PrimitiveCounts copy = s.self("fork;dup_mm;dup_mmap;copy_page_range;copy_pte_range");
-        assertEquals(262_144, copy.get(Primitive.REF));
+        // folio_get is an atomic_inc, without a return: the posted kind (§4.6).
+        assertEquals(262_144, copy.get(Primitive.REF_POSTED));
+        assertEquals(0, copy.get(Primitive.REF));
         assertEquals(262_144, copy.get(Primitive.PTE_RMW));
         // vm_normal_folio opens its own frame, for the per-pte loop as for the batched one.
         assertEquals(0, copy.get(Primitive.SP_R));

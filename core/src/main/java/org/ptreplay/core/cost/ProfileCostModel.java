@@ -1,6 +1,7 @@
 package org.ptreplay.core.cost;
 
 import static org.ptreplay.spi.ops.Primitive.AE;
+import static org.ptreplay.spi.ops.Primitive.AE_POSTED;
 import static org.ptreplay.spi.ops.Primitive.BUDDY;
 import static org.ptreplay.spi.ops.Primitive.DSB;
 import static org.ptreplay.spi.ops.Primitive.EXC;
@@ -10,6 +11,7 @@ import static org.ptreplay.spi.ops.Primitive.INVLPG;
 import static org.ptreplay.spi.ops.Primitive.IPI;
 import static org.ptreplay.spi.ops.Primitive.LRU_LOCK;
 import static org.ptreplay.spi.ops.Primitive.MAP;
+import static org.ptreplay.spi.ops.Primitive.MAP_POSTED;
 import static org.ptreplay.spi.ops.Primitive.MEMCG;
 import static org.ptreplay.spi.ops.Primitive.MT_LINE;
 import static org.ptreplay.spi.ops.Primitive.MM_COUNTER;
@@ -28,6 +30,7 @@ import static org.ptreplay.spi.ops.Primitive.PTL;
 import static org.ptreplay.spi.ops.Primitive.PT_ALLOC;
 import static org.ptreplay.spi.ops.Primitive.PT_FREE;
 import static org.ptreplay.spi.ops.Primitive.REF;
+import static org.ptreplay.spi.ops.Primitive.REF_POSTED;
 import static org.ptreplay.spi.ops.Primitive.RMAPLOCK;
 import static org.ptreplay.spi.ops.Primitive.SHADOW_FILL;
 import static org.ptreplay.spi.ops.Primitive.SHADOW_SYNC;
@@ -70,7 +73,8 @@ import org.ptreplay.core.profile.proto.Sourced;
  * Prices charges with a machine profile and a per-cell cache model (docs/profiles.md).
  *
  * <ul>
- *   <li>Memory primitives: the operation's price on an L1 hit (plain, xchg, cmpxchg or atomic)
+ *   <li>Memory primitives: the operation's price on an L1 hit (plain, xchg, cmpxchg, atomic, or
+ *       an atomic without a return for REF_POSTED, MAP_POSTED, AE_POSTED)
  *       plus, when the cache model serves the line further out, that level's latency minus the
  *       L1 latency (memory latency for a miss everywhere).</li>
  *   <li>arm64 TLBI and DSB: base + slope &times; (concurrency &minus; 1); each TLBI also
@@ -183,6 +187,10 @@ public final class ProfileCostModel implements CostModel {
         set(ps(ops.getCmpxchgNs()), PTE_RMW);
         // AE is mostly a set/clear bit op (fork, fault), priced as an atomic; a pure test is cheaper.
         set(ps(ops.getAtomicAddNs()), SP_ATOM, REF, MAP, AE);
+        // The same counters' atomics without a return (fork's folio_get and rmap duplication, the
+        // LRU batch's reference): arm64 STADD/STCLR, posted; x86 prices them as the others
+        // (docs/kernel-model.md §4.6, "Atomics by kind").
+        set(ps(ops.getAtomicPostedNs()), REF_POSTED, MAP_POSTED, AE_POSTED);
         // The LRU and zone locks are spinlocks taken with interrupts off; the irq save/restore is
         // a few cycles next to the locked cmpxchg (docs/kernel-model.md §4.4).
         set(ps(ops.getSpinlockNs()), PTL, LRU_LOCK, ZONE_LOCK);

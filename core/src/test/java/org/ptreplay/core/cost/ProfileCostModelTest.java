@@ -119,6 +119,28 @@ class ProfileCostModelTest {
         assertEquals(102_000, arm64.accessPs(Primitive.SP_R, VMEMMAP + 64 * 3000));
     }
 
+    /**
+     * Atomics without a return value (fork's folio_get and rmap duplication, the LRU batch's
+     * reference) have their own price: arm64's posted STADD/STCLR (tiny-arm64: atomic_posted_ns 5
+     * against atomic_add_ns 8); x86 has one kind (tiny-x86: both 18), docs/kernel-model.md §4.6.
+     */
+    @Test
+    void atomicsWithoutAReturnArePricedByKindOnArm64AndAlikeOnX86() {
+        ProfileCostModel arm64 = arm64(1);
+        for (Primitive posted : new Primitive[] {Primitive.REF_POSTED, Primitive.MAP_POSTED, Primitive.AE_POSTED}) {
+            assertEquals(5_000, arm64.l1HitPs(posted), posted.key());
+        }
+        for (Primitive returning : new Primitive[] {Primitive.REF, Primitive.MAP, Primitive.AE}) {
+            assertEquals(8_000, arm64.l1HitPs(returning), returning.key());
+        }
+        // Cold, the line's latency is added to either kind: 5 + (102 - 2) ns.
+        assertEquals(105_000, arm64.accessPs(Primitive.MAP_POSTED, VMEMMAP + 64 * 4000));
+        ProfileCostModel x86 = x86();
+        assertEquals(x86.l1HitPs(Primitive.REF), x86.l1HitPs(Primitive.REF_POSTED));
+        assertEquals(18_000, x86.l1HitPs(Primitive.MAP_POSTED));
+        assertEquals(18_000, x86.l1HitPs(Primitive.AE_POSTED));
+    }
+
     @Test
     void l2HitAddsTheL2LatencyOverL1() {
         ProfileCostModel model = x86();

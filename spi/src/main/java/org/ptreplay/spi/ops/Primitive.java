@@ -22,11 +22,14 @@ public enum Primitive {
     SP_R(true),
     /** Atomic RMW of a struct page / folio field that is not a refcount, mapcount or AnonExclusive op. */
     SP_ATOM(true),
-    /** Folio refcount atomic (folio_get, folio_ref_add, put). */
+    /** Folio refcount atomic that returns a value (a put); those without are {@link #REF_POSTED}. */
     REF(true),
-    /** Mapcount atomic (per-page _mapcount, _large_mapcount, _nr_pages_mapped, _entire_mapcount). */
+    /**
+     * Mapcount atomic (per-page _mapcount, _large_mapcount, _nr_pages_mapped, _entire_mapcount)
+     * other than fork's duplication, which is {@link #MAP_POSTED}.
+     */
     MAP(true),
-    /** PageAnonExclusive test, clear or set on one subpage. */
+    /** PageAnonExclusive test, clear or set on one subpage, other than fork's clear ({@link #AE_POSTED}). */
     AE(true),
     /** Acquire plus release of a page-table spinlock. */
     PTL(false),
@@ -177,7 +180,29 @@ public enum Primitive {
      * gathered page's own struct page ({@code page_folio}) or its folio's head
      * ({@code folio_test_swapcache}); once per gather entry, before the release (§4.2, §4.4).
      */
-    SWAP_CACHE_R(true);
+    SWAP_CACHE_R(true),
+    /**
+     * A {@link #REF} whose atomic returns no value: {@code folio_get} ({@code atomic_inc}) or
+     * {@code folio_ref_add} ({@code atomic_add}) in fork and in {@code folio_add_lru}
+     * (include/linux/page_ref.h). On arm64 with LSE an atomic without a return is the store-only
+     * {@code STADD} ({@code ATOMIC_OP} in arch/arm64/include/asm/atomic_lse.h), which Arm Ltd cores
+     * usually execute far, as a posted operation; every x86 atomic is one LOCK-prefixed kind
+     * (docs/kernel-model.md §4.6, "Atomics by kind").
+     */
+    REF_POSTED(true),
+    /**
+     * A {@link #MAP} whose atomic returns no value: fork's duplication, {@code atomic_inc} of a
+     * page's {@code _mapcount}, {@code atomic_inc} of {@code _entire_mapcount} or
+     * {@code atomic_add} to {@code _large_mapcount} ({@code __folio_dup_file_rmap},
+     * {@code __folio_try_dup_anon_rmap}, include/linux/rmap.h): arm64 {@code STADD} (§4.6).
+     */
+    MAP_POSTED(true),
+    /**
+     * An {@link #AE} clear without a return: fork's {@code ClearPageAnonExclusive}
+     * ({@code clear_bit}, include/asm-generic/bitops/atomic.h: {@code atomic_long_andnot}),
+     * arm64 {@code STCLR} (§4.6).
+     */
+    AE_POSTED(true);
 
     private static final Primitive[] VALUES = values();
     private final boolean memory;

@@ -29,18 +29,32 @@ public record LocalFigure(String id, String describe, boolean ratio, Formula for
         return ratio && real >= 0.5 && real <= 2 ? new Tolerance.Absolute(0.05) : new Tolerance.Relative(0.25);
     }
 
-    static Times side(Map<String, Timing> timings, boolean real) {
+    /** The real side of one native run: run {@code run} of every workload. */
+    static Times run(Map<String, Timing> timings, int run) {
         return new Times() {
             @Override
             public double ns(String workload, String kind) {
-                Timing t = timings.get(workload);
-                return real ? t.realNs(kind) : t.simNs(kind);
+                return timings.get(workload).realNs(kind, run);
             }
 
             @Override
             public double total(String workload) {
-                Timing t = timings.get(workload);
-                return real ? t.realTotalNs() : t.simTotalNs();
+                return timings.get(workload).realTotalNs(run);
+            }
+        };
+    }
+
+    /** The simulated side: every workload's simulated times. */
+    static Times simulated(Map<String, Timing> timings) {
+        return new Times() {
+            @Override
+            public double ns(String workload, String kind) {
+                return timings.get(workload).simNs(kind);
+            }
+
+            @Override
+            public double total(String workload) {
+                return timings.get(workload).simTotalNs();
             }
         };
     }

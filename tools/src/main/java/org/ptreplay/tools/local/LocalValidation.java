@@ -62,17 +62,22 @@ public final class LocalValidation {
             WorkloadGenerator generator = registry.require(ProviderKind.WORKLOAD, w.generator());
             List<TraceEvent> events = new ArrayList<>();
             generator.generate(w.params(), events::add);
-            NativeRun real = executor.execute(w.id(), 0, events.iterator(), ThpSpec.parse(w.thp()), runs,
-                    s -> progress.accept(step + ": native " + s));
+            // One run more than asked, the first a warm-up that is dropped.
+            NativeRun real = executor.execute(w.id(), 0, events.iterator(), ThpSpec.parse(w.thp()), runs + 1,
+                    s -> progress.accept(step + ": native " + s)).withoutFirstRun();
             real.notes().stream().filter(n -> n.startsWith("Warning")).map(n -> w.id() + ": " + n).forEach(notes::add);
             progress.accept(step + ": simulated");
             timings.put(w.id(), new Timing(real, simulate(w, generator, events, real.thp()).result()));
         }
         List<LocalResult.Row> rows = new ArrayList<>();
         for (LocalFigure f : LocalCases.figures(sizeBytes)) {
-            rows.add(new LocalResult.Row(f, f.formula().of(LocalFigure.side(timings, true)),
-                    f.formula().of(LocalFigure.side(timings, false))));
+            List<Double> realRuns = new ArrayList<>();
+            for (int r = 0; r < runs; r++) {
+                realRuns.add(f.formula().of(LocalFigure.run(timings, r)));
+            }
+            rows.add(new LocalResult.Row(f, realRuns, f.formula().of(LocalFigure.simulated(timings))));
         }
+        notes.add("Each workload ran " + (runs + 1) + " times natively; the first run was a warm-up and is not counted.");
         return new LocalResult(rows, profile.name(), preset, runs, notes);
     }
 

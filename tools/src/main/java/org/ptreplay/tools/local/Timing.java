@@ -8,16 +8,16 @@ import org.ptreplay.tools.nativeexec.NativeRun;
 public record Timing(NativeRun real, SimResult simulated) {
 
     /**
-     * Real ns of one kind: the median over runs of the calling thread's CPU time, which a busy
-     * machine's scheduler does not inflate (docs/native.md); 0 when the kind did not run.
+     * Real ns of one kind in one native run: the calling threads' CPU time, which a busy machine's
+     * scheduler does not inflate (docs/native.md); 0 when the kind did not run.
      */
-    public double realNs(String kind) {
-        return real.cpuRuns().containsKey(kind) ? real.cpuSamples(kind).median() : 0;
+    public double realNs(String kind, int run) {
+        return real.cpuRuns().containsKey(kind) ? real.cpuRuns().get(kind).get(run) : 0;
     }
 
-    /** Real ns of every timed kind. */
-    public double realTotalNs() {
-        return real.cpuRuns().keySet().stream().mapToDouble(this::realNs).sum();
+    /** Real ns of every timed kind in one native run. */
+    public double realTotalNs(int run) {
+        return real.cpuRuns().keySet().stream().mapToDouble(k -> realNs(k, run)).sum();
     }
 
     /**

@@ -38,6 +38,22 @@ public record NativeRun(long events, String kernelRelease, ThpSpec thp, SortedMa
         return wallNs.size();
     }
 
+    /**
+     * This execution without its first run: a warm-up whose times are not kept (the first run of a
+     * workload meets caches, page tables of the probe and free memory as the previous workload
+     * left them).
+     */
+    public NativeRun withoutFirstRun() {
+        if (runs() < 2) {
+            throw new IllegalStateException("a warm-up run can only be dropped from two runs or more, not " + runs());
+        }
+        SortedMap<String, List<Long>> ns = new TreeMap<>();
+        nsRuns.forEach((k, v) -> ns.put(k, v.subList(1, v.size())));
+        SortedMap<String, List<Long>> cpu = new TreeMap<>();
+        cpuRuns.forEach((k, v) -> cpu.put(k, v.subList(1, v.size())));
+        return new NativeRun(events, kernelRelease, thp, calls, ns, cpu, wallNs.subList(1, wallNs.size()), notes);
+    }
+
     /** The samples of one kind's time, in ns. */
     public Samples samples(String kind) {
         return new Samples(kind, "ns", nsRuns.get(kind).stream().map(Long::doubleValue).toList());

@@ -20,8 +20,8 @@ public final class PrimitiveLegend {
         line("PTE_RMW", "atomic read-modify-write of one entry (write-protect)");
         line("SP_R", "read of a struct page / folio field through the vmemmap");
         line("SP_ATOM", "other atomic on a struct page / folio field (flags)");
-        line("REF", "folio refcount atomic (folio_get, folio_ref_add, put)");
-        line("MAP", "mapcount atomic (_mapcount, _large_mapcount, _nr_pages_mapped)");
+        line("REF", "folio refcount atomic that returns a value (a put)");
+        line("MAP", "mapcount atomic (_mapcount, _large_mapcount, _nr_pages_mapped), fork's excepted");
         line("AE", "PageAnonExclusive test, clear or set on one subpage");
         line("PTL", "page-table spinlock taken and released");
         line("RMAPLOCK", "anon_vma / i_mmap rwsem taken for write");
@@ -70,6 +70,9 @@ public final class PrimitiveLegend {
         line("KOBJ_LINE", "load or store of an mm_struct, struct file or address_space line");
         line("FILE_REF", "get_file or fput: an atomic on a file's reference count");
         line("SWAP_CACHE_R", "free_swap_cache's read of a gathered page's or its folio's struct page line");
+        line("REF_POSTED", "folio refcount atomic without a return (folio_get, folio_ref_add; arm64 STADD)");
+        line("MAP_POSTED", "mapcount atomic without a return (fork's duplication; arm64 STADD)");
+        line("AE_POSTED", "PageAnonExclusive clear without a return (fork; arm64 STCLR)");
     }
 
     private PrimitiveLegend() {

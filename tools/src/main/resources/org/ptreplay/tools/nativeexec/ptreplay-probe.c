@@ -138,10 +138,54 @@ static uint64_t xorshift(void) {
     return rng;
 }
 
-/* A random cyclic permutation of the lines of `bytes` bytes (huge pages where THP allows, to spare TLB misses). */
-static void **chain(size_t bytes) {
+/*
+ * `bytes` of anonymous memory starting at a 2 MiB boundary, THP asked for (MADV_HUGEPAGE, which
+ * takes effect at the default enabled=madvise) or refused, before the first touch so that the
+ * faults allocate what was asked. Huge pages keep a chase's TLB misses (and, under shadow paging,
+ * the hypervisor's shadow faults) out of a figure meant to be the cache's or memory's latency: the
+ * kernel reaches struct pages and page tables through its direct map, which is mapped huge.
+ */
+static char *map_aligned(size_t bytes, int huge) {
+    size_t span = (size_t) 2 << 20, whole = (bytes + span - 1) & ~(span - 1); /* a small set gets a whole huge page */
+    char *map = mmap(NULL, whole + span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (map == MAP_FAILED) {
+        printf("error mmap of %zu bytes failed: %s\n", whole + span, strerror(errno));
+        exit(2);
+    }
+    char *buf = (char *) (((uintptr_t) map + span - 1) & ~(uintptr_t) (span - 1));
+    madvise(buf, whole, huge ? MADV_HUGEPAGE : MADV_NOHUGEPAGE);
+    return buf;
+}
+
+/* The share of [buf, buf + bytes) mapped by huge pages: AnonHugePages of its VMA in /proc/self/smaps. */
+static double huge_share(const char *buf, size_t bytes) {
+    FILE *f = fopen("/proc/self/smaps", "r");
+    char line[512];
+    int in = 0;
+    double kb = -1;
+    while (f && fgets(line, sizeof line, f)) {
+        unsigned long long s, t;
+        if (sscanf(line, "%llx-%llx ", &s, &t) == 2) { /* a VMA's first line; field lines never scan twice */
+            in = s <= (uintptr_t) buf && (uintptr_t) buf < t;
+        } else if (in && strncmp(line, "AnonHugePages:", 14) == 0) {
+            kb = strtod(line + 14, NULL);
+            break;
+        }
+    }
+    if (f) fclose(f);
+    return kb < 0 ? NAN : kb * 1024 / (double) bytes;
+}
+
+/* A chase: a random cyclic permutation of the lines of a buffer, and where the walk has got to. */
+typedef struct {
+    void **at;
+    char *buf;
+    size_t bytes;
+} chase_t;
+
+static chase_t chain(size_t bytes, int huge) {
     size_t n = bytes / 64;
-    char *buf = map_anon(bytes < (2u << 20) ? (2u << 20) : bytes, 1);
+    char *buf = map_aligned(bytes, huge);
     size_t *order = malloc(n * sizeof *order);
     for (size_t i = 0; i < n; i++) {
         order[i] = i;
@@ -155,15 +199,20 @@ static void **chain(size_t bytes) {
         *(void **) (buf + order[i] * 64) = buf + order[(i + 1) % n] * 64;
     }
     free(order);
-    return (void **) buf;
+    return (chase_t) {(void **) buf, buf, bytes};
 }
 
 /*
- * ns per dependent load along the chain; `warm` bytes are walked first to fill the caches. Timed
- * with the thread's CPU clock like the other samples: a chase of 10,000 misses takes milliseconds,
- * long enough on a busy machine to be descheduled, and the wall clock would then count other tasks.
+ * ns per dependent load along the chain, walking on from where the last walk stopped: restarting
+ * at the head would walk the same first lines every time, and from the second sample on they hit
+ * in the caches however large the buffer (what made the memory latency of earlier calibrations
+ * come out anywhere between an L3 hit and a TLB miss). `warm` bytes are walked first, untimed.
+ * Timed with the thread's CPU clock like the other samples: a chase of 10,000 misses takes
+ * milliseconds, long enough on a busy machine to be descheduled, and the wall clock would then
+ * count other tasks.
  */
-static double chase(void **p, size_t warm, uint64_t loads) {
+static double chase(chase_t *c, size_t warm, uint64_t loads) {
+    void **p = c->at;
     for (uint64_t i = 0; i < warm / 64; i++) {
         p = *p;
     }
@@ -172,8 +221,8 @@ static double chase(void **p, size_t warm, uint64_t loads) {
         p = *p;
     }
     uint64_t t1 = cpu_ns();
-    __asm__ volatile("" : : "r"(p));
-    return (double) (t1 - t0) / loads;
+    c->at = p;
+    return loads == 0 ? 0 : (double) (t1 - t0) / loads;
 }
 
 /* Core clock: a chain of dependent adds retires one per cycle. */
@@ -419,6 +468,48 @@ static double mremap_ns(size_t pages, int populated, uint64_t iters) {
 }
 
 /*
+ * Full flushes inside one long move, in ns per call: a VMA spanning `tables` page tables moved back
+ * and forth between two spots whose offsets into their tables differ (8 and 16 pages), so no extent
+ * is PMD-aligned and move_page_tables moves every extent entry by entry, with the first page of
+ * each table's part populated or none. Each populated part is the start of an extent of 496 pages,
+ * which move_ptes flushes fully after moving its one present entry; the other extents hold nothing
+ * and do not flush. Between two sizes the difference of the differences, per table, is one full
+ * flush as a move of many tables pays it: under shadow paging a call's first flushes cost the
+ * hypervisor far more than its later ones (docs/validation.md, run G), which a one-table move
+ * cannot tell apart.
+ */
+static double mremap_tables_ns(size_t tables, int populated, uint64_t iters) {
+    long ps = sysconf(_SC_PAGESIZE);
+    size_t pmd = (size_t) ps / 8 * ps, len = tables * pmd, room = (2 * tables + 8) * pmd;
+    char *hole = mmap(NULL, room, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (hole == MAP_FAILED) {
+        printf("error mmap of %zu bytes failed: %s\n", room, strerror(errno));
+        exit(2);
+    }
+    char *base = (char *) (((uintptr_t) hole + pmd - 1) & ~(uintptr_t) (pmd - 1));
+    char *spot[2] = {base + 8 * ps, base + (tables + 2) * pmd + 16 * ps};
+    char *p = mmap(spot[0], len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    madvise(p, len, MADV_NOHUGEPAGE);
+    if (populated) {
+        for (size_t t = 0; t < tables; t++) {
+            p[t * pmd] = 1;
+        }
+    }
+    int at = 0;
+    uint64_t t0 = cpu_ns();
+    for (uint64_t i = 0; i < iters; i++) {
+        if (mremap(spot[at], len, len, MREMAP_MAYMOVE | MREMAP_FIXED, spot[1 - at]) == MAP_FAILED) {
+            printf("error mremap of %zu page tables failed: %s\n", tables, strerror(errno));
+            exit(2);
+        }
+        at = 1 - at;
+    }
+    uint64_t t1 = cpu_ns();
+    munmap(hole, room);
+    return (double) (t1 - t0) / iters;
+}
+
+/*
  * One page zapped by MADV_DONTNEED, in ns per call: the first page of a THP-disabled 2 MiB VMA
  * whose last page stays populated (so the table stays), written again between calls (untimed) or
  * never. The difference is one PTE cleared, its folio's rmap and reference dropped and the folio
@@ -467,32 +558,47 @@ static void calibrate(int reps, int scale) {
     if ((e = getenv("PTREPLAY_MEM")) != NULL) memory = strtoull(e, NULL, 10);
     if (l3 * 2 > stream) stream = l3 * 2 < memory ? l3 * 2 : memory;
     char *a = map_anon(stream, 0), *b = map_anon(stream, 0);
-    void **c1 = l1 ? chain(l1 / 2) : NULL, **c2 = l2 ? chain(l2 / 2) : NULL;
-    void **cm = chain(memory);
+    chase_t c1 = {0}, c2 = {0};
+    if (l1) c1 = chain(l1 / 2, 1);
+    if (l2) c2 = chain(l2 / 2, 1);
+    /* Memory twice: on 2 MiB pages (the figure the profile uses) and on 4 KiB pages (recorded beside
+     * it, to show what TLB misses and, under shadow paging, shadow faults add to a chase). */
+    chase_t mem = chain(memory, 1), mem4k = chain(memory, 0);
+    double share = huge_share(mem.buf, memory);
     /* The sweep beyond L2, doubling up to the reported last level: where latency climbs to memory's
      * is the last level one core really has (a VM may report the host package's). */
     size_t first = l2 ? l2 * 2 : ((size_t) 2 << 20), top = l3 ? l3 : memory / 4;
     if (top > ((size_t) 16 << scale << 20)) top = (size_t) 16 << scale << 20; /* 32 MiB quick, 64 MiB full */
-    void *sweep[32];
+    chase_t sweep[32];
     size_t sizes[32];
     int nsweep = 0;
     for (size_t sz = first; sz <= top && sz < memory && nsweep < 32; sz *= 2) {
         sizes[nsweep] = sz;
-        sweep[nsweep++] = chain(sz);
+        sweep[nsweep++] = chain(sz, 1);
     }
     memset(a, 1, stream);
     memset(b, 1, stream);
     for (int r = 0; r < reps; r++) {
         sample("frequency", "GHz", BEST(ghz(20 * k), 1));
-        if (l1) sample("latency.L1", "ns", BEST(chase(c1, l1 / 2, 200 * k), 0));
-        if (l2) sample("latency.L2", "ns", BEST(chase(c2, l2 / 2, 100 * k), 0));
+        if (l1) sample("latency.L1", "ns", BEST(chase(&c1, l1 / 2, 200 * k), 0));
+        if (l2) sample("latency.L2", "ns", BEST(chase(&c2, l2 / 2, 100 * k), 0));
         for (int i = 0; i < nsweep; i++) {
             char name[64];
             snprintf(name, sizeof name, "sweep.%zu", sizes[i]);
-            chase(sweep[i], sizes[i], 0); /* one warm-up walk, then the best of the timed runs */
-            sample(name, "ns", BEST(chase(sweep[i], 0, 20 * k), 0));
+            chase(&sweep[i], sizes[i], 0); /* one warm-up walk of the whole set, then the best of the timed runs */
+            sample(name, "ns", BEST(chase(&sweep[i], 0, 20 * k), 0));
         }
-        sample("latency.memory", "ns", BEST(chase(cm, 0, 10 * k), 0));
+        /* Every run a sample of its own, huge and small pages taking turns, so that a disturbance
+         * lands in one sample of each rather than in all of one: the median is the figure. */
+        if (!isnan(share)) sample("latency.memory.huge_share", "share", share);
+        /* The round's other measurements (flushes, faults, streams) left the TLB and the caches in
+         * their state: one untimed walk of each first, so the timed ones start from a chase's. */
+        chase(&mem, 0, 10 * k);
+        chase(&mem4k, 0, 10 * k);
+        for (int i = 0; i < 4; i++) {
+            sample("latency.memory", "ns", chase(&mem, 0, 10 * k));
+            sample("latency.memory.4k", "ns", chase(&mem4k, 0, 10 * k));
+        }
         sample("xchg", "ns", BEST(atomic_op(0, 100 * k), 0));
         sample("cmpxchg", "ns", BEST(atomic_op(1, 100 * k), 0));
         sample("atomic_add", "ns", BEST(atomic_op(2, 100 * k), 0));
@@ -521,6 +627,10 @@ static void calibrate(int reps, int scale) {
         sample("mremap.1.mapped", "ns", BEST(mremap_ns(1, 1, 2 * k), 0));
         sample("mremap.64.empty", "ns", BEST(mremap_ns(64, 0, k), 0));
         sample("mremap.64.one", "ns", BEST(mremap_ns(64, 1, k), 0));
+        sample("mremap.tables.8.empty", "ns", BEST(mremap_tables_ns(8, 0, k / 10), 0));
+        sample("mremap.tables.8.one", "ns", BEST(mremap_tables_ns(8, 1, k / 10), 0));
+        sample("mremap.tables.64.empty", "ns", BEST(mremap_tables_ns(64, 0, k / 50), 0));
+        sample("mremap.tables.64.one", "ns", BEST(mremap_tables_ns(64, 1, k / 50), 0));
         sample("dontneed.1.empty", "ns", BEST(dontneed_ns(0, k), 0));
         sample("dontneed.1.mapped", "ns", BEST(dontneed_ns(1, k), 0));
     }

@@ -41,6 +41,9 @@ class CalibratedProfileTest {
         put(m, "sweep.16777216", "ns", 80, 90, 100);
         put(m, "sweep.33554432", "ns", 95, 100, 105);
         put(m, "latency.memory", "ns", 100, 110, 120);
+        // The same chase on 4 KiB pages, and the share of the huge-page chase's buffer mapped huge.
+        put(m, "latency.memory.4k", "ns", 150, 160, 180);
+        put(m, "latency.memory.huge_share", "share", 1, 1, 0.5);
         put(m, "xchg", "ns", 5.8, 5.9, 6.0);
         put(m, "cmpxchg", "ns", 5.8, 5.9, 6.0);
         put(m, "atomic_add", "ns", 5.5, 5.6, 5.7);
@@ -122,6 +125,39 @@ class CalibratedProfileTest {
         assertEquals(2, p.cpus());
     }
 
+    /** The memory latency is the huge-page chase's; the 4 KiB chase and the huge share are in its source. */
+    @Test
+    void theMemoryLatencyIsTheHugePageChaseWithTheSmallPageOneBesideIt() throws Exception {
+        Sourced dram = CalibratedProfile.build(calibration(), genericX86(), "my-box").getMemory().getDramLatencyNs();
+        assertEquals(110, dram.getValue());
+        assertTrue(dram.getSource().startsWith("pointer chase over 256 MiB on 2 MiB pages (MADV_HUGEPAGE, 100 % of it mapped huge)"),
+                dram.getSource());
+        assertTrue(dram.getSource().contains("4 KiB pages (160.0 ns, spread 18.8 %"), dram.getSource());
+        assertTrue(dram.getSource().contains("each one run of its own"), dram.getSource());
+    }
+
+    /**
+     * With moves of 8 and 64 page tables, the full flush is their slope: one present entry per table
+     * costs 20,000 ns more over 8 tables and 48,000 over 64, so (48,000 - 20,000) / 56 = 500 ns per
+     * table, less an xchg and two L1 accesses (8.2 ns) = 491.8; the 16,000 ns left per call is in the header.
+     */
+    @Test
+    void aLongMovesFlushSlopeIsTheFullFlushAndItsPerCallRestIsInTheHeader() throws Exception {
+        Calibration c = calibration();
+        Map<String, Samples> m = new HashMap<>(c.measurements());
+        put(m, "mremap.tables.8.empty", "ns", 3000, 3000, 3000);
+        put(m, "mremap.tables.8.one", "ns", 23_000, 23_000, 23_000);
+        put(m, "mremap.tables.64.empty", "ns", 5000, 5000, 5000);
+        put(m, "mremap.tables.64.one", "ns", 53_000, 53_000, 53_000);
+        Calibration with = new Calibration(c.facts(), m, c.started(), c.took(), c.repetitions(), c.quick());
+        Sourced full = CalibratedProfile.build(with, genericX86(), "my-box").getX86().getFullFlushNs();
+        assertEquals(491.8, full.getValue(), 1e-9);
+        assertTrue(full.getSource().contains("(4.800e+04 - 2.000e+04) / 56 = 500.0 ns per table"), full.getSource());
+        assertTrue(full.getSource().endsWith("[derived from measured]"));
+        String text = CalibratedProfile.text(with, genericX86(), "my-box");
+        assertTrue(text.contains("500.0 ns per table from the ninth on, and 1.600e+04 ns per call beyond"), text);
+    }
+
     /** 128 mapped pages at 11,540 ns: (10,540 - 940) / 64 = 150 ns per update, 150 - 12.15 = 137.85 beyond the model's. */
     @Test
     void aDearPteUpdateBecomesTheShadowSyncPrice() throws Exception {
@@ -169,7 +205,8 @@ class CalibratedProfileTest {
         assertTrue(text.contains("# One page present against never touched, per call (each flushes one page): mremap 400.0 ns,"
                 + " mprotect 500.0 ns, MADV_DONTNEED 3000 ns."), text);
         assertTrue(text.contains("# A full flush: a 64-page mremap with one present entry costs 700.0 ns more than with none"
-                + " (x86.full_flush_ns); a 64-page mprotect toggle costs 300.0 ns beyond its 64 entry updates."), text);
+                + " (a lone full flush: x86.full_flush_ns unless the long moves below give it); a 64-page mprotect toggle"
+                + " costs 300.0 ns beyond its 64 entry updates."), text);
         assertTrue(text.contains("# Shadow fill: in 0 % of the page tables (median of 3 runs; 0-25 %) the first trap filled"
                 + " every entry"), text);
         // (4500 - 1500) - (2000 - 1600) = 2600 ns beyond the mremap's move and flush.

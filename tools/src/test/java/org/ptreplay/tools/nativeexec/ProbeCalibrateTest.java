@@ -38,12 +38,19 @@ class ProbeCalibrateTest {
         assertEquals(0, status, errors.toString());
         for (String name : List.of("mprotect.1.empty", "mprotect.1.mapped", "mprotect.64.empty", "mprotect.64.mapped",
                 "mprotect.128.empty", "mprotect.128.mapped", "mremap.1.empty", "mremap.1.mapped", "mremap.64.empty", "mremap.64.one", "dontneed.1.empty",
-                "dontneed.1.mapped", "fault", "syscall")) {
+                "dontneed.1.mapped", "fault", "syscall", "latency.memory", "latency.memory.4k", "mremap.tables.8.empty",
+                "mremap.tables.8.one", "mremap.tables.64.empty", "mremap.tables.64.one")) {
             assertTrue(samples.containsKey(name), name + " missing: " + samples.keySet());
             String[] w = samples.get(name).get(0);
             assertEquals("ns", w[2], name);
             double v = Double.parseDouble(w[3]);
             assertTrue(v > 0 && Double.isFinite(v), name + " = " + v);
+        }
+        // The huge-page chase's buffer: what share of it THP mapped huge (0 where THP is off).
+        for (String[] w : samples.getOrDefault("latency.memory.huge_share", List.of())) {
+            assertEquals("share", w[2]);
+            double share = Double.parseDouble(w[3]);
+            assertTrue(share >= 0 && share <= 1, "huge share " + share);
         }
         // MADV_POPULATE_WRITE exists from Linux 5.14; before it neither fill sample comes out.
         if (samples.containsKey("shadow_fill.whole_tables")) {

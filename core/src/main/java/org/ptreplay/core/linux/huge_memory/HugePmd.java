@@ -166,14 +166,17 @@ public final class HugePmd {
         long pmd = cell.mem.readPte(srcPmdp);
         if (!isHugeZero(pmd)) {
             long head = Pte.pfn(pmd);
-            ledger.touch(Primitive.REF, PhysMem.vmemmap(head));
+            // folio_get, ClearPageAnonExclusive and the mapcount increments of
+            // __folio_try_dup_anon_rmap at PMD level: atomics without a return, the posted kind
+            // (arm64 STADD, STCLR; docs/kernel-model.md §4.6).
+            ledger.touch(Primitive.REF_POSTED, PhysMem.vmemmap(head));
             phys.addRef(head, 1);
-            ledger.touch(Primitive.AE, PhysMem.vmemmap(head));
+            ledger.touch(Primitive.AE_POSTED, PhysMem.vmemmap(head));
             phys.setAnonExclusive(head, false);
             // _entire_mapcount; since 6.10 (05c5323b2a34) also _large_mapcount.
-            ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
+            ledger.touch(Primitive.MAP_POSTED, PhysMem.vmemmap(head + 1));
             if (cell.config.largeMapcount()) {
-                ledger.touch(Primitive.MAP, PhysMem.vmemmap(head + 1));
+                ledger.touch(Primitive.MAP_POSTED, PhysMem.vmemmap(head + 1));
             }
             phys.addEntireMapcount(head, 1);
             phys.addLargeMapcount(head, 1);

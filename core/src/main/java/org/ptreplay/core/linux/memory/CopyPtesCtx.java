@@ -106,15 +106,17 @@ final class CopyPtesCtx extends PteOpsBase implements CopyPtesContext {
         return false;
     }
 
+    // folio_get and folio_ref_add are atomic_inc and atomic_add (include/linux/page_ref.h): no
+    // return value, the posted kind (arm64 STADD, docs/kernel-model.md §4.6).
     @Override
     public void folioGet(long folio) {
-        touchPage(Primitive.REF, folio);
+        touchPage(Primitive.REF_POSTED, folio);
         phys.addRef(folio, 1);
     }
 
     @Override
     public void folioRefAdd(long folio, int nr) {
-        touchPage(Primitive.REF, folio);
+        touchPage(Primitive.REF_POSTED, folio);
         phys.addRef(folio, nr);
     }
 

@@ -217,8 +217,9 @@ public final class Fault {
         for (int i = 0; i < nr; i++) {
             arch.ptepGet(first + 8L * i);
         }
-        // folio_ref_add(nr - 1): one PTE reference per page.
-        ledger.touch(Primitive.REF, PhysMem.vmemmap(folio));
+        // folio_ref_add(nr - 1): one PTE reference per page; an atomic_add without a return, the
+        // posted kind (arm64 STADD, docs/kernel-model.md §4.6).
+        ledger.touch(Primitive.REF_POSTED, PhysMem.vmemmap(folio));
         phys.addRef(folio, nr - 1);
         ledger.charge(Primitive.MM_COUNTER);
         addNewAnonRmap(folio, nr);

@@ -31,24 +31,28 @@ public final class Rmap {
     /**
      * {@code folio_try_dup_anon_rmap_ptes} ({@code anon}) or {@code folio_dup_file_rmap_ptes}: per
      * page the AnonExclusive clear (anon: parent and child now share the page) and the per-page
-     * mapcount, in one loop as the kernel does; since 6.10 the large mapcount once.
+     * mapcount, in one loop as the kernel does; since 6.10 the large mapcount once. None of these
+     * atomics returns a value ({@code ClearPageAnonExclusive} is {@code clear_bit},
+     * {@code atomic_inc(&page->_mapcount)}, {@code atomic_add(nr, &folio->_large_mapcount)} in
+     * {@code __folio_try_dup_anon_rmap} / {@code __folio_dup_file_rmap}, include/linux/rmap.h),
+     * so they are the posted kind: arm64 STCLR and STADD (docs/kernel-model.md §4.6).
      */
     public static void dupPtes(KernelState cell, long folio, long pagePfn, int nr, boolean anon) {
         PhysMem phys = cell.phys;
         boolean large = phys.order(folio) > 0;
         for (int i = 0; i < nr; i++) {
             if (anon) {
-                cell.ledger.touch(Primitive.AE, PhysMem.vmemmap(pagePfn + i));
+                cell.ledger.touch(Primitive.AE_POSTED, PhysMem.vmemmap(pagePfn + i));
                 phys.setAnonExclusive(pagePfn + i, false);
             }
             if (!large || cell.config.pageMapcount()) {
-                touch(cell.ledger, pagePfn + i);
+                cell.ledger.touch(Primitive.MAP_POSTED, PhysMem.vmemmap(pagePfn + i));
             }
             phys.addMapcount(pagePfn + i, 1);
         }
         if (large) {
             if (cell.config.largeMapcount()) {
-                touch(cell.ledger, folio + 1);
+                cell.ledger.touch(Primitive.MAP_POSTED, PhysMem.vmemmap(folio + 1));
             }
             phys.addLargeMapcount(folio, nr);
         }

@@ -20,9 +20,12 @@ public final class Swap {
     private Swap() {
     }
 
-    /** {@code folio_add_lru}: the batch's reference, then the move when the batch must go. */
+    /**
+     * {@code folio_add_lru}: the batch's reference ({@code folio_get}, an {@code atomic_inc}
+     * without a return: {@link Primitive#REF_POSTED}), then the move when the batch must go.
+     */
     public static void folioAddLru(KernelState cell, long head) {
-        cell.ledger.touch(Primitive.REF, PhysMem.vmemmap(head));
+        cell.ledger.touch(Primitive.REF_POSTED, PhysMem.vmemmap(head));
         if (cell.lruAdd.add(head) || cell.phys.order(head) > 0) {
             folioBatchMoveLru(cell);
         }
