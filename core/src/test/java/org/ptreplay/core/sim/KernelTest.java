@@ -1,6 +1,7 @@
 package org.ptreplay.core.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,7 +69,7 @@ class KernelTest {
         assertEquals(a.ledger().totals(), b.ledger().totals());
     }
 
-    /** PMD THP under MADV_HUGEPAGE: one leaf, no PTE writes; a partial munmap splits it. */
+    /** PMD THP under MADV_HUGEPAGE: one leaf, no PTE writes; a partial munmap's VMA split splits it. */
     @Test
     void pmdThpIsSplitByPartialMunmap() {
         Kernel k = new Kernel(SimConfig.builder(new TestArch()).build());
@@ -76,9 +77,31 @@ class KernelTest {
         k.replay(TextFixtures.load("pmd-thp-split"));
         LedgerSnapshot s = k.result().ledger();
         assertEquals(512, s.self("fault;handle_mm_fault;do_huge_pmd_anonymous_page").get(Primitive.PAGE_ZERO));
-        assertEquals(513, s.inclusive("munmap;do_vmi_munmap;unmap_vmas;__split_huge_pmd").get(Primitive.PTE_W));
+        assertEquals(513, s.inclusive("munmap;do_vmi_munmap;vma_adjust_trans_huge;__split_huge_pmd")
+                .get(Primitive.PTE_W));
+        assertEquals(0, s.inclusive("munmap;do_vmi_munmap;unmap_vmas;__split_huge_pmd").get(Primitive.PTE_W));
         assertEquals(1, s.self("munmap;do_vmi_munmap;unmap_vmas;zap_pte_range").get(Primitive.PTE_XCHG));
         assertEquals(List.of(new VmaInfo(A + 4096, A + two, k.vmas(1).get(0).flags(), true)), k.vmas(1));
+    }
+
+    /**
+     * A VMA split inside a PMD THP splits the PMD ({@code vma_adjust_trans_huge}): the madvise
+     * pair of David's and Dev Jain's {@code pte_map_thps} leaves 512 PTEs, which fork copies.
+     */
+    @Test
+    void vmaSplitSplitsAStraddlingPmd() {
+        Kernel k = new Kernel(SimConfig.builder(new TestArch()).build());
+        k.replay(TextFixtures.load("pmd-thp-madvise-split"));
+        LedgerSnapshot s = k.result().ledger();
+        long splits = s.paths().keySet().stream().filter(p -> p.endsWith("__split_huge_pmd")).count();
+        assertEquals(1, splits, s.paths().keySet().toString());
+        assertEquals(513, s.inclusive("madvise;vma_adjust_trans_huge;__split_huge_pmd").get(Primitive.PTE_W));
+        // fork finds a PTE table: 512 entries read in the parent and written in the child.
+        String copyPteRange = "fork;dup_mm;dup_mmap;copy_page_range;copy_pte_range";
+        assertEquals(512, s.self(copyPteRange).get(Primitive.PTE_R));
+        assertEquals(512, s.self(copyPteRange).get(Primitive.PTE_W));
+        assertFalse(s.paths().containsKey("fork;dup_mm;dup_mmap;copy_page_range;copy_huge_pmd"));
+        assertEquals(1, k.vmas(1).size());
     }
 
     @Test

@@ -1,9 +1,11 @@
 package org.ptreplay.core.linux.vma;
 
 import java.util.List;
+import org.ptreplay.core.linux.huge_memory.HugePmd;
 import org.ptreplay.core.linux.maple_tree.MapleTree;
 import org.ptreplay.core.linux.rmap.AnonVmas;
 import org.ptreplay.core.mem.SlabCache;
+import org.ptreplay.spi.ops.Frame;
 import org.ptreplay.spi.ops.Ledger;
 import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.core.state.KernelState;
@@ -21,6 +23,7 @@ public final class VmaWork {
     /** The line of a {@code vm_area_struct} with its bounds, mm, flags and lock sequence (§2.8). */
     private static final int VMA_HEAD = 0;
     private static final int LINE = 64;
+    private static final Frame ADJUST_TRANS_HUGE = Frame.of("vma_adjust_trans_huge");
 
     private VmaWork() {
     }
@@ -120,8 +123,12 @@ public final class VmaWork {
         }
     }
 
-    /** {@code __split_vma} at {@code addr}: the new part is a copy of the old one, stored in the tree. */
+    /**
+     * {@code __split_vma} at {@code addr}: a PMD-mapped THP across the boundary is split first
+     * ({@link #adjustTransHuge}); the new part is a copy of the old one, stored in the tree.
+     */
     static void split(KernelState c, Mm mm, Vma v, long addr) {
+        adjustTransHuge(c, mm, v, addr);
         Vma upper = mm.vmas().split(v, addr);
         allocate(c, upper, v);
         if (!upper.isAnonymous()) {
@@ -130,6 +137,27 @@ public final class VmaWork {
         // vma_prepare / vma_complete: the file VMA re-inserted with its new end, the new part linked (§2.10).
         VmaFile.adjust(c, v, upper);
         store(c, mm, addr, v);
+    }
+
+    /**
+     * {@code vma_adjust_trans_huge} as {@code __split_vma} calls it (mm/huge_memory.c,
+     * {@code split_huge_pmd_if_needed}): when {@code addr} is not PMD-aligned and the PMD range
+     * around it lies inside {@code v}, a huge leaf there is split into a PTE table
+     * ({@code split_huge_pmd_address} → {@code __split_huge_pmd}), so that no PMD mapping
+     * straddles two VMAs. The walk to the entry is uncharged, as in {@code change_pmd_range}.
+     */
+    private static void adjustTransHuge(KernelState c, Mm mm, Vma v, long addr) {
+        long pmdSize = c.geo.pmdSize();
+        long haddr = addr & -pmdSize;
+        if (addr == haddr || haddr < v.start() || haddr + pmdSize > v.end()) {
+            return;
+        }
+        long pmdp = c.walk.entry(mm.pgd(), addr, 2);
+        if (pmdp >= 0 && HugePmd.isLeaf(c.mem.peek(pmdp))) {
+            c.ledger.enter(ADJUST_TRANS_HUGE);
+            new HugePmd(c).split(mm, haddr, pmdp);
+            c.ledger.exit(ADJUST_TRANS_HUGE);
+        }
     }
 
     /**
