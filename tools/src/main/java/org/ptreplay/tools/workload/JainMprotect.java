@@ -16,13 +16,9 @@ import org.ptreplay.trace.Flags;
  * PTE-mapped), {@code 64K} (T2: 64 KiB mTHPs), {@code 4K} (T3: small pages); the recommended THP
  * setting is the one that gives those folios. {@code pte_map_thps} splits the VMA around the
  * first page of every 2 MiB with {@code madvise(MADV_DONTFORK)} and merges it back with
- * {@code MADV_DOFORK}; the kernel's {@code __split_vma} splits a PMD-mapped THP across the new
- * boundary ({@code vma_adjust_trans_huge}), leaving 512 PTEs of the same folio. The replayed model
- * splits VMAs without that PMD split, so for {@code pmd-split} the generator PTE-maps the THPs as
- * {@code pte-map=yes} of fork-bench does, with a read-only and read-write mprotect of the same page
- * (which splits the PMD in {@code change_protection}); for 64K and 4K it emits his madvise pairs,
- * which change VMAs and no PTE. docs/validation.md ({@code jain-mprotect-arm64}) says why the
- * stand-in is faithful.
+ * {@code MADV_DOFORK}: for T1 the kernel's {@code __split_vma} splits the PMD-mapped THP across
+ * the new boundary ({@code vma_adjust_trans_huge}), leaving 512 PTEs of the same folio; for 64K
+ * and 4K the pair changes VMAs and no PTE.
  */
 public final class JainMprotect extends Generator {
     static final String PMD_SPLIT = "pmd-split";
@@ -61,19 +57,13 @@ public final class JainMprotect extends Generator {
     @Override
     void emit(ParamValues values, EventOut out) {
         long size = values.get("size");
-        boolean pmdSplit = values.choice("folio").equals(PMD_SPLIT);
         out.mmap(HINT, size, EventOut.RW, EventOut.PRIVATE_ANON, HINT);
         out.write(HINT, size);
         out.madvise(HINT, size, Flags.MADV_NOHUGEPAGE);
         out.write(HINT, size);
         for (long a = HINT; a < HINT + size; a += PMD) {
-            if (pmdSplit) {
-                out.mprotect(a, PAGE, Flags.PROT_READ);
-                out.mprotect(a, PAGE, EventOut.RW);
-            } else {
-                out.madvise(a, PAGE, Flags.MADV_DONTFORK);
-                out.madvise(a, PAGE, Flags.MADV_DOFORK);
-            }
+            out.madvise(a, PAGE, Flags.MADV_DONTFORK);
+            out.madvise(a, PAGE, Flags.MADV_DOFORK);
         }
         long loops = values.get("loops");
         for (long i = 0; i < loops; i++) {
