@@ -12,7 +12,8 @@ public final class Spi {
 
     public static final int MAJOR = 1;
     /** 1.1: the change-ptes path (mprotect), its context and the batched modify_prot helpers of ArchMmu. */
-    public static final int MINOR = 1;
+    /** 1.2: ArchMmu#pmdpInvalidateAdFlushes, for mprotect's change_huge_pmd. */
+    public static final int MINOR = 2;
     /** "MAJOR.MINOR". */
     public static final String VERSION = MAJOR + "." + MINOR;
 }

@@ -46,7 +46,7 @@ class MainTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> root = (Map<String, Object>) JsonReader.parse(run.out());
         assertEquals(List.of("broken_jars", "providers", "spi_version"), new ArrayList<>(root.keySet()));
-        assertEquals("1.1", root.get("spi_version"));
+        assertEquals("1.2", root.get("spi_version"));
         assertEquals(List.of(), root.get("broken_jars"));
         List<Map<String, Object>> providers = providers(run.out());
         Map<String, Object> x86 = providers.stream().filter(p -> "x86".equals(p.get("name"))).findFirst().orElseThrow();
@@ -181,7 +181,7 @@ class MainTest {
         assertEquals(0, run.code());
         String[] lines = run.out().split(System.lineSeparator());
         assertTrue(lines[0].matches("ptreplay \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), lines[0]);
-        assertEquals("plugin SPI 1.1", lines[1]);
+        assertEquals("plugin SPI 1.2", lines[1]);
         assertTrue(lines[2].startsWith("Java " + Runtime.version()), lines[2]);
     }
 

@@ -181,6 +181,28 @@ class CoreReplayTest {
         assertEquals(16, s.self("mprotect;mprotect_fixup;change_pte_range").get(Primitive.PTE_XCHG));
     }
 
+    /**
+     * mprotect of a whole PMD THP: {@code change_huge_pmd} without a split; the generic
+     * {@code pmdp_invalidate_ad} flushes the PMD range at once and tlb_end_vma flushes it again.
+     */
+    @Test
+    void mprotectOfAWholePmdLeafFlushesTwicePerCallOnArm64() {
+        Kernel k = kernel("enabled=madvise");
+        run(k, "pmd-thp-mprotect");
+        LedgerSnapshot s = k.result().ledger();
+        assertTrue(s.paths().keySet().stream().noneMatch(p -> p.contains("__split_huge_pmd")));
+        PrimitiveCounts change = s.inclusive("mprotect;mprotect_fixup;change_huge_pmd");
+        assertEquals(2, change.get(Primitive.PTE_XCHG));
+        assertEquals(2, change.get(Primitive.PTE_W));
+        assertEquals(1, change.get(Primitive.AE));
+        assertEquals(2, change.get(Primitive.TLBI_VA));
+        assertEquals(2, change.get(Primitive.DSB));
+        PrimitiveCounts endVma = s.inclusive("mprotect;mprotect_fixup;tlb_end_vma");
+        assertEquals(2, endVma.get(Primitive.TLBI_VA));
+        assertEquals(2, endVma.get(Primitive.DSB));
+        assertTrue(s.paths().keySet().stream().noneMatch(p -> p.endsWith("do_huge_pmd_wp_page")));
+    }
+
     /** Fault and free of 1 MiB with 4K, 64K and 1024K folios: fixtures/fault-free-1m.txt derives every count. */
     @Test
     void faultAndFreeChargePerFolioOnceAndPerPagePerPage() {

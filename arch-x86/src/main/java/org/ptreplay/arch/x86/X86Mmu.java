@@ -128,6 +128,15 @@ final class X86Mmu implements ArchMmu {
                 || !Pte.present(newPte) || (Pte.dirty(oldPte) && !Pte.dirty(newPte));
     }
 
+    /**
+     * x86's own {@code pmdp_invalidate_ad} (arch/x86/mm/pgtable.c, {@code __HAVE_ARCH_PMDP_INVALIDATE_AD}):
+     * {@code pmdp_establish} only, no flush; mprotect's gather flushes when {@code huge_pmd_needs_flush}.
+     */
+    @Override
+    public boolean pmdpInvalidateAdFlushes() {
+        return false;
+    }
+
     @Override
     public void flushTlbRange(MmView mm, long start, long end, int strideShift, boolean lastLevel, boolean freedTables) {
         flush.flushTlbMmRange(mm, start, end, strideShift, freedTables);

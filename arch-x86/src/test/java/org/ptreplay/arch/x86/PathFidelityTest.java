@@ -94,4 +94,24 @@ class PathFidelityTest {
         assertEquals(32, s.self("mprotect;mprotect_fixup;tlb_end_vma;tlb_flush_mmu_tlbonly" + FLUSH).get(Primitive.INVLPG));
         assertEquals(32, s.inclusive("mprotect").get(Primitive.INVLPG));
     }
+
+    /**
+     * mprotect of a whole PMD THP: {@code change_huge_pmd} without a split; x86's
+     * {@code pmdp_invalidate_ad} does not flush, so the one flush per call is tlb_end_vma's.
+     */
+    @Test
+    void mprotectOfAWholePmdLeafFlushesOnlyAtTlbEndVmaOnX86() {
+        Kernel k = kernel();
+        Trace.fixture("pmd-thp-mprotect").run(k);
+        LedgerSnapshot s = k.result().ledger();
+        assertTrue(s.paths().keySet().stream().noneMatch(p -> p.contains("__split_huge_pmd")));
+        PrimitiveCounts change = s.self("mprotect;mprotect_fixup;change_huge_pmd");
+        assertEquals(2, change.get(Primitive.PTE_XCHG));
+        assertEquals(2, change.get(Primitive.PTE_W));
+        assertEquals(1, change.get(Primitive.AE));
+        assertEquals(0, s.inclusive("mprotect;mprotect_fixup;change_huge_pmd").get(Primitive.INVLPG));
+        assertEquals(2, s.self("mprotect;mprotect_fixup;tlb_end_vma;tlb_flush_mmu_tlbonly" + FLUSH).get(Primitive.INVLPG));
+        assertEquals(2, s.inclusive("mprotect").get(Primitive.INVLPG));
+        assertTrue(s.paths().keySet().stream().noneMatch(p -> p.endsWith("do_huge_pmd_wp_page")));
+    }
 }

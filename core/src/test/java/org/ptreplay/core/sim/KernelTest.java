@@ -104,6 +104,29 @@ class KernelTest {
         assertEquals(1, k.vmas(1).size());
     }
 
+    /**
+     * mprotect of a whole PMD THP changes the leaf in place ({@code change_huge_pmd}), never
+     * splitting it; the test arch keeps the generic {@code pmdp_invalidate_ad}, which flushes.
+     */
+    @Test
+    void mprotectOfAWholePmdLeafChangesItInPlace() {
+        Kernel k = new Kernel(SimConfig.builder(new TestArch()).build());
+        k.replay(TextFixtures.load("pmd-thp-mprotect"));
+        LedgerSnapshot s = k.result().ledger();
+        assertTrue(s.paths().keySet().stream().noneMatch(p -> p.contains("__split_huge_pmd")), s.paths().keySet().toString());
+        String change = "mprotect;mprotect_fixup;change_huge_pmd";
+        assertEquals(2, s.self(change).get(Primitive.PTL));
+        assertEquals(2, s.self(change).get(Primitive.PTE_XCHG));
+        assertEquals(2, s.self(change).get(Primitive.PTE_W));
+        assertEquals(2, s.self(change).get(Primitive.SHADOW_SYNC));
+        assertEquals(1, s.self(change).get(Primitive.AE));
+        assertEquals(2, s.self(change).get(Primitive.INVLPG));
+        assertEquals(2, s.inclusive("mprotect;mprotect_fixup;tlb_end_vma").get(Primitive.X86_FULL));
+        assertEquals(0, s.inclusive("mprotect").get(Primitive.PTEP_GET));
+        // The write touch after mprotect(rw) finds the leaf writable again: no write-protect fault.
+        assertFalse(s.paths().keySet().stream().anyMatch(p -> p.endsWith("do_huge_pmd_wp_page")));
+    }
+
     @Test
     void badEventsAreOneSentenceWithTheIndex() {
         Kernel k = new Kernel(SimConfig.builder(new TestArch()).build());

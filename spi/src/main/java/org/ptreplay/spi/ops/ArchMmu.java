@@ -94,6 +94,17 @@ public interface ArchMmu {
     }
 
     /**
+     * Whether {@code pmdp_invalidate_ad} (mprotect's {@code change_huge_pmd}, mm/huge_memory.c)
+     * flushes the PMD range itself. The generic version, which arm64 keeps, is
+     * {@code pmdp_invalidate}: the exchange, then {@code flush_pmd_tlb_range} (mm/pgtable-generic.c).
+     * x86 defines its own (arch/x86/mm/pgtable.c): the exchange only, since an invalid entry's
+     * access and dirty bits can no longer be set, and the caller's gather flushes. Since SPI 1.2.
+     */
+    default boolean pmdpInvalidateAdFlushes() {
+        return true;
+    }
+
+    /**
      * {@code flush_tlb_range} / {@code flush_tlb_mm_range}: invalidates [start, end) at a stride
      * of {@code 1 << strideShift}. {@code lastLevel}: only leaf entries changed (arm64 VALE1IS);
      * {@code freedTables}: page tables were freed (x86 also flushes lazy CPUs).

@@ -104,7 +104,7 @@ class PluginLoadingTest {
                         + " digits, '-', '.', '/' and '+', and starts with a letter or digit",
                 dir.resolve("dup-builtin.jar") + ": move-ptes/folio-batch: duplicate name: the built-in strategy"
                         + " move-ptes/folio-batch from module org.ptreplay.strategies wins",
-                dir.resolve("future-spi.jar") + ": move-ptes/future: built for SPI 2.0, this ptreplay has SPI 1.1",
+                dir.resolve("future-spi.jar") + ": move-ptes/future: built for SPI 2.0, this ptreplay has SPI 1.2",
                 dir.resolve("twin-b.jar") + ": move-ptes/twin: duplicate name: " + dir.resolve("twin-a.jar")
                         + " already provides strategy move-ptes/twin",
                 // ... then the jars that yielded no provider, in file-name order.
@@ -156,11 +156,11 @@ class PluginLoadingTest {
     void brokenProvidersAreListedButCannotBeLookedUp() {
         PluginEntry future = registry.entries().stream()
                 .filter(e -> e.name().equals("move-ptes/future")).findFirst().orElseThrow();
-        assertEquals("broken: built for SPI 2.0, this ptreplay has SPI 1.1", future.status().label());
+        assertEquals("broken: built for SPI 2.0, this ptreplay has SPI 1.2", future.status().label());
         assertEquals("2.0", future.spiVersion());
         UnknownProviderException e = org.junit.jupiter.api.Assertions.assertThrows(UnknownProviderException.class,
                 () -> registry.require(ProviderKind.STRATEGY, "move-ptes/future"));
-        assertEquals("strategy move-ptes/future is broken: built for SPI 2.0, this ptreplay has SPI 1.1;"
+        assertEquals("strategy move-ptes/future is broken: built for SPI 2.0, this ptreplay has SPI 1.2;"
                 + " usable strategies: " + usableStrategies(), e.getMessage());
     }
 

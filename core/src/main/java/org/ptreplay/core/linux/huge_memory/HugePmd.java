@@ -10,7 +10,7 @@ import org.ptreplay.core.state.Mm;
 import org.ptreplay.core.linux.mmu_gather.MmuGather;
 
 /**
- * PMD-mapped THPs (mm/huge_memory.c): the huge fault, split, zap, move and fork copy of a PMD
+ * PMD-mapped THPs (mm/huge_memory.c): the huge fault, split, zap, move, fork copy and mprotect of a PMD
  * leaf. Every PMD THP has a PTE table deposited under it at fault time
  * ({@code pgtable_trans_huge_deposit}), which a split withdraws and a zap frees.
  */
@@ -19,6 +19,7 @@ public final class HugePmd {
     private static final Frame ZAP = Frame.of("zap_huge_pmd");
     private static final Frame MOVE = Frame.of("move_huge_pmd");
     private static final Frame COPY = Frame.of("copy_huge_pmd");
+    private static final Frame CHANGE = Frame.of("change_huge_pmd");
 
     private final KernelState cell;
     private final Ledger ledger;
@@ -138,6 +139,63 @@ public final class HugePmd {
             }
         }
         ledger.exit(ZAP);
+    }
+
+    /**
+     * {@code change_huge_pmd} of mprotect (mm/huge_memory.c, 6.16/6.17) for a PMD leaf that the
+     * range covers whole (docs/kernel-model.md §4.5): under the PMD lock
+     * ({@code __pmd_trans_huge_lock}), {@code pmdp_invalidate_ad} exchanges the entry for an invalid
+     * one (the generic version also flushes the PMD range at once; x86's does not),
+     * {@code pmd_modify}, the write upgrade of {@code can_change_pmd_writable} (private: the head
+     * page of an anon folio is AnonExclusive; shared: the entry is dirty; the huge zero folio has
+     * no normal page), {@code set_pmd_at}, and the gather records the PMD range when
+     * {@code huge_pmd_needs_flush}. The NUMA-hinting, uffd-wp, soft-dirty and migration-entry
+     * paths are not modelled.
+     *
+     * @param write            the VMA becomes writable: {@code pmd_modify} keeps the write bit and
+     *                         mprotect passes MM_CP_TRY_CHANGE_WRITABLE
+     * @param hiddenBitsChange a read or exec change flips PROTNONE/NX bits the simulated entry does
+     *                         not carry, which x86 flushes for
+     */
+    public void changeHugePmd(MmuGather tlb, long haddr, long pmdp, boolean write, boolean shared,
+                              boolean hiddenBitsChange) {
+        ledger.enter(CHANGE);
+        ledger.charge(Primitive.PTL);
+        Mm mm = tlb.mm();
+        long old = cell.mem.xchgPte(pmdp, Pte.NONE);
+        if (cell.arch.pmdpInvalidateAdFlushes()) {
+            // flush_pmd_tlb_range: arm64's __flush_tlb_range at PMD stride, not last-level only.
+            cell.arch.flushTlbRange(mm, haddr, haddr + cell.geo.pmdSize(), cell.geo.pmdShift(), false, false);
+        }
+        long entry = write ? old : Pte.wrprotect(old);
+        if (write && !Pte.write(entry) && canChangePmdWritable(entry, shared)) {
+            entry = Pte.mkwrite(entry);
+        }
+        cell.mem.writePte(pmdp, entry);
+        // The leaf was present and is again: changed in place, as change_pte_range's commit.
+        ledger.charge(Primitive.SHADOW_SYNC);
+        // huge_pmd_needs_flush: on x86 the same rule as pte_needs_flush on the PMD's flags
+        // (arch/x86/include/asm/tlbflush.h), generically always; the arch's pteNeedsFlush is both.
+        if (hiddenBitsChange || cell.arch.pteNeedsFlush(old, entry)) {
+            tlb.flushPmdRange(haddr);
+        }
+        ledger.exit(CHANGE);
+    }
+
+    /** {@code can_change_pmd_writable}: shared by the dirty bit; private only for an AnonExclusive anon head page. */
+    private boolean canChangePmdWritable(long pmd, boolean shared) {
+        if (shared) {
+            return Pte.dirty(pmd);
+        }
+        if (isHugeZero(pmd)) {
+            return false; // vm_normal_page_pmd: the huge zero folio is no normal page
+        }
+        long head = Pte.pfn(pmd);
+        if (!phys.isFolio(head) || phys.kind(phys.head(head)) != PhysMem.KIND_ANON) {
+            return false;
+        }
+        ledger.touch(Primitive.AE, PhysMem.vmemmap(head));
+        return phys.anonExclusive(head);
     }
 
     /** {@code move_huge_pmd}: relinks the leaf and its deposited table; flushes one PMD entry. */

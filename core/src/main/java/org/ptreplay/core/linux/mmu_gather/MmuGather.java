@@ -93,6 +93,11 @@ public final class MmuGather {
 
     /** {@code tlb_remove_pmd_tlb_entry}: a PMD leaf was cleared. */
     public void removePmdEntry(long addr) {
+        flushPmdRange(addr);
+    }
+
+    /** {@code tlb_flush_pmd_range(tlb, addr, HPAGE_PMD_SIZE)}: a PMD leaf changed (cleared or re-protected). */
+    public void flushPmdRange(long addr) {
         adjust(addr, addr + cell.geo.pmdSize());
         clearedPmds = true;
     }

@@ -22,7 +22,8 @@ import org.ptreplay.core.linux.mmu_gather.MmuGather;
  *
  * <p>An entry is added to the gather when {@code pte_needs_flush(old, new)}: x86 only when the
  * write, present or NX state changes (arch/x86/include/asm/tlbflush.h); the generic rule (arm64)
- * is always.
+ * is always. A PMD THP leaf that the range covers whole is changed in place by
+ * {@code change_huge_pmd}; a partly covered one is split first ({@code change_pmd_range}).
  */
 public final class ChangeProtection {
     private static final Frame CHANGE_PTE_RANGE = Frame.of("change_pte_range");
@@ -71,6 +72,13 @@ public final class ChangeProtection {
             long pmdp = cell.walk.entry(mm.pgd(), a, 2);
             long pmd = pmdp < 0 ? Pte.NONE : cell.mem.peek(pmdp);
             if (HugePmd.isLeaf(pmd)) {
+                // change_pmd_range: a leaf the range covers whole is re-protected in place; a
+                // partly covered one is split first (mprotect never needs pgtable_split_needed).
+                if (next - a == pmdSize) {
+                    huge.changeHugePmd(tlb, a, pmdp, write, shared, hiddenBitsChange);
+                    a = next;
+                    continue;
+                }
                 huge.split(mm, a & -pmdSize, pmdp);
                 pmd = cell.mem.peek(pmdp);
             }
