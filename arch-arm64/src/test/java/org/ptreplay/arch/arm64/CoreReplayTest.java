@@ -194,6 +194,7 @@ class CoreReplayTest {
         PrimitiveCounts change = s.inclusive("mprotect;mprotect_fixup;change_huge_pmd");
         assertEquals(2, change.get(Primitive.PTE_XCHG));
         assertEquals(2, change.get(Primitive.PTE_W));
+        assertEquals(1, change.get(Primitive.SP_R));
         assertEquals(1, change.get(Primitive.AE));
         assertEquals(2, change.get(Primitive.TLBI_VA));
         assertEquals(2, change.get(Primitive.DSB));

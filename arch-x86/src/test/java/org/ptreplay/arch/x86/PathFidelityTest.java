@@ -108,6 +108,7 @@ class PathFidelityTest {
         PrimitiveCounts change = s.self("mprotect;mprotect_fixup;change_huge_pmd");
         assertEquals(2, change.get(Primitive.PTE_XCHG));
         assertEquals(2, change.get(Primitive.PTE_W));
+        assertEquals(1, change.get(Primitive.SP_R));
         assertEquals(1, change.get(Primitive.AE));
         assertEquals(0, s.inclusive("mprotect;mprotect_fixup;change_huge_pmd").get(Primitive.INVLPG));
         assertEquals(2, s.self("mprotect;mprotect_fixup;tlb_end_vma;tlb_flush_mmu_tlbonly" + FLUSH).get(Primitive.INVLPG));

@@ -119,6 +119,7 @@ class KernelTest {
         assertEquals(2, s.self(change).get(Primitive.PTE_XCHG));
         assertEquals(2, s.self(change).get(Primitive.PTE_W));
         assertEquals(2, s.self(change).get(Primitive.SHADOW_SYNC));
+        assertEquals(1, s.self(change).get(Primitive.SP_R));
         assertEquals(1, s.self(change).get(Primitive.AE));
         assertEquals(2, s.self(change).get(Primitive.INVLPG));
         assertEquals(2, s.inclusive("mprotect;mprotect_fixup;tlb_end_vma").get(Primitive.X86_FULL));

@@ -191,6 +191,9 @@ public final class HugePmd {
             return false; // vm_normal_page_pmd: the huge zero folio is no normal page
         }
         long head = Pte.pfn(pmd);
+        // vm_normal_page_pmd is pfn_to_page; PageAnon reads the page's compound_head (page_folio),
+        // as vm_normal_folio does for a PTE (SP_R), then PageAnonExclusive its flags.
+        ledger.touch(Primitive.SP_R, PhysMem.vmemmap(head));
         if (!phys.isFolio(head) || phys.kind(phys.head(head)) != PhysMem.KIND_ANON) {
             return false;
         }
