@@ -115,4 +115,21 @@ class PathFidelityTest {
         assertEquals(2, s.inclusive("mprotect").get(Primitive.INVLPG));
         assertTrue(s.paths().keySet().stream().noneMatch(p -> p.endsWith("do_huge_pmd_wp_page")));
     }
+
+    /** The huge zero leaf stays read-only through mprotect: x86's huge_pmd_needs_flush never fires. */
+    @Test
+    void mprotectOfTheHugeZeroLeafNeverFlushesOnX86() {
+        Kernel k = kernel();
+        Trace.fixture("pmd-huge-zero-mprotect").run(k);
+        LedgerSnapshot s = k.result().ledger();
+        assertTrue(s.paths().keySet().stream().noneMatch(p -> p.contains("__split_huge_pmd")));
+        PrimitiveCounts change = s.self("mprotect;mprotect_fixup;change_huge_pmd");
+        assertEquals(2, change.get(Primitive.PTL));
+        assertEquals(2, change.get(Primitive.PTE_XCHG));
+        assertEquals(2, change.get(Primitive.PTE_W));
+        assertEquals(0, change.get(Primitive.SP_R));
+        assertEquals(0, change.get(Primitive.AE));
+        assertEquals(0, s.inclusive("mprotect").get(Primitive.INVLPG));
+        assertEquals(0, s.inclusive("mprotect").get(Primitive.X86_FULL));
+    }
 }
