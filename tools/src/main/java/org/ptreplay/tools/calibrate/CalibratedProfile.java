@@ -62,8 +62,9 @@ public final class CalibratedProfile {
                         + " the model does not already charge per entry is ops.shadow_sync_ns.%n", update));
             } else {
                 // A difference of two noisy medians can come out negative; a negative cost is no reading.
-                out.append(String.format(Locale.ROOT, "# One present-PTE update by mprotect could not be derived here: the 128-page and"
-                        + " 64-page mprotect samples differ by less than their noise (%.4g ns per PTE); ops.shadow_sync_ns is 0.%n", update));
+                out.append(String.format(Locale.ROOT, "# One present-PTE update by mprotect could not be derived here: the %d-page and"
+                        + " 64-page mprotect samples differ by less than their noise (%.4g ns per PTE); ops.shadow_sync_ns is 0.%n",
+                        w.widestToggle(), update));
             }
         }
         w.flushHeader(out);
@@ -177,11 +178,13 @@ public final class CalibratedProfile {
         }
         double one = median("mprotect.1.mapped") - median("mprotect.1.empty");
         double d64 = median("mprotect.64.mapped") - median("mprotect.64.empty");
-        double d128 = median("mprotect.128.mapped") - median("mprotect.128.empty");
-        double update = (d128 - d64) / 64;
-        String how = String.format(Locale.ROOT, "mprotect toggles of whole VMAs with 1, 64 and 128 populated pages"
+        int wide = widestToggle();
+        double dWide = median("mprotect." + wide + ".mapped") - median("mprotect." + wide + ".empty");
+        double update = pteUpdateNs();
+        String how = String.format(Locale.ROOT, "mprotect toggles of whole VMAs with 1, 64 and %d populated pages"
                 + " against empty twins (change_protection flushes only when it changed an entry; above 33 pages"
-                + " arch/x86/mm/tlb.c flushes fully): one entry update = (%.4g - %.4g) / 64 = %.4g ns", d128, d64, update);
+                + " arch/x86/mm/tlb.c flushes fully): one entry update = (%.4g - %.4g) / %d = %.4g ns", wide, dWide, d64,
+                wide - 64, update);
         Sourced invlpg = moveFlush("1", "mapped", "a one-page VMA", "one single-page flush");
         if (invlpg == null) {
             invlpg = src(Math.max(0, round(one - update)), String.format(Locale.ROOT, "%s; one INVLPG = %.4g - %.4g ns"
@@ -315,11 +318,22 @@ public final class CalibratedProfile {
         }
     }
 
-    /** The measured cost of updating one present PTE by mprotect, flush excluded: (d128 - d64) / 64. */
+    /**
+     * The measured cost of updating one present PTE by mprotect, flush excluded: the widest toggle
+     * less the 64-page one, per extra entry, (d512 - d64) / 448. A probe without the 512-page
+     * samples gives (d128 - d64) / 64, whose 64 entries a noisy full flush can outweigh (run H of
+     * docs/validation.md: -280 ns).
+     */
     double pteUpdateNs() {
         double d64 = median("mprotect.64.mapped") - median("mprotect.64.empty");
-        double d128 = median("mprotect.128.mapped") - median("mprotect.128.empty");
-        return (d128 - d64) / 64;
+        int wide = widestToggle();
+        double dWide = median("mprotect." + wide + ".mapped") - median("mprotect." + wide + ".empty");
+        return (dWide - d64) / (wide - 64);
+    }
+
+    /** The pages of the widest mprotect toggle the probe measured: 512, or 128 for an older probe. */
+    int widestToggle() {
+        return c.get("mprotect.512.mapped").isPresent() && c.get("mprotect.512.empty").isPresent() ? 512 : 128;
     }
 
     /**
@@ -361,12 +375,14 @@ public final class CalibratedProfile {
         double xchg = median("xchg");
         double model = xchg + 3 * l1 + atomic / 2;
         double v = round(update - model);
-        String how = String.format(Locale.ROOT, "one present-entry update by mprotect = (%.4g - %.4g) / 64 = %.4g ns"
-                + " (toggles of 128 and 64 populated pages against empty twins, medians of %d samples at %s) less what the"
+        int wide = widestToggle();
+        String how = String.format(Locale.ROOT, "one present-entry update by mprotect = (%.4g - %.4g) / %d = %.4g ns"
+                + " (toggles of %d and 64 populated pages against empty twins, medians of %d samples at %s) less what the"
                 + " model charges per entry of a toggle: an xchg, a read, a write, and for half the toggles two struct"
-                + " page reads and an atomic (%.4g + 3 x %.4g + %.4g / 2 = %.4g ns)", median("mprotect.128.mapped")
-                - median("mprotect.128.empty"), median("mprotect.64.mapped") - median("mprotect.64.empty"), update,
-                c.get("mprotect.128.mapped").get().values().size(), when, xchg, l1, atomic, model);
+                + " page reads and an atomic (%.4g + 3 x %.4g + %.4g / 2 = %.4g ns)", median("mprotect." + wide + ".mapped")
+                - median("mprotect." + wide + ".empty"), median("mprotect.64.mapped") - median("mprotect.64.empty"),
+                wide - 64, update, wide, c.get("mprotect." + wide + ".mapped").get().values().size(), when, xchg, l1,
+                atomic, model);
         if (v <= 0) {
             return src(0, how + "; the difference is not positive: no hypervisor work, 0 [derived from measured]");
         }

@@ -238,6 +238,23 @@ class CalibratedProfileTest {
         assertFalse(text.contains("# Shadow fill:"), text);
     }
 
+    /**
+     * With the 512-page toggle the update is taken 448 entries apart: (d512 - d64) / 448. Here the
+     * 128-page sample is noise below the 64-page one, and the 512-page one gives the update:
+     * (11140 - 1000) - (1940 - 1000) = 9200 ns over 448 entries = 20.54 ns.
+     */
+    @Test
+    void theWidestToggleGivesTheUpdate() throws Exception {
+        Calibration c = calibration(1900);
+        Map<String, Samples> m = new HashMap<>(c.measurements());
+        put(m, "mprotect.512.empty", "ns", 1000, 1000, 1000);
+        put(m, "mprotect.512.mapped", "ns", 11140, 11140, 11140);
+        String text = CalibratedProfile.text(new Calibration(c.facts(), m, c.started(), c.took(), c.repetitions(), c.quick()),
+                genericX86(), "my-box");
+        assertTrue(text.contains("# One present-PTE update by mprotect costs 20.54 ns here"), text);
+        assertTrue(text.contains("toggles of 512 and 64 populated pages"), text);
+    }
+
     @Test
     void headerStatesThePteUpdateCostOrThatNoiseHidIt() throws Exception {
         // (2580 - 1000) - (1940 - 1000) = 640 ns over 64 more entries: 10 ns each.

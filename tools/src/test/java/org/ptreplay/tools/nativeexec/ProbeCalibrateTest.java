@@ -37,7 +37,7 @@ class ProbeCalibrateTest {
         });
         assertEquals(0, status, errors.toString());
         for (String name : List.of("mprotect.1.empty", "mprotect.1.mapped", "mprotect.64.empty", "mprotect.64.mapped",
-                "mprotect.128.empty", "mprotect.128.mapped", "mremap.1.empty", "mremap.1.mapped", "mremap.64.empty", "mremap.64.one", "dontneed.1.empty",
+                "mprotect.128.empty", "mprotect.128.mapped", "mprotect.512.empty", "mprotect.512.mapped", "mremap.1.empty", "mremap.1.mapped", "mremap.64.empty", "mremap.64.one", "dontneed.1.empty",
                 "dontneed.1.mapped", "fault", "syscall", "latency.memory", "latency.memory.4k", "mremap.tables.8.empty",
                 "mremap.tables.8.one", "mremap.tables.64.empty", "mremap.tables.64.one")) {
             assertTrue(samples.containsKey(name), name + " missing: " + samples.keySet());
