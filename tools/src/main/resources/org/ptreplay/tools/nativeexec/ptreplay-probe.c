@@ -425,6 +425,24 @@ static double mprotect_ns(size_t pages, int populated, uint64_t iters) {
 }
 
 /*
+ * The timed part of the mremap samples, in ns per call: the mapping of `len` bytes at spot[0]
+ * moved to spot[1] and back (MREMAP_FIXED), `iters` moves in all. `n` and `what` name the size in
+ * the error line.
+ */
+static double pingpong_ns(char *spot[2], size_t len, uint64_t iters, size_t n, const char *what) {
+    int at = 0;
+    uint64_t t0 = cpu_ns();
+    for (uint64_t i = 0; i < iters; i++) {
+        if (mremap(spot[at], len, len, MREMAP_MAYMOVE | MREMAP_FIXED, spot[1 - at]) == MAP_FAILED) {
+            printf("error mremap of %zu %s failed: %s\n", n, what, strerror(errno));
+            exit(2);
+        }
+        at = 1 - at;
+    }
+    return (double) (cpu_ns() - t0) / iters;
+}
+
+/*
  * One flush as mremap pays it, in ns per call: a VMA of `pages` pages moved back and forth
  * (MREMAP_FIXED) between two spots in different page tables, each table kept by a populated page
  * of its own VMA, with its first page populated or never touched. move_ptes flushes the old range
@@ -453,18 +471,9 @@ static double mremap_ns(size_t pages, int populated, uint64_t iters) {
     if (populated) {
         page[0] = 1;
     }
-    int at = 0;
-    uint64_t t0 = cpu_ns();
-    for (uint64_t i = 0; i < iters; i++) {
-        if (mremap(spot[at], len, len, MREMAP_MAYMOVE | MREMAP_FIXED, spot[1 - at]) == MAP_FAILED) {
-            printf("error mremap of %zu pages failed: %s\n", pages, strerror(errno));
-            exit(2);
-        }
-        at = 1 - at;
-    }
-    uint64_t t1 = cpu_ns();
+    double ns = pingpong_ns(spot, len, iters, pages, "pages");
     munmap(hole, 8 * pmd);
-    return (double) (t1 - t0) / iters;
+    return ns;
 }
 
 /*
@@ -495,18 +504,9 @@ static double mremap_tables_ns(size_t tables, int populated, uint64_t iters) {
             p[t * pmd] = 1;
         }
     }
-    int at = 0;
-    uint64_t t0 = cpu_ns();
-    for (uint64_t i = 0; i < iters; i++) {
-        if (mremap(spot[at], len, len, MREMAP_MAYMOVE | MREMAP_FIXED, spot[1 - at]) == MAP_FAILED) {
-            printf("error mremap of %zu page tables failed: %s\n", tables, strerror(errno));
-            exit(2);
-        }
-        at = 1 - at;
-    }
-    uint64_t t1 = cpu_ns();
+    double ns = pingpong_ns(spot, len, iters, tables, "page tables");
     munmap(hole, room);
-    return (double) (t1 - t0) / iters;
+    return ns;
 }
 
 /*
