@@ -50,6 +50,8 @@ final class CacheHierarchy {
     private long lastL1Victim = -1;
     /** The line {@link #load} last evicted from L1, -1 for none (scratch, read by {@link #access}). */
     private long loadL1Victim;
+    /** Stream prefetches skipped because the prefetch just before had left their line in every level they fill. */
+    private long redundantPrefetches;
 
     /**
      * @param memory       the profile's memory section (validated: one line size, sane geometry)
@@ -119,8 +121,9 @@ final class CacheHierarchy {
         // the pair line that completes it to a 128-byte aligned chunk" (Intel Optimization Reference
         // Manual, "Data Prefetching"; docs/profiles.md, "The cache model"): a line that missed the
         // fill level was fetched into it, so its pair is requested with it.
+        long resident = -1;
         if (pairLines && hit > prefetchFill) {
-            prefetch(line ^ 1, now, false);
+            resident = prefetch(line ^ 1, now, false);
         }
         // A prefetcher that fills level f sees only the requests that reach level f: the L2
         // streamer trains on L1 misses (Intel Optimization Reference Manual, "Data Prefetching":
@@ -129,7 +132,15 @@ final class CacheHierarchy {
         if (prefetcher != null && hit >= prefetchFill && prefetcher.train(line)) {
             for (int k = 0, n = prefetcher.issueCount(); k < n; k++) {
                 long l = prefetcher.issueLine(k);
-                prefetch(l, now, true);
+                // A stream in either direction asks next for the pair line the prefetch before
+                // completed its line with (or the demand line's own pair): that line has just been
+                // put into every level from the fill level on, so asking again would find it in
+                // the fill level and change nothing (no fill, no timing, no pair): skipped.
+                if (l == resident) {
+                    redundantPrefetches++;
+                    continue;
+                }
+                resident = prefetch(l, now, true);
             }
         }
         return hit;
@@ -142,9 +153,10 @@ final class CacheHierarchy {
      * its own level, so the levels after it see what they held before the prefetch. A line the fill
      * level did not hold was fetched into it, which the pair-line prefetcher completes with its
      * pair too when {@code completePair} (a stream prefetch; the pair's own fetch does not recurse:
-     * its pair is the line that caused it).
+     * its pair is the line that caused it). Returns the line prefetched last (the pair, if one was
+     * fetched): it is now in every level from the fill level on.
      */
-    private void prefetch(long line, long now, boolean completePair) {
+    private long prefetch(long line, long now, boolean completePair) {
         int source = levels.length;
         for (int k = prefetchFill; k < levels.length; k++) {
             int slot = levels[k].lookup(line);
@@ -158,8 +170,9 @@ final class CacheHierarchy {
             timing.prefetch(line, source);
         }
         if (completePair && pairLines && source > prefetchFill) {
-            prefetch(line ^ 1, now, false);
+            return prefetch(line ^ 1, now, false);
         }
+        return line;
     }
 
     /**
@@ -301,6 +314,11 @@ final class CacheHierarchy {
     /** The lines of level {@code k} with their LRU stamps ({@link LruCache#contents}); for the differential tests. */
     SortedMap<Long, Long> contents(int k) {
         return levels[k].contents();
+    }
+
+    /** Stream prefetches skipped as no-ops ({@link #access}); for the differential tests. */
+    long redundantPrefetches() {
+        return redundantPrefetches;
     }
 
     /** Demand accesses served by each level so far; the last element counts memory. */
