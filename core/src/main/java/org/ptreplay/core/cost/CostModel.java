@@ -27,6 +27,11 @@ public interface CostModel {
             return 0;
         }
 
+        @Override
+        public long unitPs(Primitive p) {
+            return 0;
+        }
+
         // No cache state: every access is free and changes nothing, so any run may be batched.
         @Override
         public boolean l1Resident(long pa) {
@@ -50,6 +55,16 @@ public interface CostModel {
 
     /** One charge of {@code p} with multiplicity {@code n} that touches no modelled memory. */
     long costPs(Primitive p, long n);
+
+    /**
+     * The price per unit of {@code p} when {@link #costPs}{@code (p, n)} is that price times
+     * {@code n} and has no other effect once a ledger has attached its {@link #clock}; -1 when it
+     * is not (a price that depends on {@code n} otherwise, or no price, which {@link #costPs}
+     * reports). A ledger then charges {@code p} without calling the model. The default: -1.
+     */
+    default long unitPs(Primitive p) {
+        return -1;
+    }
 
     /** One memory-touching {@code p} at simulated physical address {@code pa}, through the cache model. */
     long accessPs(Primitive p, long pa);

@@ -286,6 +286,13 @@ public final class ProfileCostModel implements CostModel {
     }
 
     @Override
+    public long unitPs(Primitive p) {
+        // IPI is base + slope x targets; an unpriced primitive must reach costPs, which reports it.
+        // The prices returned through costPs only feed the clock a ledger replaces with its own.
+        return p == IPI ? -1 : unitPs[p.ordinal()];
+    }
+
+    @Override
     public long accessPs(Primitive p, long pa) {
         if (!p.memory()) {
             throw new IllegalArgumentException(p.key() + " touches no memory; charge it with costPs.");

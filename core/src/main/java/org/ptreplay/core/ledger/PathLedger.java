@@ -34,6 +34,12 @@ public final class PathLedger implements Ledger {
     private static final int KINDS = TraceEvent.Kind.values().length;
 
     private final CostModel cost;
+    /**
+     * Per primitive, the model's price per unit where a charge is that price times the count
+     * ({@link CostModel#unitPs}), else -1: a fault charges a dozen primitives, and this spares
+     * each a call into the model (issue #15).
+     */
+    private final long[] unitPs = new long[NP];
     private int[] frame = new int[64];
     private int[] parent = new int[64];
     private int[] firstChild = new int[64];
@@ -77,6 +83,9 @@ public final class PathLedger implements Ledger {
         kindOf[ROOT] = -1;
         Arrays.fill(kindNode, -1);
         cost.clock(() -> elapsedPs);
+        for (Primitive p : Primitive.values()) {
+            unitPs[p.ordinal()] = cost.unitPs(p);
+        }
     }
 
     /**
@@ -219,7 +228,14 @@ public final class PathLedger implements Ledger {
 
     @Override
     public void charge(Primitive p, long n) {
-        add(p, n, cost.costPs(p, n));
+        long unit = unitPs[p.ordinal()];
+        add(p, n, unit >= 0 ? unit * n : cost.costPs(p, n));
+    }
+
+    @Override
+    public void charge(Primitive p) {
+        long unit = unitPs[p.ordinal()];
+        add(p, 1, unit >= 0 ? unit : cost.costPs(p, 1));
     }
 
     @Override

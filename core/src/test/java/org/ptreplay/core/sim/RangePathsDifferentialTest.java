@@ -195,7 +195,7 @@ class RangePathsDifferentialTest {
      * prefetcher and the pair-line prefetcher; {@code wide}: 64 sets of 2 ways in
      * L1 (8 KiB) and 128 of 4 in L2; {@code free}: counts only.
      */
-    private static CostModel cost(String machine) {
+    static CostModel cost(String machine) {
         if (machine.equals("free")) {
             return CostModel.FREE;
         }
