@@ -10,6 +10,7 @@ import org.ptreplay.core.profile.proto.CacheLevel;
 import org.ptreplay.core.profile.proto.CpuFeature;
 import org.ptreplay.core.profile.proto.Memory;
 import org.ptreplay.core.profile.proto.Ops;
+import org.ptreplay.core.profile.proto.Prefetcher;
 import org.ptreplay.core.profile.proto.Profile;
 import org.ptreplay.core.profile.proto.Sourced;
 
@@ -108,7 +109,7 @@ public final class CalibratedProfile {
                         : keep("ops.atomic_posted_ns", b.getAtomicPostedNs()))
                 .setSpinlockNs(src(round(cmpxchg + 1 / ghz), "the measured cmpxchg + one cycle for the release store [derived]"))
                 .setRwsemWriteNs(src(round(cmpxchg + atomic), "down_write cmpxchg + up_write atomic add, both measured (kernel/locking/rwsem.c fast paths) [derived]"))
-                .setPageAllocNs(pageAlloc(l1, cmpxchg, atomic, zero, ghz))
+                .setPageAllocNs(pageAlloc(b))
                 .setPageFreeNs(keep(pageFreeNote(), b.getPageFreeNs()))
                 .setZeroBytesPerNs(measured("zero", "4 KiB rep stosb / memset per page over a buffer larger than the last level, as clear_page"))
                 .setSyscallNs(measured("syscall", "a loop of getppid(), entry plus exit"))
@@ -118,10 +119,7 @@ public final class CalibratedProfile {
                 .setPteIterCycles(keep("ops.pte_iter_cycles", b.getPteIterCycles()))
                 .setPteEntryCycles(keep("ops.pte_entry_cycles", b.getPteEntryCycles()))
                 .setPteBatchCycles(keep("ops.pte_batch_cycles", b.getPteBatchCycles()))
-                .setExceptionCycles(src(round(median("syscall") * ghz), String.format(Locale.ROOT, "the measured syscall"
-                        + " entry and exit (%.4g ns) at the measured %.4g GHz: a user page fault's entry and exit crosses"
-                        + " the same kernel boundary (and, with page-table isolation, the same CR3 switches)"
-                        + " [derived from measured; assumption: #PF entry costs what syscall entry costs]", median("syscall"), ghz)))
+                .setExceptionCycles(exception(l1, cmpxchg, atomic, zero, ghz, b.getPageAllocNs().getValue()))
                 .setMemcgCycles(keep("ops.memcg_cycles", b.getMemcgCycles()))
                 .setShadowFillNs(shadowFill(b))
                 .setShadowSyncNs(shadowSync(l1, atomic));
@@ -185,7 +183,10 @@ public final class CalibratedProfile {
                 + " against empty twins (change_protection flushes only when it changed an entry; above 33 pages"
                 + " arch/x86/mm/tlb.c flushes fully): one entry update = (%.4g - %.4g) / %d = %.4g ns", wide, dWide, d64,
                 wide - 64, update);
-        Sourced invlpg = moveFlush("1", "mapped", "a one-page VMA", "one single-page flush");
+        Sourced invlpg = longMoveInvlpg();
+        if (invlpg == null) {
+            invlpg = moveFlush("1", "mapped", "a one-page VMA", "one single-page flush");
+        }
         if (invlpg == null) {
             invlpg = src(Math.max(0, round(one - update)), String.format(Locale.ROOT, "%s; one INVLPG = %.4g - %.4g ns"
                     + " (medians of %d samples at %s) [derived from measured]", how, one, update,
@@ -231,6 +232,46 @@ public final class CalibratedProfile {
                 + " table (medians of %d samples at %s, the probe on one CPU), less the model's charges for moving one"
                 + " entry (%.4g ns); a full flush inside a long move, not a call's first ones [derived from measured]",
                 d64, d8, perTable, c.get("mremap.tables.64.one").get().values().size(), when, entry));
+    }
+
+    /**
+     * One INVLPG as a move of many page tables pays it (probe: mremap_small_ns), priced as the full
+     * flush is ({@link #longMoveFlush}): moves of 8 and of 64 tables from a table-aligned spot to one
+     * a page higher (as validate's unaligned mremap-large), each table's part split into extents of
+     * 511 pages and of one, the one-page extent holding a present entry (one single-page flush per
+     * table) against a guard marker (an entry moved without a flush, its tables allocated and freed
+     * as the present entry's are), else against nothing (then each table's difference also holds a
+     * page table allocated and one freed, which the model charges apart). The slope per table less
+     * the model's charges for moving one entry. What a call pays beyond the slope for its first
+     * flushes is in the header. Null without the samples, or when the slope is not positive.
+     */
+    private Sourced longMoveInvlpg() {
+        String twin = c.get("mremap.small.8.guard").isPresent() && c.get("mremap.small.64.guard").isPresent() ? "guard" : "empty";
+        List<String> names = List.of("mremap.small.8.one", "mremap.small.8." + twin, "mremap.small.64.one", "mremap.small.64." + twin);
+        if (!names.stream().allMatch(n -> c.get(n).isPresent())) {
+            return null;
+        }
+        double d8 = median("mremap.small.8.one") - median("mremap.small.8." + twin);
+        double d64 = median("mremap.small.64.one") - median("mremap.small.64." + twin);
+        double perTable = (d64 - d8) / 56;
+        double entry = median("xchg") + 2 * median("latency.L1");
+        double v = round(perTable - entry);
+        if (!(v > 0)) {
+            return null;
+        }
+        String against = twin.equals("guard")
+                ? "a guard marker there instead (MADV_GUARD_INSTALL: moved by move_ptes without a flush, its tables"
+                        + " allocated at the destination and freed at the source as the present entry's are)"
+                : "nothing there (this kernel has no guard markers: each table's difference also holds a page table"
+                        + " allocated and one freed, which the model charges apart)";
+        return src(v, String.format(Locale.ROOT, "VMAs of 8 and 64 page tables moved by mremap between a table-aligned"
+                + " spot and one a page higher (as validate's unaligned mremap-large), so each table's part moves as"
+                + " extents of 511 pages and of one, with a present entry in each one-page extent against %s"
+                + " (move_ptes flushes an extent after moving a present entry, mm/mremap.c: one page, one INVLPG per"
+                + " table, arch/x86/mm/tlb.c): (%.4g - %.4g) / 56 = %.4g ns per table (medians of %d samples at %s, the"
+                + " probe on one CPU), less the model's charges for moving one entry (%.4g ns); a single-page flush"
+                + " inside a long move, not a call's first ones [derived from measured]", against, d64, d8, perTable,
+                c.get("mremap.small.64.one").get().values().size(), when, entry));
     }
 
     /**
@@ -315,6 +356,24 @@ public final class CalibratedProfile {
                     + " entry each, 64 tables %.4g ns: %.4g ns per table from the ninth on, and %.4g ns per call beyond"
                     + " that for the first flushes (not modelled: no profile field holds a per-call flush cost).%n",
                     d8, d64, perTable, d8 - 8 * perTable));
+        }
+        if (c.get("mremap.small.64.one").isPresent() && c.get("mremap.small.8.one").isPresent()) {
+            List<String> small = new ArrayList<>();
+            for (String twin : List.of("guard", "empty")) {
+                if (c.get("mremap.small.8." + twin).isPresent() && c.get("mremap.small.64." + twin).isPresent()) {
+                    double d8 = median("mremap.small.8.one") - median("mremap.small.8." + twin);
+                    double d64 = median("mremap.small.64.one") - median("mremap.small.64." + twin);
+                    double perTable = (d64 - d8) / 56;
+                    small.add(String.format(Locale.ROOT, "against %s, 8 tables cost %.4g ns more and 64 tables %.4g"
+                            + " ns: %.4g ns per table and %.4g ns per call beyond that", twin.equals("guard")
+                            ? "a guard marker per table" : "none", d8, d64, perTable, d8 - 8 * perTable));
+                }
+            }
+            if (!small.isEmpty()) {
+                out.append("# Single-page flushes in one long move, a present entry in each table's one-page extent: ")
+                        .append(String.join("; ", small)).append(" (against none the tables are allocated and freed"
+                                + " only with the entry).\n");
+            }
         }
     }
 
@@ -454,11 +513,32 @@ public final class CalibratedProfile {
         kept.add("memory.outstanding_misses");
         m.setOutstandingMisses(keepQuiet(bm.getOutstandingMisses()));
         kept.add("memory.prefetcher");
-        m.setPrefetcher(bm.getPrefetcher().toBuilder()
-                .setEnabledSource("kept from " + base.getName() + ": " + bm.getPrefetcher().getEnabledSource())
+        m.setPrefetcher(pairLines(bm.getPrefetcher().toBuilder()
+                .setEnabledSource("kept from " + base.getName() + " (not measured): " + bm.getPrefetcher().getEnabledSource())
                 .setDegree(keepQuiet(bm.getPrefetcher().getDegree()))
-                .setFillLevel(keepQuiet(bm.getPrefetcher().getFillLevel())));
+                .setFillLevel(keepQuiet(bm.getPrefetcher().getFillLevel()))));
         return m.build();
+    }
+
+    /**
+     * The pair-line prefetcher is Intel's (docs/profiles.md, "Pair lines": sourced per core from
+     * Intel's MSR 0x1A4 documentation; no such prefetcher in the AMD or Arm documentation found).
+     * A base profile's switch is kept, marked, on an Intel CPU or one that does not say what it is;
+     * on a CPU that names another vendor there is no source for it, so it is off and says why.
+     */
+    private Prefetcher.Builder pairLines(Prefetcher.Builder pf) {
+        if (!pf.getPairLines()) {
+            return pf;
+        }
+        String model = c.facts().cpuModel();
+        if (model.startsWith("Intel") || model.equals("unknown CPU")) {
+            kept.add("memory.prefetcher.pair_lines");
+            return pf.setPairLinesSource("kept from " + base.getName() + " (not measured): " + pf.getPairLinesSource());
+        }
+        return pf.setPairLines(false).setPairLinesSource(String.format(Locale.ROOT, "off: this CPU (%s, /proc/cpuinfo at"
+                + " %s) is not Intel's, and the pair-line prefetcher %s keeps is sourced from Intel's documentation of"
+                + " MSR 0x1A4 only; no pair-line prefetcher is documented for other cores that was found"
+                + " (docs/profiles.md, Pair lines) [assumption: absent where undocumented]", model, when, base.getName()));
     }
 
     /**
@@ -494,30 +574,61 @@ public final class CalibratedProfile {
     }
 
     /**
-     * One measured order-0 fault, less what the model charges for it apart from the allocation:
-     * the zeroing, the exception entry and exit (priced as a syscall's, above), the memcg charge
-     * (the base profile's cycles), two page-table lock round trips, the refcount, mapcount and
-     * AnonExclusive atomics, the two mm counter updates and the PTE write (Fault.doAnonymousPage),
-     * and the shadow fill of the access the fault retries (the model charges it as SHADOW_FILL).
+     * The page allocation is not measured: the residual of a measured fault prices its exception
+     * ({@link #exception}). On a shadow-paging guest a write fault that allocates nothing (probe:
+     * fault.wp_reuse) costs as much as one that allocates, so the residual is not the allocation,
+     * and a page-table page or a deposit allocated outside any fault must not pay a fault's entry.
      */
-    private Sourced pageAlloc(double l1, double cmpxchg, double atomic, double zero, double ghz) {
+    private Sourced pageAlloc(Ops b) {
+        String why = "calibrate prices the measured fault's residual as the exception (ops.exception_cycles), not as"
+                + " the allocation: a page-table page allocated outside any fault must not pay a user fault's entry";
+        String figures = c.get("fault.wp_reuse").map(wp -> String.format(Locale.ROOT, ", and a write fault that allocates"
+                + " nothing costs %.4g ns here against %.4g ns for one that allocates, zeroes and charges memcg (probe"
+                + " samples fault.wp_reuse and fault)", wp.median(), median("fault"))).orElse("");
+        kept.add("ops.page_alloc_ns (a fault's residual is its exception's)");
+        return b.getPageAllocNs().toBuilder().setSource("kept from " + base.getName() + " (not measured; " + why + figures
+                + "): " + b.getPageAllocNs().getSource()).build();
+    }
+
+    /**
+     * The exception entry and exit of one user page fault, in cycles: one measured order-0 write
+     * fault less everything else the model charges for it — the zeroing, the memcg charge (the base
+     * profile's cycles), two page-table lock round trips, the refcount, mapcount and AnonExclusive
+     * atomics, the mm counters and the PTE write (Fault.doAnonymousPage), the shadow fill of the
+     * access the fault retries (SHADOW_FILL) and the allocation (the base profile's page_alloc_ns).
+     * Under shadow paging the hypervisor takes every guest #PF before the guest does, and that is
+     * most of the fault: a write fault that allocates nothing (do_wp_page's reuse, probe
+     * fault.wp_reuse) costs as much as one that allocates. On bare metal the residual is the entry
+     * and exit with the fault path's work the model does not itemise. Never below the measured
+     * syscall entry and exit, which a fault's entry crosses too.
+     */
+    private Sourced exception(double l1, double cmpxchg, double atomic, double zero, double ghz, double pageAlloc) {
         Samples fault = c.get("fault").orElseThrow();
+        double syscall = median("syscall");
         double zeroing = 4096 / zero;
-        double exception = median("syscall");
         double memcg = base.getOps().getMemcgCycles().getValue() / ghz;
         double rest = 2 * (cmpxchg + 1 / ghz) + 3 * atomic + 3 * l1;
         double fill = Math.max(0, c.get("shadow_fill").map(Samples::median).orElse(0.0));
-        double v = round(fault.median() - zeroing - exception - memcg - rest - fill);
+        double residual = fault.median() - zeroing - memcg - rest - fill - pageAlloc;
         String arithmetic = String.format(Locale.ROOT, "one order-0 write fault measured at %.4g ns (first write of"
                 + " each page of a THP-disabled mapping, median of %d, spread %.1f %%, at %s) minus its zeroing (4096 B at"
-                + " %.4g B/ns = %.4g ns), the exception entry and exit (%.4g ns), the memcg charge (%.4g ns), the other"
-                + " primitives the model charges per fault (2 spinlocks, 3 atomics, 3 plain accesses: %.4g ns) and the"
-                + " shadow fill of the retried access (ops.shadow_fill_ns, %.4g ns)",
-                fault.median(), fault.values().size(), 100 * fault.spread(), when, zero, zeroing, exception, memcg, rest, fill);
-        if (v <= 0) {
-            return src(0, arithmetic + "; the difference is not positive, so 0 [derived]");
+                + " %.4g B/ns = %.4g ns), the memcg charge (%.4g ns), the other primitives the model charges per fault"
+                + " (2 spinlocks, 3 atomics, 3 plain accesses: %.4g ns), the shadow fill of the retried access"
+                + " (ops.shadow_fill_ns, %.4g ns) and the allocation (ops.page_alloc_ns, kept: %.4g ns) = %.4g ns",
+                fault.median(), fault.values().size(), 100 * fault.spread(), when, zero, zeroing, memcg, rest, fill,
+                pageAlloc, residual);
+        String wp = c.get("fault.wp_reuse").map(w -> String.format(Locale.ROOT, "; a write fault that allocates nothing"
+                + " (the pages of a tiny process write-protected by a fork whose child exited, so do_wp_page reuses each:"
+                + " no allocation, zeroing or memcg charge) costs %.4g ns (median of %d, spread %.1f %%): under shadow"
+                + " paging the hypervisor takes every guest #PF first, and the residual is that exception's, not the"
+                + " allocation's", w.median(), w.values().size(), 100 * w.spread())).orElse("");
+        if (residual <= syscall) {
+            return src(round(syscall * ghz), String.format(Locale.ROOT, "%s%s; that is not above the measured syscall"
+                    + " entry and exit (%.4g ns), which a fault's entry crosses too, so the syscall's, at the measured %.4g"
+                    + " GHz [derived from measured]", arithmetic, wp, syscall, ghz));
         }
-        return src(v, arithmetic + " [derived]");
+        return src(round(residual * ghz), String.format(Locale.ROOT, "%s, at the measured %.4g GHz%s [derived from measured]",
+                arithmetic, ghz, wp));
     }
 
     private Sourced cycles(Sourced baseValue, String path, double ghz) {

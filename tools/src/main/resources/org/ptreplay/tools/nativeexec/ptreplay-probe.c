@@ -313,6 +313,39 @@ static double fault_ns(size_t pages) {
     return (double) (t1 - t0) / pages;
 }
 
+/*
+ * ns per write fault that allocates nothing: the pages of a THP-disabled mapping populated, then a
+ * fork whose child exits at once (untimed) leaves every PTE write-protected and every page mapped
+ * once again, so the first write of each page takes do_wp_page's reuse path (wp_can_reuse_anon_folio,
+ * mm/memory.c): no allocation, no zeroing, no memcg charge; the exception, the entry made writable
+ * and, under shadow paging, the hypervisor's work on both. Set beside fault_ns, it says how much of
+ * an allocating fault the allocation is. Taken before calibrate maps its buffers, so the fork copies
+ * a tiny process and leaves nothing of theirs write-protected. NaN when fork fails.
+ */
+static double wp_reuse_ns(size_t pages) {
+    long ps = sysconf(_SC_PAGESIZE);
+    char *buf = map_anon(pages * ps, 0);
+    for (size_t i = 0; i < pages; i++) {
+        buf[i * ps] = 1;
+    }
+    pid_t child = fork();
+    if (child == 0) {
+        _exit(0);
+    }
+    if (child < 0) {
+        munmap(buf, pages * ps);
+        return NAN;
+    }
+    waitpid(child, NULL, 0);
+    uint64_t t0 = cpu_ns();
+    for (size_t i = 0; i < pages; i++) {
+        buf[i * ps] = 2;
+    }
+    uint64_t t1 = cpu_ns();
+    munmap(buf, pages * ps);
+    return (double) (t1 - t0) / pages;
+}
+
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23
 #endif
@@ -509,6 +542,50 @@ static double mremap_tables_ns(size_t tables, int populated, uint64_t iters) {
     return ns;
 }
 
+#ifndef MADV_GUARD_INSTALL
+#define MADV_GUARD_INSTALL 102
+#endif
+
+/*
+ * Single-page flushes inside one long move, in ns per call: a VMA spanning `tables` page tables moved
+ * back and forth between a table-aligned spot and one a page higher (as validate's unaligned
+ * mremap-large), so every table's part splits into an extent of 511 pages and one of a single page.
+ * The page of each single-page extent holds, by `what`: 0 nothing, 1 a present entry, 2 a guard
+ * marker (MADV_GUARD_INSTALL, Linux 6.13+: an entry that is not present, which move_ptes moves
+ * like any other but flushes for only when it moved a present one, mm/mremap.c). A present entry
+ * costs its extent one flush of one page, one INVLPG on x86 (at most 33 pages, arch/x86/mm/tlb.c),
+ * per table. Against the guard markers, whose tables are allocated at the destination and freed at
+ * the source as the present entries' are, the difference is the flush alone; against nothing, it
+ * also holds a page table allocated and one freed per table. Between two sizes the difference of
+ * the differences, per table, is one single-page flush as a long move pays it, apart from what a
+ * call pays for its first flushes. NaN when the kernel has no guard markers.
+ */
+static double mremap_small_ns(size_t tables, int what, uint64_t iters) {
+    long ps = sysconf(_SC_PAGESIZE);
+    size_t pmd = (size_t) ps / 8 * ps, len = tables * pmd, room = (2 * tables + 8) * pmd;
+    char *hole = mmap(NULL, room, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (hole == MAP_FAILED) {
+        printf("error mmap of %zu bytes failed: %s\n", room, strerror(errno));
+        exit(2);
+    }
+    char *base = (char *) (((uintptr_t) hole + pmd - 1) & ~(uintptr_t) (pmd - 1));
+    char *spot[2] = {base, base + (tables + 2) * pmd + ps};
+    char *p = mmap(spot[0], len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    madvise(p, len, MADV_NOHUGEPAGE);
+    for (size_t t = 0; what != 0 && t < tables; t++) {
+        char *last = p + t * pmd + pmd - ps; /* the last page of each table's part: its own one-page extent */
+        if (what == 1) {
+            *last = 1;
+        } else if (madvise(last, ps, MADV_GUARD_INSTALL) != 0) {
+            munmap(hole, room);
+            return NAN;
+        }
+    }
+    double ns = pingpong_ns(spot, len, iters, tables, "page tables");
+    munmap(hole, room);
+    return ns;
+}
+
 /*
  * One page zapped by MADV_DONTNEED, in ns per call: the first page of a THP-disabled 2 MiB VMA
  * whose last page stays populated (so the table stays), written again between calls (untimed) or
@@ -549,6 +626,15 @@ static void calibrate(int reps, int scale) {
     sched_setaffinity(0, sizeof one, &one);
     size_t l1 = 0, l2 = 0, l3 = 0;
     const char *e;
+    /* The wp-reuse faults first, while this process is tiny: a fork copies every mapping's tables
+     * and write-protects every page, which with the buffers below would be both slow and leave
+     * them faulting again. */
+    for (int r = 0; r < reps; r++) {
+        double wp = BEST(wp_reuse_ns(1024 * (size_t) scale), 0);
+        if (!isnan(wp)) {
+            sample("fault.wp_reuse", "ns", wp);
+        }
+    }
     if ((e = getenv("PTREPLAY_L1")) != NULL) l1 = strtoull(e, NULL, 10);
     if ((e = getenv("PTREPLAY_L2")) != NULL) l2 = strtoull(e, NULL, 10);
     if ((e = getenv("PTREPLAY_L3")) != NULL) l3 = strtoull(e, NULL, 10);
@@ -635,6 +721,17 @@ static void calibrate(int reps, int scale) {
         sample("mremap.tables.8.one", "ns", BEST(mremap_tables_ns(8, 1, k / 10), 0));
         sample("mremap.tables.64.empty", "ns", BEST(mremap_tables_ns(64, 0, k / 50), 0));
         sample("mremap.tables.64.one", "ns", BEST(mremap_tables_ns(64, 1, k / 50), 0));
+        for (size_t n = 8; n <= 64; n *= 8) {
+            static const char *kinds[] = {"empty", "one", "guard"};
+            for (int w = 0; w < 3; w++) {
+                char name[64];
+                snprintf(name, sizeof name, "mremap.small.%zu.%s", n, kinds[w]);
+                double v = BEST(mremap_small_ns(n, w, n == 8 ? k / 10 : k / 50), 0);
+                if (!isnan(v)) {
+                    sample(name, "ns", v);
+                }
+            }
+        }
         sample("dontneed.1.empty", "ns", BEST(dontneed_ns(0, k), 0));
         sample("dontneed.1.mapped", "ns", BEST(dontneed_ns(1, k), 0));
     }
