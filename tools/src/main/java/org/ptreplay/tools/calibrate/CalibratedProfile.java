@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.ptreplay.core.profile.proto.CacheLevel;
 import org.ptreplay.core.profile.proto.CpuFeature;
 import org.ptreplay.core.profile.proto.Memory;
@@ -205,73 +206,102 @@ public final class CalibratedProfile {
     }
 
     /**
-     * One full flush as a move of many page tables pays it (probe: mremap_tables_ns): moves of 8
-     * and of 64 tables, each table's part with one present entry (one extent flushed fully per
-     * table) against none; the difference of the two differences over the 56 tables between them,
-     * less the model's charges for moving one entry. What a call pays beyond that for its first
-     * flushes is a per-call cost of the hypervisor the model has no price for; the header records
-     * it. Null without the samples, or when the slope is not positive (noise).
+     * A long move's per-table slope: moves of 8 and of 64 tables, one entry of each table's part
+     * present against a twin ({@code d8}, {@code d64}), the difference of the two differences over
+     * the 56 tables between them. The twin is {@code guard} (a guard marker in the same place: the
+     * same tables allocated and freed, no flush) or {@code empty} (nothing: the difference also
+     * holds a page table allocated and one freed per table).
      */
-    private Sourced longMoveFlush() {
-        List<String> names = List.of("mremap.tables.8.one", "mremap.tables.8.empty", "mremap.tables.64.one", "mremap.tables.64.empty");
-        if (!names.stream().allMatch(n -> c.get(n).isPresent())) {
-            return null;
+    private record Slope(String twin, double d8, double d64) {
+        double perTable() {
+            return (d64 - d8) / 56;
         }
-        double d8 = median("mremap.tables.8.one") - median("mremap.tables.8.empty");
-        double d64 = median("mremap.tables.64.one") - median("mremap.tables.64.empty");
-        double perTable = (d64 - d8) / 56;
-        double entry = median("xchg") + 2 * median("latency.L1");
-        double v = round(perTable - entry);
-        if (!(v > 0)) {
-            return null;
+
+        /** What the 8-table move pays beyond 8 slopes: a per-call cost of its first flushes. */
+        double perCall() {
+            return d8 - 8 * perTable();
         }
-        return src(v, String.format(Locale.ROOT, "VMAs of 8 and 64 page tables moved by mremap between spots whose"
-                + " offsets into their tables differ, so every extent moves entry by entry, with one present entry at"
-                + " the start of each table's part against none (move_ptes flushes an extent fully after moving a present"
-                + " entry, mm/mremap.c; 496 pages are above x86's 33-page ceiling): (%.4g - %.4g) / 56 = %.4g ns per"
-                + " table (medians of %d samples at %s, the probe on one CPU), less the model's charges for moving one"
-                + " entry (%.4g ns); a full flush inside a long move, not a call's first ones [derived from measured]",
-                d64, d8, perTable, c.get("mremap.tables.64.one").get().values().size(), when, entry));
     }
 
     /**
-     * One INVLPG as a move of many page tables pays it (probe: mremap_small_ns), priced as the full
-     * flush is ({@link #longMoveFlush}): moves of 8 and of 64 tables from a table-aligned spot to one
-     * a page higher (as validate's unaligned mremap-large), each table's part split into extents of
-     * 511 pages and of one, the one-page extent holding a present entry (one single-page flush per
-     * table) against a guard marker (an entry moved without a flush, its tables allocated and freed
-     * as the present entry's are), else against nothing (then each table's difference also holds a
-     * page table allocated and one freed, which the model charges apart). The slope per table less
-     * the model's charges for moving one entry. What a call pays beyond the slope for its first
-     * flushes is in the header. Null without the samples, or when the slope is not positive.
+     * The slope of the probe's mremap_tables_ns ({@code kind} "tables": a full flush per table) or
+     * mremap_small_ns ("small": a single-page flush per table) against {@code twin}; empty when the
+     * samples are missing.
      */
-    private Sourced longMoveInvlpg() {
-        String twin = c.get("mremap.small.8.guard").isPresent() && c.get("mremap.small.64.guard").isPresent() ? "guard" : "empty";
-        List<String> names = List.of("mremap.small.8.one", "mremap.small.8." + twin, "mremap.small.64.one", "mremap.small.64." + twin);
-        if (!names.stream().allMatch(n -> c.get(n).isPresent())) {
-            return null;
+    private Optional<Slope> slope(String kind, String twin) {
+        String at = "mremap." + kind + ".";
+        if (!List.of("8.one", "8." + twin, "64.one", "64." + twin).stream().allMatch(n -> c.get(at + n).isPresent())) {
+            return Optional.empty();
         }
-        double d8 = median("mremap.small.8.one") - median("mremap.small.8." + twin);
-        double d64 = median("mremap.small.64.one") - median("mremap.small.64." + twin);
-        double perTable = (d64 - d8) / 56;
-        double entry = median("xchg") + 2 * median("latency.L1");
-        double v = round(perTable - entry);
-        if (!(v > 0)) {
-            return null;
-        }
-        String against = twin.equals("guard")
+        return Optional.of(new Slope(twin, median(at + "8.one") - median(at + "8." + twin),
+                median(at + "64.one") - median(at + "64." + twin)));
+    }
+
+    /** The guard-marker slope where the kernel has guard markers (6.13+), else the slope against nothing. */
+    private Optional<Slope> slope(String kind) {
+        return slope(kind, "guard").or(() -> slope(kind, "empty"));
+    }
+
+    /** What the twin of a long move's slope is, for a source. */
+    private static String against(Slope s) {
+        return s.twin().equals("guard")
                 ? "a guard marker there instead (MADV_GUARD_INSTALL: moved by move_ptes without a flush, its tables"
                         + " allocated at the destination and freed at the source as the present entry's are)"
                 : "nothing there (this kernel has no guard markers: each table's difference also holds a page table"
                         + " allocated and one freed, which the model charges apart)";
+    }
+
+    /**
+     * One full flush as a move of many page tables pays it: the slope of moves whose present entry
+     * per table lies in an extent of 496 or 504 pages (one extent flushed fully per table), less the
+     * model's charges for moving one entry. What a call pays beyond that for its first flushes is a
+     * per-call cost of the hypervisor the model has no price for; the header records it. Null
+     * without the samples, or when the slope is not positive (noise).
+     */
+    private Sourced longMoveFlush() {
+        Slope s = slope("tables").orElse(null);
+        if (s == null) {
+            return null;
+        }
+        double entry = median("xchg") + 2 * median("latency.L1");
+        double v = round(s.perTable() - entry);
+        if (!(v > 0)) {
+            return null;
+        }
+        return src(v, String.format(Locale.ROOT, "VMAs of 8 and 64 page tables moved by mremap between spots whose"
+                + " offsets into their tables differ, so every extent moves entry by entry, with one present entry in"
+                + " each table's part against %s (move_ptes flushes an extent fully after moving a present entry,"
+                + " mm/mremap.c; 496 pages are above x86's 33-page ceiling): (%.4g - %.4g) / 56 = %.4g ns per table"
+                + " (medians of %d samples at %s, the probe on one CPU), less the model's charges for moving one entry"
+                + " (%.4g ns); a full flush inside a long move, not a call's first ones [derived from measured]",
+                against(s), s.d64(), s.d8(), s.perTable(), c.get("mremap.tables.64.one").get().values().size(), when, entry));
+    }
+
+    /**
+     * One INVLPG as a move of many page tables pays it, priced as the full flush is
+     * ({@link #longMoveFlush}): moves from a table-aligned spot to one a page higher (as validate's
+     * unaligned mremap-large), each table's part split into extents of 511 pages and of one, the
+     * one-page extent holding the present entry (one single-page flush per table). Null without the
+     * samples, or when the slope is not positive.
+     */
+    private Sourced longMoveInvlpg() {
+        Slope s = slope("small").orElse(null);
+        if (s == null) {
+            return null;
+        }
+        double entry = median("xchg") + 2 * median("latency.L1");
+        double v = round(s.perTable() - entry);
+        if (!(v > 0)) {
+            return null;
+        }
         return src(v, String.format(Locale.ROOT, "VMAs of 8 and 64 page tables moved by mremap between a table-aligned"
                 + " spot and one a page higher (as validate's unaligned mremap-large), so each table's part moves as"
                 + " extents of 511 pages and of one, with a present entry in each one-page extent against %s"
                 + " (move_ptes flushes an extent after moving a present entry, mm/mremap.c: one page, one INVLPG per"
                 + " table, arch/x86/mm/tlb.c): (%.4g - %.4g) / 56 = %.4g ns per table (medians of %d samples at %s, the"
                 + " probe on one CPU), less the model's charges for moving one entry (%.4g ns); a single-page flush"
-                + " inside a long move, not a call's first ones [derived from measured]", against, d64, d8, perTable,
-                c.get("mremap.small.64.one").get().values().size(), when, entry));
+                + " inside a long move, not a call's first ones [derived from measured]", against(s), s.d64(), s.d8(),
+                s.perTable(), c.get("mremap.small.64.one").get().values().size(), when, entry));
     }
 
     /**
@@ -348,31 +378,20 @@ public final class CalibratedProfile {
                     + " mprotect toggle costs %.4g ns beyond its 64 entry"
                     + " updates.%n", median("mremap.64.one") - median("mremap.64.empty"), d64 - 64 * pteUpdateNs()));
         }
-        if (c.get("mremap.tables.64.one").isPresent() && c.get("mremap.tables.8.one").isPresent()) {
-            double d8 = median("mremap.tables.8.one") - median("mremap.tables.8.empty");
-            double d64 = median("mremap.tables.64.one") - median("mremap.tables.64.empty");
-            double perTable = (d64 - d8) / 56;
-            out.append(String.format(Locale.ROOT, "# Full flushes in one long move: 8 tables cost %.4g ns more with one present"
-                    + " entry each, 64 tables %.4g ns: %.4g ns per table from the ninth on, and %.4g ns per call beyond"
-                    + " that for the first flushes (not modelled: no profile field holds a per-call flush cost).%n",
-                    d8, d64, perTable, d8 - 8 * perTable));
-        }
-        if (c.get("mremap.small.64.one").isPresent() && c.get("mremap.small.8.one").isPresent()) {
-            List<String> small = new ArrayList<>();
+        for (String kind : List.of("tables", "small")) {
+            List<String> slopes = new ArrayList<>();
             for (String twin : List.of("guard", "empty")) {
-                if (c.get("mremap.small.8." + twin).isPresent() && c.get("mremap.small.64." + twin).isPresent()) {
-                    double d8 = median("mremap.small.8.one") - median("mremap.small.8." + twin);
-                    double d64 = median("mremap.small.64.one") - median("mremap.small.64." + twin);
-                    double perTable = (d64 - d8) / 56;
-                    small.add(String.format(Locale.ROOT, "against %s, 8 tables cost %.4g ns more and 64 tables %.4g"
-                            + " ns: %.4g ns per table and %.4g ns per call beyond that", twin.equals("guard")
-                            ? "a guard marker per table" : "none", d8, d64, perTable, d8 - 8 * perTable));
-                }
+                slope(kind, twin).ifPresent(s -> slopes.add(String.format(Locale.ROOT, "against %s, 8 tables cost %.4g ns"
+                        + " more and 64 tables %.4g ns: %.4g ns per table from the ninth on and %.4g ns per call beyond"
+                        + " that", twin.equals("guard") ? "a guard marker per table" : "none", s.d8(), s.d64(),
+                        s.perTable(), s.perCall())));
             }
-            if (!small.isEmpty()) {
-                out.append("# Single-page flushes in one long move, a present entry in each table's one-page extent: ")
-                        .append(String.join("; ", small)).append(" (against none the tables are allocated and freed"
-                                + " only with the entry).\n");
+            if (!slopes.isEmpty()) {
+                out.append(kind.equals("tables") ? "# Full flushes in one long move, a present entry in each table's"
+                        + " 496- or 504-page extent: " : "# Single-page flushes in one long move, a present entry in each"
+                        + " table's one-page extent: ").append(String.join("; ", slopes)).append(" (against none the"
+                        + " tables are allocated and freed only with the entry; the per-call cost of the first flushes"
+                        + " is not modelled: no profile field holds it).\n");
             }
         }
     }

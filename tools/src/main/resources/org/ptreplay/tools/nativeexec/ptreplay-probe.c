@@ -509,18 +509,24 @@ static double mremap_ns(size_t pages, int populated, uint64_t iters) {
     return ns;
 }
 
+#ifndef MADV_GUARD_INSTALL
+#define MADV_GUARD_INSTALL 102
+#endif
+
 /*
  * Full flushes inside one long move, in ns per call: a VMA spanning `tables` page tables moved back
  * and forth between two spots whose offsets into their tables differ (8 and 16 pages), so no extent
  * is PMD-aligned and move_page_tables moves every extent entry by entry, with the first page of
- * each table's part populated or none. Each populated part is the start of an extent of 496 pages,
- * which move_ptes flushes fully after moving its one present entry; the other extents hold nothing
- * and do not flush. Between two sizes the difference of the differences, per table, is one full
- * flush as a move of many tables pays it: under shadow paging a call's first flushes cost the
- * hypervisor far more than its later ones (docs/validation.md, run G), which a one-table move
- * cannot tell apart.
+ * each table's part holding, by `what`: 0 nothing, 1 a present entry, 2 a guard marker (see
+ * mremap_small_ns). Each such page lies in an extent of 496 or 504 pages, which move_ptes
+ * flushes fully after moving a present entry; the other extents hold nothing and do not flush.
+ * Between two sizes the difference of the differences, per table, is one full flush as a move of
+ * many tables pays it: under shadow paging a call's first flushes cost the hypervisor far more
+ * than its later ones (docs/validation.md, run G), which a one-table move cannot tell apart.
+ * Against the guard markers it is the flush alone; against nothing it also holds a page table
+ * allocated and one freed per table (run J). NaN when the kernel has no guard markers.
  */
-static double mremap_tables_ns(size_t tables, int populated, uint64_t iters) {
+static double mremap_tables_ns(size_t tables, int what, uint64_t iters) {
     long ps = sysconf(_SC_PAGESIZE);
     size_t pmd = (size_t) ps / 8 * ps, len = tables * pmd, room = (2 * tables + 8) * pmd;
     char *hole = mmap(NULL, room, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -532,19 +538,18 @@ static double mremap_tables_ns(size_t tables, int populated, uint64_t iters) {
     char *spot[2] = {base + 8 * ps, base + (tables + 2) * pmd + 16 * ps};
     char *p = mmap(spot[0], len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
     madvise(p, len, MADV_NOHUGEPAGE);
-    if (populated) {
-        for (size_t t = 0; t < tables; t++) {
+    for (size_t t = 0; what != 0 && t < tables; t++) {
+        if (what == 1) {
             p[t * pmd] = 1;
+        } else if (madvise(p + t * pmd, ps, MADV_GUARD_INSTALL) != 0) {
+            munmap(hole, room);
+            return NAN;
         }
     }
     double ns = pingpong_ns(spot, len, iters, tables, "page tables");
     munmap(hole, room);
     return ns;
 }
-
-#ifndef MADV_GUARD_INSTALL
-#define MADV_GUARD_INSTALL 102
-#endif
 
 /*
  * Single-page flushes inside one long move, in ns per call: a VMA spanning `tables` page tables moved
@@ -717,18 +722,19 @@ static void calibrate(int reps, int scale) {
         sample("mremap.1.mapped", "ns", BEST(mremap_ns(1, 1, 2 * k), 0));
         sample("mremap.64.empty", "ns", BEST(mremap_ns(64, 0, k), 0));
         sample("mremap.64.one", "ns", BEST(mremap_ns(64, 1, k), 0));
-        sample("mremap.tables.8.empty", "ns", BEST(mremap_tables_ns(8, 0, k / 10), 0));
-        sample("mremap.tables.8.one", "ns", BEST(mremap_tables_ns(8, 1, k / 10), 0));
-        sample("mremap.tables.64.empty", "ns", BEST(mremap_tables_ns(64, 0, k / 50), 0));
-        sample("mremap.tables.64.one", "ns", BEST(mremap_tables_ns(64, 1, k / 50), 0));
+        /* Long moves of 8 and 64 tables, a full flush (mremap.tables) or a single-page one
+         * (mremap.small) per table, with a present entry, a guard marker or nothing. */
         for (size_t n = 8; n <= 64; n *= 8) {
             static const char *kinds[] = {"empty", "one", "guard"};
-            for (int w = 0; w < 3; w++) {
-                char name[64];
-                snprintf(name, sizeof name, "mremap.small.%zu.%s", n, kinds[w]);
-                double v = BEST(mremap_small_ns(n, w, n == 8 ? k / 10 : k / 50), 0);
-                if (!isnan(v)) {
-                    sample(name, "ns", v);
+            for (int small = 0; small < 2; small++) {
+                for (int w = 0; w < 3; w++) {
+                    char name[64];
+                    snprintf(name, sizeof name, "mremap.%s.%zu.%s", small ? "small" : "tables", n, kinds[w]);
+                    uint64_t iters = n == 8 ? k / 10 : k / 50;
+                    double v = small ? BEST(mremap_small_ns(n, w, iters), 0) : BEST(mremap_tables_ns(n, w, iters), 0);
+                    if (!isnan(v)) {
+                        sample(name, "ns", v);
+                    }
                 }
             }
         }

@@ -149,8 +149,9 @@ class CalibratedProfileTest {
 
     /**
      * With moves of 8 and 64 page tables, the full flush is their slope: one present entry per table
-     * costs 20,000 ns more over 8 tables and 48,000 over 64, so (48,000 - 20,000) / 56 = 500 ns per
-     * table, less an xchg and two L1 accesses (8.2 ns) = 491.8; the 16,000 ns left per call is in the header.
+     * costs 20,000 ns more over 8 tables and 48,000 over 64 than none, so (48,000 - 20,000) / 56 = 500 ns
+     * per table, less an xchg and two L1 accesses (8.2 ns) = 491.8; the 16,000 ns left per call is in
+     * the header. Guard-marker twins, where the probe took them, are preferred.
      */
     @Test
     void aLongMovesFlushSlopeIsTheFullFlushAndItsPerCallRestIsInTheHeader() throws Exception {
@@ -166,7 +167,20 @@ class CalibratedProfileTest {
         assertTrue(full.getSource().contains("(4.800e+04 - 2.000e+04) / 56 = 500.0 ns per table"), full.getSource());
         assertTrue(full.getSource().endsWith("[derived from measured]"));
         String text = CalibratedProfile.text(with, genericX86(), "my-box");
-        assertTrue(text.contains("500.0 ns per table from the ninth on, and 1.600e+04 ns per call beyond"), text);
+        assertTrue(text.contains("# Full flushes in one long move, a present entry in each table's 496- or 504-page extent:"
+                + " against none, 8 tables cost 2.000e+04 ns more and 64 tables 4.800e+04 ns: 500.0 ns per table from the"
+                + " ninth on and 1.600e+04 ns per call beyond that"), text);
+
+        // With guard-marker twins (the same tables allocated and freed, no flush) the slope is taken against them:
+        // (53,000 - 13,000) - (23,000 - 9,000) = 26,000 over 56 tables = 464.3 ns, less 8.2 = 456.1.
+        put(m, "mremap.tables.8.guard", "ns", 9000, 9000, 9000);
+        put(m, "mremap.tables.64.guard", "ns", 13_000, 13_000, 13_000);
+        Calibration guarded = new Calibration(c.facts(), m, c.started(), c.took(), c.repetitions(), c.quick());
+        Sourced pure = CalibratedProfile.build(guarded, genericX86(), "my-box").getX86().getFullFlushNs();
+        assertEquals(456.1, pure.getValue(), 1e-9);
+        assertTrue(pure.getSource().contains("against a guard marker there instead"), pure.getSource());
+        assertTrue(CalibratedProfile.text(guarded, genericX86(), "my-box").contains("against a guard marker per table, 8 tables"
+                + " cost 1.400e+04 ns more and 64 tables 4.000e+04 ns: 464.3 ns per table from the ninth on"));
     }
 
     /** 128 mapped pages at 11,540 ns: (10,540 - 940) / 64 = 150 ns per update, 150 - 12.15 = 137.85 beyond the model's. */
@@ -317,9 +331,11 @@ class CalibratedProfileTest {
         assertTrue(invlpg.getSource().endsWith("[derived from measured]"));
         String text = CalibratedProfile.text(with, genericX86(), "my-box");
         // Against none: (95,000 - 19,000) / 56 = 1357 ns per table, 19,000 - 8 x 1357 = 8143 ns per call.
-        assertTrue(text.contains("against a guard marker per table, 8 tables cost 1.200e+04 ns more and 64 tables 4.000e+04"
-                + " ns: 500.0 ns per table and 8000 ns per call beyond that; against none, 8 tables cost 1.900e+04 ns more"
-                + " and 64 tables 9.500e+04 ns: 1357 ns per table and 8143 ns per call beyond that"), text);
+        assertTrue(text.contains("# Single-page flushes in one long move, a present entry in each table's one-page extent:"
+                + " against a guard marker per table, 8 tables cost 1.200e+04 ns more and 64 tables 4.000e+04 ns: 500.0 ns"
+                + " per table from the ninth on and 8000 ns per call beyond that; against none, 8 tables cost 1.900e+04 ns"
+                + " more and 64 tables 9.500e+04 ns: 1357 ns per table from the ninth on and 8143 ns per call beyond"
+                + " that"), text);
 
         // A kernel without guard markers: the slope against none, which says what it holds besides the flush.
         m.remove("mremap.small.8.guard");
