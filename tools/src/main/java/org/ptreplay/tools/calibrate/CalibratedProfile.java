@@ -163,10 +163,12 @@ public final class CalibratedProfile {
     }
 
     /**
-     * The flushes as mremap pays them (probe: mremap_ns), a VMA moved between two page tables with
-     * one present entry against none: of one page, one entry moved and a single-page flush (one
-     * INVLPG); of 64 pages, one entry moved and a full flush (above x86's 33-page ceiling). Each
-     * less the model's charges for moving one entry, so no per-entry work is in a flush price.
+     * The flushes as mremap pays them: inside long moves, one single-page flush or one full flush
+     * per table ({@link #longMoveInvlpg}, {@link #longMoveFlush}); else (probe: mremap_ns) a VMA moved
+     * between two page tables with one present entry against none: of one page, one entry moved and
+     * a single-page flush (one INVLPG); of 64 pages, one entry moved and a full flush (above x86's
+     * 33-page ceiling). Each less the model's charges for moving one entry, so no per-entry work is
+     * in a flush price.
      * Without those samples, from the mprotect toggles: a single INVLPG is the one-page toggle less
      * its empty twin and one update, a full flush the 64-page toggle less its empty twin and 64
      * updates, an update being the 128-page toggle less the 64-page one, over 64 (both flush fully).
@@ -217,7 +219,11 @@ public final class CalibratedProfile {
             return (d64 - d8) / 56;
         }
 
-        /** What the 8-table move pays beyond 8 slopes: a per-call cost of its first flushes. */
+        /**
+         * What the 8-table move pays beyond 8 slopes, per call: against nothing 22-32 us on PVM, which
+         * the guard twin cancels (-3 to +4 us), so it is the page tables' allocation and free, not a
+         * call's first flushes (docs/validation.md, run J).
+         */
         double perCall() {
             return d8 - 8 * perTable();
         }
@@ -254,9 +260,8 @@ public final class CalibratedProfile {
     /**
      * One full flush as a move of many page tables pays it: the slope of moves whose present entry
      * per table lies in an extent of 496 or 504 pages (one extent flushed fully per table), less the
-     * model's charges for moving one entry. What a call pays beyond that for its first flushes is a
-     * per-call cost of the hypervisor the model has no price for; the header records it. Null
-     * without the samples, or when the slope is not positive (noise).
+     * model's charges for moving one entry. What a call pays beyond that has no price; the header
+     * records it. Null without the samples, or when the slope is not positive (noise).
      */
     private Sourced longMoveFlush() {
         Slope s = slope("tables").orElse(null);
@@ -390,8 +395,8 @@ public final class CalibratedProfile {
                 out.append(kind.equals("tables") ? "# Full flushes in one long move, a present entry in each table's"
                         + " 496- or 504-page extent: " : "# Single-page flushes in one long move, a present entry in each"
                         + " table's one-page extent: ").append(String.join("; ", slopes)).append(" (against none the"
-                        + " tables are allocated and freed only with the entry; the per-call cost of the first flushes"
-                        + " is not modelled: no profile field holds it).\n");
+                        + " tables are allocated and freed only with the entry; no profile field holds a per-call"
+                        + " cost).\n");
             }
         }
     }
