@@ -67,11 +67,14 @@ public final class CalibratedProfile {
                         w.widestToggle(), update));
             }
         }
-        if (w.hasClearRefs()) {
+        if (w.hasClearRefs("")) {
             out.append(String.format(Locale.ROOT, "# One present-PTE update by a single locked bit clear (clear_refs) costs %.4g ns"
-                    + " here with its share of the full flush that follows%s; what the model does not already charge per entry"
-                    + " is ops.shadow_sync_rmw_ns.%n", w.rmwUpdateNs(""), w.hasBareClearRefs()
-                    ? String.format(Locale.ROOT, ", %.4g ns without it", w.rmwUpdateNs(".noflush")) : ""));
+                    + " here with its share of the full flush that follows%s%s; what the model does not already charge per"
+                    + " entry is ops.shadow_sync_rmw_ns.%n", w.rmwUpdateNs(""), w.hasClearRefs(".noflush")
+                    ? String.format(Locale.ROOT, ", %.4g ns without it", w.rmwUpdateNs(".noflush")) : "",
+                    w.hasClearRefs(".old") ? String.format(Locale.ROOT, ", %.4g ns for an entry already old (a second"
+                    + " write at once: the walk without the update; near the first, the entries were not young)",
+                    w.rmwUpdateNs(".old")) : ""));
         }
         w.flushHeader(out);
         c.get("shadow_fill.whole_tables").filter(s -> s.median() > 0 || Collections.max(s.values()) > 0)
@@ -396,22 +399,19 @@ public final class CalibratedProfile {
         return src(v, how + " [derived from measured]");
     }
 
-    /** Whether the probe could write /proc/self/clear_refs: all four flushed samples are there. */
-    boolean hasClearRefs() {
+    /**
+     * Whether the probe could write /proc/self/clear_refs: the four samples named with {@code suffix}
+     * are there ("" with the flush, ".noflush" the write alone, ".old" a second write at once).
+     */
+    boolean hasClearRefs(String suffix) {
         return List.of("clear_refs.64.empty", "clear_refs.64.mapped", "clear_refs.512.empty", "clear_refs.512.mapped")
-                .stream().allMatch(n -> c.get(n).isPresent());
-    }
-
-    /** Whether the write-alone clear_refs samples (no flush in the timed part) are there too. */
-    boolean hasBareClearRefs() {
-        return List.of("clear_refs.64.empty", "clear_refs.64.mapped", "clear_refs.512.empty", "clear_refs.512.mapped")
-                .stream().allMatch(n -> c.get(n + ".noflush").isPresent());
+                .stream().allMatch(n -> c.get(n + suffix).isPresent());
     }
 
     /**
      * One young present entry's accessed bit cleared by clear_refs, per entry: (d512 - d64) / 448 of
-     * the samples named with {@code suffix} ("" with the flush that follows, ".noflush" the write
-     * alone), each d the populated pages' time less the empty twin's.
+     * the samples named with {@code suffix} (as {@link #hasClearRefs}), each d the populated pages'
+     * time less the empty twin's.
      */
     double rmwUpdateNs(String suffix) {
         double d64 = median("clear_refs.64.mapped" + suffix) - median("clear_refs.64.empty" + suffix);
@@ -429,7 +429,7 @@ public final class CalibratedProfile {
      * Without the samples the base profile's value is kept, and said so.
      */
     private Sourced shadowSyncRmw(double l1, double atomic) {
-        if (!hasClearRefs()) {
+        if (!hasClearRefs("")) {
             return keep("ops.shadow_sync_rmw_ns (the probe could not write /proc/self/clear_refs here)",
                     base.getOps().getShadowSyncRmwNs());
         }
@@ -445,7 +445,7 @@ public final class CalibratedProfile {
                 median("clear_refs.512.mapped") - median("clear_refs.512.empty"),
                 median("clear_refs.64.mapped") - median("clear_refs.64.empty"), update,
                 c.get("clear_refs.512.mapped").get().values().size(), when,
-                hasBareClearRefs() ? rmwUpdateNs(".noflush") : Double.NaN,
+                hasClearRefs(".noflush") ? rmwUpdateNs(".noflush") : Double.NaN,
                 l1, cmpxchg, atomic, model);
         if (v <= 0) {
             return src(0, how + "; the difference is not positive: no hypervisor work, 0 [derived from measured]");

@@ -552,11 +552,12 @@ static double dontneed_ns(int populated, uint64_t iters) {
  * again and sets the accessed bit (under shadow paging a read after a flush does not: the
  * hypervisor's shadow entry stays and nothing walks the guest's, seen on PVM: 4 ns per read, and
  * the next clear_refs found every entry old). In ns per call,
- * the write and its flush (*flushed) and the write alone (*bare); with `pages` populated pages or
- * none. Returns 0, or -1 when /proc/self/clear_refs cannot be written (no
- * CONFIG_PROC_PAGE_MONITOR, or a sandbox).
+ * the write and its flush (*flushed), the write alone (*bare), and a second write at once (*old:
+ * every entry old, the walk without the locked updates, which shows whether the first found the
+ * entries young); with `pages` populated pages or none. Returns 0, or -1 when
+ * /proc/self/clear_refs cannot be written (no CONFIG_PROC_PAGE_MONITOR, or a sandbox).
  */
-static int clear_refs_ns(size_t pages, int populated, uint64_t iters, double *flushed, double *bare) {
+static int clear_refs_ns(size_t pages, int populated, uint64_t iters, double *flushed, double *bare, double *old) {
     int fd = open("/proc/self/clear_refs", O_WRONLY);
     if (fd < 0) {
         return -1;
@@ -570,7 +571,7 @@ static int clear_refs_ns(size_t pages, int populated, uint64_t iters, double *fl
         }
     }
     int ro = 0, ok = 1;
-    uint64_t with = 0, without = 0;
+    uint64_t with = 0, without = 0, again = 0;
     for (uint64_t i = 0; i < iters && ok; i++) {
         mprotect(buf, pages * ps, PROT_READ);
         mprotect(buf, pages * ps, PROT_READ | PROT_WRITE);
@@ -583,8 +584,10 @@ static int clear_refs_ns(size_t pages, int populated, uint64_t iters, double *fl
         ro = !ro;
         mprotect(flusher, 64 * ps, ro ? PROT_READ : PROT_READ | PROT_WRITE);
         uint64_t t2 = cpu_ns();
+        ok = ok && write(fd, "1", 1) == 1;
         with += t2 - t0;
         without += t1 - t0;
+        again += cpu_ns() - t2;
     }
     close(fd);
     munmap(buf, pages * ps);
@@ -594,6 +597,7 @@ static int clear_refs_ns(size_t pages, int populated, uint64_t iters, double *fl
     }
     *flushed = (double) with / iters;
     *bare = (double) without / iters;
+    *old = (double) again / iters;
     return 0;
 }
 
@@ -604,10 +608,10 @@ static void clear_refs_samples(uint64_t iters) {
     for (int n = 0; n < 2; n++) {
         size_t pages = n ? 512 : 64;
         for (int populated = 0; populated < 2; populated++) {
-            double best = NAN, best_bare = NAN;
+            double best = NAN, best_bare = NAN, best_old = NAN;
             for (int b = 0; b < BURSTS; b++) {
-                double f, nf;
-                if (clear_refs_ns(pages, populated, iters, &f, &nf) != 0) {
+                double f, nf, o;
+                if (clear_refs_ns(pages, populated, iters, &f, &nf, &o) != 0) {
                     if (!told++) {
                         printf("note /proc/self/clear_refs cannot be written here (%s): no single-update sample\n", strerror(errno));
                     }
@@ -616,6 +620,7 @@ static void clear_refs_samples(uint64_t iters) {
                 if (isnan(best) || f < best) {
                     best = f;
                     best_bare = nf;
+                    best_old = o;
                 }
             }
             char name[64];
@@ -623,6 +628,8 @@ static void clear_refs_samples(uint64_t iters) {
             sample(name, "ns", best);
             snprintf(name, sizeof name, "clear_refs.%zu.%s.noflush", pages, populated ? "mapped" : "empty");
             sample(name, "ns", best_bare);
+            snprintf(name, sizeof name, "clear_refs.%zu.%s.old", pages, populated ? "mapped" : "empty");
+            sample(name, "ns", best_old);
         }
     }
 }
