@@ -173,8 +173,8 @@ public final class TableMemory implements MmuEnv {
         t[i] = (old & ~clearBits) | setBits;
         if (Pte.present(old) && Pte.present(t[i])) {
             // One locked update of a present entry (fork's write-protect, arm64's access flags):
-            // priced apart from mprotect's clear-then-set, which a shadow-paging hypervisor makes
-            // far dearer (docs/kernel-model.md §5.0a).
+            // priced apart from mprotect's clear-then-set, another instruction, which a
+            // shadow-paging hypervisor may handle at another cost (docs/kernel-model.md §5.0a).
             ledger.charge(Primitive.SHADOW_SYNC_RMW);
         }
         return old;

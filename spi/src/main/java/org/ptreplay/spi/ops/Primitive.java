@@ -209,9 +209,9 @@ public enum Primitive {
      * A present entry changed in place by a single locked read-modify-write, staying present:
      * fork's write-protect ({@code ptep_set_wrprotect}, {@code wrprotect_ptes},
      * {@code pmdp_set_wrprotect}: x86 {@code clear_bit} of the RW bit, arm64 a cmpxchg loop) and
-     * arm64's access-flag update. Under shadow paging the hypervisor's resync of it, priced apart
-     * from {@link #SHADOW_SYNC}: on PVM a single locked update costs a fraction of mprotect's
-     * clear-then-set (docs/kernel-model.md §5.0a).
+     * arm64's access-flag update. Under shadow paging the hypervisor's work for it, priced apart
+     * from {@link #SHADOW_SYNC} because it is another instruction, which a hypervisor may handle
+     * at another cost (docs/kernel-model.md §5.0a).
      */
     SHADOW_SYNC_RMW(false);
 

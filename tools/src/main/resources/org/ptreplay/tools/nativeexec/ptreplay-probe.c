@@ -589,10 +589,12 @@ static int clear_refs_ns(size_t pages, int populated, uint64_t iters, double *fl
         without += t1 - t0;
         again += cpu_ns() - t2;
     }
+    int err = errno;
     close(fd);
     munmap(buf, pages * ps);
     munmap(flusher, 64 * ps);
     if (!ok) {
+        errno = err; /* the write's, for the note */
         return -1;
     }
     *flushed = (double) with / iters;
