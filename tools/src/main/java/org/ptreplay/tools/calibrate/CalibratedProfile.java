@@ -69,6 +69,15 @@ public final class CalibratedProfile {
                         w.widestToggle(), update));
             }
         }
+        if (w.hasClearRefs("")) {
+            out.append(String.format(Locale.ROOT, "# One present-PTE update by a single locked bit clear (clear_refs) costs %.4g ns"
+                    + " here with its share of the full flush that follows%s%s; what the model does not already charge per"
+                    + " entry is ops.shadow_sync_rmw_ns.%n", w.rmwUpdateNs(""), w.hasClearRefs(".noflush")
+                    ? String.format(Locale.ROOT, ", %.4g ns without it", w.rmwUpdateNs(".noflush")) : "",
+                    w.hasClearRefs(".old") ? String.format(Locale.ROOT, ", %.4g ns for an entry already old (a second"
+                    + " write at once: the walk without the update; near the first, the entries were not young)",
+                    w.rmwUpdateNs(".old")) : ""));
+        }
         w.flushHeader(out);
         c.get("shadow_fill.whole_tables").filter(s -> s.median() > 0 || Collections.max(s.values()) > 0)
                 .ifPresent(s -> out.append(String.format(Locale.ROOT, "# Shadow fill: in %.0f %% of the page tables"
@@ -123,7 +132,8 @@ public final class CalibratedProfile {
                 .setExceptionCycles(exception(l1, cmpxchg, atomic, zero, ghz, b.getPageAllocNs().getValue()))
                 .setMemcgCycles(keep("ops.memcg_cycles", b.getMemcgCycles()))
                 .setShadowFillNs(shadowFill(b))
-                .setShadowSyncNs(shadowSync(l1, atomic));
+                .setShadowSyncNs(shadowSync(l1, atomic))
+                .setShadowSyncRmwNs(shadowSyncRmw(l1, atomic));
         p.setOps(ops);
         if (base.hasX86()) {
             kept.add("x86.ipi (a shootdown needs a second CPU running the same mm)");
@@ -466,6 +476,60 @@ public final class CalibratedProfile {
                 - median("mprotect." + wide + ".empty"), median("mprotect.64.mapped") - median("mprotect.64.empty"),
                 wide - 64, update, wide, c.get("mprotect." + wide + ".mapped").get().values().size(), when, xchg, l1,
                 atomic, model);
+        if (v <= 0) {
+            return src(0, how + "; the difference is not positive: no hypervisor work, 0 [derived from measured]");
+        }
+        return src(v, how + " [derived from measured]");
+    }
+
+    /**
+     * Whether the probe could write /proc/self/clear_refs: the four samples named with {@code suffix}
+     * are there ("" with the flush, ".noflush" the write alone, ".old" a second write at once).
+     */
+    boolean hasClearRefs(String suffix) {
+        return List.of("clear_refs.64.empty", "clear_refs.64.mapped", "clear_refs.512.empty", "clear_refs.512.mapped")
+                .stream().allMatch(n -> c.get(n + suffix).isPresent());
+    }
+
+    /**
+     * One young present entry's accessed bit cleared by clear_refs, per entry: (d512 - d64) / 448 of
+     * the samples named with {@code suffix} (as {@link #hasClearRefs}), each d the populated pages'
+     * time less the empty twin's.
+     */
+    double rmwUpdateNs(String suffix) {
+        double d64 = median("clear_refs.64.mapped" + suffix) - median("clear_refs.64.empty" + suffix);
+        double d512 = median("clear_refs.512.mapped" + suffix) - median("clear_refs.512.empty" + suffix);
+        return (d512 - d64) / 448;
+    }
+
+    /**
+     * One present entry changed in place by a single locked update, as fork's write-protect changes
+     * it: the clear_refs samples' update with its share of the flush ({@link #rmwUpdateNs}) less
+     * what the model would charge per entry of that walk (clear_refs_pte_range: ptep_get, the
+     * folio's struct page read, ptep_test_and_clear_young's locked update, priced as a cmpxchg
+     * like every PTE_RMW, and folio_test_clear_young and folio_clear_referenced, two struct page
+     * bit atomics). What is left is the hypervisor's work for such an entry under shadow paging.
+     * Without the samples the base profile's value is kept, and said so.
+     */
+    private Sourced shadowSyncRmw(double l1, double atomic) {
+        if (!hasClearRefs("")) {
+            return keep("ops.shadow_sync_rmw_ns (the probe could not write /proc/self/clear_refs here)",
+                    base.getOps().getShadowSyncRmwNs());
+        }
+        double update = rmwUpdateNs("");
+        double cmpxchg = median("cmpxchg");
+        double model = 2 * l1 + cmpxchg + 2 * atomic;
+        double v = round(update - model);
+        String how = String.format(Locale.ROOT, "one present entry's accessed bit cleared by write(\"1\") to"
+                + " /proc/self/clear_refs with the full flush after it = (%.4g - %.4g) / 448 = %.4g ns (512 and 64"
+                + " young populated pages against empty twins, medians of %d samples at %s; the write alone: %.4g ns)"
+                + " less what the model charges per entry of that walk: two reads, the locked update and two struct"
+                + " page bit atomics (2 x %.4g + %.4g + 2 x %.4g = %.4g ns)",
+                median("clear_refs.512.mapped") - median("clear_refs.512.empty"),
+                median("clear_refs.64.mapped") - median("clear_refs.64.empty"), update,
+                c.get("clear_refs.512.mapped").get().values().size(), when,
+                hasClearRefs(".noflush") ? rmwUpdateNs(".noflush") : Double.NaN,
+                l1, cmpxchg, atomic, model);
         if (v <= 0) {
             return src(0, how + "; the difference is not positive: no hypervisor work, 0 [derived from measured]");
         }

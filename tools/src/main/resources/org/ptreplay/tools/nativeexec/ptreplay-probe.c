@@ -621,6 +621,103 @@ static double dontneed_ns(int populated, uint64_t iters) {
 #define BEST(expr, higher) ({ double best_ = (expr); for (int b_ = 1; b_ < BURSTS; b_++) { double v_ = (expr); \
         if ((higher) ? v_ > best_ : v_ < best_) best_ = v_; } best_; })
 
+/*
+ * One locked read-modify-write of present entries, as fork's write-protect pays it (x86
+ * ptep_set_wrprotect is a clear_bit, arm64's a cmpxchg loop), without forking: write("1") to
+ * /proc/self/clear_refs walks every VMA and clears the accessed bit of each young present entry
+ * with one locked bit clear (clear_refs_pte_range: ptep_test_and_clear_young), and flushes
+ * nothing. A full flush of the mm follows in the timed part, as fork's flush_tlb_mm follows its
+ * write-protects: a shadow-paging hypervisor resyncs the entries changed in place at the flush.
+ * The flush is a mprotect of a separate 64-page VMA with one populated page, toggled each time
+ * (above x86's 33-page ceiling: a full flush). Before each timed call, untimed, the pages are made
+ * young again: mprotect read-only and back, then a write to each page, which has to walk its entry
+ * again and sets the accessed bit (under shadow paging a read after a flush does not: the
+ * hypervisor's shadow entry stays and nothing walks the guest's, seen on PVM: 4 ns per read, and
+ * the next clear_refs found every entry old). In ns per call,
+ * the write and its flush (*flushed), the write alone (*bare), and a second write at once (*old:
+ * every entry old, the walk without the locked updates, which shows whether the first found the
+ * entries young); with `pages` populated pages or none. Returns 0, or -1 when
+ * /proc/self/clear_refs cannot be written (no CONFIG_PROC_PAGE_MONITOR, or a sandbox).
+ */
+static int clear_refs_ns(size_t pages, int populated, uint64_t iters, double *flushed, double *bare, double *old) {
+    int fd = open("/proc/self/clear_refs", O_WRONLY);
+    if (fd < 0) {
+        return -1;
+    }
+    long ps = sysconf(_SC_PAGESIZE);
+    char *buf = map_anon(pages * ps, 0), *flusher = map_anon(64 * ps, 0);
+    flusher[0] = 1;
+    if (populated) {
+        for (size_t i = 0; i < pages; i++) {
+            buf[i * ps] = 1;
+        }
+    }
+    int ro = 0, ok = 1;
+    uint64_t with = 0, without = 0, again = 0;
+    for (uint64_t i = 0; i < iters && ok; i++) {
+        mprotect(buf, pages * ps, PROT_READ);
+        mprotect(buf, pages * ps, PROT_READ | PROT_WRITE);
+        for (size_t j = 0; populated && j < pages; j++) {
+            buf[j * ps] = 2;
+        }
+        uint64_t t0 = cpu_ns();
+        ok = write(fd, "1", 1) == 1;
+        uint64_t t1 = cpu_ns();
+        ro = !ro;
+        mprotect(flusher, 64 * ps, ro ? PROT_READ : PROT_READ | PROT_WRITE);
+        uint64_t t2 = cpu_ns();
+        ok = ok && write(fd, "1", 1) == 1;
+        with += t2 - t0;
+        without += t1 - t0;
+        again += cpu_ns() - t2;
+    }
+    int err = errno;
+    close(fd);
+    munmap(buf, pages * ps);
+    munmap(flusher, 64 * ps);
+    if (!ok) {
+        errno = err; /* the write's, for the note */
+        return -1;
+    }
+    *flushed = (double) with / iters;
+    *bare = (double) without / iters;
+    *old = (double) again / iters;
+    return 0;
+}
+
+/* The clear_refs samples of one round (pages populated or not), each the best of BURSTS runs by
+ * the flushed time; a line without "sample" when the file cannot be written, once. */
+static void clear_refs_samples(uint64_t iters) {
+    static int told;
+    for (int n = 0; n < 2; n++) {
+        size_t pages = n ? 512 : 64;
+        for (int populated = 0; populated < 2; populated++) {
+            double best = NAN, best_bare = NAN, best_old = NAN;
+            for (int b = 0; b < BURSTS; b++) {
+                double f, nf, o;
+                if (clear_refs_ns(pages, populated, iters, &f, &nf, &o) != 0) {
+                    if (!told++) {
+                        printf("note /proc/self/clear_refs cannot be written here (%s): no single-update sample\n", strerror(errno));
+                    }
+                    return;
+                }
+                if (isnan(best) || f < best) {
+                    best = f;
+                    best_bare = nf;
+                    best_old = o;
+                }
+            }
+            char name[64];
+            snprintf(name, sizeof name, "clear_refs.%zu.%s", pages, populated ? "mapped" : "empty");
+            sample(name, "ns", best);
+            snprintf(name, sizeof name, "clear_refs.%zu.%s.noflush", pages, populated ? "mapped" : "empty");
+            sample(name, "ns", best_bare);
+            snprintf(name, sizeof name, "clear_refs.%zu.%s.old", pages, populated ? "mapped" : "empty");
+            sample(name, "ns", best_old);
+        }
+    }
+}
+
 static void calibrate(int reps, int scale) {
     /* One CPU throughout: a thread that migrated leaves the other CPU in its mm's cpumask, and a
      * flush then also reaches that CPU (a remote flush, an IPI's price): the flush samples are to
@@ -644,6 +741,14 @@ static void calibrate(int reps, int scale) {
     if ((e = getenv("PTREPLAY_L2")) != NULL) l2 = strtoull(e, NULL, 10);
     if ((e = getenv("PTREPLAY_L3")) != NULL) l3 = strtoull(e, NULL, 10);
     uint64_t k = 1000ull * scale;
+    /* Fork's kind of entry update, one locked bit clear (priced apart from mprotect's
+     * clear-then-set): every round's samples first, before the buffers below exist, because
+     * clear_refs walks every VMA of the process: the chase and stream buffers' young entries
+     * would add their own clears to the samples, and the accessed bits it clears in them would
+     * make the chases below pay the re-setting (under shadow paging a trap per entry). */
+    for (int r = 0; r < reps; r++) {
+        clear_refs_samples(k / 200 + 1);
+    }
     /* Streams and the memory chase must not fit in the last level; PTREPLAY_MEM bounds them. */
     size_t memory = (size_t) 256 << 20, stream = (size_t) 64 << 20;
     if ((e = getenv("PTREPLAY_MEM")) != NULL) memory = strtoull(e, NULL, 10);

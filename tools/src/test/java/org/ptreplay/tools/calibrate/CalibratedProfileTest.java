@@ -71,6 +71,20 @@ class CalibratedProfileTest {
         put(m, "mremap.64.one", "ns", 2300, 2300, 2300);
         put(m, "dontneed.1.empty", "ns", 1500, 1500, 1500);
         put(m, "dontneed.1.mapped", "ns", 4500, 4500, 4500);
+        // clear_refs with its flush: 100 ns per young entry, (51,200 - 6,400) / 448; the write alone 40 ns.
+        put(m, "clear_refs.64.empty", "ns", 20_000, 20_000, 20_000);
+        put(m, "clear_refs.64.mapped", "ns", 26_400, 26_400, 26_400);
+        put(m, "clear_refs.512.empty", "ns", 20_000, 20_000, 20_000);
+        put(m, "clear_refs.512.mapped", "ns", 71_200, 71_200, 71_200);
+        put(m, "clear_refs.64.empty.noflush", "ns", 1000, 1000, 1000);
+        put(m, "clear_refs.64.mapped.noflush", "ns", 3560, 3560, 3560);
+        put(m, "clear_refs.512.empty.noflush", "ns", 1000, 1000, 1000);
+        put(m, "clear_refs.512.mapped.noflush", "ns", 21_480, 21_480, 21_480);
+        // The second write at once finds every entry old: 15 ns per entry, the walk alone.
+        put(m, "clear_refs.64.empty.old", "ns", 1000, 1000, 1000);
+        put(m, "clear_refs.64.mapped.old", "ns", 1960, 1960, 1960);
+        put(m, "clear_refs.512.empty.old", "ns", 1000, 1000, 1000);
+        put(m, "clear_refs.512.mapped.old", "ns", 8680, 8680, 8680);
         return new Calibration(facts, m, Instant.parse("2026-12-07T09:00:00Z"), Duration.ofSeconds(12), 3, true);
     }
 
@@ -190,6 +204,40 @@ class CalibratedProfileTest {
         assertEquals(137.85, p.getOps().getShadowSyncNs().getValue(), 0.06);
         assertTrue(p.getOps().getShadowSyncNs().getSource().contains("/ 64 = 150.0 ns"), p.getOps().getShadowSyncNs().getSource());
         assertTrue(p.getOps().getShadowSyncNs().getSource().endsWith("[derived from measured]"));
+    }
+
+    /**
+     * The single-update sync: 100 ns per young entry cleared by clear_refs with its flush, less what
+     * the model charges per entry of that walk, two L1 reads, a cmpxchg and two atomics
+     * (2 x 1.15 + 5.9 + 2 x 5.6 = 19.4 ns): 80.6 ns, apart from mprotect's sync.
+     */
+    @Test
+    void theClearRefsSamplesGiveTheSingleUpdateSync() throws Exception {
+        String text = CalibratedProfile.text(calibration(11_540), genericX86(), "my-box");
+        Profile p = MachineProfiles.parse(text, "t").proto();
+        Sourced rmw = p.getOps().getShadowSyncRmwNs();
+        assertEquals(80.6, rmw.getValue(), 1e-9);
+        assertTrue(rmw.getSource().contains("(5.120e+04 - 6400) / 448 = 100.0 ns"), rmw.getSource());
+        assertTrue(rmw.getSource().contains("the write alone: 40.00 ns"), rmw.getSource());
+        assertTrue(rmw.getSource().endsWith("[derived from measured]"), rmw.getSource());
+        assertEquals(137.85, p.getOps().getShadowSyncNs().getValue(), 0.06);
+        assertTrue(text.contains("# One present-PTE update by a single locked bit clear (clear_refs) costs 100.0 ns here with"
+                + " its share of the full flush that follows, 40.00 ns without it, 15.00 ns for an entry already old"), text);
+    }
+
+    /** Where /proc/self/clear_refs cannot be written the probe gives no clear_refs sample: the base value is kept, and said so. */
+    @Test
+    void withoutTheClearRefsSamplesTheBaseValueIsKept() throws Exception {
+        Calibration c = calibration();
+        Map<String, Samples> m = new HashMap<>(c.measurements());
+        m.keySet().removeIf(k -> k.startsWith("clear_refs."));
+        String text = CalibratedProfile.text(new Calibration(c.facts(), m, c.started(), c.took(), c.repetitions(), c.quick()),
+                genericX86(), "my-box");
+        Sourced rmw = MachineProfiles.parse(text, "t").numbers().get("ops.shadow_sync_rmw_ns");
+        assertEquals(0, rmw.getValue());
+        assertTrue(rmw.getSource().startsWith("kept from generic-x86 (not measured): "), rmw.getSource());
+        assertTrue(text.contains("ops.shadow_sync_rmw_ns (the probe could not write /proc/self/clear_refs here)"), text);
+        assertFalse(text.contains("(clear_refs) costs"), text);
     }
 
     /** A kernel without MADV_POPULATE_WRITE gives no shadow_fill sample: the base profile's 0 is kept, and said so. */
