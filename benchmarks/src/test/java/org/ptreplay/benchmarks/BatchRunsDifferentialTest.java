@@ -108,6 +108,7 @@ class BatchRunsDifferentialTest {
               memcg_cycles { value: 100 source: "fixture" }
               shadow_fill_ns { value: 0 source: "fixture" }
               shadow_sync_ns { value: 0 source: "fixture" }
+              shadow_sync_rmw_ns { value: 0 source: "fixture" }
             }
             x86 {
               invlpg_ns { value: 100 source: "fixture" }

@@ -306,7 +306,29 @@ class CoreIntegrationTest {
                 PrimitiveCounts flush = s.self(GATHER_FLUSH);
                 assertEquals(release.equals("linux-6.8") ? 496 : 18, flush.get(Primitive.SWAP_CACHE_R), at);
                 assertEquals(release.equals("linux-6.8") ? 256 : 0, flush.get(Primitive.SP_R), at);
+                // Every folio is freed at tlb_finish_mmu: 6.8 locks the lruvec per large folio.
+                assertEquals(release.equals("linux-6.8") ? 16 : 1, flush.get(Primitive.LRU_LOCK), at);
             }
+        }
+    }
+
+    /**
+     * The release's lruvec lock, on both architectures: fixtures/release-lock-1m.txt derives the
+     * counts. ≤ 6.8's release_pages holds it for up to SWAP_CLUSTER_MAX entries and gives every
+     * large folio a lock of its own; 6.9's folios_put_refs takes it once per folio_batch.
+     */
+    @Test
+    void releaseTakesTheLruvecLockAsTheKernelBatchesIt() {
+        List<TraceEvent> events = fixture("release-lock-1m");
+        for (String arch : List.of("x86", "arm64")) {
+            assertEquals(8, replay("linux-6.8", arch, "enabled=never", events).self(GATHER_FLUSH)
+                    .get(Primitive.LRU_LOCK), arch);
+            assertEquals(16, replay("linux-6.8", arch, "64K=always", events).self(GATHER_FLUSH)
+                    .get(Primitive.LRU_LOCK), arch);
+            assertEquals(9, replay("linux-6.9", arch, "enabled=never", events).self(GATHER_FLUSH)
+                    .get(Primitive.LRU_LOCK), arch);
+            assertEquals(1, replay("linux-6.9", arch, "64K=always", events).self(GATHER_FLUSH)
+                    .get(Primitive.LRU_LOCK), arch);
         }
     }
 

@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
             "Measures this machine's primitives with a native probe (compiled on first use with cc) and writes"
                     + " a machine profile for --profile-file: load latency per cache level and for memory, clock,"
                     + " atomics, syscall entry and exit, page zeroing, one order-0 page fault, the first access"
-                    + " through a new PTE, and on x86 a single-page and a full TLB flush (mremap and mprotect of small"
-                    + " VMAs); CPUs, caches, page size.",
+                    + " through a new PTE, a present PTE changed in place by mprotect and by one locked update"
+                    + " (/proc/self/clear_refs), and on x86 a single-page and a full TLB flush (mremap and mprotect of"
+                    + " small VMAs); CPUs, caches, page size.",
             "",
             "Every measurement is repeated; the file records median and spread, and a spread above 10 %% is"
                     + " warned about. What cannot be measured from user space (IPIs, arm64 TLB maintenance, the page"

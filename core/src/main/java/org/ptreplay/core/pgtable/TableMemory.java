@@ -172,7 +172,10 @@ public final class TableMemory implements MmuEnv {
         long old = t[i];
         t[i] = (old & ~clearBits) | setBits;
         if (Pte.present(old) && Pte.present(t[i])) {
-            ledger.charge(Primitive.SHADOW_SYNC);
+            // One locked update of a present entry (fork's write-protect, arm64's access flags):
+            // priced apart from mprotect's clear-then-set, another instruction, which a
+            // shadow-paging hypervisor may handle at another cost (docs/kernel-model.md §5.0a).
+            ledger.charge(Primitive.SHADOW_SYNC_RMW);
         }
         return old;
     }

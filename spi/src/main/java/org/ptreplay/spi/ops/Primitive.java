@@ -150,9 +150,11 @@ public enum Primitive {
      */
     SHADOW_FILL(false),
     /**
-     * A present entry changed in place, staying present (write-protected by fork, re-protected by
-     * mprotect, its access flags set): under shadow paging the hypervisor's resync of it at the
-     * next flush (docs/kernel-model.md §5). Clears (zap, mremap's moves) are not counted.
+     * A present entry changed in place by a clear-then-set transaction, staying present:
+     * mprotect's {@code ptep_modify_prot_start} (an xchg to 0) and commit, and
+     * {@code change_huge_pmd}'s: under shadow paging the hypervisor's resync of it at the next
+     * flush (docs/kernel-model.md §5.0a). A single locked update is {@link #SHADOW_SYNC_RMW};
+     * clears (zap, mremap's moves) are not counted.
      */
     SHADOW_SYNC(false),
     /**
@@ -202,7 +204,16 @@ public enum Primitive {
      * ({@code clear_bit}, include/asm-generic/bitops/atomic.h: {@code atomic_long_andnot}),
      * arm64 {@code STCLR} (§4.6).
      */
-    AE_POSTED(true);
+    AE_POSTED(true),
+    /**
+     * A present entry changed in place by a single locked read-modify-write, staying present:
+     * fork's write-protect ({@code ptep_set_wrprotect}, {@code wrprotect_ptes},
+     * {@code pmdp_set_wrprotect}: x86 {@code clear_bit} of the RW bit, arm64 a cmpxchg loop) and
+     * arm64's access-flag update. Under shadow paging the hypervisor's work for it, priced apart
+     * from {@link #SHADOW_SYNC} because it is another instruction, which a hypervisor may handle
+     * at another cost (docs/kernel-model.md §5.0a).
+     */
+    SHADOW_SYNC_RMW(false);
 
     private static final Primitive[] VALUES = values();
     private final boolean memory;

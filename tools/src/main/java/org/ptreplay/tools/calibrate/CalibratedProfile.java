@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.ptreplay.core.profile.proto.CacheLevel;
 import org.ptreplay.core.profile.proto.CpuFeature;
 import org.ptreplay.core.profile.proto.Memory;
 import org.ptreplay.core.profile.proto.Ops;
+import org.ptreplay.core.profile.proto.Prefetcher;
 import org.ptreplay.core.profile.proto.Profile;
 import org.ptreplay.core.profile.proto.Sourced;
 
@@ -67,6 +69,15 @@ public final class CalibratedProfile {
                         w.widestToggle(), update));
             }
         }
+        if (w.hasClearRefs("")) {
+            out.append(String.format(Locale.ROOT, "# One present-PTE update by a single locked bit clear (clear_refs) costs %.4g ns"
+                    + " here with its share of the full flush that follows%s%s; what the model does not already charge per"
+                    + " entry is ops.shadow_sync_rmw_ns.%n", w.rmwUpdateNs(""), w.hasClearRefs(".noflush")
+                    ? String.format(Locale.ROOT, ", %.4g ns without it", w.rmwUpdateNs(".noflush")) : "",
+                    w.hasClearRefs(".old") ? String.format(Locale.ROOT, ", %.4g ns for an entry already old (a second"
+                    + " write at once: the walk without the update; near the first, the entries were not young)",
+                    w.rmwUpdateNs(".old")) : ""));
+        }
         w.flushHeader(out);
         c.get("shadow_fill.whole_tables").filter(s -> s.median() > 0 || Collections.max(s.values()) > 0)
                 .ifPresent(s -> out.append(String.format(Locale.ROOT, "# Shadow fill: in %.0f %% of the page tables"
@@ -108,7 +119,7 @@ public final class CalibratedProfile {
                         : keep("ops.atomic_posted_ns", b.getAtomicPostedNs()))
                 .setSpinlockNs(src(round(cmpxchg + 1 / ghz), "the measured cmpxchg + one cycle for the release store [derived]"))
                 .setRwsemWriteNs(src(round(cmpxchg + atomic), "down_write cmpxchg + up_write atomic add, both measured (kernel/locking/rwsem.c fast paths) [derived]"))
-                .setPageAllocNs(pageAlloc(l1, cmpxchg, atomic, zero, ghz))
+                .setPageAllocNs(pageAlloc(b))
                 .setPageFreeNs(keep(pageFreeNote(), b.getPageFreeNs()))
                 .setZeroBytesPerNs(measured("zero", "4 KiB rep stosb / memset per page over a buffer larger than the last level, as clear_page"))
                 .setSyscallNs(measured("syscall", "a loop of getppid(), entry plus exit"))
@@ -118,13 +129,11 @@ public final class CalibratedProfile {
                 .setPteIterCycles(keep("ops.pte_iter_cycles", b.getPteIterCycles()))
                 .setPteEntryCycles(keep("ops.pte_entry_cycles", b.getPteEntryCycles()))
                 .setPteBatchCycles(keep("ops.pte_batch_cycles", b.getPteBatchCycles()))
-                .setExceptionCycles(src(round(median("syscall") * ghz), String.format(Locale.ROOT, "the measured syscall"
-                        + " entry and exit (%.4g ns) at the measured %.4g GHz: a user page fault's entry and exit crosses"
-                        + " the same kernel boundary (and, with page-table isolation, the same CR3 switches)"
-                        + " [derived from measured; assumption: #PF entry costs what syscall entry costs]", median("syscall"), ghz)))
+                .setExceptionCycles(exception(l1, cmpxchg, atomic, zero, ghz, b.getPageAllocNs().getValue()))
                 .setMemcgCycles(keep("ops.memcg_cycles", b.getMemcgCycles()))
                 .setShadowFillNs(shadowFill(b))
-                .setShadowSyncNs(shadowSync(l1, atomic));
+                .setShadowSyncNs(shadowSync(l1, atomic))
+                .setShadowSyncRmwNs(shadowSyncRmw(l1, atomic));
         p.setOps(ops);
         if (base.hasX86()) {
             kept.add("x86.ipi (a shootdown needs a second CPU running the same mm)");
@@ -164,10 +173,12 @@ public final class CalibratedProfile {
     }
 
     /**
-     * The flushes as mremap pays them (probe: mremap_ns), a VMA moved between two page tables with
-     * one present entry against none: of one page, one entry moved and a single-page flush (one
-     * INVLPG); of 64 pages, one entry moved and a full flush (above x86's 33-page ceiling). Each
-     * less the model's charges for moving one entry, so no per-entry work is in a flush price.
+     * The flushes as mremap pays them: inside long moves, one single-page flush or one full flush
+     * per table ({@link #longMoveInvlpg}, {@link #longMoveFlush}); else (probe: mremap_ns) a VMA moved
+     * between two page tables with one present entry against none: of one page, one entry moved and
+     * a single-page flush (one INVLPG); of 64 pages, one entry moved and a full flush (above x86's
+     * 33-page ceiling). Each less the model's charges for moving one entry, so no per-entry work is
+     * in a flush price.
      * Without those samples, from the mprotect toggles: a single INVLPG is the one-page toggle less
      * its empty twin and one update, a full flush the 64-page toggle less its empty twin and 64
      * updates, an update being the 128-page toggle less the 64-page one, over 64 (both flush fully).
@@ -185,7 +196,10 @@ public final class CalibratedProfile {
                 + " against empty twins (change_protection flushes only when it changed an entry; above 33 pages"
                 + " arch/x86/mm/tlb.c flushes fully): one entry update = (%.4g - %.4g) / %d = %.4g ns", wide, dWide, d64,
                 wide - 64, update);
-        Sourced invlpg = moveFlush("1", "mapped", "a one-page VMA", "one single-page flush");
+        Sourced invlpg = longMoveInvlpg();
+        if (invlpg == null) {
+            invlpg = moveFlush("1", "mapped", "a one-page VMA", "one single-page flush");
+        }
         if (invlpg == null) {
             invlpg = src(Math.max(0, round(one - update)), String.format(Locale.ROOT, "%s; one INVLPG = %.4g - %.4g ns"
                     + " (medians of %d samples at %s) [derived from measured]", how, one, update,
@@ -204,33 +218,105 @@ public final class CalibratedProfile {
     }
 
     /**
-     * One full flush as a move of many page tables pays it (probe: mremap_tables_ns): moves of 8
-     * and of 64 tables, each table's part with one present entry (one extent flushed fully per
-     * table) against none; the difference of the two differences over the 56 tables between them,
-     * less the model's charges for moving one entry. What a call pays beyond that for its first
-     * flushes is a per-call cost of the hypervisor the model has no price for; the header records
-     * it. Null without the samples, or when the slope is not positive (noise).
+     * A long move's per-table slope: moves of 8 and of 64 tables, one entry of each table's part
+     * present against a twin ({@code d8}, {@code d64}), the difference of the two differences over
+     * the 56 tables between them. The twin is {@code guard} (a guard marker in the same place: the
+     * same tables allocated and freed, no flush) or {@code empty} (nothing: the difference also
+     * holds a page table allocated and one freed per table).
+     */
+    private record Slope(String twin, double d8, double d64) {
+        double perTable() {
+            return (d64 - d8) / 56;
+        }
+
+        /**
+         * What the 8-table move pays beyond 8 slopes, per call: against nothing 22-32 us on PVM, which
+         * the guard twin cancels (-3 to +4 us), so it is the page tables' allocation and free, not a
+         * call's first flushes (docs/validation.md, run J).
+         */
+        double perCall() {
+            return d8 - 8 * perTable();
+        }
+    }
+
+    /**
+     * The slope of the probe's mremap_tables_ns ({@code kind} "tables": a full flush per table) or
+     * mremap_small_ns ("small": a single-page flush per table) against {@code twin}; empty when the
+     * samples are missing.
+     */
+    private Optional<Slope> slope(String kind, String twin) {
+        String at = "mremap." + kind + ".";
+        if (!List.of("8.one", "8." + twin, "64.one", "64." + twin).stream().allMatch(n -> c.get(at + n).isPresent())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Slope(twin, median(at + "8.one") - median(at + "8." + twin),
+                median(at + "64.one") - median(at + "64." + twin)));
+    }
+
+    /** The guard-marker slope where the kernel has guard markers (6.13+), else the slope against nothing. */
+    private Optional<Slope> slope(String kind) {
+        return slope(kind, "guard").or(() -> slope(kind, "empty"));
+    }
+
+    /** What the twin of a long move's slope is, for a source. */
+    private static String against(Slope s) {
+        return s.twin().equals("guard")
+                ? "a guard marker there instead (MADV_GUARD_INSTALL: moved by move_ptes without a flush, its tables"
+                        + " allocated at the destination and freed at the source as the present entry's are)"
+                : "nothing there (this kernel has no guard markers: each table's difference also holds a page table"
+                        + " allocated and one freed, which the model charges apart)";
+    }
+
+    /**
+     * One full flush as a move of many page tables pays it: the slope of moves whose present entry
+     * per table lies in an extent of 496 or 504 pages (one extent flushed fully per table), less the
+     * model's charges for moving one entry. What a call pays beyond that has no price; the header
+     * records it. Null without the samples, or when the slope is not positive (noise).
      */
     private Sourced longMoveFlush() {
-        List<String> names = List.of("mremap.tables.8.one", "mremap.tables.8.empty", "mremap.tables.64.one", "mremap.tables.64.empty");
-        if (!names.stream().allMatch(n -> c.get(n).isPresent())) {
+        Slope s = slope("tables").orElse(null);
+        if (s == null) {
             return null;
         }
-        double d8 = median("mremap.tables.8.one") - median("mremap.tables.8.empty");
-        double d64 = median("mremap.tables.64.one") - median("mremap.tables.64.empty");
-        double perTable = (d64 - d8) / 56;
         double entry = median("xchg") + 2 * median("latency.L1");
-        double v = round(perTable - entry);
+        double v = round(s.perTable() - entry);
         if (!(v > 0)) {
             return null;
         }
         return src(v, String.format(Locale.ROOT, "VMAs of 8 and 64 page tables moved by mremap between spots whose"
-                + " offsets into their tables differ, so every extent moves entry by entry, with one present entry at"
-                + " the start of each table's part against none (move_ptes flushes an extent fully after moving a present"
-                + " entry, mm/mremap.c; 496 pages are above x86's 33-page ceiling): (%.4g - %.4g) / 56 = %.4g ns per"
-                + " table (medians of %d samples at %s, the probe on one CPU), less the model's charges for moving one"
-                + " entry (%.4g ns); a full flush inside a long move, not a call's first ones [derived from measured]",
-                d64, d8, perTable, c.get("mremap.tables.64.one").get().values().size(), when, entry));
+                + " offsets into their tables differ, so every extent moves entry by entry, with one present entry in"
+                + " each table's part against %s (move_ptes flushes an extent fully after moving a present entry,"
+                + " mm/mremap.c; 496 pages are above x86's 33-page ceiling): (%.4g - %.4g) / 56 = %.4g ns per table"
+                + " (medians of %d samples at %s, the probe on one CPU), less the model's charges for moving one entry"
+                + " (%.4g ns); a full flush inside a long move, not a call's first ones [derived from measured]",
+                against(s), s.d64(), s.d8(), s.perTable(), c.get("mremap.tables.64.one").get().values().size(), when, entry));
+    }
+
+    /**
+     * One INVLPG as a move of many page tables pays it, priced as the full flush is
+     * ({@link #longMoveFlush}): moves from a table-aligned spot to one a page higher (as validate's
+     * unaligned mremap-large), each table's part split into extents of 511 pages and of one, the
+     * one-page extent holding the present entry (one single-page flush per table). Null without the
+     * samples, or when the slope is not positive.
+     */
+    private Sourced longMoveInvlpg() {
+        Slope s = slope("small").orElse(null);
+        if (s == null) {
+            return null;
+        }
+        double entry = median("xchg") + 2 * median("latency.L1");
+        double v = round(s.perTable() - entry);
+        if (!(v > 0)) {
+            return null;
+        }
+        return src(v, String.format(Locale.ROOT, "VMAs of 8 and 64 page tables moved by mremap between a table-aligned"
+                + " spot and one a page higher (as validate's unaligned mremap-large), so each table's part moves as"
+                + " extents of 511 pages and of one, with a present entry in each one-page extent against %s"
+                + " (move_ptes flushes an extent after moving a present entry, mm/mremap.c: one page, one INVLPG per"
+                + " table, arch/x86/mm/tlb.c): (%.4g - %.4g) / 56 = %.4g ns per table (medians of %d samples at %s, the"
+                + " probe on one CPU), less the model's charges for moving one entry (%.4g ns); a single-page flush"
+                + " inside a long move, not a call's first ones [derived from measured]", against(s), s.d64(), s.d8(),
+                s.perTable(), c.get("mremap.small.64.one").get().values().size(), when, entry));
     }
 
     /**
@@ -307,14 +393,21 @@ public final class CalibratedProfile {
                     + " mprotect toggle costs %.4g ns beyond its 64 entry"
                     + " updates.%n", median("mremap.64.one") - median("mremap.64.empty"), d64 - 64 * pteUpdateNs()));
         }
-        if (c.get("mremap.tables.64.one").isPresent() && c.get("mremap.tables.8.one").isPresent()) {
-            double d8 = median("mremap.tables.8.one") - median("mremap.tables.8.empty");
-            double d64 = median("mremap.tables.64.one") - median("mremap.tables.64.empty");
-            double perTable = (d64 - d8) / 56;
-            out.append(String.format(Locale.ROOT, "# Full flushes in one long move: 8 tables cost %.4g ns more with one present"
-                    + " entry each, 64 tables %.4g ns: %.4g ns per table from the ninth on, and %.4g ns per call beyond"
-                    + " that for the first flushes (not modelled: no profile field holds a per-call flush cost).%n",
-                    d8, d64, perTable, d8 - 8 * perTable));
+        for (String kind : List.of("tables", "small")) {
+            List<String> slopes = new ArrayList<>();
+            for (String twin : List.of("guard", "empty")) {
+                slope(kind, twin).ifPresent(s -> slopes.add(String.format(Locale.ROOT, "against %s, 8 tables cost %.4g ns"
+                        + " more and 64 tables %.4g ns: %.4g ns per table from the ninth on and %.4g ns per call beyond"
+                        + " that", twin.equals("guard") ? "a guard marker per table" : "none", s.d8(), s.d64(),
+                        s.perTable(), s.perCall())));
+            }
+            if (!slopes.isEmpty()) {
+                out.append(kind.equals("tables") ? "# Full flushes in one long move, a present entry in each table's"
+                        + " 496- or 504-page extent: " : "# Single-page flushes in one long move, a present entry in each"
+                        + " table's one-page extent: ").append(String.join("; ", slopes)).append(" (against none the"
+                        + " tables are allocated and freed only with the entry; no profile field holds a per-call"
+                        + " cost).\n");
+            }
         }
     }
 
@@ -389,6 +482,60 @@ public final class CalibratedProfile {
         return src(v, how + " [derived from measured]");
     }
 
+    /**
+     * Whether the probe could write /proc/self/clear_refs: the four samples named with {@code suffix}
+     * are there ("" with the flush, ".noflush" the write alone, ".old" a second write at once).
+     */
+    boolean hasClearRefs(String suffix) {
+        return List.of("clear_refs.64.empty", "clear_refs.64.mapped", "clear_refs.512.empty", "clear_refs.512.mapped")
+                .stream().allMatch(n -> c.get(n + suffix).isPresent());
+    }
+
+    /**
+     * One young present entry's accessed bit cleared by clear_refs, per entry: (d512 - d64) / 448 of
+     * the samples named with {@code suffix} (as {@link #hasClearRefs}), each d the populated pages'
+     * time less the empty twin's.
+     */
+    double rmwUpdateNs(String suffix) {
+        double d64 = median("clear_refs.64.mapped" + suffix) - median("clear_refs.64.empty" + suffix);
+        double d512 = median("clear_refs.512.mapped" + suffix) - median("clear_refs.512.empty" + suffix);
+        return (d512 - d64) / 448;
+    }
+
+    /**
+     * One present entry changed in place by a single locked update, as fork's write-protect changes
+     * it: the clear_refs samples' update with its share of the flush ({@link #rmwUpdateNs}) less
+     * what the model would charge per entry of that walk (clear_refs_pte_range: ptep_get, the
+     * folio's struct page read, ptep_test_and_clear_young's locked update, priced as a cmpxchg
+     * like every PTE_RMW, and folio_test_clear_young and folio_clear_referenced, two struct page
+     * bit atomics). What is left is the hypervisor's work for such an entry under shadow paging.
+     * Without the samples the base profile's value is kept, and said so.
+     */
+    private Sourced shadowSyncRmw(double l1, double atomic) {
+        if (!hasClearRefs("")) {
+            return keep("ops.shadow_sync_rmw_ns (the probe could not write /proc/self/clear_refs here)",
+                    base.getOps().getShadowSyncRmwNs());
+        }
+        double update = rmwUpdateNs("");
+        double cmpxchg = median("cmpxchg");
+        double model = 2 * l1 + cmpxchg + 2 * atomic;
+        double v = round(update - model);
+        String how = String.format(Locale.ROOT, "one present entry's accessed bit cleared by write(\"1\") to"
+                + " /proc/self/clear_refs with the full flush after it = (%.4g - %.4g) / 448 = %.4g ns (512 and 64"
+                + " young populated pages against empty twins, medians of %d samples at %s; the write alone: %.4g ns)"
+                + " less what the model charges per entry of that walk: two reads, the locked update and two struct"
+                + " page bit atomics (2 x %.4g + %.4g + 2 x %.4g = %.4g ns)",
+                median("clear_refs.512.mapped") - median("clear_refs.512.empty"),
+                median("clear_refs.64.mapped") - median("clear_refs.64.empty"), update,
+                c.get("clear_refs.512.mapped").get().values().size(), when,
+                hasClearRefs(".noflush") ? rmwUpdateNs(".noflush") : Double.NaN,
+                l1, cmpxchg, atomic, model);
+        if (v <= 0) {
+            return src(0, how + "; the difference is not positive: no hypervisor work, 0 [derived from measured]");
+        }
+        return src(v, how + " [derived from measured]");
+    }
+
     private Memory memory() {
         Memory bm = base.getMemory();
         Memory.Builder m = Memory.newBuilder();
@@ -454,11 +601,32 @@ public final class CalibratedProfile {
         kept.add("memory.outstanding_misses");
         m.setOutstandingMisses(keepQuiet(bm.getOutstandingMisses()));
         kept.add("memory.prefetcher");
-        m.setPrefetcher(bm.getPrefetcher().toBuilder()
-                .setEnabledSource("kept from " + base.getName() + ": " + bm.getPrefetcher().getEnabledSource())
+        m.setPrefetcher(pairLines(bm.getPrefetcher().toBuilder()
+                .setEnabledSource("kept from " + base.getName() + " (not measured): " + bm.getPrefetcher().getEnabledSource())
                 .setDegree(keepQuiet(bm.getPrefetcher().getDegree()))
-                .setFillLevel(keepQuiet(bm.getPrefetcher().getFillLevel())));
+                .setFillLevel(keepQuiet(bm.getPrefetcher().getFillLevel()))));
         return m.build();
+    }
+
+    /**
+     * The pair-line prefetcher is Intel's (docs/profiles.md, "Pair lines": sourced per core from
+     * Intel's MSR 0x1A4 documentation; no such prefetcher in the AMD or Arm documentation found).
+     * A base profile's switch is kept, marked, on an Intel CPU or one that does not say what it is;
+     * on a CPU that names another vendor there is no source for it, so it is off and says why.
+     */
+    private Prefetcher.Builder pairLines(Prefetcher.Builder pf) {
+        if (!pf.getPairLines()) {
+            return pf;
+        }
+        String model = c.facts().cpuModel();
+        if (model.startsWith("Intel") || model.equals("unknown CPU")) {
+            kept.add("memory.prefetcher.pair_lines");
+            return pf.setPairLinesSource("kept from " + base.getName() + " (not measured): " + pf.getPairLinesSource());
+        }
+        return pf.setPairLines(false).setPairLinesSource(String.format(Locale.ROOT, "off: this CPU (%s, /proc/cpuinfo at"
+                + " %s) is not Intel's, and the pair-line prefetcher %s keeps is sourced from Intel's documentation of"
+                + " MSR 0x1A4 only; no pair-line prefetcher is documented for other cores that was found"
+                + " (docs/profiles.md, Pair lines) [assumption: absent where undocumented]", model, when, base.getName()));
     }
 
     /**
@@ -494,30 +662,61 @@ public final class CalibratedProfile {
     }
 
     /**
-     * One measured order-0 fault, less what the model charges for it apart from the allocation:
-     * the zeroing, the exception entry and exit (priced as a syscall's, above), the memcg charge
-     * (the base profile's cycles), two page-table lock round trips, the refcount, mapcount and
-     * AnonExclusive atomics, the two mm counter updates and the PTE write (Fault.doAnonymousPage),
-     * and the shadow fill of the access the fault retries (the model charges it as SHADOW_FILL).
+     * The page allocation is not measured: the residual of a measured fault prices its exception
+     * ({@link #exception}). On a shadow-paging guest a write fault that allocates nothing (probe:
+     * fault.wp_reuse) costs as much as one that allocates, so the residual is not the allocation,
+     * and a page-table page or a deposit allocated outside any fault must not pay a fault's entry.
      */
-    private Sourced pageAlloc(double l1, double cmpxchg, double atomic, double zero, double ghz) {
+    private Sourced pageAlloc(Ops b) {
+        String why = "calibrate prices the measured fault's residual as the exception (ops.exception_cycles), not as"
+                + " the allocation: a page-table page allocated outside any fault must not pay a user fault's entry";
+        String figures = c.get("fault.wp_reuse").map(wp -> String.format(Locale.ROOT, ", and a write fault that allocates"
+                + " nothing costs %.4g ns here against %.4g ns for one that allocates, zeroes and charges memcg (probe"
+                + " samples fault.wp_reuse and fault)", wp.median(), median("fault"))).orElse("");
+        kept.add("ops.page_alloc_ns (a fault's residual is its exception's)");
+        return b.getPageAllocNs().toBuilder().setSource("kept from " + base.getName() + " (not measured; " + why + figures
+                + "): " + b.getPageAllocNs().getSource()).build();
+    }
+
+    /**
+     * The exception entry and exit of one user page fault, in cycles: one measured order-0 write
+     * fault less everything else the model charges for it — the zeroing, the memcg charge (the base
+     * profile's cycles), two page-table lock round trips, the refcount, mapcount and AnonExclusive
+     * atomics, the mm counters and the PTE write (Fault.doAnonymousPage), the shadow fill of the
+     * access the fault retries (SHADOW_FILL) and the allocation (the base profile's page_alloc_ns).
+     * Under shadow paging the hypervisor takes every guest #PF before the guest does, and that is
+     * most of the fault: a write fault that allocates nothing (do_wp_page's reuse, probe
+     * fault.wp_reuse) costs as much as one that allocates. On bare metal the residual is the entry
+     * and exit with the fault path's work the model does not itemise. Never below the measured
+     * syscall entry and exit, which a fault's entry crosses too.
+     */
+    private Sourced exception(double l1, double cmpxchg, double atomic, double zero, double ghz, double pageAlloc) {
         Samples fault = c.get("fault").orElseThrow();
+        double syscall = median("syscall");
         double zeroing = 4096 / zero;
-        double exception = median("syscall");
         double memcg = base.getOps().getMemcgCycles().getValue() / ghz;
         double rest = 2 * (cmpxchg + 1 / ghz) + 3 * atomic + 3 * l1;
         double fill = Math.max(0, c.get("shadow_fill").map(Samples::median).orElse(0.0));
-        double v = round(fault.median() - zeroing - exception - memcg - rest - fill);
+        double residual = fault.median() - zeroing - memcg - rest - fill - pageAlloc;
         String arithmetic = String.format(Locale.ROOT, "one order-0 write fault measured at %.4g ns (first write of"
                 + " each page of a THP-disabled mapping, median of %d, spread %.1f %%, at %s) minus its zeroing (4096 B at"
-                + " %.4g B/ns = %.4g ns), the exception entry and exit (%.4g ns), the memcg charge (%.4g ns), the other"
-                + " primitives the model charges per fault (2 spinlocks, 3 atomics, 3 plain accesses: %.4g ns) and the"
-                + " shadow fill of the retried access (ops.shadow_fill_ns, %.4g ns)",
-                fault.median(), fault.values().size(), 100 * fault.spread(), when, zero, zeroing, exception, memcg, rest, fill);
-        if (v <= 0) {
-            return src(0, arithmetic + "; the difference is not positive, so 0 [derived]");
+                + " %.4g B/ns = %.4g ns), the memcg charge (%.4g ns), the other primitives the model charges per fault"
+                + " (2 spinlocks, 3 atomics, 3 plain accesses: %.4g ns), the shadow fill of the retried access"
+                + " (ops.shadow_fill_ns, %.4g ns) and the allocation (ops.page_alloc_ns, kept: %.4g ns) = %.4g ns",
+                fault.median(), fault.values().size(), 100 * fault.spread(), when, zero, zeroing, memcg, rest, fill,
+                pageAlloc, residual);
+        String wp = c.get("fault.wp_reuse").map(w -> String.format(Locale.ROOT, "; a write fault that allocates nothing"
+                + " (the pages of a tiny process write-protected by a fork whose child exited, so do_wp_page reuses each:"
+                + " no allocation, zeroing or memcg charge) costs %.4g ns (median of %d, spread %.1f %%): under shadow"
+                + " paging the hypervisor takes every guest #PF first, and the residual is that exception's, not the"
+                + " allocation's", w.median(), w.values().size(), 100 * w.spread())).orElse("");
+        if (residual <= syscall) {
+            return src(round(syscall * ghz), String.format(Locale.ROOT, "%s%s; that is not above the measured syscall"
+                    + " entry and exit (%.4g ns), which a fault's entry crosses too, so the syscall's, at the measured %.4g"
+                    + " GHz [derived from measured]", arithmetic, wp, syscall, ghz));
         }
-        return src(v, arithmetic + " [derived]");
+        return src(round(residual * ghz), String.format(Locale.ROOT, "%s, at the measured %.4g GHz%s [derived from measured]",
+                arithmetic, ghz, wp));
     }
 
     private Sourced cycles(Sourced baseValue, String path, double ghz) {

@@ -64,7 +64,7 @@ public final class PrimitiveLegend {
         line("MT_LINE", "load or store of a maple-tree node line of the VMA tree");
         line("SPLIT_QUEUE", "deferred split queue lock with one folio's list add or delete");
         line("SHADOW_FILL", "first access through a leaf entry a fault wrote (a hypervisor's shadow fill)");
-        line("SHADOW_SYNC", "present entry changed in place (a hypervisor's shadow resync)");
+        line("SHADOW_SYNC", "present entry changed by mprotect's clear-then-set (shadow resync)");
         line("LRUVEC_STAT", "node and memcg statistic of a folio (NR_ANON_MAPPED, ...) updated");
         line("MMAP_LOCK", "mmap lock of a mapping syscall, taken and released");
         line("KOBJ_LINE", "load or store of an mm_struct, struct file or address_space line");
@@ -73,6 +73,7 @@ public final class PrimitiveLegend {
         line("REF_POSTED", "folio refcount atomic without a return (folio_get, folio_ref_add; arm64 STADD)");
         line("MAP_POSTED", "mapcount atomic without a return (fork's duplication; arm64 STADD)");
         line("AE_POSTED", "PageAnonExclusive clear without a return (fork; arm64 STCLR)");
+        line("SHADOW_SYNC_RMW", "present entry changed by one locked update: fork's write-protect (shadow resync)");
     }
 
     private PrimitiveLegend() {

@@ -71,8 +71,10 @@ public final class Cases {
             + " sourced for the Xeon Silver 4210R) the miss on a folio's head struct page brings page[1], where"
             + " folio_nr_pages reads the order, so 6.9's batched zap pays one miss per folio where it paid two, and"
             + " saves more than David measured at 32K and 64K (0.63 and 0.57"
-            + " against 0.69 and 0.63; 0.66 and 0.60 before); the unbatched 6.8 zap's per-page costs (call work, the"
-            + " release passes) are not all charged, and the per-entry loop price is fitted on fork (docs/validation.md)";
+            + " against 0.69 and 0.63; 0.66 and 0.60 before); his times say a 16K-128K folio costs 130-330 ns more than"
+            + " the model charges in both kernels (an order-0 one within 10 ns), work per large folio that the kernel"
+            + " source read does not show; what 6.9 changed in freeing makes 6.8 dearer, which lowers these rows"
+            + " (docs/validation.md)";
     /**
      * The checks the model is expected to miss, by case and check id, each with the model feature
      * it lacks. docs/validation.md explains every one; ValidationTest fails when a listed check

@@ -313,6 +313,39 @@ static double fault_ns(size_t pages) {
     return (double) (t1 - t0) / pages;
 }
 
+/*
+ * ns per write fault that allocates nothing: the pages of a THP-disabled mapping populated, then a
+ * fork whose child exits at once (untimed) leaves every PTE write-protected and every page mapped
+ * once again, so the first write of each page takes do_wp_page's reuse path (wp_can_reuse_anon_folio,
+ * mm/memory.c): no allocation, no zeroing, no memcg charge; the exception, the entry made writable
+ * and, under shadow paging, the hypervisor's work on both. Set beside fault_ns, it says how much of
+ * an allocating fault the allocation is. Taken before calibrate maps its buffers, so the fork copies
+ * a tiny process and leaves nothing of theirs write-protected. NaN when fork fails.
+ */
+static double wp_reuse_ns(size_t pages) {
+    long ps = sysconf(_SC_PAGESIZE);
+    char *buf = map_anon(pages * ps, 0);
+    for (size_t i = 0; i < pages; i++) {
+        buf[i * ps] = 1;
+    }
+    pid_t child = fork();
+    if (child == 0) {
+        _exit(0);
+    }
+    if (child < 0) {
+        munmap(buf, pages * ps);
+        return NAN;
+    }
+    waitpid(child, NULL, 0);
+    uint64_t t0 = cpu_ns();
+    for (size_t i = 0; i < pages; i++) {
+        buf[i * ps] = 2;
+    }
+    uint64_t t1 = cpu_ns();
+    munmap(buf, pages * ps);
+    return (double) (t1 - t0) / pages;
+}
+
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23
 #endif
@@ -476,18 +509,24 @@ static double mremap_ns(size_t pages, int populated, uint64_t iters) {
     return ns;
 }
 
+#ifndef MADV_GUARD_INSTALL
+#define MADV_GUARD_INSTALL 102
+#endif
+
 /*
  * Full flushes inside one long move, in ns per call: a VMA spanning `tables` page tables moved back
  * and forth between two spots whose offsets into their tables differ (8 and 16 pages), so no extent
  * is PMD-aligned and move_page_tables moves every extent entry by entry, with the first page of
- * each table's part populated or none. Each populated part is the start of an extent of 496 pages,
- * which move_ptes flushes fully after moving its one present entry; the other extents hold nothing
- * and do not flush. Between two sizes the difference of the differences, per table, is one full
- * flush as a move of many tables pays it: under shadow paging a call's first flushes cost the
- * hypervisor far more than its later ones (docs/validation.md, run G), which a one-table move
- * cannot tell apart.
+ * each table's part holding, by `what`: 0 nothing, 1 a present entry, 2 a guard marker (see
+ * mremap_small_ns). Each such page lies in an extent of 496 or 504 pages, which move_ptes
+ * flushes fully after moving a present entry; the other extents hold nothing and do not flush.
+ * Between two sizes the difference of the differences, per table, is one full flush as a move of
+ * many tables pays it: under shadow paging a call's first flushes cost the hypervisor far more
+ * than its later ones (docs/validation.md, run G), which a one-table move cannot tell apart.
+ * Against the guard markers it is the flush alone; against nothing it also holds a page table
+ * allocated and one freed per table (run J). NaN when the kernel has no guard markers.
  */
-static double mremap_tables_ns(size_t tables, int populated, uint64_t iters) {
+static double mremap_tables_ns(size_t tables, int what, uint64_t iters) {
     long ps = sysconf(_SC_PAGESIZE);
     size_t pmd = (size_t) ps / 8 * ps, len = tables * pmd, room = (2 * tables + 8) * pmd;
     char *hole = mmap(NULL, room, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -499,9 +538,52 @@ static double mremap_tables_ns(size_t tables, int populated, uint64_t iters) {
     char *spot[2] = {base + 8 * ps, base + (tables + 2) * pmd + 16 * ps};
     char *p = mmap(spot[0], len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
     madvise(p, len, MADV_NOHUGEPAGE);
-    if (populated) {
-        for (size_t t = 0; t < tables; t++) {
+    for (size_t t = 0; what != 0 && t < tables; t++) {
+        if (what == 1) {
             p[t * pmd] = 1;
+        } else if (madvise(p + t * pmd, ps, MADV_GUARD_INSTALL) != 0) {
+            munmap(hole, room);
+            return NAN;
+        }
+    }
+    double ns = pingpong_ns(spot, len, iters, tables, "page tables");
+    munmap(hole, room);
+    return ns;
+}
+
+/*
+ * Single-page flushes inside one long move, in ns per call: a VMA spanning `tables` page tables moved
+ * back and forth between a table-aligned spot and one a page higher (as validate's unaligned
+ * mremap-large), so every table's part splits into an extent of 511 pages and one of a single page.
+ * The page of each single-page extent holds, by `what`: 0 nothing, 1 a present entry, 2 a guard
+ * marker (MADV_GUARD_INSTALL, Linux 6.13+: an entry that is not present, which move_ptes moves
+ * like any other but flushes for only when it moved a present one, mm/mremap.c). A present entry
+ * costs its extent one flush of one page, one INVLPG on x86 (at most 33 pages, arch/x86/mm/tlb.c),
+ * per table. Against the guard markers, whose tables are allocated at the destination and freed at
+ * the source as the present entries' are, the difference is the flush alone; against nothing, it
+ * also holds a page table allocated and one freed per table. Between two sizes the difference of
+ * the differences, per table, is one single-page flush as a long move pays it, apart from what a
+ * call pays for its first flushes. NaN when the kernel has no guard markers.
+ */
+static double mremap_small_ns(size_t tables, int what, uint64_t iters) {
+    long ps = sysconf(_SC_PAGESIZE);
+    size_t pmd = (size_t) ps / 8 * ps, len = tables * pmd, room = (2 * tables + 8) * pmd;
+    char *hole = mmap(NULL, room, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (hole == MAP_FAILED) {
+        printf("error mmap of %zu bytes failed: %s\n", room, strerror(errno));
+        exit(2);
+    }
+    char *base = (char *) (((uintptr_t) hole + pmd - 1) & ~(uintptr_t) (pmd - 1));
+    char *spot[2] = {base, base + (tables + 2) * pmd + ps};
+    char *p = mmap(spot[0], len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    madvise(p, len, MADV_NOHUGEPAGE);
+    for (size_t t = 0; what != 0 && t < tables; t++) {
+        char *last = p + t * pmd + pmd - ps; /* the last page of each table's part: its own one-page extent */
+        if (what == 1) {
+            *last = 1;
+        } else if (madvise(last, ps, MADV_GUARD_INSTALL) != 0) {
+            munmap(hole, room);
+            return NAN;
         }
     }
     double ns = pingpong_ns(spot, len, iters, tables, "page tables");
@@ -539,6 +621,103 @@ static double dontneed_ns(int populated, uint64_t iters) {
 #define BEST(expr, higher) ({ double best_ = (expr); for (int b_ = 1; b_ < BURSTS; b_++) { double v_ = (expr); \
         if ((higher) ? v_ > best_ : v_ < best_) best_ = v_; } best_; })
 
+/*
+ * One locked read-modify-write of present entries, as fork's write-protect pays it (x86
+ * ptep_set_wrprotect is a clear_bit, arm64's a cmpxchg loop), without forking: write("1") to
+ * /proc/self/clear_refs walks every VMA and clears the accessed bit of each young present entry
+ * with one locked bit clear (clear_refs_pte_range: ptep_test_and_clear_young), and flushes
+ * nothing. A full flush of the mm follows in the timed part, as fork's flush_tlb_mm follows its
+ * write-protects: a shadow-paging hypervisor resyncs the entries changed in place at the flush.
+ * The flush is a mprotect of a separate 64-page VMA with one populated page, toggled each time
+ * (above x86's 33-page ceiling: a full flush). Before each timed call, untimed, the pages are made
+ * young again: mprotect read-only and back, then a write to each page, which has to walk its entry
+ * again and sets the accessed bit (under shadow paging a read after a flush does not: the
+ * hypervisor's shadow entry stays and nothing walks the guest's, seen on PVM: 4 ns per read, and
+ * the next clear_refs found every entry old). In ns per call,
+ * the write and its flush (*flushed), the write alone (*bare), and a second write at once (*old:
+ * every entry old, the walk without the locked updates, which shows whether the first found the
+ * entries young); with `pages` populated pages or none. Returns 0, or -1 when
+ * /proc/self/clear_refs cannot be written (no CONFIG_PROC_PAGE_MONITOR, or a sandbox).
+ */
+static int clear_refs_ns(size_t pages, int populated, uint64_t iters, double *flushed, double *bare, double *old) {
+    int fd = open("/proc/self/clear_refs", O_WRONLY);
+    if (fd < 0) {
+        return -1;
+    }
+    long ps = sysconf(_SC_PAGESIZE);
+    char *buf = map_anon(pages * ps, 0), *flusher = map_anon(64 * ps, 0);
+    flusher[0] = 1;
+    if (populated) {
+        for (size_t i = 0; i < pages; i++) {
+            buf[i * ps] = 1;
+        }
+    }
+    int ro = 0, ok = 1;
+    uint64_t with = 0, without = 0, again = 0;
+    for (uint64_t i = 0; i < iters && ok; i++) {
+        mprotect(buf, pages * ps, PROT_READ);
+        mprotect(buf, pages * ps, PROT_READ | PROT_WRITE);
+        for (size_t j = 0; populated && j < pages; j++) {
+            buf[j * ps] = 2;
+        }
+        uint64_t t0 = cpu_ns();
+        ok = write(fd, "1", 1) == 1;
+        uint64_t t1 = cpu_ns();
+        ro = !ro;
+        mprotect(flusher, 64 * ps, ro ? PROT_READ : PROT_READ | PROT_WRITE);
+        uint64_t t2 = cpu_ns();
+        ok = ok && write(fd, "1", 1) == 1;
+        with += t2 - t0;
+        without += t1 - t0;
+        again += cpu_ns() - t2;
+    }
+    int err = errno;
+    close(fd);
+    munmap(buf, pages * ps);
+    munmap(flusher, 64 * ps);
+    if (!ok) {
+        errno = err; /* the write's, for the note */
+        return -1;
+    }
+    *flushed = (double) with / iters;
+    *bare = (double) without / iters;
+    *old = (double) again / iters;
+    return 0;
+}
+
+/* The clear_refs samples of one round (pages populated or not), each the best of BURSTS runs by
+ * the flushed time; a line without "sample" when the file cannot be written, once. */
+static void clear_refs_samples(uint64_t iters) {
+    static int told;
+    for (int n = 0; n < 2; n++) {
+        size_t pages = n ? 512 : 64;
+        for (int populated = 0; populated < 2; populated++) {
+            double best = NAN, best_bare = NAN, best_old = NAN;
+            for (int b = 0; b < BURSTS; b++) {
+                double f, nf, o;
+                if (clear_refs_ns(pages, populated, iters, &f, &nf, &o) != 0) {
+                    if (!told++) {
+                        printf("note /proc/self/clear_refs cannot be written here (%s): no single-update sample\n", strerror(errno));
+                    }
+                    return;
+                }
+                if (isnan(best) || f < best) {
+                    best = f;
+                    best_bare = nf;
+                    best_old = o;
+                }
+            }
+            char name[64];
+            snprintf(name, sizeof name, "clear_refs.%zu.%s", pages, populated ? "mapped" : "empty");
+            sample(name, "ns", best);
+            snprintf(name, sizeof name, "clear_refs.%zu.%s.noflush", pages, populated ? "mapped" : "empty");
+            sample(name, "ns", best_bare);
+            snprintf(name, sizeof name, "clear_refs.%zu.%s.old", pages, populated ? "mapped" : "empty");
+            sample(name, "ns", best_old);
+        }
+    }
+}
+
 static void calibrate(int reps, int scale) {
     /* One CPU throughout: a thread that migrated leaves the other CPU in its mm's cpumask, and a
      * flush then also reaches that CPU (a remote flush, an IPI's price): the flush samples are to
@@ -549,10 +728,27 @@ static void calibrate(int reps, int scale) {
     sched_setaffinity(0, sizeof one, &one);
     size_t l1 = 0, l2 = 0, l3 = 0;
     const char *e;
+    /* The wp-reuse faults first, while this process is tiny: a fork copies every mapping's tables
+     * and write-protects every page, which with the buffers below would be both slow and leave
+     * them faulting again. */
+    for (int r = 0; r < reps; r++) {
+        double wp = BEST(wp_reuse_ns(1024 * (size_t) scale), 0);
+        if (!isnan(wp)) {
+            sample("fault.wp_reuse", "ns", wp);
+        }
+    }
     if ((e = getenv("PTREPLAY_L1")) != NULL) l1 = strtoull(e, NULL, 10);
     if ((e = getenv("PTREPLAY_L2")) != NULL) l2 = strtoull(e, NULL, 10);
     if ((e = getenv("PTREPLAY_L3")) != NULL) l3 = strtoull(e, NULL, 10);
     uint64_t k = 1000ull * scale;
+    /* Fork's kind of entry update, one locked bit clear (priced apart from mprotect's
+     * clear-then-set): every round's samples first, before the buffers below exist, because
+     * clear_refs walks every VMA of the process: the chase and stream buffers' young entries
+     * would add their own clears to the samples, and the accessed bits it clears in them would
+     * make the chases below pay the re-setting (under shadow paging a trap per entry). */
+    for (int r = 0; r < reps; r++) {
+        clear_refs_samples(k / 200 + 1);
+    }
     /* Streams and the memory chase must not fit in the last level; PTREPLAY_MEM bounds them. */
     size_t memory = (size_t) 256 << 20, stream = (size_t) 64 << 20;
     if ((e = getenv("PTREPLAY_MEM")) != NULL) memory = strtoull(e, NULL, 10);
@@ -631,10 +827,22 @@ static void calibrate(int reps, int scale) {
         sample("mremap.1.mapped", "ns", BEST(mremap_ns(1, 1, 2 * k), 0));
         sample("mremap.64.empty", "ns", BEST(mremap_ns(64, 0, k), 0));
         sample("mremap.64.one", "ns", BEST(mremap_ns(64, 1, k), 0));
-        sample("mremap.tables.8.empty", "ns", BEST(mremap_tables_ns(8, 0, k / 10), 0));
-        sample("mremap.tables.8.one", "ns", BEST(mremap_tables_ns(8, 1, k / 10), 0));
-        sample("mremap.tables.64.empty", "ns", BEST(mremap_tables_ns(64, 0, k / 50), 0));
-        sample("mremap.tables.64.one", "ns", BEST(mremap_tables_ns(64, 1, k / 50), 0));
+        /* Long moves of 8 and 64 tables, a full flush (mremap.tables) or a single-page one
+         * (mremap.small) per table, with a present entry, a guard marker or nothing. */
+        for (size_t n = 8; n <= 64; n *= 8) {
+            static const char *kinds[] = {"empty", "one", "guard"};
+            for (int small = 0; small < 2; small++) {
+                for (int w = 0; w < 3; w++) {
+                    char name[64];
+                    snprintf(name, sizeof name, "mremap.%s.%zu.%s", small ? "small" : "tables", n, kinds[w]);
+                    uint64_t iters = n == 8 ? k / 10 : k / 50;
+                    double v = small ? BEST(mremap_small_ns(n, w, iters), 0) : BEST(mremap_tables_ns(n, w, iters), 0);
+                    if (!isnan(v)) {
+                        sample(name, "ns", v);
+                    }
+                }
+            }
+        }
         sample("dontneed.1.empty", "ns", BEST(dontneed_ns(0, k), 0));
         sample("dontneed.1.mapped", "ns", BEST(dontneed_ns(1, k), 0));
     }

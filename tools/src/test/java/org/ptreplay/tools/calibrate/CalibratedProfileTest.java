@@ -51,6 +51,8 @@ class CalibratedProfileTest {
         put(m, "zero", "B/ns", 20, 21, 22);
         put(m, "copy", "B/ns", 14, 15, 16);
         put(m, "fault", "ns", 900, 1000, 1100);
+        // A write fault that allocates nothing (do_wp_page's reuse) dearer than one that allocates, as under shadow paging.
+        put(m, "fault.wp_reuse", "ns", 1150, 1200, 1250);
         put(m, "shadow_fill", "ns", 500, 510, 520);
         // One run in four saw a table filled whole by its first trap.
         put(m, "shadow_fill.whole_tables", "share", 0, 0.25, 0);
@@ -69,6 +71,20 @@ class CalibratedProfileTest {
         put(m, "mremap.64.one", "ns", 2300, 2300, 2300);
         put(m, "dontneed.1.empty", "ns", 1500, 1500, 1500);
         put(m, "dontneed.1.mapped", "ns", 4500, 4500, 4500);
+        // clear_refs with its flush: 100 ns per young entry, (51,200 - 6,400) / 448; the write alone 40 ns.
+        put(m, "clear_refs.64.empty", "ns", 20_000, 20_000, 20_000);
+        put(m, "clear_refs.64.mapped", "ns", 26_400, 26_400, 26_400);
+        put(m, "clear_refs.512.empty", "ns", 20_000, 20_000, 20_000);
+        put(m, "clear_refs.512.mapped", "ns", 71_200, 71_200, 71_200);
+        put(m, "clear_refs.64.empty.noflush", "ns", 1000, 1000, 1000);
+        put(m, "clear_refs.64.mapped.noflush", "ns", 3560, 3560, 3560);
+        put(m, "clear_refs.512.empty.noflush", "ns", 1000, 1000, 1000);
+        put(m, "clear_refs.512.mapped.noflush", "ns", 21_480, 21_480, 21_480);
+        // The second write at once finds every entry old: 15 ns per entry, the walk alone.
+        put(m, "clear_refs.64.empty.old", "ns", 1000, 1000, 1000);
+        put(m, "clear_refs.64.mapped.old", "ns", 1960, 1960, 1960);
+        put(m, "clear_refs.512.empty.old", "ns", 1000, 1000, 1000);
+        put(m, "clear_refs.512.mapped.old", "ns", 8680, 8680, 8680);
         return new Calibration(facts, m, Instant.parse("2026-12-07T09:00:00Z"), Duration.ofSeconds(12), 3, true);
     }
 
@@ -102,18 +118,27 @@ class CalibratedProfileTest {
         assertEquals(8 << 20, (long) n.get("memory.level[2].size_bytes").getValue());
         assertEquals(16, n.get("memory.level[2].latency_ns").getValue());
         assertTrue(n.get("memory.level[2].associativity").getSource().startsWith("not reported by this machine; kept from generic-x86"));
-        // fault 1000 - zeroing 4096 B / 21 B/ns (195.05) - exception = syscall (101) - memcg 150 cycles at
-        // 3.45 GHz (43.48) - 2 spinlocks (2 x (5.9 + 1 / 3.45)) - 3 atomics (3 x 5.6) - 3 L1 accesses (3 x 1.15)
-        // - the shadow fill (510) = 117.8
-        assertEquals(117.8, n.get("ops.page_alloc_ns").getValue(), 0.05);
+        // The allocation is generic-x86's, kept: the fault's residual is the exception's.
+        assertEquals(94, n.get("ops.page_alloc_ns").getValue());
+        assertTrue(n.get("ops.page_alloc_ns").getSource().startsWith("kept from generic-x86 (not measured; calibrate prices"
+                + " the measured fault's residual as the exception"), n.get("ops.page_alloc_ns").getSource());
+        assertTrue(n.get("ops.page_alloc_ns").getSource().contains("a write fault that allocates nothing costs 1200 ns here"
+                + " against 1000 ns for one that allocates"), n.get("ops.page_alloc_ns").getSource());
         assertEquals(510, n.get("ops.shadow_fill_ns").getValue());
         assertTrue(n.get("ops.shadow_fill_ns").getSource().startsWith("the first write of each 4 KiB page"));
         assertTrue(n.get("ops.shadow_fill_ns").getSource().endsWith("[measured]"));
         // 10 ns per entry update is less than the model's own per-entry charges (5.9 + 3 x 1.15 + 5.6 / 2 = 12.15).
         assertEquals(0, n.get("ops.shadow_sync_ns").getValue());
         assertTrue(n.get("ops.shadow_sync_ns").getSource().endsWith("0 [derived from measured]"));
-        assertEquals(348.5, n.get("ops.exception_cycles").getValue(), 0.05);
-        assertTrue(n.get("ops.page_alloc_ns").getSource().endsWith("[derived]"));
+        // fault 1000 - zeroing 4096 B / 21 B/ns (195.05) - memcg 150 cycles at 3.45 GHz (43.48) - 2 spinlocks
+        // (2 x (5.9 + 1 / 3.45)) - 3 atomics (3 x 5.6) - 3 L1 accesses (3 x 1.15) - the shadow fill (510) - the
+        // kept allocation (94) = 124.84 ns, above the 101 ns syscall: 124.84 x 3.45 GHz = 430.7 cycles.
+        assertEquals(430.7, n.get("ops.exception_cycles").getValue(), 0.05);
+        assertTrue(n.get("ops.exception_cycles").getSource().contains("and the allocation (ops.page_alloc_ns, kept: 94.00 ns)"
+                + " = 124.8 ns"), n.get("ops.exception_cycles").getSource());
+        assertTrue(n.get("ops.exception_cycles").getSource().contains("costs 1200 ns (median of 3, spread 8.3 %)"),
+                n.get("ops.exception_cycles").getSource());
+        assertTrue(n.get("ops.exception_cycles").getSource().endsWith("[derived from measured]"));
         assertEquals(391.8, n.get("x86.invlpg_ns").getValue(), 1e-9);
         assertTrue(n.get("x86.invlpg_ns").getSource().contains("a one-page VMA moved by mremap"), n.get("x86.invlpg_ns").getSource());
         assertTrue(n.get("x86.invlpg_ns").getSource().endsWith("[derived from measured]"));
@@ -138,8 +163,9 @@ class CalibratedProfileTest {
 
     /**
      * With moves of 8 and 64 page tables, the full flush is their slope: one present entry per table
-     * costs 20,000 ns more over 8 tables and 48,000 over 64, so (48,000 - 20,000) / 56 = 500 ns per
-     * table, less an xchg and two L1 accesses (8.2 ns) = 491.8; the 16,000 ns left per call is in the header.
+     * costs 20,000 ns more over 8 tables and 48,000 over 64 than none, so (48,000 - 20,000) / 56 = 500 ns
+     * per table, less an xchg and two L1 accesses (8.2 ns) = 491.8; the 16,000 ns left per call is in
+     * the header. Guard-marker twins, where the probe took them, are preferred.
      */
     @Test
     void aLongMovesFlushSlopeIsTheFullFlushAndItsPerCallRestIsInTheHeader() throws Exception {
@@ -155,7 +181,20 @@ class CalibratedProfileTest {
         assertTrue(full.getSource().contains("(4.800e+04 - 2.000e+04) / 56 = 500.0 ns per table"), full.getSource());
         assertTrue(full.getSource().endsWith("[derived from measured]"));
         String text = CalibratedProfile.text(with, genericX86(), "my-box");
-        assertTrue(text.contains("500.0 ns per table from the ninth on, and 1.600e+04 ns per call beyond"), text);
+        assertTrue(text.contains("# Full flushes in one long move, a present entry in each table's 496- or 504-page extent:"
+                + " against none, 8 tables cost 2.000e+04 ns more and 64 tables 4.800e+04 ns: 500.0 ns per table from the"
+                + " ninth on and 1.600e+04 ns per call beyond that"), text);
+
+        // With guard-marker twins (the same tables allocated and freed, no flush) the slope is taken against them:
+        // (53,000 - 13,000) - (23,000 - 9,000) = 26,000 over 56 tables = 464.3 ns, less 8.2 = 456.1.
+        put(m, "mremap.tables.8.guard", "ns", 9000, 9000, 9000);
+        put(m, "mremap.tables.64.guard", "ns", 13_000, 13_000, 13_000);
+        Calibration guarded = new Calibration(c.facts(), m, c.started(), c.took(), c.repetitions(), c.quick());
+        Sourced pure = CalibratedProfile.build(guarded, genericX86(), "my-box").getX86().getFullFlushNs();
+        assertEquals(456.1, pure.getValue(), 1e-9);
+        assertTrue(pure.getSource().contains("against a guard marker there instead"), pure.getSource());
+        assertTrue(CalibratedProfile.text(guarded, genericX86(), "my-box").contains("against a guard marker per table, 8 tables"
+                + " cost 1.400e+04 ns more and 64 tables 4.000e+04 ns: 464.3 ns per table from the ninth on"));
     }
 
     /** 128 mapped pages at 11,540 ns: (10,540 - 940) / 64 = 150 ns per update, 150 - 12.15 = 137.85 beyond the model's. */
@@ -165,6 +204,40 @@ class CalibratedProfileTest {
         assertEquals(137.85, p.getOps().getShadowSyncNs().getValue(), 0.06);
         assertTrue(p.getOps().getShadowSyncNs().getSource().contains("/ 64 = 150.0 ns"), p.getOps().getShadowSyncNs().getSource());
         assertTrue(p.getOps().getShadowSyncNs().getSource().endsWith("[derived from measured]"));
+    }
+
+    /**
+     * The single-update sync: 100 ns per young entry cleared by clear_refs with its flush, less what
+     * the model charges per entry of that walk, two L1 reads, a cmpxchg and two atomics
+     * (2 x 1.15 + 5.9 + 2 x 5.6 = 19.4 ns): 80.6 ns, apart from mprotect's sync.
+     */
+    @Test
+    void theClearRefsSamplesGiveTheSingleUpdateSync() throws Exception {
+        String text = CalibratedProfile.text(calibration(11_540), genericX86(), "my-box");
+        Profile p = MachineProfiles.parse(text, "t").proto();
+        Sourced rmw = p.getOps().getShadowSyncRmwNs();
+        assertEquals(80.6, rmw.getValue(), 1e-9);
+        assertTrue(rmw.getSource().contains("(5.120e+04 - 6400) / 448 = 100.0 ns"), rmw.getSource());
+        assertTrue(rmw.getSource().contains("the write alone: 40.00 ns"), rmw.getSource());
+        assertTrue(rmw.getSource().endsWith("[derived from measured]"), rmw.getSource());
+        assertEquals(137.85, p.getOps().getShadowSyncNs().getValue(), 0.06);
+        assertTrue(text.contains("# One present-PTE update by a single locked bit clear (clear_refs) costs 100.0 ns here with"
+                + " its share of the full flush that follows, 40.00 ns without it, 15.00 ns for an entry already old"), text);
+    }
+
+    /** Where /proc/self/clear_refs cannot be written the probe gives no clear_refs sample: the base value is kept, and said so. */
+    @Test
+    void withoutTheClearRefsSamplesTheBaseValueIsKept() throws Exception {
+        Calibration c = calibration();
+        Map<String, Samples> m = new HashMap<>(c.measurements());
+        m.keySet().removeIf(k -> k.startsWith("clear_refs."));
+        String text = CalibratedProfile.text(new Calibration(c.facts(), m, c.started(), c.took(), c.repetitions(), c.quick()),
+                genericX86(), "my-box");
+        Sourced rmw = MachineProfiles.parse(text, "t").numbers().get("ops.shadow_sync_rmw_ns");
+        assertEquals(0, rmw.getValue());
+        assertTrue(rmw.getSource().startsWith("kept from generic-x86 (not measured): "), rmw.getSource());
+        assertTrue(text.contains("ops.shadow_sync_rmw_ns (the probe could not write /proc/self/clear_refs here)"), text);
+        assertFalse(text.contains("(clear_refs) costs"), text);
     }
 
     /** A kernel without MADV_POPULATE_WRITE gives no shadow_fill sample: the base profile's 0 is kept, and said so. */
@@ -264,5 +337,93 @@ class CalibratedProfileTest {
         String noisy = CalibratedProfile.text(calibration(1900), genericX86(), "my-box");
         assertTrue(noisy.contains("# One present-PTE update by mprotect could not be derived here"), noisy);
         assertFalse(noisy.contains("costs -"), noisy);
+    }
+
+    /** A fault whose residual is below the syscall's entry and exit prices its exception as the syscall's. */
+    @Test
+    void anExceptionIsNeverCheaperThanTheSyscall() throws Exception {
+        Calibration c = calibration();
+        Map<String, Samples> m = new HashMap<>(c.measurements());
+        put(m, "fault", "ns", 800, 800, 800);
+        m.remove("fault.wp_reuse");
+        Profile p = CalibratedProfile.build(new Calibration(c.facts(), m, c.started(), c.took(), c.repetitions(), c.quick()),
+                genericX86(), "my-box");
+        // 800 - 675.16 = -75.16 ns: below the 101 ns syscall, so 101 x 3.45 = 348.5 cycles.
+        assertEquals(348.5, p.getOps().getExceptionCycles().getValue(), 0.05);
+        assertTrue(p.getOps().getExceptionCycles().getSource().contains("not above the measured syscall entry and exit (101.0 ns)"),
+                p.getOps().getExceptionCycles().getSource());
+        assertEquals(94, p.getOps().getPageAllocNs().getValue());
+        assertFalse(p.getOps().getPageAllocNs().getSource().contains("fault.wp_reuse"), p.getOps().getPageAllocNs().getSource());
+    }
+
+    /**
+     * With the one-page-extent moves, the INVLPG is their slope against the guard-marker twins: 8 tables
+     * cost 12,000 ns more, 64 tables 40,000, so (40,000 - 12,000) / 56 = 500 ns per table, less an xchg
+     * and two L1 accesses (8.2 ns) = 491.8; 8,000 ns per call in the header, and the slope against none.
+     */
+    @Test
+    void aLongMovesSinglePageFlushSlopeIsTheInvlpg() throws Exception {
+        Calibration c = calibration();
+        Map<String, Samples> m = new HashMap<>(c.measurements());
+        put(m, "mremap.small.8.empty", "ns", 3000, 3000, 3000);
+        put(m, "mremap.small.8.guard", "ns", 10_000, 10_000, 10_000);
+        put(m, "mremap.small.8.one", "ns", 22_000, 22_000, 22_000);
+        put(m, "mremap.small.64.empty", "ns", 5000, 5000, 5000);
+        put(m, "mremap.small.64.guard", "ns", 60_000, 60_000, 60_000);
+        put(m, "mremap.small.64.one", "ns", 100_000, 100_000, 100_000);
+        Calibration with = new Calibration(c.facts(), m, c.started(), c.took(), c.repetitions(), c.quick());
+        Sourced invlpg = CalibratedProfile.build(with, genericX86(), "my-box").getX86().getInvlpgNs();
+        assertEquals(491.8, invlpg.getValue(), 1e-9);
+        assertTrue(invlpg.getSource().contains("against a guard marker there instead"), invlpg.getSource());
+        assertTrue(invlpg.getSource().contains("(4.000e+04 - 1.200e+04) / 56 = 500.0 ns per table"), invlpg.getSource());
+        assertTrue(invlpg.getSource().endsWith("[derived from measured]"));
+        String text = CalibratedProfile.text(with, genericX86(), "my-box");
+        // Against none: (95,000 - 19,000) / 56 = 1357 ns per table, 19,000 - 8 x 1357 = 8143 ns per call.
+        assertTrue(text.contains("# Single-page flushes in one long move, a present entry in each table's one-page extent:"
+                + " against a guard marker per table, 8 tables cost 1.200e+04 ns more and 64 tables 4.000e+04 ns: 500.0 ns"
+                + " per table from the ninth on and 8000 ns per call beyond that; against none, 8 tables cost 1.900e+04 ns"
+                + " more and 64 tables 9.500e+04 ns: 1357 ns per table from the ninth on and 8143 ns per call beyond"
+                + " that"), text);
+
+        // A kernel without guard markers: the slope against none, which says what it holds besides the flush.
+        m.remove("mremap.small.8.guard");
+        m.remove("mremap.small.64.guard");
+        Sourced againstNone = CalibratedProfile.build(new Calibration(c.facts(), m, c.started(), c.took(), c.repetitions(),
+                c.quick()), genericX86(), "my-box").getX86().getInvlpgNs();
+        assertEquals(1349, againstNone.getValue(), 0.5);
+        assertTrue(againstNone.getSource().contains("a page table allocated and one freed"), againstNone.getSource());
+
+        // A slope that noise made negative gives no price: the lone one-page move's is taken.
+        put(m, "mremap.small.64.one", "ns", 10_000, 10_000, 10_000);
+        Sourced lone = CalibratedProfile.build(new Calibration(c.facts(), m, c.started(), c.took(), c.repetitions(), c.quick()),
+                genericX86(), "my-box").getX86().getInvlpgNs();
+        assertEquals(391.8, lone.getValue(), 1e-9);
+    }
+
+    /**
+     * The pair-line prefetcher is Intel's: kept and marked on an Intel CPU, off with a reason on
+     * another vendor's; the validator accepts both.
+     */
+    @Test
+    void pairLinesAreKeptOnIntelAndOffElsewhere() throws Exception {
+        Calibration c = calibration();
+        for (String model : List.of("Intel(R) Xeon(R) Gold 6430", "AMD EPYC 9B45")) {
+            HostFacts f = c.facts();
+            HostFacts facts = new HostFacts(f.arch(), f.cpus(), f.pageSize(), f.kernelRelease(), model, f.caches(),
+                    f.cacheSource(), f.cpuFlags());
+            Calibration on = new Calibration(facts, c.measurements(), c.started(), c.took(), c.repetitions(), c.quick());
+            String text = CalibratedProfile.text(on, genericX86(), "my-box");
+            var pf = MachineProfiles.parse(text, "t").proto().getMemory().getPrefetcher();
+            assertTrue(pf.getEnabledSource().startsWith("kept from generic-x86 (not measured): "), pf.getEnabledSource());
+            if (model.startsWith("Intel")) {
+                assertTrue(pf.getPairLines());
+                assertTrue(pf.getPairLinesSource().startsWith("kept from generic-x86 (not measured): the spatial prefetcher"),
+                        pf.getPairLinesSource());
+            } else {
+                assertFalse(pf.getPairLines());
+                assertTrue(pf.getPairLinesSource().startsWith("off: this CPU (AMD EPYC 9B45, /proc/cpuinfo at"),
+                        pf.getPairLinesSource());
+            }
+        }
     }
 }

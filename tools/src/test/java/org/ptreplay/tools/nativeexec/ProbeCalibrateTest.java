@@ -39,12 +39,20 @@ class ProbeCalibrateTest {
         for (String name : List.of("mprotect.1.empty", "mprotect.1.mapped", "mprotect.64.empty", "mprotect.64.mapped",
                 "mprotect.128.empty", "mprotect.128.mapped", "mprotect.512.empty", "mprotect.512.mapped", "mremap.1.empty", "mremap.1.mapped", "mremap.64.empty", "mremap.64.one", "dontneed.1.empty",
                 "dontneed.1.mapped", "fault", "syscall", "latency.memory", "latency.memory.4k", "mremap.tables.8.empty",
-                "mremap.tables.8.one", "mremap.tables.64.empty", "mremap.tables.64.one")) {
+                "mremap.tables.8.one", "mremap.tables.64.empty", "mremap.tables.64.one", "fault.wp_reuse",
+                "mremap.small.8.empty", "mremap.small.8.one", "mremap.small.64.empty", "mremap.small.64.one")) {
             assertTrue(samples.containsKey(name), name + " missing: " + samples.keySet());
             String[] w = samples.get(name).get(0);
             assertEquals("ns", w[2], name);
             double v = Double.parseDouble(w[3]);
             assertTrue(v > 0 && Double.isFinite(v), name + " = " + v);
+        }
+        // Guard markers exist from Linux 6.13; before it the guard twins of the one-page-extent moves do not come out.
+        for (String name : List.of("mremap.small.8.guard", "mremap.small.64.guard")) {
+            for (String[] w : samples.getOrDefault(name, List.of())) {
+                assertEquals("ns", w[2], name);
+                assertTrue(Double.parseDouble(w[3]) > 0, name + " = " + w[3]);
+            }
         }
         // The huge-page chase's buffer: what share of it THP mapped huge (0 where THP is off).
         for (String[] w : samples.getOrDefault("latency.memory.huge_share", List.of())) {

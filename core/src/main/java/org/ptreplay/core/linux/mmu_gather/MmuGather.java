@@ -27,6 +27,8 @@ public final class MmuGather {
     private static final Frame TLB_TABLE_FLUSH = Frame.of("tlb_table_flush");
     private static final Frame TLB_FINISH_MMU = Frame.of("tlb_finish_mmu");
     private static final int LOCAL_SLOTS = 8;
+    /** {@code SWAP_CLUSTER_MAX} (include/linux/swap.h): ≤ 6.8 release_pages' lock batch. */
+    private static final int SWAP_CLUSTER_MAX = 32;
 
     private final KernelState cell;
     private final Ledger ledger;
@@ -58,11 +60,14 @@ public final class MmuGather {
 
     /**
      * @param releasePages the flush releases through ≤ 6.8's {@code release_pages}, which looks
-     *                     every entry's folio up again after the {@code free_swap_cache} pass;
-     *                     since 6.9 ("mm: convert free_pages_and_swap_cache() to use
-     *                     folios_put()", Matthew Wilcox) one pass per {@code folio_batch} looks each
-     *                     entry up once and hands the folios to {@code folios_put_refs}
-     *                     (docs/kernel-model.md §4.2)
+     *                     every entry's folio up again after the {@code free_swap_cache} pass,
+     *                     holds the lruvec lock for up to {@code SWAP_CLUSTER_MAX} entries and
+     *                     frees a large folio alone through {@code __folio_put_large}, with a lock
+     *                     of its own; since 6.9 ("mm: convert free_pages_and_swap_cache() to use
+     *                     folios_put()", "mm: allow non-hugetlb large folios to be batch
+     *                     processed", Matthew Wilcox) one pass per {@code folio_batch} looks each
+     *                     entry up once and hands the folios, large ones included, to
+     *                     {@code folios_put_refs} (docs/kernel-model.md §4.2, §4.4)
      */
     public MmuGather(KernelState cell, Mm mm, boolean fullMm, boolean releasePages) {
         this.cell = cell;
@@ -195,27 +200,39 @@ public final class MmuGather {
             // release_pages; since 6.9 both run per folio_batch.
             int span = releasePages ? queued : chunk;
             boolean locked = false;
+            int lockBatch = 0;
             for (int from = 0; from < queued; from += span) {
                 int to = Math.min(queued, from + span);
                 freeSwapCache(phys, from, to);
                 for (int i = from; i < to; i++) {
-                    // The lruvec lock is taken for the first folio of a batch that is freed and
-                    // kept to the batch's end (docs/kernel-model.md §4.4).
-                    if (i % chunk == 0) {
+                    if (releasePages) {
+                        // release_pages drops the lruvec lock once SWAP_CLUSTER_MAX entries went
+                        // by under it, freed or not.
+                        if (locked && ++lockBatch == SWAP_CLUSTER_MAX) {
+                            locked = false;
+                        }
+                        // page_folio of the gathered page again, on its own line.
+                        ledger.touch(Primitive.SP_R, PhysMem.vmemmap(queuedPfn[i]));
+                    } else if (i % chunk == 0) {
+                        // folios_put_refs: one lock per folio_batch in which a folio is freed,
+                        // kept to the batch's end (docs/kernel-model.md §4.4).
                         locked = false;
                     }
-                    if (releasePages) {
-                        // release_pages: page_folio of the gathered page again, on its own line.
-                        ledger.touch(Primitive.SP_R, PhysMem.vmemmap(queuedPfn[i]));
-                    }
                     // One refcount drop of nr per entry, on the head's line; the last reference
-                    // frees the folio (free_unref_folios).
+                    // frees the folio.
                     long head = phys.head(queuedPfn[i]);
                     ledger.touch(Primitive.REF, PhysMem.vmemmap(head));
                     if (phys.addRef(head, -queuedNr[i]) == 0) {
-                        if (!locked) {
+                        if (releasePages && phys.order(head) > 0) {
+                            // ≤ 6.8 release_pages hands a large folio to __folio_put_large on its
+                            // own: the held lock is dropped, and __page_cache_release takes and
+                            // drops the lruvec lock for this folio alone (docs/kernel-model.md §4.4).
+                            locked = false;
+                            ledger.charge(Primitive.LRU_LOCK);
+                        } else if (!locked) {
                             ledger.charge(Primitive.LRU_LOCK);
                             locked = true;
+                            lockBatch = 0;
                         }
                         FolioFree.free(cell, head);
                     }
