@@ -136,7 +136,17 @@ public final class NativeExecutor {
         try {
             sysfs.write(wanted);
             notes.add("THP set to " + thp + " for the runs, and restored afterwards.");
-            return body.run(thp);
+            NativeRun run = body.run(thp);
+            // Another root process running traces (a second ptreplay) writes the same files; its
+            // settings, or its restore of what it read, would have given these runs other folio sizes.
+            if (!sysfs.read().equals(wanted)) {
+                List<String> warned = new ArrayList<>(run.notes());
+                warned.add("Warning: another process changed the THP settings during the runs (they were " + sysfs.current(pmdKb)
+                        + " at the end, not " + thp + "), so the runs' folio sizes are not known.");
+                return new NativeRun(run.events(), run.kernelRelease(), run.thp(), run.calls(), run.nsRuns(), run.cpuRuns(),
+                        run.wallNs(), warned);
+            }
+            return run;
         } finally {
             sysfs.write(before);
             try {

@@ -120,6 +120,28 @@ class NativeExecutorTest {
                 sysfs.read());
     }
 
+    /** A second ptreplay (another root process) writing THP while the runs go is reported, not silent. */
+    @Test
+    void thpChangedByAnotherProcessDuringTheRunsIsAWarning(@TempDir Path dir) throws Exception {
+        ThpSysfs sysfs = fakeSysfs(dir, true);
+        NativeRun r = new NativeExecutor(probe, sysfs, Long.MAX_VALUE).execute("t.txt", 0,
+                EventScriptTest.events("mmap 0x7e0000000000 64K prot=rw flags=private|anonymous = 0x7e0000000000\n").iterator(),
+                ThpSpec.parse("64K=always"), 1, status -> {
+                    try {
+                        // The other process restores what it read before it ran: the kernel defaults.
+                        Files.writeString(dir.resolve("hugepages-64kB/enabled"), "always inherit madvise [never]\n");
+                    } catch (IOException e) {
+                        throw new AssertionError(e);
+                    }
+                });
+        assertTrue(r.notes().contains("Warning: another process changed the THP settings during the runs (they were"
+                + " enabled=madvise at the end, not enabled=madvise,64K=always), so the runs' folio sizes are not known."),
+                r.notes().toString());
+        NativeRun undisturbed = run("mmap 0x7e0000000000 64K prot=rw flags=private|anonymous = 0x7e0000000000\n", sysfs,
+                ThpSpec.parse("64K=always"));
+        assertTrue(undisturbed.notes().stream().noneMatch(n -> n.contains("another process")), undisturbed.notes().toString());
+    }
+
     @Test
     void withoutRootTheCurrentSettingsAreUsedAndTheMismatchIsOneSentence(@TempDir Path dir) throws Exception {
         NativeRun r = run("mmap 0x7e0000000000 64K prot=rw flags=private|anonymous = 0x7e0000000000\n",
