@@ -274,22 +274,10 @@ public final class CalibratedProfile {
      * records it. Null without the samples, or when the slope is not positive (noise).
      */
     private Sourced longMoveFlush() {
-        Slope s = slope("tables").orElse(null);
-        if (s == null) {
-            return null;
-        }
-        double entry = median("xchg") + 2 * median("latency.L1");
-        double v = round(s.perTable() - entry);
-        if (!(v > 0)) {
-            return null;
-        }
-        return src(v, String.format(Locale.ROOT, "VMAs of 8 and 64 page tables moved by mremap between spots whose"
-                + " offsets into their tables differ, so every extent moves entry by entry, with one present entry in"
-                + " each table's part against %s (move_ptes flushes an extent fully after moving a present entry,"
-                + " mm/mremap.c; 496 pages are above x86's 33-page ceiling): (%.4g - %.4g) / 56 = %.4g ns per table"
-                + " (medians of %d samples at %s, the probe on one CPU), less the model's charges for moving one entry"
-                + " (%.4g ns); a full flush inside a long move, not a call's first ones [derived from measured]",
-                against(s), s.d64(), s.d8(), s.perTable(), c.get("mremap.tables.64.one").get().values().size(), when, entry));
+        return perTableFlush("tables", "VMAs of 8 and 64 page tables moved by mremap between spots whose offsets into"
+                + " their tables differ, so every extent moves entry by entry, with one present entry in each table's"
+                + " part against %s (move_ptes flushes an extent fully after moving a present entry, mm/mremap.c;"
+                + " 496 pages are above x86's 33-page ceiling)", "a full flush");
     }
 
     /**
@@ -300,7 +288,20 @@ public final class CalibratedProfile {
      * samples, or when the slope is not positive.
      */
     private Sourced longMoveInvlpg() {
-        Slope s = slope("small").orElse(null);
+        return perTableFlush("small", "VMAs of 8 and 64 page tables moved by mremap between a table-aligned spot and"
+                + " one a page higher (as validate's unaligned mremap-large), so each table's part moves as extents of"
+                + " 511 pages and of one, with a present entry in each one-page extent against %s (move_ptes flushes"
+                + " an extent after moving a present entry, mm/mremap.c: one page, one INVLPG per table,"
+                + " arch/x86/mm/tlb.c)", "a single-page flush");
+    }
+
+    /**
+     * The per-table slope of the {@code mremap.KIND.{8,64}} samples less the model's charges for
+     * moving one entry: one flush of the kind the layout gives, as a long move pays it. Null without
+     * the samples, or when the slope is not positive (noise).
+     */
+    private Sourced perTableFlush(String kind, String layout, String flush) {
+        Slope s = slope(kind).orElse(null);
         if (s == null) {
             return null;
         }
@@ -309,14 +310,11 @@ public final class CalibratedProfile {
         if (!(v > 0)) {
             return null;
         }
-        return src(v, String.format(Locale.ROOT, "VMAs of 8 and 64 page tables moved by mremap between a table-aligned"
-                + " spot and one a page higher (as validate's unaligned mremap-large), so each table's part moves as"
-                + " extents of 511 pages and of one, with a present entry in each one-page extent against %s"
-                + " (move_ptes flushes an extent after moving a present entry, mm/mremap.c: one page, one INVLPG per"
-                + " table, arch/x86/mm/tlb.c): (%.4g - %.4g) / 56 = %.4g ns per table (medians of %d samples at %s, the"
-                + " probe on one CPU), less the model's charges for moving one entry (%.4g ns); a single-page flush"
-                + " inside a long move, not a call's first ones [derived from measured]", against(s), s.d64(), s.d8(),
-                s.perTable(), c.get("mremap.small.64.one").get().values().size(), when, entry));
+        return src(v, String.format(Locale.ROOT, "%s: (%.4g - %.4g) / 56 = %.4g ns per table (medians of %d samples"
+                + " at %s, the probe on one CPU), less the model's charges for moving one entry (%.4g ns); %s inside a"
+                + " long move, not a call's first ones [derived from measured]", String.format(Locale.ROOT, layout,
+                against(s)), s.d64(), s.d8(), s.perTable(), c.get("mremap." + kind + ".64.one").get().values().size(),
+                when, entry, flush));
     }
 
     /**
