@@ -1,5 +1,6 @@
 package org.ptreplay.tools.nativeexec;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -114,8 +115,8 @@ public final class NativeExecutor {
         } catch (NativeRefusal e) {
             throw new NativeRefusal(traceName + ": " + e.getMessage());
         }
-        SortedMap<String, String> before = sysfs.read();
         if (!sysfs.writable()) {
+            SortedMap<String, String> before = sysfs.read();
             ThpSpec current = sysfs.current(pmdKb);
             if (!before.equals(wanted)) {
                 notes.add("Warning: THP is " + current + " here, not " + thp + " as asked; without root the runs"
@@ -125,6 +126,19 @@ public final class NativeExecutor {
             }
             return body.run(current);
         }
+        Closeable turn = sysfs.exclusive(() -> notes.add("Waited for another process executing traces to"
+                + " restore the THP settings before reading them."));
+        try {
+            return withThpSet(thp, wanted, pmdKb, notes, body);
+        } finally {
+            turn.close();
+        }
+    }
+
+    /** As {@link #withThp}, holding the turn at the settings: read them, set {@code wanted}, run, restore. */
+    private NativeRun withThpSet(ThpSpec thp, SortedMap<String, String> wanted, long pmdKb, List<String> notes, Body body)
+            throws NativeRefusal, NativeFailure, IOException {
+        SortedMap<String, String> before = sysfs.read();
         Thread restore = new Thread(() -> {
             try {
                 sysfs.write(before);

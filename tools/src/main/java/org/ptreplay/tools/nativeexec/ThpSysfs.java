@@ -1,9 +1,12 @@
 package org.ptreplay.tools.nativeexec;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,8 @@ public final class ThpSysfs {
 
     private final Path root;
     private final boolean mayWrite;
+    /** The file root processes that change the settings take turns on ({@link #exclusive}). */
+    private final Path lockFile;
 
     /** The settings under {@code root}, changed only where this process may write them (as root). */
     public ThpSysfs(Path root) {
@@ -35,6 +40,32 @@ public final class ThpSysfs {
     public ThpSysfs(Path root, boolean mayWrite) {
         this.root = root;
         this.mayWrite = mayWrite;
+        Path runLock = Path.of("/run/lock");
+        this.lockFile = !root.equals(DEFAULT) ? root.resolve("ptreplay-thp.lock")
+                : Files.isDirectory(runLock) ? runLock.resolve("ptreplay-thp.lock")
+                : Path.of(System.getProperty("java.io.tmpdir"), "ptreplay-thp.lock");
+    }
+
+    /**
+     * This process's turn at the settings, until closed. Two processes that set them at once (two
+     * ptreplay runs executing traces) would each read the other's settings as the ones to put
+     * back, and the later restore would leave the earlier run's settings behind; so a process takes
+     * the turn before it reads what to restore and keeps it until it has restored. Waits while
+     * another process has the turn, after calling {@code waiting}.
+     */
+    public Closeable exclusive(Runnable waiting) throws IOException {
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() == null) {
+                waiting.run();
+                channel.lock();
+            }
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        // Closing the channel releases its lock.
+        return channel;
     }
 
     public boolean present() {
