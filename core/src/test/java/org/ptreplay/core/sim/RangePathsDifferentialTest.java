@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.LongSupplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ptreplay.core.cost.CostModel;
@@ -21,7 +20,6 @@ import org.ptreplay.core.profile.MachineProfiles;
 import org.ptreplay.core.value.Placement;
 import org.ptreplay.core.value.SimResult;
 import org.ptreplay.core.value.ThpSpec;
-import org.ptreplay.spi.ops.Primitive;
 import org.ptreplay.trace.Flags;
 import org.ptreplay.trace.TraceEvent;
 
@@ -229,58 +227,17 @@ class RangePathsDifferentialTest {
     }
 
     /** Delegates to a cost model and counts the accesses it is given as L1-hit runs. */
-    private static final class Counting implements CostModel {
-        private final CostModel model;
+    private static final class Counting extends ForwardingCostModel {
         long batched;
 
         Counting(CostModel model) {
-            this.model = model;
-        }
-
-        @Override
-        public long costPs(Primitive p, long n) {
-            return model.costPs(p, n);
-        }
-
-        @Override
-        public long accessPs(Primitive p, long pa) {
-            return model.accessPs(p, pa);
-        }
-
-        @Override
-        public long streamPs(long pa, long length, boolean write) {
-            return model.streamPs(pa, length, write);
-        }
-
-        @Override
-        public boolean l1Resident(long pa) {
-            return model.l1Resident(pa);
-        }
-
-        @Override
-        public boolean l1Kept(long pa) {
-            return model.l1Kept(pa);
+            super(model);
         }
 
         @Override
         public void recordL1Hits(long paA, int lastA, long paB, int lastB, int accesses) {
             batched += accesses;
             model.recordL1Hits(paA, lastA, paB, lastB, accesses);
-        }
-
-        @Override
-        public long l1HitPs(Primitive p) {
-            return model.l1HitPs(p);
-        }
-
-        @Override
-        public void clock(LongSupplier elapsedPs) {
-            model.clock(elapsedPs);
-        }
-
-        @Override
-        public int lineShift() {
-            return model.lineShift();
         }
     }
 }

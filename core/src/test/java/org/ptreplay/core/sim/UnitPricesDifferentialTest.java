@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
-import java.util.function.LongSupplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ptreplay.core.cost.CostModel;
@@ -55,13 +54,12 @@ class UnitPricesDifferentialTest {
     }
 
     /** Delegates to a model, offering its unit prices or not, and counts the costPs calls it had one for. */
-    private static final class Asking implements CostModel {
-        private final CostModel model;
+    private static final class Asking extends ForwardingCostModel {
         private final boolean units;
         long linearAsked;
 
         Asking(CostModel model, boolean units) {
-            this.model = model;
+            super(model);
             this.units = units;
         }
 
@@ -76,51 +74,6 @@ class UnitPricesDifferentialTest {
         @Override
         public long unitPs(Primitive p) {
             return units ? model.unitPs(p) : -1;
-        }
-
-        @Override
-        public long accessPs(Primitive p, long pa) {
-            return model.accessPs(p, pa);
-        }
-
-        @Override
-        public long streamPs(long pa, long length, boolean write) {
-            return model.streamPs(pa, length, write);
-        }
-
-        @Override
-        public void writeLines(long pa, long length) {
-            model.writeLines(pa, length);
-        }
-
-        @Override
-        public boolean l1Resident(long pa) {
-            return model.l1Resident(pa);
-        }
-
-        @Override
-        public boolean l1Kept(long pa) {
-            return model.l1Kept(pa);
-        }
-
-        @Override
-        public void recordL1Hits(long paA, int lastA, long paB, int lastB, int accesses) {
-            model.recordL1Hits(paA, lastA, paB, lastB, accesses);
-        }
-
-        @Override
-        public long l1HitPs(Primitive p) {
-            return model.l1HitPs(p);
-        }
-
-        @Override
-        public void clock(LongSupplier elapsedPs) {
-            model.clock(elapsedPs);
-        }
-
-        @Override
-        public int lineShift() {
-            return model.lineShift();
         }
     }
 }
