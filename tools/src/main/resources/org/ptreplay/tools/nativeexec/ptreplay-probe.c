@@ -514,6 +514,38 @@ static double mremap_ns(size_t pages, int populated, uint64_t iters) {
 #endif
 
 /*
+ * One long move, in ns per call: a VMA of `tables` page tables mapped at `src` pages past a table
+ * boundary and moved back and forth to `dst` pages past another one, with the page `mark` pages
+ * into each table's part holding, by `what`: 0 nothing, 1 a present entry, 2 a guard marker. NaN
+ * when the kernel has no guard markers. The two layouts are mremap_tables_ns and mremap_small_ns.
+ */
+static double long_move_ns(size_t tables, int what, uint64_t iters, size_t src, size_t dst, size_t mark) {
+    long ps = sysconf(_SC_PAGESIZE);
+    size_t pmd = (size_t) ps / 8 * ps, len = tables * pmd, room = (2 * tables + 8) * pmd;
+    char *hole = mmap(NULL, room, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (hole == MAP_FAILED) {
+        printf("error mmap of %zu bytes failed: %s\n", room, strerror(errno));
+        exit(2);
+    }
+    char *base = (char *) (((uintptr_t) hole + pmd - 1) & ~(uintptr_t) (pmd - 1));
+    char *spot[2] = {base + src * ps, base + (tables + 2) * pmd + dst * ps};
+    char *p = mmap(spot[0], len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    madvise(p, len, MADV_NOHUGEPAGE);
+    for (size_t t = 0; what != 0 && t < tables; t++) {
+        char *page = p + t * pmd + mark * ps;
+        if (what == 1) {
+            *page = 1;
+        } else if (madvise(page, ps, MADV_GUARD_INSTALL) != 0) {
+            munmap(hole, room);
+            return NAN;
+        }
+    }
+    double ns = pingpong_ns(spot, len, iters, tables, "page tables");
+    munmap(hole, room);
+    return ns;
+}
+
+/*
  * Full flushes inside one long move, in ns per call: a VMA spanning `tables` page tables moved back
  * and forth between two spots whose offsets into their tables differ (8 and 16 pages), so no extent
  * is PMD-aligned and move_page_tables moves every extent entry by entry, with the first page of
@@ -527,28 +559,7 @@ static double mremap_ns(size_t pages, int populated, uint64_t iters) {
  * allocated and one freed per table (run J). NaN when the kernel has no guard markers.
  */
 static double mremap_tables_ns(size_t tables, int what, uint64_t iters) {
-    long ps = sysconf(_SC_PAGESIZE);
-    size_t pmd = (size_t) ps / 8 * ps, len = tables * pmd, room = (2 * tables + 8) * pmd;
-    char *hole = mmap(NULL, room, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (hole == MAP_FAILED) {
-        printf("error mmap of %zu bytes failed: %s\n", room, strerror(errno));
-        exit(2);
-    }
-    char *base = (char *) (((uintptr_t) hole + pmd - 1) & ~(uintptr_t) (pmd - 1));
-    char *spot[2] = {base + 8 * ps, base + (tables + 2) * pmd + 16 * ps};
-    char *p = mmap(spot[0], len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
-    madvise(p, len, MADV_NOHUGEPAGE);
-    for (size_t t = 0; what != 0 && t < tables; t++) {
-        if (what == 1) {
-            p[t * pmd] = 1;
-        } else if (madvise(p + t * pmd, ps, MADV_GUARD_INSTALL) != 0) {
-            munmap(hole, room);
-            return NAN;
-        }
-    }
-    double ns = pingpong_ns(spot, len, iters, tables, "page tables");
-    munmap(hole, room);
-    return ns;
+    return long_move_ns(tables, what, iters, 8, 16, 0);
 }
 
 /*
@@ -566,29 +577,8 @@ static double mremap_tables_ns(size_t tables, int what, uint64_t iters) {
  * call pays for its first flushes. NaN when the kernel has no guard markers.
  */
 static double mremap_small_ns(size_t tables, int what, uint64_t iters) {
-    long ps = sysconf(_SC_PAGESIZE);
-    size_t pmd = (size_t) ps / 8 * ps, len = tables * pmd, room = (2 * tables + 8) * pmd;
-    char *hole = mmap(NULL, room, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (hole == MAP_FAILED) {
-        printf("error mmap of %zu bytes failed: %s\n", room, strerror(errno));
-        exit(2);
-    }
-    char *base = (char *) (((uintptr_t) hole + pmd - 1) & ~(uintptr_t) (pmd - 1));
-    char *spot[2] = {base, base + (tables + 2) * pmd + ps};
-    char *p = mmap(spot[0], len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
-    madvise(p, len, MADV_NOHUGEPAGE);
-    for (size_t t = 0; what != 0 && t < tables; t++) {
-        char *last = p + t * pmd + pmd - ps; /* the last page of each table's part: its own one-page extent */
-        if (what == 1) {
-            *last = 1;
-        } else if (madvise(last, ps, MADV_GUARD_INSTALL) != 0) {
-            munmap(hole, room);
-            return NAN;
-        }
-    }
-    double ns = pingpong_ns(spot, len, iters, tables, "page tables");
-    munmap(hole, room);
-    return ns;
+    /* the last page of each table's part: its own one-page extent */
+    return long_move_ns(tables, what, iters, 0, 1, (size_t) sysconf(_SC_PAGESIZE) / 8 - 1);
 }
 
 /*
