@@ -347,6 +347,28 @@ class CoreIntegrationTest {
     }
 
     /**
+     * A large folio whose last reference a copy-on-write fault drops is freed by __folio_put and
+     * uncharged alone, in every release, on both architectures: fixtures/cow-free-large.txt
+     * derives the counts.
+     */
+    @Test
+    void aFolioFreedByItsLastCopyIsUnchargedAlone() {
+        String copy = "fault;handle_mm_fault;do_wp_page;wp_page_copy";
+        List<TraceEvent> events = fixture("cow-free-large");
+        for (String arch : List.of("x86", "arm64")) {
+            for (String release : List.of("linux-6.8", "linux-6.9")) {
+                LedgerSnapshot s = replay(release, arch, "64K=always", events);
+                String at = release + " on " + arch;
+                assertEquals(1, s.self(copy).get(Primitive.UNCHARGE_BATCH), at);
+                assertEquals(1, s.totals().get(Primitive.UNCHARGE_BATCH), at);
+                assertEquals(1, s.self(copy).get(Primitive.FOLIO_FREE), at);
+                assertEquals(15, s.self(copy).get(Primitive.TAIL_FREE), at);
+                assertEquals(16, s.self(copy).get(Primitive.PAGE_ALLOC), at);
+            }
+        }
+    }
+
+    /**
      * Every kernel preset resolves against the real providers on both architectures and replays
      * Dev Jain's iteration (64K=always) with no divergence; only 6.9–6.16 unfold on arm64.
      */
