@@ -52,6 +52,8 @@ final class CacheHierarchy {
     private long loadL1Victim;
     /** Stream prefetches skipped because the prefetch just before had left their line in every level they fill. */
     private long redundantPrefetches;
+    /** Blocks streamed whole after a level was asked line by line what it holds ({@link #streamBlock}). */
+    private long probedBlocks;
 
     /**
      * @param memory       the profile's memory section (validated: one line size, sane geometry)
@@ -184,11 +186,14 @@ final class CacheHierarchy {
      * as demand accesses, nor do their lines call for their pairs: a stream holds its lines' pairs
      * but at an end that is not 128-byte aligned (page zeroing streams whole pages).
      *
-     * <p>A whole aligned 4 KiB block none of whose lines went through the per-line path
-     * ({@link BlockMarks}) costs O(levels) instead of O(lines &times; levels) when every level can
-     * tell that it holds all of the block or none of it ({@link LruCache#blockState}): the lines
-     * then all miss up to the same level and hit there (or come from memory), and each level on
-     * the way records the block ({@link LruCache#record}). Anything else goes line by line.
+     * <p>A whole aligned 4 KiB block costs O(levels) instead of O(lines &times; levels) when each
+     * level it reaches holds all of the block or none of it: the lines then all miss up to the same
+     * level and hit there (or come from memory), and each level on the way records the block
+     * ({@link LruCache#record}). A level tells that from its records ({@link LruCache#blockState})
+     * when none of the block's lines went through the per-line path ({@link BlockMarks}) and
+     * nothing newer may have evicted some; otherwise it is asked line by line
+     * ({@link LruCache#probe}), which costs one lookup per line but none of the uses and fills.
+     * A block that a level holds in part goes line by line.
      */
     void stream(long pa, long length) {
         if (length <= 0) {
@@ -216,12 +221,15 @@ final class CacheHierarchy {
 
     /** Streams the block starting at {@code firstLine} as block records, if the levels allow it. */
     private boolean streamBlock(long firstLine) {
-        if (marks.marked(firstLine)) {
-            return false;
-        }
+        boolean marked = marks.marked(firstLine);
+        boolean probed = false;
         int hit = levels.length;
         for (int k = 0; k < levels.length; k++) {
-            LruCache.BlockState state = levels[k].blockState(firstLine);
+            LruCache.BlockState state = marked ? LruCache.BlockState.UNKNOWN : levels[k].blockState(firstLine);
+            if (state == LruCache.BlockState.UNKNOWN) {
+                state = levels[k].probe(firstLine, blockLines);
+                probed = true;
+            }
             if (state == LruCache.BlockState.UNKNOWN) {
                 return false;
             }
@@ -236,6 +244,9 @@ final class CacheHierarchy {
             levels[k].record(firstLine, t0);
         }
         clock = t0 + blockLines;
+        if (probed) {
+            probedBlocks++;
+        }
         return true;
     }
 
@@ -292,6 +303,10 @@ final class CacheHierarchy {
         if ((paA >>> lineShift) == (paB >>> lineShift)) {
             lastA = Math.max(lastA, lastB);
             lastB = 0;
+        } else if (lastA == lastB && lastA > 0) {
+            // One access touches one line: two lines stamped alike would tie for the LRU victim,
+            // which a set's way order would then decide (see LruCache on distinct stamps).
+            throw new IllegalArgumentException("recordL1Hits: two lines cannot both be accessed at offset " + lastA);
         }
         if (lastA > 0) {
             stampL1(paA, now + lastA);
@@ -314,6 +329,11 @@ final class CacheHierarchy {
     /** The lines of level {@code k} with their LRU stamps ({@link LruCache#contents}); for the differential tests. */
     SortedMap<Long, Long> contents(int k) {
         return levels[k].contents();
+    }
+
+    /** Blocks streamed whole after a line-by-line probe ({@link #stream}); for the differential tests. */
+    long probedBlocks() {
+        return probedBlocks;
     }
 
     /** Stream prefetches skipped as no-ops ({@link #access}); for the differential tests. */

@@ -205,6 +205,23 @@ final class LruCache {
     }
 
     /**
+     * What this level holds of the {@code blockLines} lines from {@code firstLine} on, asked line by
+     * line: every one, none, or {@link BlockState#UNKNOWN} for some of them. For blocks whose
+     * {@link #blockState} cannot tell (a line went through the per-line path, or newer stamps may
+     * have evicted some). A lookup changes nothing but takes in the set's pending records, which
+     * anything reading the set does first, so the answer is the per-line model's.
+     */
+    BlockState probe(long firstLine, int blockLines) {
+        boolean first = lookup(firstLine) >= 0;
+        for (int i = 1; i < blockLines; i++) {
+            if ((lookup(firstLine + i) >= 0) != first) {
+                return BlockState.UNKNOWN;
+            }
+        }
+        return first ? BlockState.ALL : BlockState.NONE;
+    }
+
+    /**
      * The block starting at {@code firstLine} streamed through this level from stamp
      * {@code t0 + 1} on, one stamp per line, as a use of each line or a fill of its set's LRU way.
      */
