@@ -189,11 +189,11 @@ final class CacheHierarchy {
      * <p>A whole aligned 4 KiB block costs O(levels) instead of O(lines &times; levels) when each
      * level it reaches holds all of the block or none of it: the lines then all miss up to the same
      * level and hit there (or come from memory), and each level on the way records the block
-     * ({@link LruCache#record}). A level tells that from its records ({@link LruCache#blockState})
-     * when none of the block's lines went through the per-line path ({@link BlockMarks}) and
-     * nothing newer may have evicted some; otherwise it is asked line by line
-     * ({@link LruCache#probe}), which costs one lookup per line but none of the uses and fills.
-     * A block that a level holds in part goes line by line.
+     * ({@link LruCache#record}). A level tells that from its records ({@link LruCache#blockState},
+     * which looks up only the lines whose sets the per-line path has stamped since the block's
+     * record) when none of the block's lines went through the per-line path ({@link BlockMarks});
+     * otherwise it is asked line by line ({@link LruCache#probe}), which costs one lookup per line
+     * but none of the uses and fills. A block that a level holds in part goes line by line.
      */
     void stream(long pa, long length) {
         if (length <= 0) {
@@ -225,12 +225,14 @@ final class CacheHierarchy {
         boolean probed = false;
         int hit = levels.length;
         for (int k = 0; k < levels.length; k++) {
-            LruCache.BlockState state = marked ? LruCache.BlockState.UNKNOWN : levels[k].blockState(firstLine);
-            if (state == LruCache.BlockState.UNKNOWN) {
+            LruCache.BlockState state;
+            if (marked) {
                 state = levels[k].probe(firstLine, blockLines);
                 probed = true;
+            } else {
+                state = levels[k].blockState(firstLine);
             }
-            if (state == LruCache.BlockState.UNKNOWN) {
+            if (state == LruCache.BlockState.PART) {
                 return false;
             }
             if (state == LruCache.BlockState.ALL) {
