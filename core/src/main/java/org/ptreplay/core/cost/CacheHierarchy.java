@@ -292,29 +292,27 @@ final class CacheHierarchy {
     }
 
     /**
-     * Applies {@code accesses} consecutive demand accesses that are all L1 hits on the lines of
-     * {@code paA} and {@code paB} (possibly the same line), exactly as {@code accesses} calls of
-     * {@link #access} would: the clock advances by {@code accesses}, each line's stamp becomes the
-     * clock of its last access, at offset {@code lastA} or {@code lastB} (1-based; 0 when the run
-     * does not touch that line), and L1 serves them all. Nothing else changes on an L1 hit (no
-     * fill, no prefetch training), so the state is identical to the per-access replay. Both lines
-     * must be {@link #l1Resident} before the run.
+     * Applies {@code accesses} consecutive demand accesses that are all L1 hits on the distinct
+     * lines of the addresses in {@code pa}, exactly as {@code accesses} calls of {@link #access}
+     * would: the clock advances by {@code accesses}, the stamp of the line of {@code pa[i]} becomes
+     * the clock of its last access, at offset {@code last[i]} (1-based; 0 when the run does not
+     * touch that line), and L1 serves them all. Nothing else changes on an L1 hit (no fill, no
+     * prefetch training), so the state is identical to the per-access replay. Every line touched
+     * must be {@link #l1Resident} before the run, and no two touched lines share an offset (one
+     * access touches one line; two lines stamped alike would tie for the LRU victim, which a
+     * set's way order would then decide, see {@link LruCache} on distinct stamps).
      */
-    void recordL1Hits(long paA, int lastA, long paB, int lastB, int accesses) {
+    void recordL1Hits(long[] pa, int[] last, int accesses) {
         long now = clock;
-        if ((paA >>> lineShift) == (paB >>> lineShift)) {
-            lastA = Math.max(lastA, lastB);
-            lastB = 0;
-        } else if (lastA == lastB && lastA > 0) {
-            // One access touches one line: two lines stamped alike would tie for the LRU victim,
-            // which a set's way order would then decide (see LruCache on distinct stamps).
-            throw new IllegalArgumentException("recordL1Hits: two lines cannot both be accessed at offset " + lastA);
-        }
-        if (lastA > 0) {
-            stampL1(paA, now + lastA);
-        }
-        if (lastB > 0) {
-            stampL1(paB, now + lastB);
+        for (int i = 0; i < pa.length; i++) {
+            if (last[i] > 0) {
+                for (int j = 0; j < i; j++) {
+                    if (last[j] == last[i]) {
+                        throw new IllegalArgumentException("recordL1Hits: two lines cannot both be accessed at offset " + last[i]);
+                    }
+                }
+                stampL1(pa[i], now + last[i]);
+            }
         }
         clock = now + accesses;
         served[0] += accesses;

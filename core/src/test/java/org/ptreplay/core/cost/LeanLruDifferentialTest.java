@@ -110,7 +110,7 @@ class LeanLruDifferentialTest {
                     // not at all (as L1Run counts them: distinct lines never share an offset).
                     int lastB = lastA == accesses ? rnd.nextInt(accesses) : accesses;
                     reference.recordL1Hits(a, lastA, b, lastB, accesses);
-                    lean.recordL1Hits(a, lastA, b, lastB, accesses);
+                    lean.recordL1Hits(new long[] {a, b}, new int[] {lastA, lastB}, accesses);
                     previous.clear();
                 }
             } else if (what < 50) {
