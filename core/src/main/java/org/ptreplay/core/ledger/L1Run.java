@@ -43,6 +43,8 @@ final class L1Run {
     /** When each slot's line was touched last, in touches of tracked or tracking lines: a new line replaces the least recent. */
     private final long[] used = new long[LINES];
     private long ticks;
+    /** The slot touched last, looked at first: a walk touches one line several times in a row. */
+    private int recent;
     private int accesses;
     /** Pending touches, by primitive ordinal. */
     private final long[] touches = new long[NP];
@@ -62,12 +64,16 @@ final class L1Run {
      */
     boolean hit(Primitive p, long at) {
         long l = at >>> lineShift;
-        int r = 0;
-        while (line[r] != l) {
-            if (++r == LINES) {
-                flush();
-                return false;
+        int r = recent;
+        if (line[r] != l) {
+            r = 0;
+            while (line[r] != l) {
+                if (++r == LINES) {
+                    flush();
+                    return false;
+                }
             }
+            recent = r;
         }
         last[r] = ++accesses;
         used[r] = ++ticks;
@@ -102,6 +108,7 @@ final class L1Run {
         line[r] = at >>> lineShift;
         pa[r] = at;
         used[r] = ++ticks;
+        recent = r;
     }
 
     /** Applies the pending batch and forgets the tracked lines. */
