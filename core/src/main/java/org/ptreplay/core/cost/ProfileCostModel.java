@@ -339,8 +339,8 @@ public final class ProfileCostModel implements CostModel {
     }
 
     @Override
-    public void recordL1Hits(long paA, int lastA, long paB, int lastB, int accesses) {
-        cache.recordL1Hits(paA, lastA, paB, lastB, accesses);
+    public void recordL1Hits(long[] pa, int[] last, int accesses) {
+        cache.recordL1Hits(pa, last, accesses);
     }
 
     @Override
