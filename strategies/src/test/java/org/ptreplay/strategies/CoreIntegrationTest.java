@@ -308,8 +308,9 @@ class CoreIntegrationTest {
                 PrimitiveCounts flush = s.self(GATHER_FLUSH);
                 assertEquals(release.equals("linux-6.8") ? 496 : 18, flush.get(Primitive.SWAP_CACHE_R), at);
                 assertEquals(release.equals("linux-6.8") ? 256 : 0, flush.get(Primitive.SP_R), at);
-                // Every folio is freed at tlb_finish_mmu: 6.8 locks the lruvec per large folio.
-                assertEquals(release.equals("linux-6.8") ? 16 : 1, flush.get(Primitive.LRU_LOCK), at);
+                // Every folio is freed at tlb_finish_mmu: 6.8 locks the lruvec per large folio, the
+            // later releases once per call (one per batch of the gather here).
+                assertEquals(release.equals("linux-6.8") ? 16 : 2, flush.get(Primitive.LRU_LOCK), at);
                 // ... and uncharges each alone (an uncharge_batch per folio); later ones per batch.
                 assertEquals(release.equals("linux-6.8") ? 16 : 0, flush.get(Primitive.UNCHARGE_BATCH), at);
             }
@@ -320,19 +321,20 @@ class CoreIntegrationTest {
      * The release's lruvec lock, on both architectures: fixtures/release-lock-1m.txt derives the
      * counts. ≤ 6.8's release_pages holds it for up to SWAP_CLUSTER_MAX entries and gives every
      * large folio a lock and a memcg uncharge_batch of its own; 6.9's folios_put_refs takes the
-     * lock once per folio_batch and uncharges the batch together.
+     * lock once per folio_batch and uncharges the batch together. Both restart with each release
+     * call, one per batch of the gather.
      */
     @Test
     void releaseTakesTheLruvecLockAsTheKernelBatchesIt() {
         List<TraceEvent> events = fixture("release-lock-1m");
         for (String arch : List.of("x86", "arm64")) {
-            assertEquals(8, replay("linux-6.8", arch, "enabled=never", events).self(GATHER_FLUSH)
+            assertEquals(9, replay("linux-6.8", arch, "enabled=never", events).self(GATHER_FLUSH)
                     .get(Primitive.LRU_LOCK), arch);
             assertEquals(16, replay("linux-6.8", arch, "64K=always", events).self(GATHER_FLUSH)
                     .get(Primitive.LRU_LOCK), arch);
-            assertEquals(9, replay("linux-6.9", arch, "enabled=never", events).self(GATHER_FLUSH)
+            assertEquals(10, replay("linux-6.9", arch, "enabled=never", events).self(GATHER_FLUSH)
                     .get(Primitive.LRU_LOCK), arch);
-            assertEquals(1, replay("linux-6.9", arch, "64K=always", events).self(GATHER_FLUSH)
+            assertEquals(2, replay("linux-6.9", arch, "64K=always", events).self(GATHER_FLUSH)
                     .get(Primitive.LRU_LOCK), arch);
             // The lone uncharge_batch of destroy_large_folio, ≤ 6.8 only, large folios only.
             assertEquals(0, replay("linux-6.8", arch, "enabled=never", events).inclusive("munmap")
@@ -343,6 +345,29 @@ class CoreIntegrationTest {
                     .get(Primitive.UNCHARGE_BATCH), arch);
             assertEquals(0, replay("linux-6.9", arch, "64K=always", events).inclusive("munmap")
                     .get(Primitive.UNCHARGE_BATCH), arch);
+        }
+    }
+
+    /**
+     * The release runs per batch page of the gather (tlb_batch_pages_flush, 6.8 and 6.9), on both
+     * architectures and for every release: fixtures/release-batch-page-4m.txt derives the counts.
+     * Each call starts without the lruvec lock and with an empty folio_batch.
+     */
+    @Test
+    void releaseRestartsAtEveryBatchPage() {
+        List<TraceEvent> events = fixture("release-batch-page-4m");
+        for (String arch : List.of("x86", "arm64")) {
+            for (String release : List.of("linux-6.8", "linux-6.8+copy-ptes/folio-batch+zap-ptes/folio-batch",
+                    "linux-6.9")) {
+                PrimitiveCounts flush = replay(release, arch, "enabled=never", events).self(GATHER_FLUSH);
+                boolean releasePages = release.startsWith("linux-6.8");
+                String at = release + " on " + arch;
+                assertEquals(releasePages ? 33 : 35, flush.get(Primitive.LRU_LOCK), at);
+                assertEquals(1024, flush.get(Primitive.REF), at);
+                assertEquals(1024, flush.get(Primitive.SWAP_CACHE_R), at);
+                assertEquals(releasePages ? 1024 : 0, flush.get(Primitive.SP_R), at);
+                assertEquals(1024, flush.get(Primitive.FOLIO_FREE), at);
+            }
         }
     }
 

@@ -29,12 +29,14 @@ public final class MmuGather {
     private static final int LOCAL_SLOTS = 8;
     /** {@code SWAP_CLUSTER_MAX} (include/linux/swap.h): ≤ 6.8 release_pages' lock batch. */
     private static final int SWAP_CLUSTER_MAX = 32;
+    /** {@code MAX_NR_FOLIOS_PER_FREE} (mm/mmu_gather.c, 6.9; the literal 512U before): slots per release call. */
+    private static final int MAX_NR_FOLIOS_PER_FREE = 512;
 
     private final KernelState cell;
     private final Ledger ledger;
     private final Mm mm;
     private final boolean fullMm;
-    private final boolean releasePages;
+    private final boolean viaReleasePages;
     private final int batchMax;
     private final int maxBatchCount;
     private long start;
@@ -45,6 +47,8 @@ public final class MmuGather {
     private boolean clearedPuds;
     private boolean clearedP4ds;
     private final int[] batchNr;
+    /** Entries (one per page or folio run, one or two slots each) in each batch, for the release calls. */
+    private final int[] batchEntries;
     private final long[] batchPages;
     private int batchCount;
     private int active;
@@ -74,10 +78,11 @@ public final class MmuGather {
         this.ledger = cell.ledger;
         this.mm = mm;
         this.fullMm = fullMm;
-        this.releasePages = releasePages;
+        this.viaReleasePages = releasePages;
         this.batchMax = (int) ((cell.pageSize() - 16) / 8);
         this.maxBatchCount = 10000 / batchMax;
         this.batchNr = new int[maxBatchCount + 1];
+        this.batchEntries = new int[maxBatchCount + 1];
         this.batchPages = new long[maxBatchCount + 1];
         resetRange();
     }
@@ -120,6 +125,7 @@ public final class MmuGather {
         }
         queuedPfn[queued] = pagePfn;
         queuedNr[queued++] = nr;
+        batchEntries[active]++;
         batchNr[active] += nr == 1 ? 1 : 2;
         int max = active == 0 ? LOCAL_SLOTS : batchMax;
         if (batchNr[active] >= max - 1) {
@@ -193,59 +199,126 @@ public final class MmuGather {
         }
         if (queued > 0) {
             ledger.enter(TLB_BATCH_PAGES_FLUSH);
-            PhysMem phys = cell.phys;
-            int chunk = cell.lruAdd.capacity();
-            // free_pages_and_swap_cache (mm/swap_state.c): free_swap_cache over the entries, then
-            // the release. ≤ 6.8 runs the first pass over every entry of the gather before
-            // release_pages; since 6.9 both run per folio_batch.
-            int span = releasePages ? queued : chunk;
-            boolean locked = false;
-            int lockBatch = 0;
-            for (int from = 0; from < queued; from += span) {
-                int to = Math.min(queued, from + span);
-                freeSwapCache(phys, from, to);
-                for (int i = from; i < to; i++) {
-                    if (releasePages) {
-                        // release_pages drops the lruvec lock once SWAP_CLUSTER_MAX entries went
-                        // by under it, freed or not.
-                        if (locked && ++lockBatch == SWAP_CLUSTER_MAX) {
-                            locked = false;
-                        }
-                        // page_folio of the gathered page again, on its own line.
-                        ledger.touch(Primitive.SP_R, PhysMem.vmemmap(queuedPfn[i]));
-                    } else if (i % chunk == 0) {
-                        // folios_put_refs: one lock per folio_batch in which a folio is freed,
-                        // kept to the batch's end (docs/kernel-model.md §4.4).
-                        locked = false;
-                    }
-                    // One refcount drop of nr per entry, on the head's line; the last reference
-                    // frees the folio.
-                    long head = phys.head(queuedPfn[i]);
-                    ledger.touch(Primitive.REF, PhysMem.vmemmap(head));
-                    if (phys.addRef(head, -queuedNr[i]) == 0) {
-                        if (releasePages && phys.order(head) > 0) {
-                            // ≤ 6.8 release_pages hands a large folio to __folio_put_large on its
-                            // own: the held lock is dropped, __page_cache_release takes and drops
-                            // the lruvec lock for this folio alone, and destroy_large_folio's
-                            // mem_cgroup_uncharge runs an uncharge_batch for it alone
-                            // (docs/kernel-model.md §4.4).
-                            locked = false;
-                            ledger.charge(Primitive.LRU_LOCK);
-                            ledger.charge(Primitive.UNCHARGE_BATCH);
-                        } else if (!locked) {
-                            ledger.charge(Primitive.LRU_LOCK);
-                            locked = true;
-                            lockBatch = 0;
-                        }
-                        FolioFree.free(cell, head);
-                    }
-                }
-            }
+            batchPagesFlush();
             queued = 0;
             ledger.exit(TLB_BATCH_PAGES_FLUSH);
         }
         Arrays.fill(batchNr, 0);
+        Arrays.fill(batchEntries, 0);
         active = 0;
+    }
+
+    /**
+     * {@code tlb_batch_pages_flush} (mm/mmu_gather.c): walks the batches from the on-stack one and
+     * hands each batch's entries to {@code free_pages_and_swap_cache} in calls of at most
+     * {@code MAX_NR_FOLIOS_PER_FREE} (512) encoded slots, with a {@code cond_resched()} between
+     * (not charged: no reschedule is simulated). 6.8: {@code nr = min(512U, batch->nr)}; 6.9
+     * (David Hildenbrand's "mm/mmu_gather: add __tlb_remove_folio_pages()" and "improve
+     * cond_resched() handling with large folios and expensive page freeing",
+     * {@code 20240214204435.167852-9/-10-david@redhat.com}, in 6.9 as
+     * {@code __tlb_batch_free_encoded_pages}) takes one slot more when the 512th is a page whose
+     * {@code nr_pages} slot follows, so a call never splits an entry. With 4 KiB pages a batch
+     * holds at most 510 slots: one call per batch page, so each release restarts at a batch-page
+     * boundary (docs/kernel-model.md §4.2). The page-poisoning / {@code init_on_free} variant,
+     * which bounds a call by pages, is not modelled (the profiles' kernels run without both).
+     */
+    private void batchPagesFlush() {
+        int first = 0;
+        for (int b = 0; b < batchEntries.length && batchEntries[b] > 0; b++) {
+            int last = first + batchEntries[b];
+            int from = first;
+            while (from < last) {
+                int to = from;
+                int slots = 0;
+                while (to < last && slots < MAX_NR_FOLIOS_PER_FREE) {
+                    slots += queuedNr[to++] == 1 ? 1 : 2;
+                }
+                freePagesAndSwapCache(from, to);
+                from = to;
+            }
+            first = last;
+        }
+    }
+
+    /**
+     * {@code free_pages_and_swap_cache} (mm/swap_state.c) of entries [from, to): one call of
+     * {@link #batchPagesFlush}. Its {@code lru_add_drain()} finds this CPU's batch empty (drained by
+     * {@code unmap_region} / {@code exit_mmap} before the zap, nothing added since) and costs
+     * nothing here. ≤ 6.8 runs {@code free_swap_cache} over the call's entries, then
+     * {@code release_pages} over them; since 6.9 both run per {@code folio_batch}, which also
+     * starts empty at every call.
+     */
+    private void freePagesAndSwapCache(int from, int to) {
+        PhysMem phys = cell.phys;
+        if (viaReleasePages) {
+            freeSwapCache(phys, from, to);
+            releasePages(phys, from, to);
+            return;
+        }
+        int chunk = cell.lruAdd.capacity();
+        for (int b = from; b < to; b += chunk) {
+            int e = Math.min(to, b + chunk);
+            freeSwapCache(phys, b, e);
+            foliosPutRefs(phys, b, e);
+        }
+    }
+
+    /**
+     * ≤ 6.8 {@code release_pages} (mm/swap.c) of entries [from, to): per entry {@code page_folio}
+     * again and {@code folio_put_testzero}; the lruvec lock, not held when the call starts, is taken
+     * by the first small folio freed, dropped once {@code SWAP_CLUSTER_MAX} entries went by under it
+     * and at the call's end; a large folio goes to {@code __folio_put_large} alone
+     * (docs/kernel-model.md §4.4).
+     */
+    private void releasePages(PhysMem phys, int from, int to) {
+        boolean locked = false;
+        int lockBatch = 0;
+        for (int i = from; i < to; i++) {
+            if (locked && ++lockBatch == SWAP_CLUSTER_MAX) {
+                locked = false;
+            }
+            // page_folio of the gathered page again, on its own line.
+            ledger.touch(Primitive.SP_R, PhysMem.vmemmap(queuedPfn[i]));
+            long head = phys.head(queuedPfn[i]);
+            ledger.touch(Primitive.REF, PhysMem.vmemmap(head));
+            if (phys.addRef(head, -queuedNr[i]) != 0) {
+                continue;
+            }
+            if (phys.order(head) > 0) {
+                // The held lock is dropped; __folio_put_large: __page_cache_release takes and
+                // drops the lruvec lock for this folio alone, and destroy_large_folio's
+                // mem_cgroup_uncharge runs an uncharge_batch for it alone.
+                locked = false;
+                ledger.charge(Primitive.LRU_LOCK);
+                ledger.charge(Primitive.UNCHARGE_BATCH);
+            } else if (!locked) {
+                ledger.charge(Primitive.LRU_LOCK);
+                locked = true;
+                lockBatch = 0;
+            }
+            FolioFree.free(cell, head);
+        }
+    }
+
+    /**
+     * 6.9+ {@code folios_put_refs} (mm/swap.c) of one {@code folio_batch}, entries [from, to): one
+     * reference drop of {@code nr} per entry on the head's line; the lruvec lock is taken by the
+     * first folio freed and kept to the batch's end (docs/kernel-model.md §4.4).
+     */
+    private void foliosPutRefs(PhysMem phys, int from, int to) {
+        boolean locked = false;
+        for (int i = from; i < to; i++) {
+            long head = phys.head(queuedPfn[i]);
+            ledger.touch(Primitive.REF, PhysMem.vmemmap(head));
+            if (phys.addRef(head, -queuedNr[i]) != 0) {
+                continue;
+            }
+            if (!locked) {
+                ledger.charge(Primitive.LRU_LOCK);
+                locked = true;
+            }
+            FolioFree.free(cell, head);
+        }
     }
 
     /**
