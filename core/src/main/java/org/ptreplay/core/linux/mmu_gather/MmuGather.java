@@ -220,7 +220,7 @@ public final class MmuGather {
      * {@code nr_pages} slot follows, so a call never splits an entry. With 4 KiB pages a batch
      * holds at most 510 slots: one call per batch page, so each release restarts at a batch-page
      * boundary (docs/kernel-model.md §4.2). The page-poisoning / {@code init_on_free} variant,
-     * which bounds a call by pages, is not modelled (the profiles' kernels run without both).
+     * which bounds a call by pages, is not modelled (both are off by default).
      */
     private void batchPagesFlush() {
         int first = 0;
