@@ -18,7 +18,10 @@ import org.ptreplay.core.linux.page_alloc.FolioFree;
  * {@code MAX_GATHER_BATCH = (PAGE_SIZE - 16) / 8} slots (19 pages of 510 with 4K pages). A batch
  * moves on once fewer than two slots are left, so a two-slot entry always fits (6.9,
  * {@code __tlb_remove_folio_pages_size}); when no batch page can be added the caller must flush.
- * Batch pages survive flushes and are freed in {@code tlb_finish_mmu}.
+ * 6.8's own gather moves on only when a batch is full (8 + 19 × 510 slots against 7 + 19 × 509);
+ * the model keeps 6.9's rule for every release (docs/kernel-model.md §4.2). Batch pages survive
+ * flushes and are freed in {@code tlb_finish_mmu}. The flush releases each batch in a call of its
+ * own, as {@code tlb_batch_pages_flush} does.
  */
 public final class MmuGather {
     private static final Frame TLB_FLUSH_MMU = Frame.of("tlb_flush_mmu");
