@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import org.ptreplay.core.profile.MachineProfile;
 import org.ptreplay.core.replay.CellResult;
@@ -56,6 +58,7 @@ public final class LocalValidation {
         Map<String, Timing> timings = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         List<Workload> workloads = LocalCases.workloads(sizeBytes);
+        List<String> placements = new ArrayList<>();
         for (int i = 0; i < workloads.size(); i++) {
             Workload w = workloads.get(i);
             String step = w.id() + " (" + (i + 1) + "/" + workloads.size() + ")";
@@ -66,8 +69,9 @@ public final class LocalValidation {
             NativeRun real = executor.execute(w.id(), 0, events.iterator(), ThpSpec.parse(w.thp()), runs + 1,
                     s -> progress.accept(step + ": native " + s)).withoutFirstRun();
             real.notes().stream().filter(n -> n.startsWith("Warning")).map(n -> w.id() + ": " + n).forEach(notes::add);
+            Placement placement = measuredPlacement(sizeBytes, w, placements);
             progress.accept(step + ": simulated");
-            timings.put(w.id(), new Timing(real, simulate(w, generator, events, real.thp()).result()));
+            timings.put(w.id(), new Timing(real, simulate(w, generator, events, real.thp(), placement).result()));
         }
         List<LocalResult.Row> rows = new ArrayList<>();
         for (LocalFigure f : LocalCases.figures(sizeBytes)) {
@@ -78,13 +82,39 @@ public final class LocalValidation {
             rows.add(new LocalResult.Row(f, realRuns, f.formula().of(LocalFigure.simulated(timings))));
         }
         notes.add("Each workload ran " + (runs + 1) + " times natively; the first run was a warm-up and is not counted.");
+        notes.add(placements.isEmpty()
+                ? "The pfns of this process's pages could not be read (/proc/self/pagemap needs CAP_SYS_ADMIN): every"
+                        + " workload was simulated on the default placement (" + Placement.DEFAULT.label() + ")."
+                : "Order-0 placement after each workload's native runs (share of faulted pages whose pfn does not"
+                        + " follow the previous page's, and the placement simulated): " + String.join("; ", placements) + ".");
         return new LocalResult(rows, profile.name(), preset, runs, notes);
     }
 
-    private CellResult simulate(Workload w, WorkloadGenerator generator, List<TraceEvent> events, ThpSpec thp)
-            throws ReplayFailedException, InterruptedException {
+    /**
+     * The placement to simulate {@code w} on: the order-0 placement this machine's allocator gives
+     * a populate of the workload's size right after the workload's own runs (which freed theirs to
+     * the lists the next run allocates from), as the scattered fraction that breaks consecutive
+     * pfns as often ({@link Placement.Fraction#ofBreaks}). On this project's VM the native 4K zap
+     * costs 200 to 430 ns per PTE on the same kernel within minutes as that share moves from 6 to
+     * 60 % (docs/validation.md, run O): the assumed default placement is another machine's state.
+     * The default when the pfns cannot be read; {@code placements} gets one entry per measured workload.
+     */
+    private Placement measuredPlacement(long sizeBytes, Workload w, List<String> placements) throws IOException {
+        OptionalDouble breaks = executor.placementBreaks(sizeBytes);
+        if (breaks.isEmpty()) {
+            return Placement.DEFAULT;
+        }
+        // Three digits: a sampled share, and the label then reads back as the fraction simulated.
+        Placement.Fraction p = new Placement.Fraction(
+                Math.round(Placement.Fraction.ofBreaks(breaks.getAsDouble()).scattered() * 1000) / 1000.0);
+        placements.add(String.format(Locale.ROOT, "%s %.1f %% (%s)", w.id(), 100 * breaks.getAsDouble(), p.label()));
+        return p;
+    }
+
+    private CellResult simulate(Workload w, WorkloadGenerator generator, List<TraceEvent> events, ThpSpec thp,
+                                Placement placement) throws ReplayFailedException, InterruptedException {
         Plan plan = new CellPlanner(registry).plan(List.of(arch), List.of(preset), List.of(), List.of(profile),
-                new CellPlanner.Settings(thp, Placement.DEFAULT, 0, 0, 1, false));
+                new CellPlanner.Settings(thp, placement, 0, 0, 1, false));
         TraceHeader header = new TraceHeader(TraceHeader.CURRENT_VERSION, 0, "ptreplay validate --local",
                 new TraceHeader.Source(TraceHeader.SourceKind.GENERATOR, generator.name(), w.params()),
                 TraceHeader.Machine.UNKNOWN, events.size());
