@@ -86,7 +86,7 @@ public final class LocalValidation {
                 ? "The pfns of this process's pages could not be read (/proc/self/pagemap needs CAP_SYS_ADMIN): every"
                         + " workload was simulated on the default placement (" + Placement.DEFAULT.label() + ")."
                 : "Order-0 placement after each workload's native runs (share of faulted pages whose pfn does not"
-                        + " follow the previous page's, and the placement simulated): " + String.join("; ", placements) + ".");
+                        + " follow or precede the previous page's, and the placement simulated): " + String.join("; ", placements) + ".");
         return new LocalResult(rows, profile.name(), preset, runs, notes);
     }
 

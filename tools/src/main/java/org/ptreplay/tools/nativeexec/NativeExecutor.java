@@ -232,7 +232,8 @@ public final class NativeExecutor {
     /**
      * Where this machine's page allocator puts a process's order-0 pages now: the probe faults
      * {@code bytes} of a THP-refused mapping in address order, reads the pfns from
-     * /proc/self/pagemap and counts the pages whose pfn is not the previous page's plus one; the
+     * /proc/self/pagemap and counts the pages whose pfn is neither the previous page's plus one nor its minus one (a
+     * LIFO per-CPU list hands out descending runs); the
      * share of such breaks, or empty when the pfns cannot be read (they read as 0 without
      * CAP_SYS_ADMIN) or the probe failed. The pages are freed again, to the lists the next
      * workload allocates from.

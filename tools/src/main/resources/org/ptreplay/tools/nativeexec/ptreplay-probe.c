@@ -843,8 +843,10 @@ static void calibrate(int reps, int scale) {
 /*
  * Where the page allocator puts this process's order-0 pages now: `bytes` of a THP-refused
  * mapping faulted in address order, as a workload's populate faults them, their pfns read from
- * /proc/self/pagemap (bits 0-54; 0 without CAP_SYS_ADMIN), and the pages whose pfn is not the
- * previous page's plus one counted. The pages are then unmapped: they go back to the per-CPU
+ * /proc/self/pagemap (bits 0-54; 0 without CAP_SYS_ADMIN), and the pages whose pfn is neither the
+ * previous page's plus one nor its minus one counted: a LIFO per-CPU list refilled by a large free
+ * hands out descending pfns, whose struct pages are a (descending) stream too. The pages are then
+ * unmapped: they go back to the per-CPU
  * and buddy lists the next workload allocates from, as a workload's own runs hand theirs on.
  * Prints "placement BREAKS PAGES", or "placement unknown" when no pfn can be read.
  */
@@ -869,7 +871,7 @@ static int placement(size_t bytes) {
     for (size_t i = 0; got == want && i < pages; i++) {
         pfn[i] &= (1ull << 55) - 1;
         known += pfn[i] != 0;
-        breaks += i > 0 && pfn[i] != pfn[i - 1] + 1;
+        breaks += i > 0 && pfn[i] != pfn[i - 1] + 1 && pfn[i] + 1 != pfn[i - 1];
     }
     munmap(buf, pages * ps);
     free(pfn);
