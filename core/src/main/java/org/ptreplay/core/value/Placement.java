@@ -60,22 +60,6 @@ public sealed interface Placement permits Placement.Fraction, Placement.Buddy {
             }
         }
 
-        /**
-         * The fraction whose allocations break a run of consecutive pfns as often as
-         * {@code breaks} of a measured populate did (the pages whose pfn is not the previous
-         * page's plus one): under this placement a page breaks the run when it is scattered
-         * (probability F) or when it is the first split page after a scattered one ((1 &minus; F) F),
-         * so breaks = 2F &minus; F&sup2; and F = 1 &minus; &radic;(1 &minus; breaks).
-         *
-         * @param breaks the measured share of pages that break the run, from 0 to 1
-         */
-        public static Fraction ofBreaks(double breaks) {
-            if (!(breaks >= 0 && breaks <= 1)) {
-                throw new IllegalArgumentException("the share of breaks must be from 0 to 1, not " + breaks);
-            }
-            return new Fraction(1 - Math.sqrt(1 - breaks));
-        }
-
         @Override
         public String label() {
             if (scattered == 0) {

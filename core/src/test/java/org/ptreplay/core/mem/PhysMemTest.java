@@ -98,22 +98,4 @@ class PhysMemTest {
         m.free(a);
         assertThrows(IllegalStateException.class, () -> m.free(a));
     }
-
-    @Test
-    void aFractionMeasuredFromBreaksBreaksRunsAsOftenAsMeasured() {
-        // validate --local measures the share of faulted pages whose pfn does not follow the
-        // previous page's and simulates Placement.Fraction.ofBreaks of it: under that fraction the
-        // allocator must break runs as often (2F - F^2), within the sampling noise of 65,536 pages.
-        for (double breaks : new double[] {0.06, 0.27, 0.53, 0.9}) {
-            PhysMem m = new PhysMem(12, 9, Placement.Fraction.ofBreaks(breaks), 3);
-            long prev = m.alloc(0, PhysMem.KIND_ANON);
-            int n = 65_536, broken = 0;
-            for (int i = 1; i < n; i++) {
-                long pfn = m.alloc(0, PhysMem.KIND_ANON);
-                broken += pfn == prev + 1 ? 0 : 1;
-                prev = pfn;
-            }
-            assertEquals(breaks, broken / (double) (n - 1), 0.01, "breaks under ofBreaks(" + breaks + ")");
-        }
-    }
 }

@@ -24,17 +24,6 @@ class PlacementTest {
     }
 
     @Test
-    void aShareOfBreaksGivesTheFractionThatBreaksAsOften() {
-        assertEquals(Placement.SEQUENTIAL, Placement.Fraction.ofBreaks(0));
-        assertEquals(Placement.SCATTERED, Placement.Fraction.ofBreaks(1));
-        // 2F - F^2 = 0.75 at F = 0.5; 0.19 at F = 0.1.
-        assertEquals(0.5, Placement.Fraction.ofBreaks(0.75).scattered(), 1e-12);
-        assertEquals(0.1, Placement.Fraction.ofBreaks(0.19).scattered(), 1e-12);
-        assertThrows(IllegalArgumentException.class, () -> Placement.Fraction.ofBreaks(1.5));
-        assertThrows(IllegalArgumentException.class, () -> Placement.Fraction.ofBreaks(Double.NaN));
-    }
-
-    @Test
     void freeBlocksPerOrderReadAsBuddyinfoListsThem() {
         Placement.Buddy p = (Placement.Buddy) Placement.parse("buddy:3, 2, 1");
         assertEquals(List.of(3L, 2L, 1L), p.free().nrFree());

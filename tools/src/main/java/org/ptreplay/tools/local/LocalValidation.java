@@ -69,9 +69,12 @@ public final class LocalValidation {
             NativeRun real = executor.execute(w.id(), 0, events.iterator(), ThpSpec.parse(w.thp()), runs + 1,
                     s -> progress.accept(step + ": native " + s)).withoutFirstRun();
             real.notes().stream().filter(n -> n.startsWith("Warning")).map(n -> w.id() + ": " + n).forEach(notes::add);
-            Placement placement = measuredPlacement(sizeBytes, w, placements);
+            if (w.thp().isEmpty()) {
+                // Only workloads of order-0 folios: large folios do not come from these lists one page at a time.
+                recordPlacement(sizeBytes, w, placements);
+            }
             progress.accept(step + ": simulated");
-            timings.put(w.id(), new Timing(real, simulate(w, generator, events, real.thp(), placement).result()));
+            timings.put(w.id(), new Timing(real, simulate(w, generator, events, real.thp()).result()));
         }
         List<LocalResult.Row> rows = new ArrayList<>();
         for (LocalFigure f : LocalCases.figures(sizeBytes)) {
@@ -83,38 +86,33 @@ public final class LocalValidation {
         }
         notes.add("Each workload ran " + (runs + 1) + " times natively; the first run was a warm-up and is not counted.");
         notes.add(placements.isEmpty()
-                ? "The pfns of this process's pages could not be read (/proc/self/pagemap needs CAP_SYS_ADMIN): every"
-                        + " workload was simulated on the default placement (" + Placement.DEFAULT.label() + ")."
-                : "Order-0 placement after each workload's native runs (share of faulted pages whose pfn does not"
-                        + " follow or precede the previous page's, and the placement simulated): " + String.join("; ", placements) + ".");
+                ? "The order-0 placement could not be measured (/proc/self/pagemap shows pfns only to CAP_SYS_ADMIN)."
+                : "Order-0 placement after each 4K workload's native runs, the share of a populate's pages whose pfn"
+                        + " neither follows nor precedes the previous page's (simulated on " + Placement.DEFAULT.label()
+                        + " placement, another machine's free memory): " + String.join("; ", placements) + ".");
         return new LocalResult(rows, profile.name(), preset, runs, notes);
     }
 
     /**
-     * The placement to simulate {@code w} on: the order-0 placement this machine's allocator gives
-     * a populate of the workload's size right after the workload's own runs (which freed theirs to
-     * the lists the next run allocates from), as the scattered fraction that breaks consecutive
-     * pfns as often ({@link Placement.Fraction#ofBreaks}). On this project's VM the native 4K zap
-     * costs 200 to 430 ns per PTE on the same kernel within minutes as that share moves from 6 to
-     * 60 % (docs/validation.md, run O): the assumed default placement is another machine's state.
-     * The default when the pfns cannot be read; {@code placements} gets one entry per measured workload.
+     * Records, for {@code w}'s note, the order-0 placement this machine's allocator gives a
+     * populate of the workload's size right after the workload's own runs (which freed their pages
+     * to the lists the next run allocates from): the share of pages whose pfn neither follows nor
+     * precedes the previous page's. It is reported, not simulated: on this project's VM the native
+     * 4K zap moved between about 120 and 730 ns per PTE with this share and with how far the pfns
+     * spread (docs/validation.md, run O), and the simulation's placements describe neither this
+     * machine's per-CPU lists nor its spread (the default, another machine's free memory, stays).
      */
-    private Placement measuredPlacement(long sizeBytes, Workload w, List<String> placements) throws IOException {
+    private void recordPlacement(long sizeBytes, Workload w, List<String> placements) throws IOException {
         OptionalDouble breaks = executor.placementBreaks(sizeBytes);
-        if (breaks.isEmpty()) {
-            return Placement.DEFAULT;
+        if (breaks.isPresent()) {
+            placements.add(String.format(Locale.ROOT, "%s %.1f %%", w.id(), 100 * breaks.getAsDouble()));
         }
-        // Three digits: a sampled share, and the label then reads back as the fraction simulated.
-        Placement.Fraction p = new Placement.Fraction(
-                Math.round(Placement.Fraction.ofBreaks(breaks.getAsDouble()).scattered() * 1000) / 1000.0);
-        placements.add(String.format(Locale.ROOT, "%s %.1f %% (%s)", w.id(), 100 * breaks.getAsDouble(), p.label()));
-        return p;
     }
 
-    private CellResult simulate(Workload w, WorkloadGenerator generator, List<TraceEvent> events, ThpSpec thp,
-                                Placement placement) throws ReplayFailedException, InterruptedException {
+    private CellResult simulate(Workload w, WorkloadGenerator generator, List<TraceEvent> events, ThpSpec thp)
+            throws ReplayFailedException, InterruptedException {
         Plan plan = new CellPlanner(registry).plan(List.of(arch), List.of(preset), List.of(), List.of(profile),
-                new CellPlanner.Settings(thp, placement, 0, 0, 1, false));
+                new CellPlanner.Settings(thp, Placement.DEFAULT, 0, 0, 1, false));
         TraceHeader header = new TraceHeader(TraceHeader.CURRENT_VERSION, 0, "ptreplay validate --local",
                 new TraceHeader.Source(TraceHeader.SourceKind.GENERATOR, generator.name(), w.params()),
                 TraceHeader.Machine.UNKNOWN, events.size());
