@@ -5,6 +5,8 @@
  *
  *   probe info                      cpu count, page size, caches (cpuid), one "info" line each
  *   probe calibrate REPS SCALE      "sample NAME UNIT VALUE" lines, REPS per measurement
+ *   probe placement BYTES           "placement BREAKS PAGES": order-0 pages of a populate whose pfn
+ *                                   neither follows nor precedes the previous page's (or "unknown")
  *   probe exec FILE                 executes the event file (format below), prints per-kind times
  *
  * Event file, one event a line (addresses and lengths in hex, the rest decimal):
