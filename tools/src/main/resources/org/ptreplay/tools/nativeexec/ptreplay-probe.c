@@ -5,6 +5,8 @@
  *
  *   probe info                      cpu count, page size, caches (cpuid), one "info" line each
  *   probe calibrate REPS SCALE      "sample NAME UNIT VALUE" lines, REPS per measurement
+ *   probe placement BYTES           "placement BREAKS PAGES": order-0 pages of a populate whose pfn
+ *                                   neither follows nor precedes the previous page's (or "unknown")
  *   probe exec FILE                 executes the event file (format below), prints per-kind times
  *
  * Event file, one event a line (addresses and lengths in hex, the rest decimal):
@@ -838,6 +840,51 @@ static void calibrate(int reps, int scale) {
     }
 }
 
+/* ---------------------------------------------------------------- placement */
+
+/*
+ * Where the page allocator puts this process's order-0 pages now: `bytes` of a THP-refused
+ * mapping faulted in address order, as a workload's populate faults them, their pfns read from
+ * /proc/self/pagemap (bits 0-54; 0 without CAP_SYS_ADMIN), and the pages whose pfn is neither the
+ * previous page's plus one nor its minus one counted: a LIFO per-CPU list refilled by a large free
+ * hands out descending pfns, whose struct pages are a (descending) stream too. The pages are then
+ * unmapped: they go back to the per-CPU
+ * and buddy lists the next workload allocates from, as a workload's own runs hand theirs on.
+ * Prints "placement BREAKS PAGES", or "placement unknown" when no pfn can be read.
+ */
+static int placement(size_t bytes) {
+    long ps = sysconf(_SC_PAGESIZE);
+    size_t pages = bytes / (size_t) ps;
+    char *buf = pages < 2 ? MAP_FAILED : mmap(NULL, pages * ps, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    uint64_t *pfn = pages < 2 ? NULL : malloc(pages * sizeof *pfn);
+    int fd = open("/proc/self/pagemap", O_RDONLY);
+    if (buf == MAP_FAILED || pfn == NULL || fd < 0) {
+        printf("placement unknown\n");
+        return 0;
+    }
+    madvise(buf, pages * ps, MADV_NOHUGEPAGE);
+    for (size_t i = 0; i < pages; i++) {
+        buf[i * ps] = 1;
+    }
+    ssize_t want = (ssize_t) (pages * sizeof *pfn);
+    ssize_t got = pread(fd, pfn, (size_t) want, (off_t) ((uintptr_t) buf / (uintptr_t) ps * sizeof *pfn));
+    close(fd);
+    size_t breaks = 0, known = 0;
+    for (size_t i = 0; got == want && i < pages; i++) {
+        pfn[i] &= (1ull << 55) - 1;
+        known += pfn[i] != 0;
+        breaks += i > 0 && pfn[i] != pfn[i - 1] + 1 && pfn[i] + 1 != pfn[i - 1];
+    }
+    munmap(buf, pages * ps);
+    free(pfn);
+    if (known < pages) {
+        printf("placement unknown\n");
+    } else {
+        printf("placement %zu %zu\n", breaks, pages);
+    }
+    return 0;
+}
+
 /* ---------------------------------------------------------------- exec */
 
 typedef struct {
@@ -1124,9 +1171,12 @@ int main(int argc, char **argv) {
         calibrate(atoi(argv[2]), atoi(argv[3]));
         return 0;
     }
+    if (argc >= 3 && strcmp(argv[1], "placement") == 0) {
+        return placement(strtoull(argv[2], NULL, 10));
+    }
     if (argc >= 3 && strcmp(argv[1], "exec") == 0) {
         return exec_trace(argv[2]);
     }
-    fprintf(stderr, "usage: %s info | calibrate REPS SCALE | exec FILE\n", argv[0]);
+    fprintf(stderr, "usage: %s info | calibrate REPS SCALE | placement BYTES | exec FILE\n", argv[0]);
     return 2;
 }
