@@ -213,7 +213,15 @@ public enum Primitive {
      * from {@link #SHADOW_SYNC} because it is another instruction, which a hypervisor may handle
      * at another cost (docs/kernel-model.md §5.0a).
      */
-    SHADOW_SYNC_RMW(false);
+    SHADOW_SYNC_RMW(false),
+    /**
+     * A present PMD leaf changed in place by a single locked update, staying present: fork's
+     * write-protect of the parent's leaf ({@code copy_huge_pmd}: {@code pmdp_set_wrprotect}),
+     * charged beside the entry's own {@link #SHADOW_SYNC_RMW}. Under shadow paging the
+     * hypervisor's further work for the shadow entries behind an accessed 2 MiB guest leaf
+     * (docs/kernel-model.md §5.0a); 0 on bare metal.
+     */
+    SHADOW_LEAF_RMW(false);
 
     private static final Primitive[] VALUES = values();
     private final boolean memory;

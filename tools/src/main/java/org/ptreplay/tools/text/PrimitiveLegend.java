@@ -74,6 +74,7 @@ public final class PrimitiveLegend {
         line("MAP_POSTED", "mapcount atomic without a return (fork's duplication; arm64 STADD)");
         line("AE_POSTED", "PageAnonExclusive clear without a return (fork; arm64 STCLR)");
         line("SHADOW_SYNC_RMW", "present entry changed by one locked update: fork's write-protect (shadow resync)");
+        line("SHADOW_LEAF_RMW", "PMD leaf write-protected by fork (shadow resync beyond one entry's)");
     }
 
     private PrimitiveLegend() {
