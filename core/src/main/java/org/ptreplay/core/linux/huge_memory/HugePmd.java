@@ -245,8 +245,8 @@ public final class HugePmd {
             // rmwPte). When it takes the write bit away, under shadow paging the hypervisor also
             // revisits the shadow entries behind the 2 MiB guest leaf, beyond that one entry's
             // resync (§5.0a; the probe's leaf_refs samples, docs/validation.md run N). A leaf
-            // already read-only (an earlier fork's, mprotect's) keeps its value: on PVM a fork of
-            // such leaves measured no per-leaf cost beyond the empty fork's.
+            // already read-only (an earlier fork's, mprotect's) keeps its value: clear_bit of a
+            // clear bit changes nothing the hypervisor shadows, and the probe prices changed leaves.
             if (Pte.write(pmd)) {
                 ledger.charge(Primitive.SHADOW_LEAF_RMW);
             }
