@@ -81,8 +81,8 @@ public final class CalibratedProfile {
         if (w.hasLeaves("refs") || w.hasLeaves("mprotect")) {
             out.append(String.format(Locale.ROOT, "# One present 2 MiB PMD leaf, every page written before, costs %s by a"
                     + " single locked update (clear_refs, with its share of the full flush that follows) and %s per call"
-                    + " by an mprotect toggle (68 against 34 leaves); beyond the first, what the model does not already"
-                    + " charge per leaf is ops.shadow_leaf_rmw_ns.%n",
+                    + " by an mprotect toggle (68 against 34 leaves); what the model does not already charge per leaf of the"
+                    + " first, beyond the entry's single-update sync, is ops.shadow_leaf_rmw_ns.%n",
                     w.hasLeaves("refs") ? String.format(Locale.ROOT, "%.4g ns", w.leafUpdateNs("refs")) : "(no sample)",
                     w.hasLeaves("mprotect") ? String.format(Locale.ROOT, "%.4g ns", w.leafUpdateNs("mprotect")) : "(no sample)"));
         }
