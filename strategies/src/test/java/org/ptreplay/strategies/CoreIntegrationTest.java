@@ -295,6 +295,8 @@ class CoreIntegrationTest {
                 String at = release + " on " + arch;
                 assertEquals(queued, s.self(queuePath).get(Primitive.SPLIT_QUEUE), at);
                 assertEquals(queued, s.self(queuePath).get(Primitive.SP_W), at);
+                assertEquals(queued, s.self(queuePath).get(Primitive.SHRINKER_BIT), at);
+                assertEquals(queued, s.inclusive("munmap").get(Primitive.SHRINKER_BIT), at);
                 assertEquals(queued, s.self(UNDO_DEFERRED_SPLIT).get(Primitive.SPLIT_QUEUE), at);
                 assertEquals(queued, s.self(UNDO_DEFERRED_SPLIT).get(Primitive.SP_W), at);
                 assertEquals(2L * queued, s.inclusive("munmap").get(Primitive.SPLIT_QUEUE), at);
@@ -308,6 +310,8 @@ class CoreIntegrationTest {
                 assertEquals(release.equals("linux-6.8") ? 256 : 0, flush.get(Primitive.SP_R), at);
                 // Every folio is freed at tlb_finish_mmu: 6.8 locks the lruvec per large folio.
                 assertEquals(release.equals("linux-6.8") ? 16 : 1, flush.get(Primitive.LRU_LOCK), at);
+                // ... and uncharges each alone (an uncharge_batch per folio); later ones per batch.
+                assertEquals(release.equals("linux-6.8") ? 16 : 0, flush.get(Primitive.UNCHARGE_BATCH), at);
             }
         }
     }
@@ -315,7 +319,8 @@ class CoreIntegrationTest {
     /**
      * The release's lruvec lock, on both architectures: fixtures/release-lock-1m.txt derives the
      * counts. ≤ 6.8's release_pages holds it for up to SWAP_CLUSTER_MAX entries and gives every
-     * large folio a lock of its own; 6.9's folios_put_refs takes it once per folio_batch.
+     * large folio a lock and a memcg uncharge_batch of its own; 6.9's folios_put_refs takes the
+     * lock once per folio_batch and uncharges the batch together.
      */
     @Test
     void releaseTakesTheLruvecLockAsTheKernelBatchesIt() {
@@ -329,6 +334,37 @@ class CoreIntegrationTest {
                     .get(Primitive.LRU_LOCK), arch);
             assertEquals(1, replay("linux-6.9", arch, "64K=always", events).self(GATHER_FLUSH)
                     .get(Primitive.LRU_LOCK), arch);
+            // The lone uncharge_batch of destroy_large_folio, ≤ 6.8 only, large folios only.
+            assertEquals(0, replay("linux-6.8", arch, "enabled=never", events).inclusive("munmap")
+                    .get(Primitive.UNCHARGE_BATCH), arch);
+            assertEquals(16, replay("linux-6.8", arch, "64K=always", events).self(GATHER_FLUSH)
+                    .get(Primitive.UNCHARGE_BATCH), arch);
+            assertEquals(0, replay("linux-6.9", arch, "enabled=never", events).inclusive("munmap")
+                    .get(Primitive.UNCHARGE_BATCH), arch);
+            assertEquals(0, replay("linux-6.9", arch, "64K=always", events).inclusive("munmap")
+                    .get(Primitive.UNCHARGE_BATCH), arch);
+        }
+    }
+
+    /**
+     * A large folio whose last reference a copy-on-write fault drops is freed by __folio_put and
+     * uncharged alone, in every release, on both architectures: fixtures/cow-free-large.txt
+     * derives the counts.
+     */
+    @Test
+    void aFolioFreedByItsLastCopyIsUnchargedAlone() {
+        String copy = "fault;handle_mm_fault;do_wp_page;wp_page_copy";
+        List<TraceEvent> events = fixture("cow-free-large");
+        for (String arch : List.of("x86", "arm64")) {
+            for (String release : List.of("linux-6.8", "linux-6.9")) {
+                LedgerSnapshot s = replay(release, arch, "64K=always", events);
+                String at = release + " on " + arch;
+                assertEquals(1, s.self(copy).get(Primitive.UNCHARGE_BATCH), at);
+                assertEquals(1, s.totals().get(Primitive.UNCHARGE_BATCH), at);
+                assertEquals(1, s.self(copy).get(Primitive.FOLIO_FREE), at);
+                assertEquals(15, s.self(copy).get(Primitive.TAIL_FREE), at);
+                assertEquals(16, s.self(copy).get(Primitive.PAGE_ALLOC), at);
+            }
         }
     }
 

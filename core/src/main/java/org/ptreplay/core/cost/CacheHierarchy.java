@@ -52,6 +52,8 @@ final class CacheHierarchy {
     private long loadL1Victim;
     /** Stream prefetches skipped because the prefetch just before had left their line in every level they fill. */
     private long redundantPrefetches;
+    /** Blocks streamed whole after a level was asked line by line what it holds ({@link #streamBlock}). */
+    private long probedBlocks;
 
     /**
      * @param memory       the profile's memory section (validated: one line size, sane geometry)
@@ -184,11 +186,14 @@ final class CacheHierarchy {
      * as demand accesses, nor do their lines call for their pairs: a stream holds its lines' pairs
      * but at an end that is not 128-byte aligned (page zeroing streams whole pages).
      *
-     * <p>A whole aligned 4 KiB block none of whose lines went through the per-line path
-     * ({@link BlockMarks}) costs O(levels) instead of O(lines &times; levels) when every level can
-     * tell that it holds all of the block or none of it ({@link LruCache#blockState}): the lines
-     * then all miss up to the same level and hit there (or come from memory), and each level on
-     * the way records the block ({@link LruCache#record}). Anything else goes line by line.
+     * <p>A whole aligned 4 KiB block costs O(levels) instead of O(lines &times; levels) when each
+     * level it reaches holds all of the block or none of it: the lines then all miss up to the same
+     * level and hit there (or come from memory), and each level on the way records the block
+     * ({@link LruCache#record}). A level tells that from its records ({@link LruCache#blockState},
+     * which looks up only the lines whose sets the per-line path has stamped since the block's
+     * record) when none of the block's lines went through the per-line path ({@link BlockMarks});
+     * otherwise it is asked line by line ({@link LruCache#probe}), which costs one lookup per line
+     * but none of the uses and fills. A block that a level holds in part goes line by line.
      */
     void stream(long pa, long length) {
         if (length <= 0) {
@@ -216,13 +221,18 @@ final class CacheHierarchy {
 
     /** Streams the block starting at {@code firstLine} as block records, if the levels allow it. */
     private boolean streamBlock(long firstLine) {
-        if (marks.marked(firstLine)) {
-            return false;
-        }
+        boolean marked = marks.marked(firstLine);
+        boolean probed = false;
         int hit = levels.length;
         for (int k = 0; k < levels.length; k++) {
-            LruCache.BlockState state = levels[k].blockState(firstLine);
-            if (state == LruCache.BlockState.UNKNOWN) {
+            LruCache.BlockState state;
+            if (marked) {
+                state = levels[k].probe(firstLine, blockLines);
+                probed = true;
+            } else {
+                state = levels[k].blockState(firstLine);
+            }
+            if (state == LruCache.BlockState.PART) {
                 return false;
             }
             if (state == LruCache.BlockState.ALL) {
@@ -236,6 +246,9 @@ final class CacheHierarchy {
             levels[k].record(firstLine, t0);
         }
         clock = t0 + blockLines;
+        if (probed) {
+            probedBlocks++;
+        }
         return true;
     }
 
@@ -279,25 +292,27 @@ final class CacheHierarchy {
     }
 
     /**
-     * Applies {@code accesses} consecutive demand accesses that are all L1 hits on the lines of
-     * {@code paA} and {@code paB} (possibly the same line), exactly as {@code accesses} calls of
-     * {@link #access} would: the clock advances by {@code accesses}, each line's stamp becomes the
-     * clock of its last access, at offset {@code lastA} or {@code lastB} (1-based; 0 when the run
-     * does not touch that line), and L1 serves them all. Nothing else changes on an L1 hit (no
-     * fill, no prefetch training), so the state is identical to the per-access replay. Both lines
-     * must be {@link #l1Resident} before the run.
+     * Applies {@code accesses} consecutive demand accesses that are all L1 hits on the distinct
+     * lines of the addresses in {@code pa}, exactly as {@code accesses} calls of {@link #access}
+     * would: the clock advances by {@code accesses}, the stamp of the line of {@code pa[i]} becomes
+     * the clock of its last access, at offset {@code last[i]} (1-based; 0 when the run does not
+     * touch that line), and L1 serves them all. Nothing else changes on an L1 hit (no fill, no
+     * prefetch training), so the state is identical to the per-access replay. Every line touched
+     * must be {@link #l1Resident} before the run, and no two touched lines share an offset (one
+     * access touches one line; two lines stamped alike would tie for the LRU victim, which a
+     * set's way order would then decide, see {@link LruCache} on distinct stamps).
      */
-    void recordL1Hits(long paA, int lastA, long paB, int lastB, int accesses) {
+    void recordL1Hits(long[] pa, int[] last, int accesses) {
         long now = clock;
-        if ((paA >>> lineShift) == (paB >>> lineShift)) {
-            lastA = Math.max(lastA, lastB);
-            lastB = 0;
-        }
-        if (lastA > 0) {
-            stampL1(paA, now + lastA);
-        }
-        if (lastB > 0) {
-            stampL1(paB, now + lastB);
+        for (int i = 0; i < pa.length; i++) {
+            if (last[i] > 0) {
+                for (int j = 0; j < i; j++) {
+                    if (last[j] == last[i]) {
+                        throw new IllegalArgumentException("recordL1Hits: two lines cannot both be accessed at offset " + last[i]);
+                    }
+                }
+                stampL1(pa[i], now + last[i]);
+            }
         }
         clock = now + accesses;
         served[0] += accesses;
@@ -314,6 +329,11 @@ final class CacheHierarchy {
     /** The lines of level {@code k} with their LRU stamps ({@link LruCache#contents}); for the differential tests. */
     SortedMap<Long, Long> contents(int k) {
         return levels[k].contents();
+    }
+
+    /** Blocks streamed whole after a line-by-line probe ({@link #stream}); for the differential tests. */
+    long probedBlocks() {
+        return probedBlocks;
     }
 
     /** Stream prefetches skipped as no-ops ({@link #access}); for the differential tests. */

@@ -39,7 +39,7 @@ public interface CostModel {
         }
 
         @Override
-        public void recordL1Hits(long paA, int lastA, long paB, int lastB, int accesses) {
+        public void recordL1Hits(long[] pa, int[] last, int accesses) {
         }
 
         @Override
@@ -99,12 +99,14 @@ public interface CostModel {
     }
 
     /**
-     * Records {@code accesses} consecutive memory accesses, all to the lines of {@code paA} and
-     * {@code paB}, both {@link #l1Resident} before the run, with the last access to each line at
-     * 1-based offset {@code lastA} / {@code lastB} (0: not touched): the model ends in exactly the
-     * state that as many {@link #accessPs} calls would leave. Prices come from {@link #l1HitPs}.
+     * Records {@code accesses} consecutive memory accesses, all to the distinct lines of the
+     * addresses in {@code pa}, each {@link #l1Resident} before the run, with the last access to the
+     * line of {@code pa[i]} at 1-based offset {@code last[i]} (0: not touched; distinct lines have
+     * distinct offsets): the model ends in exactly the state that as many {@link #accessPs} calls
+     * would leave. Prices come from {@link #l1HitPs}. The arrays are the caller's: read them only
+     * during the call.
      */
-    default void recordL1Hits(long paA, int lastA, long paB, int lastB, int accesses) {
+    default void recordL1Hits(long[] pa, int[] last, int accesses) {
         throw new UnsupportedOperationException("this cost model has no L1 runs");
     }
 

@@ -14,7 +14,10 @@ import java.util.TreeMap;
  * set-major, so that the scan of a set, which compares tags and tracks the smallest stamp at once,
  * reads {@code 16 * ways} contiguous bytes (one or a few host cache lines and one host page) instead
  * of two arrays far apart; the block records of a group are packed the same way. A slot is the
- * index of its tag; its stamp follows it.
+ * index of its tag; its stamp follows it. Each set's ways follow a header of two longs that every
+ * lookup of the set reads or a use or fill writes anyway: the newest block record the set has
+ * taken in and the clock of its last per-line stamp. In a level of megabytes a separate per-set
+ * array would be a host cache miss of its own per lookup.
  *
  * <p>Lookups start with a way hint: a small direct-mapped table remembers, per hash of the line
  * number, the slot where a line was last found or filled (a hash, not the low bits: the lines of
@@ -42,6 +45,12 @@ import java.util.TreeMap;
  */
 final class LruCache {
     private static final long EMPTY = -1;
+    /** Longs in front of each set's ways: {@link #ABSORBED}, {@link #TOUCHED}. */
+    private static final int HEADER = 2;
+    /** Header offset: the t0 of the newest record the set has taken in; -1 before the first. */
+    private static final int ABSORBED = 0;
+    /** Header offset: the clock of the last stamp the per-line path set in the set; -1 before the first. */
+    private static final int TOUCHED = 1;
     private static final int HINT_BITS = 8;
     /** Longs per block record: first line, t0, touches, fills. */
     private static final int REC = 4;
@@ -54,9 +63,12 @@ final class LruCache {
     private final int ways;
     /** sets - 1 when the set count is a power of two, else -1 (use the remainder). */
     private final long setMask;
+    /** Longs per set: its header and {@code 2 * ways}. */
+    private final int stride;
     /**
-     * Per way, set-major, its line number ({@link #EMPTY} when invalid) and then its last-use stamp
-     * (larger is more recent, 0 for an invalid way): set s owns [s * 2 * ways, (s + 1) * 2 * ways).
+     * Per set, set-major, its {@link #HEADER} and then per way its line number ({@link #EMPTY} when
+     * invalid) and its last-use stamp (larger is more recent, 0 for an invalid way): set s owns
+     * [s * stride, (s + 1) * stride), its ways from {@code s * stride + HEADER} on.
      */
     private final long[] slots;
     /** Slot where a line with this hint index was last seen; verified against {@link #slots} before use. */
@@ -78,8 +90,6 @@ final class LruCache {
     private final long[] touches;
     /** Per group, lines the per-line path filled into its sets so far. */
     private final long[] fills;
-    /** Per set, the t0 of the newest record it has taken in; -1 before the first. */
-    private final long[] absorbed;
     /** The set of the last {@link #lookup}, which {@link #use} and {@link #fillAt} act on. */
     private int lastSet;
 
@@ -89,13 +99,14 @@ final class LruCache {
      */
     LruCache(long sizeBytes, int ways, int lineBytes, int blockLines, BlockMarks marks) {
         long setCount = sizeBytes / ((long) ways * lineBytes);
-        if (setCount < 1 || 2 * setCount * ways > Integer.MAX_VALUE) {
+        if (setCount < 1 || setCount * (HEADER + 2L * ways) > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("unsupported cache geometry: " + sizeBytes + " bytes, " + ways + " ways");
         }
         this.sets = (int) setCount;
         this.ways = ways;
         this.setMask = Long.bitCount(setCount) == 1 ? setCount - 1 : -1;
-        this.slots = new long[2 * sets * ways];
+        this.stride = HEADER + 2 * ways;
+        this.slots = new long[sets * stride];
         this.marks = marks;
         invalidateAll();
         boolean blocks = blockLines > 0 && sets % blockLines == 0;
@@ -106,9 +117,7 @@ final class LruCache {
         this.newestT0 = new long[groups];
         this.touches = new long[groups];
         this.fills = new long[groups];
-        this.absorbed = new long[blocks ? sets : 0];
         Arrays.fill(newestT0, -1);
-        Arrays.fill(absorbed, -1);
     }
 
     /** Whether whole blocks of {@code blockLines} lines can be streamed into this level by {@link #record}. */
@@ -128,12 +137,13 @@ final class LruCache {
     int lookup(long line) {
         int set = setOf(line);
         lastSet = set;
-        if (blockShift >= 0 && newestT0[set >> blockShift] > absorbed[set]) {
+        long[] a = slots;
+        int header = set * stride;
+        if (blockShift >= 0 && newestT0[set >> blockShift] > a[header + ABSORBED]) {
             absorb(set);
         }
-        long[] a = slots;
-        int base = 2 * set * ways;
-        int end = base + 2 * ways;
+        int base = header + HEADER;
+        int end = header + stride;
         int h = hintIndex(line);
         int s = hint[h];
         // A line lives only in its own set: a hint into another set is wrong without reading it
@@ -165,7 +175,7 @@ final class LruCache {
     /** Marks the line in {@code slot} (from the last {@link #lookup}) most recently used at {@code now}. */
     void use(int slot, long now) {
         slots[slot + 1] = now;
-        touched(slots[slot]);
+        touched(slots[slot], now);
     }
 
     /** Installs {@code line} in {@code slot}, the victim the last {@link #lookup} reported for it. */
@@ -173,7 +183,7 @@ final class LruCache {
         slots[slot] = line;
         slots[slot + 1] = now;
         hint[hintIndex(line)] = slot;
-        touched(line);
+        touched(line, now);
         if (blockShift >= 0) {
             fills[lastSet >> blockShift]++;
         }
@@ -182,10 +192,11 @@ final class LruCache {
     /**
      * What this level holds of the block starting at {@code firstLine}, when no line of the block
      * has been used or filled by the per-line path ({@link BlockMarks}): every line of it, none,
-     * or unknown (some may have been evicted).
+     * or a part.
      */
     BlockState blockState(long firstLine) {
-        int g = setOf(firstLine) >> blockShift;
+        int first = setOf(firstLine);
+        int g = first >> blockShift;
         int base = g * ways * REC;
         int n = recCount[g];
         for (int j = 0; j < n; j++) {
@@ -196,12 +207,48 @@ final class LruCache {
                 // at most the per-line stamps set in the group since), and only by a fill.
                 int newerRecords = n - 1 - j;
                 long newer = newerRecords + touches[g] - records[r + TOUCHES];
-                return newer < ways || newerRecords == 0 && fills[g] == records[r + FILLS]
-                        ? BlockState.ALL : BlockState.UNKNOWN;
+                if (newer < ways || newerRecords == 0 && fills[g] == records[r + FILLS]) {
+                    return BlockState.ALL;
+                }
+                return heldSince(firstLine, first, records[r + T0]);
             }
         }
         // Never recorded here, or fallen out of the ring behind `ways` newer blocks: see the class comment.
         return BlockState.NONE;
+    }
+
+    /**
+     * What this level holds of the block starting at {@code firstLine} in set {@code first}, which
+     * it took in whole at {@code t0} with fewer than {@code ways} newer records behind it: a line
+     * whose set the per-line path has not stamped since is still there (fewer than {@code ways}
+     * lines of its set are newer); a line whose set it has stamped is looked up.
+     */
+    private BlockState heldSince(long firstLine, int first, long t0) {
+        int lines = 1 << blockShift;
+        int present = 0;
+        for (int i = 0; i < lines; i++) {
+            if (slots[(first + i) * stride + TOUCHED] <= t0 || lookup(firstLine + i) >= 0) {
+                present++;
+            }
+        }
+        return present == lines ? BlockState.ALL : present == 0 ? BlockState.NONE : BlockState.PART;
+    }
+
+    /**
+     * What this level holds of the {@code blockLines} lines from {@code firstLine} on, asked line by
+     * line: every one, none, or {@link BlockState#PART}. For blocks {@link #blockState} cannot
+     * reason about (a line went through the per-line path). A lookup changes nothing but takes in
+     * the set's pending records, which anything reading the set does first, so the answer is the
+     * per-line model's.
+     */
+    BlockState probe(long firstLine, int blockLines) {
+        boolean first = lookup(firstLine) >= 0;
+        for (int i = 1; i < blockLines; i++) {
+            if ((lookup(firstLine + i) >= 0) != first) {
+                return BlockState.PART;
+            }
+        }
+        return first ? BlockState.ALL : BlockState.NONE;
     }
 
     /**
@@ -241,10 +288,10 @@ final class LruCache {
     SortedMap<Long, Long> contents() {
         var lines = new TreeMap<Long, Long>();
         for (int set = 0; set < sets; set++) {
-            if (blockShift >= 0 && newestT0[set >> blockShift] > absorbed[set]) {
+            if (blockShift >= 0 && newestT0[set >> blockShift] > slots[set * stride + ABSORBED]) {
                 absorb(set);
             }
-            for (int i = 2 * set * ways; i < 2 * (set + 1) * ways; i += 2) {
+            for (int i = set * stride + HEADER; i < (set + 1) * stride; i += 2) {
                 if (slots[i] != EMPTY) {
                     lines.put(slots[i], slots[i + 1]);
                 }
@@ -257,7 +304,6 @@ final class LruCache {
         invalidateAll();
         Arrays.fill(recCount, 0);
         Arrays.fill(newestT0, -1);
-        Arrays.fill(absorbed, -1);
     }
 
     /** Takes the group's records that {@code set} has not seen into it, oldest first. */
@@ -266,16 +312,17 @@ final class LruCache {
         int offset = set & ((1 << blockShift) - 1);
         int base = g * ways * REC;
         int n = recCount[g];
-        long seen = absorbed[set];
+        int header = set * stride;
+        long seen = slots[header + ABSORBED];
         int j = n;
         while (j > 0 && records[base + (j - 1) * REC + T0] > seen) {
             j--;
         }
-        absorbed[set] = newestT0[g];
+        slots[header + ABSORBED] = newestT0[g];
         if (j == 0 && n == ways) {
             // `ways` new lines of distinct blocks, all more recent than anything in the set: they
             // are what it holds now, whatever it held before.
-            int slot = 2 * set * ways;
+            int slot = header + HEADER;
             for (int r = 0; r < ways; r++) {
                 slots[slot + 2 * r] = records[base + r * REC + LINE] + offset;
                 slots[slot + 2 * r + 1] = records[base + r * REC + T0] + offset + 1;
@@ -291,7 +338,7 @@ final class LruCache {
     /** A use of {@code line} at {@code stamp} when the set holds it, else a fill of its LRU way. */
     private void place(int set, long line, long stamp) {
         long[] a = slots;
-        int base = 2 * set * ways;
+        int base = set * stride + HEADER;
         int end = base + 2 * ways;
         int victim = base;
         long oldest = a[base + 1];
@@ -310,18 +357,24 @@ final class LruCache {
         a[victim + 1] = stamp;
     }
 
-    /** Every way invalid: tag {@link #EMPTY}, stamp 0. */
+    /** Every way invalid: tag {@link #EMPTY}, stamp 0; no record taken in, no per-line stamp. */
     private void invalidateAll() {
-        for (int i = 0; i < slots.length; i += 2) {
-            slots[i] = EMPTY;
-            slots[i + 1] = 0;
+        for (int set = 0; set < sets; set++) {
+            int header = set * stride;
+            slots[header + ABSORBED] = -1;
+            slots[header + TOUCHED] = -1;
+            for (int i = header + HEADER; i < header + stride; i += 2) {
+                slots[i] = EMPTY;
+                slots[i + 1] = 0;
+            }
         }
     }
 
-    /** A stamp set by the per-line path in the last looked-up set. */
-    private void touched(long line) {
+    /** A stamp set by the per-line path at clock {@code now} in the last looked-up set. */
+    private void touched(long line, long now) {
         if (blockShift >= 0) {
             touches[lastSet >> blockShift]++;
+            slots[lastSet * stride + TOUCHED] = now;
         }
         marks.mark(line);
     }
@@ -334,6 +387,6 @@ final class LruCache {
         return (int) (setMask >= 0 ? line & setMask : line % sets);
     }
 
-    /** What a level holds of one block (see {@link #blockState}). */
-    enum BlockState { ALL, NONE, UNKNOWN }
+    /** What a level holds of one block (see {@link #blockState}): all its lines, none, or a part. */
+    enum BlockState { ALL, NONE, PART }
 }

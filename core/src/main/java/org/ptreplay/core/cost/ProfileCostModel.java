@@ -36,6 +36,7 @@ import static org.ptreplay.spi.ops.Primitive.SHADOW_FILL;
 import static org.ptreplay.spi.ops.Primitive.SHADOW_LEAF_RMW;
 import static org.ptreplay.spi.ops.Primitive.SHADOW_SYNC;
 import static org.ptreplay.spi.ops.Primitive.SHADOW_SYNC_RMW;
+import static org.ptreplay.spi.ops.Primitive.SHRINKER_BIT;
 import static org.ptreplay.spi.ops.Primitive.SP_ATOM;
 import static org.ptreplay.spi.ops.Primitive.SP_R;
 import static org.ptreplay.spi.ops.Primitive.SP_W;
@@ -51,6 +52,7 @@ import static org.ptreplay.spi.ops.Primitive.TAIL_PREP;
 import static org.ptreplay.spi.ops.Primitive.TLBI_ASID;
 import static org.ptreplay.spi.ops.Primitive.TLBI_RANGE;
 import static org.ptreplay.spi.ops.Primitive.TLBI_VA;
+import static org.ptreplay.spi.ops.Primitive.UNCHARGE_BATCH;
 import static org.ptreplay.spi.ops.Primitive.UNFOLD;
 import static org.ptreplay.spi.ops.Primitive.VMA_ALLOC;
 import static org.ptreplay.spi.ops.Primitive.VMA_LINE;
@@ -93,7 +95,8 @@ import org.ptreplay.core.profile.proto.Sourced;
  *   <li>VMA_WALK, VMA_STORE: their own profile prices (instruction work: the lines they touch are
  *       VMA_LINE and MT_LINE); VMA_ALLOC: two cmpxchg (slab alloc and free).</li>
  *   <li>PTE_ITER, PTE_ENTRY, PTE_BATCH, EXC, MEMCG: the profile's cycles at its clock.</li>
- *   <li>LRU_LOCK, ZONE_LOCK, SPLIT_QUEUE: a spinlock; LRUVEC_STAT: 3 + 4 per-CPU counter updates
+ *   <li>LRU_LOCK, ZONE_LOCK, SPLIT_QUEUE: a spinlock; SHRINKER_BIT: a posted atomic;
+ *       UNCHARGE_BATCH: 4 atomics and 7 per-CPU counter updates; LRUVEC_STAT: 3 + 4 per-CPU counter updates
  *       of two L1 accesses each; VMA_LOCK: a cmpxchg and an atomic; MM_COUNTER: two
  *       L1 accesses; SP_W, TAIL_PREP, BUDDY, VMA_LINE, MT_LINE, KOBJ_LINE, SWAP_CACHE_R: a plain access through
  *       the cache model; MMAP_LOCK: the rwsem pair, FILE_REF: an atomic, each through the cache
@@ -199,9 +202,17 @@ public final class ProfileCostModel implements CostModel {
         // a few cycles next to the locked cmpxchg (docs/kernel-model.md §4.4).
         set(ps(ops.getSpinlockNs()), PTL, LRU_LOCK, ZONE_LOCK);
         // The deferred split queue's lock, irqs saved, around a list add or delete whose line is an
-        // SP_W; the add's per-CPU vm event and memcg shrinker bit are left in this price
-        // (docs/kernel-model.md §4.6) [assumption].
+        // SP_W; the add's per-CPU vm event is left in this price (docs/kernel-model.md §4.6)
+        // [assumption]. The add's memcg shrinker bit is SHRINKER_BIT: set_bit, an atomic without
+        // a return (arm64 STSET; its smp_mb__before_atomic, a DMB on arm64, is not priced).
         set(ps(ops.getSpinlockNs()), SPLIT_QUEUE);
+        set(ps(ops.getAtomicPostedNs()), SHRINKER_BIT);
+        // uncharge_batch for one folio alone (mm/memcontrol.c, 6.x): page_counter_uncharge's
+        // atomic_long_sub_return at every memcg level (mm/page_counter.c; value-returning, fully
+        // ordered: arm64 LDADDAL), then the PGPGOUT event with its memcg_rstat_updated at every
+        // level, nr_page_events and css_put's per-CPU reference: per-CPU counters that stay in L1,
+        // like LRUVEC_STAT's (docs/kernel-model.md §4.4) [derived].
+        set(MEMCG_LEVELS * ps(ops.getAtomicAddNs()) + (MEMCG_LEVELS + 3) * 2 * plain, UNCHARGE_BATCH);
         // vma_start_read (a refcount or rwsem read try-lock: one cmpxchg) and vma_end_read (one
         // atomic), docs/kernel-model.md §5.
         set(ps(ops.getCmpxchgNs()) + ps(ops.getAtomicAddNs()), VMA_LOCK);
@@ -331,8 +342,8 @@ public final class ProfileCostModel implements CostModel {
     }
 
     @Override
-    public void recordL1Hits(long paA, int lastA, long paB, int lastB, int accesses) {
-        cache.recordL1Hits(paA, lastA, paB, lastB, accesses);
+    public void recordL1Hits(long[] pa, int[] last, int accesses) {
+        cache.recordL1Hits(pa, last, accesses);
     }
 
     @Override

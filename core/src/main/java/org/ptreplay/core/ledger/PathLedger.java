@@ -89,7 +89,7 @@ public final class PathLedger implements Ledger {
     }
 
     /**
-     * Opens an L1 run (issue #8): until {@link #closeL1Run}, a touch of one of the last two cache
+     * Opens an L1 run (issue #8): until {@link #closeL1Run}, a touch of one of the last four cache
      * lines touched that the cost model promises is an L1 hit is counted and applied later in one
      * step, with the same counts, picoseconds and cache state as touch by touch. A page-table
      * context opens one around a loop that walks its tables entry by entry.

@@ -30,7 +30,7 @@ class L1RunsTest {
         single.access(A);
         single.access(A);
         assertTrue(batched.l1Resident(A) && batched.l1Resident(B));
-        batched.recordL1Hits(A, 3, B, 1, 3);
+        batched.recordL1Hits(new long[] {A, B}, new int[] {3, 1}, 3);
         for (CacheHierarchy c : new CacheHierarchy[] {single, batched}) {
             c.access(16 * 64);
             c.access(24 * 64);

@@ -106,9 +106,11 @@ class LeanLruDifferentialTest {
                 if (resident) {
                     int accesses = 1 + rnd.nextInt(12);
                     int lastA = rnd.nextInt(accesses + 1);
-                    int lastB = lastA == accesses ? rnd.nextInt(accesses + 1) : accesses;
+                    // One of the two lines is accessed last; the other at an earlier offset or
+                    // not at all (as L1Run counts them: distinct lines never share an offset).
+                    int lastB = lastA == accesses ? rnd.nextInt(accesses) : accesses;
                     reference.recordL1Hits(a, lastA, b, lastB, accesses);
-                    lean.recordL1Hits(a, lastA, b, lastB, accesses);
+                    lean.recordL1Hits(new long[] {a, b}, new int[] {lastA, lastB}, accesses);
                     previous.clear();
                 }
             } else if (what < 50) {

@@ -141,6 +141,22 @@ class ProfileCostModelTest {
         assertEquals(18_000, x86.l1HitPs(Primitive.AE_POSTED));
     }
 
+    /**
+     * A lone uncharge_batch: 4 value-returning page_counter atomics and 7 per-CPU counter updates
+     * of two L1 accesses; the shrinker bit is a posted atomic (arm64 STSET), priced alike on x86.
+     */
+    @Test
+    void aLoneUnchargeBatchAndTheShrinkerBitArePricedFromTheirAtomics() {
+        ProfileCostModel x86 = x86();
+        // 4 x 18 + 7 x 2 x 1 = 86 ns; 18 ns.
+        assertEquals(86_000, x86.costPs(Primitive.UNCHARGE_BATCH, 1));
+        assertEquals(18_000, x86.costPs(Primitive.SHRINKER_BIT, 1));
+        ProfileCostModel arm64 = arm64(1);
+        // 4 x 8 + 7 x 2 x 2 = 60 ns; the posted kind, 5 ns.
+        assertEquals(60_000, arm64.costPs(Primitive.UNCHARGE_BATCH, 1));
+        assertEquals(5_000, arm64.costPs(Primitive.SHRINKER_BIT, 1));
+    }
+
     @Test
     void l2HitAddsTheL2LatencyOverL1() {
         ProfileCostModel model = x86();

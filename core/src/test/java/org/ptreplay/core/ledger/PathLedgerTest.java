@@ -74,6 +74,51 @@ class PathLedgerTest {
         assertEquals(13, s.totalPs());
     }
 
+    /**
+     * A per-PTE zap of a large folio alternates the PTE line, each page's struct page and the
+     * folio's head: an L1 run keeps the lines touched last (L1Run.LINES, four), so only each
+     * page's own new line is an ordinary access, and the run's hits count and cost the same.
+     * Every line is L1-resident in this model, so only the run's line count limits batching.
+     */
+    @Test
+    void anL1RunBatchesTouchesOfTheFourLinesTouchedLast() {
+        long[] ordinary = new long[1];
+        long[] batched = new long[1];
+        CostModel resident = new CostModel() {
+            public long costPs(Primitive p, long n) { return 3; }
+            public long accessPs(Primitive p, long pa) { ordinary[0]++; return 5; }
+            public long streamPs(long pa, long length, boolean write) { return 0; }
+            public boolean l1Resident(long pa) { return true; }
+            public void recordL1Hits(long[] pa, int[] last, int accesses) { batched[0] += accesses; }
+            public long l1HitPs(Primitive p) { return 5; }
+            public int lineShift() { return 6; }
+        };
+        PathLedger l = new PathLedger(resident);
+        l.beginEvent(TraceEvent.Kind.MUNMAP);
+        l.enter(MOVE);
+        l.openL1Run();
+        long head = 0x10_0000;
+        // Eight pages: their PTEs share one line.
+        for (int page = 0; page < 8; page++) {
+            long pte = 0x1000 + 8L * page;
+            long structPage = head + 64L * page;
+            l.touch(Primitive.PTE_R, pte);
+            l.touch(Primitive.SP_R, structPage);
+            l.touch(Primitive.SP_R, head);
+            l.touch(Primitive.MAP, structPage);
+            l.touch(Primitive.PTE_W, pte);
+        }
+        l.closeL1Run();
+        l.exit(MOVE);
+        // The PTE line and the head once, each page's struct page once but the head's own (page 0).
+        assertEquals(2 + 7, ordinary[0]);
+        assertEquals(8 * 5 - 9, batched[0]);
+        LedgerSnapshot s = l.snapshot();
+        assertEquals(16, s.self("move_ptes").get(Primitive.SP_R));
+        assertEquals(8, s.self("move_ptes").get(Primitive.MAP));
+        assertEquals(8 * 5 * 5, s.totalPs());
+    }
+
     @Test
     void unbalancedExitIsAProgrammingError() {
         PathLedger l = new PathLedger(CostModel.FREE);

@@ -53,8 +53,8 @@ abstract class ForwardingCostModel implements CostModel {
     }
 
     @Override
-    public void recordL1Hits(long paA, int lastA, long paB, int lastB, int accesses) {
-        model.recordL1Hits(paA, lastA, paB, lastB, accesses);
+    public void recordL1Hits(long[] pa, int[] last, int accesses) {
+        model.recordL1Hits(pa, last, accesses);
     }
 
     @Override

@@ -235,9 +235,9 @@ class RangePathsDifferentialTest {
         }
 
         @Override
-        public void recordL1Hits(long paA, int lastA, long paB, int lastB, int accesses) {
+        public void recordL1Hits(long[] pa, int[] last, int accesses) {
             batched += accesses;
-            model.recordL1Hits(paA, lastA, paB, lastB, accesses);
+            model.recordL1Hits(pa, last, accesses);
         }
     }
 }

@@ -215,6 +215,20 @@ public enum Primitive {
      */
     SHADOW_SYNC_RMW(false),
     /**
+     * One {@code uncharge_batch} for a folio uncharged alone ({@code mem_cgroup_uncharge}: up to
+     * 6.8 every large folio the gather's release frees, through {@code __folio_put_large}, and
+     * any folio {@code __folio_put} frees): {@code page_counter_uncharge}'s value-returning atomic
+     * at every level of the memcg hierarchy and the batch's per-CPU event counters. Batched
+     * uncharges share one per batch, inside {@link #MEMCG} (docs/kernel-model.md §4.4).
+     */
+    UNCHARGE_BATCH(false),
+    /**
+     * {@code set_shrinker_bit}'s {@code set_bit} on the memcg's shrinker map when
+     * {@code deferred_split_folio} queues a folio: an atomic without a return (arm64 STSET),
+     * after {@code smp_mb__before_atomic} (docs/kernel-model.md §4.6).
+     */
+    SHRINKER_BIT(false),
+    /**
      * A present PMD leaf changed in place by a single locked update, staying present: fork's
      * write-protect of the parent's leaf ({@code copy_huge_pmd}: {@code pmdp_set_wrprotect}),
      * charged beside the entry's own {@link #SHADOW_SYNC_RMW}. Under shadow paging the

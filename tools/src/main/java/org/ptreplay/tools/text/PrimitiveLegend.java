@@ -74,6 +74,8 @@ public final class PrimitiveLegend {
         line("MAP_POSTED", "mapcount atomic without a return (fork's duplication; arm64 STADD)");
         line("AE_POSTED", "PageAnonExclusive clear without a return (fork; arm64 STCLR)");
         line("SHADOW_SYNC_RMW", "present entry changed by one locked update: fork's write-protect (shadow resync)");
+        line("UNCHARGE_BATCH", "memcg uncharge_batch of a folio freed alone (page_counter atomics per level)");
+        line("SHRINKER_BIT", "set_shrinker_bit's atomic when a folio is queued for deferred split");
         line("SHADOW_LEAF_RMW", "PMD leaf write-protected by fork (shadow resync beyond one entry's)");
     }
 

@@ -429,8 +429,10 @@ public final class Fault {
             Rmap.removePtes(cell, oldFolio, Pte.pfn(old), 1);
             ledger.touch(Primitive.REF, PhysMem.vmemmap(oldFolio));
             if (phys.addRef(oldFolio, -1) == 0) {
-                // __folio_put: the lruvec lock for this one folio.
+                // __folio_put: the lruvec lock and mem_cgroup_uncharge's uncharge_batch for this
+                // one folio (docs/kernel-model.md §4.4).
                 ledger.charge(Primitive.LRU_LOCK);
+                ledger.charge(Primitive.UNCHARGE_BATCH);
                 FolioFree.free(cell, oldFolio);
             }
         }

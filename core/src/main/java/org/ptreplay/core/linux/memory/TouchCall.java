@@ -39,7 +39,7 @@ public final class TouchCall {
             return touchPages(mm, addr, len, write, false);
         }
         // The range-level path (issue #15): the touch runs inside an L1 run of the ledger, so the
-        // fault path's repeated accesses to the two lines it touched last (the PTE line read and
+        // fault path's repeated accesses to the lines it touched last (the PTE line read and
         // then written, a struct page's REF, MAP and AE) are batched; a user-data stream applies
         // the batch and the run tracks afresh after it.
         cell.ledger.openL1Run();

@@ -225,10 +225,13 @@ public final class MmuGather {
                     if (phys.addRef(head, -queuedNr[i]) == 0) {
                         if (releasePages && phys.order(head) > 0) {
                             // ≤ 6.8 release_pages hands a large folio to __folio_put_large on its
-                            // own: the held lock is dropped, and __page_cache_release takes and
-                            // drops the lruvec lock for this folio alone (docs/kernel-model.md §4.4).
+                            // own: the held lock is dropped, __page_cache_release takes and drops
+                            // the lruvec lock for this folio alone, and destroy_large_folio's
+                            // mem_cgroup_uncharge runs an uncharge_batch for it alone
+                            // (docs/kernel-model.md §4.4).
                             locked = false;
                             ledger.charge(Primitive.LRU_LOCK);
+                            ledger.charge(Primitive.UNCHARGE_BATCH);
                         } else if (!locked) {
                             ledger.charge(Primitive.LRU_LOCK);
                             locked = true;

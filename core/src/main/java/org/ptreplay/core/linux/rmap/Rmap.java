@@ -117,7 +117,9 @@ public final class Rmap {
      * no list; a queued folio returns at the {@code list_empty} test, a read of page[2]'s line,
      * which the removal's own per-page work has just touched (not charged). Otherwise the queue
      * lock and the list add on page[2], where {@code _deferred_list} lives; the queue's previous
-     * tail, written too, is the folio queued just before and taken as hot.
+     * tail, written too, is the folio queued just before and taken as hot. Under the lock the add
+     * marks the memcg's shrinker map ({@code set_shrinker_bit}, mm/shrinker.c since 6.7: a
+     * {@code set_bit} for a task outside the root memcg, {@link Primitive#SHRINKER_BIT}).
      */
     private static void deferredSplitFolio(KernelState cell, long folio) {
         if (!cell.deferredSplit.add(folio)) {
@@ -127,6 +129,7 @@ public final class Rmap {
         ledger.enter(DEFERRED_SPLIT_FOLIO);
         ledger.charge(Primitive.SPLIT_QUEUE);
         ledger.touch(Primitive.SP_W, PhysMem.vmemmap(folio + 2));
+        ledger.charge(Primitive.SHRINKER_BIT);
         ledger.exit(DEFERRED_SPLIT_FOLIO);
     }
 
