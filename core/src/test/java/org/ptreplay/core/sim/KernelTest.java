@@ -155,6 +155,26 @@ class KernelTest {
         assertFalse(s.paths().keySet().stream().anyMatch(p -> p.endsWith("do_huge_pmd_wp_page")));
     }
 
+    /**
+     * fork write-protects each parent PMD leaf with one locked update, and only a leaf that was
+     * writable costs the shadow leaf sync: fixtures/pmd-leaf-wrprotect.txt derives the counts.
+     */
+    @Test
+    void forkWriteProtectsEachWritableLeafOnce() {
+        Kernel k = new Kernel(SimConfig.builder(new TestArch()).build());
+        k.replay(TextFixtures.load("pmd-leaf-wrprotect"));
+        LedgerSnapshot s = k.result().ledger();
+        String copy = "fork;dup_mm;dup_mmap;copy_page_range;copy_huge_pmd";
+        assertEquals(6, s.self(copy).get(Primitive.SHADOW_SYNC_RMW));
+        assertEquals(2, s.self(copy).get(Primitive.SHADOW_LEAF_RMW));
+        assertEquals(6, s.totals().get(Primitive.SHADOW_SYNC_RMW));
+        assertEquals(2, s.totals().get(Primitive.SHADOW_LEAF_RMW));
+        assertEquals(1, s.self("mprotect;mprotect_fixup;change_huge_pmd").get(Primitive.SHADOW_SYNC));
+        assertEquals(1, s.totals().get(Primitive.SHADOW_SYNC));
+        assertEquals(0, s.inclusive("munmap").get(Primitive.SHADOW_LEAF_RMW));
+        assertTrue(s.paths().keySet().stream().noneMatch(p -> p.contains("__split_huge_pmd")), s.paths().keySet().toString());
+    }
+
     @Test
     void badEventsAreOneSentenceWithTheIndex() {
         Kernel k = new Kernel(SimConfig.builder(new TestArch()).build());
