@@ -109,6 +109,7 @@ class BatchRunsDifferentialTest {
               shadow_fill_ns { value: 0 source: "fixture" }
               shadow_sync_ns { value: 0 source: "fixture" }
               shadow_sync_rmw_ns { value: 0 source: "fixture" }
+              shadow_leaf_rmw_ns { value: 0 source: "fixture" }
             }
             x86 {
               invlpg_ns { value: 100 source: "fixture" }

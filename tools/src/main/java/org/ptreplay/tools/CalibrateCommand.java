@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
                     + " a machine profile for --profile-file: load latency per cache level and for memory, clock,"
                     + " atomics, syscall entry and exit, page zeroing, one order-0 page fault, the first access"
                     + " through a new PTE, a present PTE changed in place by mprotect and by one locked update"
-                    + " (/proc/self/clear_refs), and on x86 a single-page and a full TLB flush (mremap and mprotect of"
+                    + " (/proc/self/clear_refs), a 2 MiB PMD leaf changed in place (clear_refs and mprotect over"
+                    + " MADV_HUGEPAGE mappings of 34 and 68 leaves), and on x86 a single-page and a full TLB flush (mremap and mprotect of"
                     + " small VMAs); CPUs, caches, page size.",
             "",
             "Every measurement is repeated; the file records median and spread, and a spread above 10 %% is"

@@ -320,10 +320,11 @@ class X86FixturesTest {
 
     /**
      * The shadow-paging charges: fixtures/shadow-paging.txt derives the counts. On a profile with
-     * shadow_fill_ns = 5,000, shadow_sync_ns = 100 and shadow_sync_rmw_ns = 30 the replay costs
-     * exactly 258 fills and 257 single-update syncs at 30 ns more than on the same profile with all
-     * at 0: fork's write-protects are single locked updates, none is mprotect's clear-then-set (the
-     * cache model sees the same accesses, so nothing else moves).
+     * shadow_fill_ns = 5,000, shadow_sync_ns = 100, shadow_sync_rmw_ns = 30 and
+     * shadow_leaf_rmw_ns = 700 the replay costs exactly 258 fills, 257 single-update syncs at
+     * 30 ns and one leaf sync at 700 ns (the PMD leaf fork write-protects) more than on the same
+     * profile with all at 0: fork's write-protects are single locked updates, none is mprotect's
+     * clear-then-set (the cache model sees the same accesses, so nothing else moves).
      */
     @Test
     void shadowFillsPerFaultedEntryAndSyncsPerChangedEntry() throws Exception {
@@ -337,6 +338,8 @@ class X86FixturesTest {
         assertEquals(256, s.self("fork;dup_mm;dup_mmap;copy_page_range;copy_pte_range").get(Primitive.SHADOW_SYNC_RMW));
         assertEquals(1, s.self("fork;dup_mm;dup_mmap;copy_page_range;copy_huge_pmd").get(Primitive.SHADOW_SYNC_RMW));
         assertEquals(257, s.totals().get(Primitive.SHADOW_SYNC_RMW));
+        assertEquals(1, s.self("fork;dup_mm;dup_mmap;copy_page_range;copy_huge_pmd").get(Primitive.SHADOW_LEAF_RMW));
+        assertEquals(1, s.totals().get(Primitive.SHADOW_LEAF_RMW));
         assertEquals(0, s.totals().get(Primitive.SHADOW_SYNC));
         assertEquals(0, s.inclusive("munmap").get(Primitive.SHADOW_SYNC_RMW));
         assertEquals(256, s.self("munmap;do_vmi_munmap;unmap_vmas;zap_pte_range").get(Primitive.PTE_XCHG));
@@ -346,11 +349,12 @@ class X86FixturesTest {
         var ops = bare.proto().getOps().toBuilder()
                 .setShadowFillNs(bare.proto().getOps().getShadowFillNs().toBuilder().setValue(5_000))
                 .setShadowSyncNs(bare.proto().getOps().getShadowSyncNs().toBuilder().setValue(100))
-                .setShadowSyncRmwNs(bare.proto().getOps().getShadowSyncRmwNs().toBuilder().setValue(30));
+                .setShadowSyncRmwNs(bare.proto().getOps().getShadowSyncRmwNs().toBuilder().setValue(30))
+                .setShadowLeafRmwNs(bare.proto().getOps().getShadowLeafRmwNs().toBuilder().setValue(700));
         MachineProfile shadowed = MachineProfiles.parse(TextFormat.printer().printToString(
                 bare.proto().toBuilder().setOps(ops).build()), "shadowed");
         LedgerSnapshot v = shadowReplay(shadowed);
-        assertEquals(258L * 5_000_000 + 257L * 30_000, v.totalPs() - s.totalPs());
+        assertEquals(258L * 5_000_000 + 257L * 30_000 + 700_000, v.totalPs() - s.totalPs());
     }
 
     private static LedgerSnapshot shadowReplay(MachineProfile profile) {

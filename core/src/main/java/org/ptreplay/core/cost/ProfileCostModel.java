@@ -33,6 +33,7 @@ import static org.ptreplay.spi.ops.Primitive.REF;
 import static org.ptreplay.spi.ops.Primitive.REF_POSTED;
 import static org.ptreplay.spi.ops.Primitive.RMAPLOCK;
 import static org.ptreplay.spi.ops.Primitive.SHADOW_FILL;
+import static org.ptreplay.spi.ops.Primitive.SHADOW_LEAF_RMW;
 import static org.ptreplay.spi.ops.Primitive.SHADOW_SYNC;
 import static org.ptreplay.spi.ops.Primitive.SHADOW_SYNC_RMW;
 import static org.ptreplay.spi.ops.Primitive.SHRINKER_BIT;
@@ -88,8 +89,9 @@ import org.ptreplay.core.profile.proto.Sourced;
  *       user page's lines also stream through the cache model ({@link #writeLines}); a table
  *       page's do not (yet).</li>
  *   <li>PTEP_GET counts calls only: its reads are priced as PTE_R.</li>
- *   <li>SHADOW_FILL, SHADOW_SYNC, SHADOW_SYNC_RMW: the profile's shadow fill and its resyncs of an
- *       entry changed by a clear-then-set and by one locked update (0 on bare metal).</li>
+ *   <li>SHADOW_FILL, SHADOW_SYNC, SHADOW_SYNC_RMW, SHADOW_LEAF_RMW: the profile's shadow fill,
+ *       its resyncs of an entry changed by a clear-then-set and by one locked update, and what a
+ *       PMD leaf's locked update costs beyond an entry's (0 on bare metal).</li>
  *   <li>VMA_WALK, VMA_STORE: their own profile prices (instruction work: the lines they touch are
  *       VMA_LINE and MT_LINE); VMA_ALLOC: two cmpxchg (slab alloc and free).</li>
  *   <li>PTE_ITER, PTE_ENTRY, PTE_BATCH, EXC, MEMCG: the profile's cycles at its clock.</li>
@@ -246,6 +248,7 @@ public final class ProfileCostModel implements CostModel {
         set(ps(ops.getShadowFillNs()), SHADOW_FILL);
         set(ps(ops.getShadowSyncNs()), SHADOW_SYNC);
         set(ps(ops.getShadowSyncRmwNs()), SHADOW_SYNC_RMW);
+        set(ps(ops.getShadowLeafRmwNs()), SHADOW_LEAF_RMW);
         set(ps(ops.getVmaWalkNs()), VMA_WALK);
         set(ps(ops.getVmaStoreNs()), VMA_STORE);
         // SLUB's lockless fast paths take one cmpxchg on the per-CPU freelist to allocate and one

@@ -57,9 +57,9 @@ class MachineProfilesTest {
         assertEquals("tiny-x86", profile.name());
         assertEquals("x86", profile.arch());
         assertEquals(8, profile.cpus());
-        // cpu 2 + two levels x 4 + dram 1 + outstanding misses 1 + prefetcher 2 + ops 22 + invlpg, full flush 2
-        // + ipi 2 = 40.
-        assertEquals(40, profile.numbers().size());
+        // cpu 2 + two levels x 4 + dram 1 + outstanding misses 1 + prefetcher 2 + ops 23 + invlpg, full flush 2
+        // + ipi 2 = 41.
+        assertEquals(41, profile.numbers().size());
         assertEquals(4.0, profile.numbers().get("memory.level[1].latency_ns").getValue());
         assertEquals(150.0, profile.numbers().get("x86.ipi.slope_ns").getValue());
         profile.numbers().values().forEach(n -> assertFalse(n.getSource().isBlank()));
@@ -69,9 +69,9 @@ class MachineProfilesTest {
     void arm64FixtureLoads() throws InvalidProfileException {
         MachineProfile profile = MachineProfiles.parse(fixture("tiny-arm64.txtpb"), ORIGIN);
         assertEquals("arm64", profile.arch());
-        // cpu 2 + one level x 4 + dram 1 + outstanding misses 1 + prefetcher 2 + ops 22 + four linear prices x 2
-        // + convert 1 + tlbi per cpu 1 = 42.
-        assertEquals(42, profile.numbers().size());
+        // cpu 2 + one level x 4 + dram 1 + outstanding misses 1 + prefetcher 2 + ops 23 + four linear prices x 2
+        // + convert 1 + tlbi per cpu 1 = 43.
+        assertEquals(43, profile.numbers().size());
     }
 
     @Test
@@ -98,6 +98,13 @@ class MachineProfilesTest {
     void aProfileWithoutTheSingleUpdateSyncNamesIt() {
         var e = broken(withLine(54, null));
         assertEquals("Profile fixture: line 32: the field ops.shadow_sync_rmw_ns is missing.", e.getMessage());
+    }
+
+    /** A profile written before the leaf sync existed (an older calibrate's) is refused, naming the field. */
+    @Test
+    void aProfileWithoutTheLeafSyncNamesIt() {
+        var e = broken(withLine(55, null));
+        assertEquals("Profile fixture: line 32: the field ops.shadow_leaf_rmw_ns is missing.", e.getMessage());
     }
 
     @Test
@@ -228,20 +235,20 @@ class MachineProfilesTest {
         }
     }
 
-    /** tiny-x86.txtpb: line 64 is its one cpu_features entry (invlpgb, absent). */
+    /** tiny-x86.txtpb: line 65 is its one cpu_features entry (invlpgb, absent). */
     @Test
     void cpuFeaturesAreListedOnceEachWithASource() throws InvalidProfileException {
         MachineProfile profile = MachineProfiles.parse(fixture("tiny-x86.txtpb"), ORIGIN);
         assertEquals(List.of("invlpgb"), List.copyOf(profile.cpuFeatures().keySet()));
         assertFalse(profile.cpuFeatures().get("invlpgb").getPresent());
 
-        InvalidProfileException none = broken(withLine(64, null));
+        InvalidProfileException none = broken(withLine(65, null));
         assertEquals("Profile fixture: it has no cpu_features entry.", none.getMessage());
-        InvalidProfileException unsourced = broken(withLine(64, "cpu_features { name: \"invlpgb\" present: true }"));
-        assertEquals("Profile fixture: line 64: the CPU feature invlpgb has no source.", unsourced.getMessage());
+        InvalidProfileException unsourced = broken(withLine(65, "cpu_features { name: \"invlpgb\" present: true }"));
+        assertEquals("Profile fixture: line 65: the CPU feature invlpgb has no source.", unsourced.getMessage());
         String twice = fixture("tiny-x86.txtpb") + "cpu_features { name: \"invlpgb\" present: true source: \"again\" }\n";
-        assertEquals("Profile fixture: line 65: the CPU feature invlpgb is listed twice.", broken(twice).getMessage());
-        InvalidProfileException badName = broken(withLine(64, "cpu_features { name: \"INVLPGB\" source: \"x\" }"));
+        assertEquals("Profile fixture: line 66: the CPU feature invlpgb is listed twice.", broken(twice).getMessage());
+        InvalidProfileException badName = broken(withLine(65, "cpu_features { name: \"INVLPGB\" source: \"x\" }"));
         assertOneSentence(badName.getMessage());
         assertTrue(badName.getMessage().contains("is not an option name"), badName.getMessage());
     }

@@ -105,6 +105,33 @@ class KernelTest {
     }
 
     /**
+     * do_huge_pmd_wp_page (mm/huge_memory.c, since the PageAnonExclusive rework of 6c287605fd56):
+     * a leaf is reused when its head is AnonExclusive or, failing that, when the folio's refcount
+     * is 1; only then is it split. After fork the folio is shared; once the child has exited the
+     * parent's write reuses the leaf, while the child still maps it the leaf is split.
+     */
+    @Test
+    void pmdWpFaultReusesALeafNobodyElseMapsAndSplitsAShared() {
+        Kernel k = new Kernel(SimConfig.builder(new TestArch()).build());
+        k.replay(TextFixtures.load("pmd-thp-fork-reuse"));
+        LedgerSnapshot reused = k.result().ledger();
+        String wp = "fault;handle_mm_fault;do_huge_pmd_wp_page";
+        assertTrue(reused.paths().containsKey(wp), reused.paths().keySet().toString());
+        assertTrue(reused.paths().keySet().stream().noneMatch(p -> p.contains("__split_huge_pmd")),
+                reused.paths().keySet().toString());
+        assertTrue(reused.paths().keySet().stream().noneMatch(p -> p.contains("wp_page_copy")));
+        // The head's AE line twice (the test, then the set) and the leaf rewritten once.
+        assertEquals(2, reused.self(wp).get(Primitive.AE));
+        assertEquals(1, reused.self(wp).get(Primitive.PTE_W));
+
+        Kernel shared = new Kernel(SimConfig.builder(new TestArch()).build());
+        shared.replay(TextFixtures.load("pmd-thp-fork-split"));
+        LedgerSnapshot s = shared.result().ledger();
+        assertEquals(513, s.inclusive(wp + ";__split_huge_pmd").get(Primitive.PTE_W));
+        assertTrue(s.paths().keySet().stream().anyMatch(p -> p.endsWith("wp_page_copy")), s.paths().keySet().toString());
+    }
+
+    /**
      * mprotect of a whole PMD THP changes the leaf in place ({@code change_huge_pmd}), never
      * splitting it; the test arch keeps the generic {@code pmdp_invalidate_ad}, which flushes.
      */
@@ -126,6 +153,26 @@ class KernelTest {
         assertEquals(0, s.inclusive("mprotect").get(Primitive.PTEP_GET));
         // The write touch after mprotect(rw) finds the leaf writable again: no write-protect fault.
         assertFalse(s.paths().keySet().stream().anyMatch(p -> p.endsWith("do_huge_pmd_wp_page")));
+    }
+
+    /**
+     * fork write-protects each parent PMD leaf with one locked update, and only a leaf that was
+     * writable costs the shadow leaf sync: fixtures/pmd-leaf-wrprotect.txt derives the counts.
+     */
+    @Test
+    void forkWriteProtectsEachWritableLeafOnce() {
+        Kernel k = new Kernel(SimConfig.builder(new TestArch()).build());
+        k.replay(TextFixtures.load("pmd-leaf-wrprotect"));
+        LedgerSnapshot s = k.result().ledger();
+        String copy = "fork;dup_mm;dup_mmap;copy_page_range;copy_huge_pmd";
+        assertEquals(6, s.self(copy).get(Primitive.SHADOW_SYNC_RMW));
+        assertEquals(2, s.self(copy).get(Primitive.SHADOW_LEAF_RMW));
+        assertEquals(6, s.totals().get(Primitive.SHADOW_SYNC_RMW));
+        assertEquals(2, s.totals().get(Primitive.SHADOW_LEAF_RMW));
+        assertEquals(1, s.self("mprotect;mprotect_fixup;change_huge_pmd").get(Primitive.SHADOW_SYNC));
+        assertEquals(1, s.totals().get(Primitive.SHADOW_SYNC));
+        assertEquals(0, s.inclusive("munmap").get(Primitive.SHADOW_LEAF_RMW));
+        assertTrue(s.paths().keySet().stream().noneMatch(p -> p.contains("__split_huge_pmd")), s.paths().keySet().toString());
     }
 
     @Test

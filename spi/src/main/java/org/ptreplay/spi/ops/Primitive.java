@@ -227,7 +227,15 @@ public enum Primitive {
      * {@code deferred_split_folio} queues a folio: an atomic without a return (arm64 STSET),
      * after {@code smp_mb__before_atomic} (docs/kernel-model.md §4.6).
      */
-    SHRINKER_BIT(false);
+    SHRINKER_BIT(false),
+    /**
+     * A present PMD leaf changed in place by a single locked update, staying present: fork's
+     * write-protect of the parent's leaf ({@code copy_huge_pmd}: {@code pmdp_set_wrprotect}),
+     * charged beside the entry's own {@link #SHADOW_SYNC_RMW}. Under shadow paging the
+     * hypervisor's further work for the shadow entries behind an accessed 2 MiB guest leaf
+     * (docs/kernel-model.md §5.0a); 0 on bare metal.
+     */
+    SHADOW_LEAF_RMW(false);
 
     private static final Primitive[] VALUES = values();
     private final boolean memory;

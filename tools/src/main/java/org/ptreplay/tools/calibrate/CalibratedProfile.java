@@ -78,6 +78,14 @@ public final class CalibratedProfile {
                     + " write at once: the walk without the update; near the first, the entries were not young)",
                     w.rmwUpdateNs(".old")) : ""));
         }
+        if (w.hasLeaves("refs") || w.hasLeaves("mprotect")) {
+            out.append(String.format(Locale.ROOT, "# One present 2 MiB PMD leaf, every page written before, costs %s by a"
+                    + " single locked update (clear_refs, with its share of the full flush that follows) and %s per call"
+                    + " by an mprotect toggle (68 against 34 leaves); what the model does not already charge per leaf of the"
+                    + " first, beyond the entry's single-update sync, is ops.shadow_leaf_rmw_ns.%n",
+                    w.hasLeaves("refs") ? String.format(Locale.ROOT, "%.4g ns", w.leafUpdateNs("refs")) : "(no sample)",
+                    w.hasLeaves("mprotect") ? String.format(Locale.ROOT, "%.4g ns", w.leafUpdateNs("mprotect")) : "(no sample)"));
+        }
         w.flushHeader(out);
         c.get("shadow_fill.whole_tables").filter(s -> s.median() > 0 || Collections.max(s.values()) > 0)
                 .ifPresent(s -> out.append(String.format(Locale.ROOT, "# Shadow fill: in %.0f %% of the page tables"
@@ -134,6 +142,7 @@ public final class CalibratedProfile {
                 .setShadowFillNs(shadowFill(b))
                 .setShadowSyncNs(shadowSync(l1, atomic))
                 .setShadowSyncRmwNs(shadowSyncRmw(l1, atomic));
+        ops.setShadowLeafRmwNs(shadowLeafRmw(l1, atomic, ops.getShadowSyncRmwNs().getValue()));
         p.setOps(ops);
         if (base.hasX86()) {
             kept.add("x86.ipi (a shootdown needs a second CPU running the same mm)");
@@ -476,6 +485,54 @@ public final class CalibratedProfile {
                 atomic, model);
         if (v <= 0) {
             return src(0, how + "; the difference is not positive: no hypervisor work, 0 [derived from measured]");
+        }
+        return src(v, how + " [derived from measured]");
+    }
+
+    /**
+     * Whether the leaf samples of {@code kind} ("refs" or "mprotect") are there for 34 and 68 leaves,
+     * every leaf PMD-mapped (AnonHugePages over the whole mapping in both).
+     */
+    boolean hasLeaves(String kind) {
+        return List.of(34, 68).stream().allMatch(n -> c.get("leaf_" + kind + "." + n).isPresent()
+                && c.get("leaf_" + kind + "." + n + ".huge_share").filter(h -> Collections.min(h.values()) >= 0.999).isPresent());
+    }
+
+    /** One PMD leaf's update by the leaf samples of {@code kind}: (t68 - t34) / 34, per call. */
+    double leafUpdateNs(String kind) {
+        return (median("leaf_" + kind + ".68") - median("leaf_" + kind + ".34")) / 34;
+    }
+
+    /**
+     * What a present PMD leaf changed in place by one locked update costs beyond one entry's
+     * SHADOW_SYNC_RMW, as fork's pmdp_set_wrprotect changes the parent's leaf: the leaf_refs
+     * samples' update per leaf ({@link #leafUpdateNs}, clear_refs_pte_range's
+     * pmdp_test_and_clear_young on a young leaf, its flush shared) less what the model charges per
+     * leaf of that walk (the PMD read, the folio's struct page read, the locked update priced as a
+     * cmpxchg, folio_test_clear_young and folio_clear_referenced, and the entry's
+     * shadow_sync_rmw_ns). What is left is the hypervisor's work for the leaf as a 2 MiB guest
+     * mapping. Without the samples, or when not every leaf was PMD-mapped, the base value is kept.
+     */
+    private Sourced shadowLeafRmw(double l1, double atomic, double rmw) {
+        if (!hasLeaves("refs")) {
+            return keep("ops.shadow_leaf_rmw_ns (no leaf_refs samples of PMD-mapped leaves: /proc/self/clear_refs"
+                    + " not writable, or THP not given to the probe's MADV_HUGEPAGE mapping)", base.getOps().getShadowLeafRmwNs());
+        }
+        double update = leafUpdateNs("refs");
+        double cmpxchg = median("cmpxchg");
+        double model = 2 * l1 + cmpxchg + 2 * atomic + rmw;
+        double v = round(update - model);
+        String how = String.format(Locale.ROOT, "one present 2 MiB PMD leaf's accessed bit cleared by write(\"1\") to"
+                + " /proc/self/clear_refs with the full flush after it, every page written before = (%.4g - %.4g) / 34 ="
+                + " %.4g ns (68 and 34 PMD-mapped leaves, AnonHugePages 100 %%, medians of %d samples at %s; an mprotect"
+                + " toggle of the same leaves: %s per call) less what the model charges per leaf of that walk: two reads,"
+                + " the locked update, two struct page bit atomics and the entry's shadow_sync_rmw_ns"
+                + " (2 x %.4g + %.4g + 2 x %.4g + %.4g = %.4g ns)",
+                median("leaf_refs.68"), median("leaf_refs.34"), update, c.get("leaf_refs.68").get().values().size(), when,
+                hasLeaves("mprotect") ? String.format(Locale.ROOT, "%.4g ns", leafUpdateNs("mprotect")) : "not sampled",
+                l1, cmpxchg, atomic, rmw, model);
+        if (v <= 0) {
+            return src(0, how + "; the difference is not positive: no hypervisor work beyond the entry's, 0 [derived from measured]");
         }
         return src(v, how + " [derived from measured]");
     }

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -226,6 +227,26 @@ public final class NativeExecutor {
             }
         }
         return new NativeRun(script.events(), HostFacts.readKernelRelease(), used, calls, ns, cpu, wall, notes);
+    }
+
+    /**
+     * Where this machine's page allocator puts a process's order-0 pages now: the probe faults
+     * {@code bytes} of a THP-refused mapping in address order, reads the pfns from
+     * /proc/self/pagemap and counts the pages whose pfn is neither the previous page's plus one nor its minus one (a
+     * LIFO per-CPU list hands out descending runs); the
+     * share of such breaks, or empty when the pfns cannot be read (they read as 0 without
+     * CAP_SYS_ADMIN) or the probe failed. The pages are freed again, to the lists the next
+     * workload allocates from.
+     */
+    public OptionalDouble placementBreaks(long bytes) throws IOException {
+        double[] share = {Double.NaN};
+        int status = probe.run(List.of("placement", Long.toString(bytes)), Map.of(), line -> {
+            String[] w = line.split(" ");
+            if (w.length == 3 && w[0].equals("placement")) {
+                share[0] = Double.parseDouble(w[1]) / Double.parseDouble(w[2]);
+            }
+        });
+        return status == 0 && share[0] >= 0 && share[0] <= 1 ? OptionalDouble.of(share[0]) : OptionalDouble.empty();
     }
 
     /** MemAvailable from /proc/meminfo, in bytes; Long.MAX_VALUE where there is none. */

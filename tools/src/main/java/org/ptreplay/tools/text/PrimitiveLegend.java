@@ -76,6 +76,7 @@ public final class PrimitiveLegend {
         line("SHADOW_SYNC_RMW", "present entry changed by one locked update: fork's write-protect (shadow resync)");
         line("UNCHARGE_BATCH", "memcg uncharge_batch of a folio freed alone (page_counter atomics per level)");
         line("SHRINKER_BIT", "set_shrinker_bit's atomic when a folio is queued for deferred split");
+        line("SHADOW_LEAF_RMW", "PMD leaf write-protected by fork (shadow resync beyond one entry's)");
     }
 
     private PrimitiveLegend() {

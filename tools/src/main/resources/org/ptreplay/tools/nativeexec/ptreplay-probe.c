@@ -5,6 +5,8 @@
  *
  *   probe info                      cpu count, page size, caches (cpuid), one "info" line each
  *   probe calibrate REPS SCALE      "sample NAME UNIT VALUE" lines, REPS per measurement
+ *   probe placement BYTES           "placement BREAKS PAGES": order-0 pages of a populate whose pfn
+ *                                   neither follows nor precedes the previous page's (or "unknown")
  *   probe exec FILE                 executes the event file (format below), prints per-kind times
  *
  * Event file, one event a line (addresses and lengths in hex, the rest decimal):
@@ -708,6 +710,91 @@ static void clear_refs_samples(uint64_t iters) {
     }
 }
 
+/*
+ * PMD leaves changed in place, without forking or unmapping: `leaves` 2 MiB THPs in one mapping
+ * (MADV_HUGEPAGE on that mapping only, which the default enabled=madvise honours; nothing in sysfs
+ * changes), every 4 KiB page written before each timed call (untimed), as fork-bench's populate
+ * writes every page before its fork: under shadow paging an accessed leaf has shadow entries the
+ * hypervisor must revisit when the guest changes the leaf. Two ways, in ns per call:
+ *  - kind 0, the locked update fork pays on the parent's leaf (copy_huge_pmd: pmdp_set_wrprotect,
+ *    one x86 clear_bit): write("1") to /proc/self/clear_refs clears each young leaf's accessed bit
+ *    with one locked bit clear (clear_refs_pte_range: pmdp_test_and_clear_young), then the
+ *    clear_refs samples' full flush (a 64-page VMA toggled), made young again as clear_refs_ns does;
+ *  - kind 1, mprotect's clear-then-set (change_huge_pmd: pmdp_invalidate_ad, set_pmd_at): one
+ *    toggle, read-only and back, per two calls; above 33 leaves x86 flushes fully (flush_tlb_mm_range
+ *    counts a PMD-stride range in leaves).
+ * Between two leaf counts everything but the leaves' updates is the same, so their difference per
+ * leaf is one leaf's update. *huge is the share of the mapping PMD-mapped (AnonHugePages in
+ * /proc/self/smaps after the first write): below 1 the kernel gave small folios and the sample is
+ * not a leaf's. NaN when clear_refs cannot be written (kind 0).
+ */
+static double leaf_update_ns(size_t leaves, int kind, uint64_t iters, double *huge) {
+    size_t span = (size_t) 2 << 20, len = leaves * span;
+    long ps = sysconf(_SC_PAGESIZE);
+    int fd = kind == 0 ? open("/proc/self/clear_refs", O_WRONLY) : -1;
+    *huge = NAN;
+    if (kind == 0 && fd < 0) {
+        return NAN;
+    }
+    char *map = mmap(NULL, len + span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (map == MAP_FAILED) {
+        printf("error mmap of %zu bytes failed: %s\n", len + span, strerror(errno));
+        exit(2);
+    }
+    char *buf = (char *) (((uintptr_t) map + span - 1) & ~(uintptr_t) (span - 1));
+    madvise(buf, len, MADV_HUGEPAGE);
+    char *flusher = kind == 0 ? map_anon(64 * ps, 0) : NULL;
+    if (flusher) flusher[0] = 1;
+    for (size_t i = 0; i < len; i += ps) buf[i] = 1;
+    *huge = huge_share(buf, len);
+    int ro = 0, ok = 1;
+    uint64_t sum = 0;
+    for (uint64_t i = 0; i < iters && ok; i++) {
+        if (kind == 0) {
+            mprotect(buf, len, PROT_READ);
+            mprotect(buf, len, PROT_READ | PROT_WRITE);
+        }
+        for (size_t j = 0; j < len; j += ps) buf[j] = 2;
+        uint64_t t = cpu_ns();
+        if (kind == 0) {
+            ok = write(fd, "1", 1) == 1;
+            ro = !ro;
+            mprotect(flusher, 64 * ps, ro ? PROT_READ : PROT_READ | PROT_WRITE);
+        } else {
+            mprotect(buf, len, PROT_READ);
+            mprotect(buf, len, PROT_READ | PROT_WRITE);
+        }
+        sum += cpu_ns() - t;
+    }
+    if (fd >= 0) close(fd);
+    if (flusher) munmap(flusher, 64 * ps);
+    munmap(map, len + span);
+    return ok ? (double) sum / (kind == 0 ? iters : 2.0 * iters) : NAN;
+}
+
+/* The leaf samples of one round, 34 and 68 leaves of each kind, the best of BURSTS runs; with
+ * the share of the leaves that were PMD-mapped. */
+static void leaf_samples(uint64_t iters) {
+    for (int kind = 0; kind < 2; kind++) {
+        for (size_t n = 34; n <= 68; n += 34) {
+            double best = NAN, huge = NAN;
+            for (int b = 0; b < BURSTS; b++) {
+                double h, v = leaf_update_ns(n, kind, iters, &h);
+                if (!isnan(v) && (isnan(best) || v < best)) best = v;
+                if (isnan(huge) || h < huge) huge = h;
+            }
+            char name[64];
+            if (isnan(best)) continue;
+            snprintf(name, sizeof name, "leaf_%s.%zu", kind ? "mprotect" : "refs", n);
+            sample(name, "ns", best);
+            if (!isnan(huge)) {
+                snprintf(name, sizeof name, "leaf_%s.%zu.huge_share", kind ? "mprotect" : "refs", n);
+                sample(name, "share", huge);
+            }
+        }
+    }
+}
+
 static void calibrate(int reps, int scale) {
     /* One CPU throughout: a thread that migrated leaves the other CPU in its mm's cpumask, and a
      * flush then also reaches that CPU (a remote flush, an IPI's price): the flush samples are to
@@ -738,6 +825,8 @@ static void calibrate(int reps, int scale) {
      * make the chases below pay the re-setting (under shadow paging a trap per entry). */
     for (int r = 0; r < reps; r++) {
         clear_refs_samples(k / 200 + 1);
+        /* The leaves' samples here for the same reason: clear_refs walks every VMA. */
+        leaf_samples(k / 200 + 1);
     }
     /* Streams and the memory chase must not fit in the last level; PTREPLAY_MEM bounds them. */
     size_t memory = (size_t) 256 << 20, stream = (size_t) 64 << 20;
@@ -836,6 +925,51 @@ static void calibrate(int reps, int scale) {
         sample("dontneed.1.empty", "ns", BEST(dontneed_ns(0, k), 0));
         sample("dontneed.1.mapped", "ns", BEST(dontneed_ns(1, k), 0));
     }
+}
+
+/* ---------------------------------------------------------------- placement */
+
+/*
+ * Where the page allocator puts this process's order-0 pages now: `bytes` of a THP-refused
+ * mapping faulted in address order, as a workload's populate faults them, their pfns read from
+ * /proc/self/pagemap (bits 0-54; 0 without CAP_SYS_ADMIN), and the pages whose pfn is neither the
+ * previous page's plus one nor its minus one counted: a LIFO per-CPU list refilled by a large free
+ * hands out descending pfns, whose struct pages are a (descending) stream too. The pages are then
+ * unmapped: they go back to the per-CPU
+ * and buddy lists the next workload allocates from, as a workload's own runs hand theirs on.
+ * Prints "placement BREAKS PAGES", or "placement unknown" when no pfn can be read.
+ */
+static int placement(size_t bytes) {
+    long ps = sysconf(_SC_PAGESIZE);
+    size_t pages = bytes / (size_t) ps;
+    char *buf = pages < 2 ? MAP_FAILED : mmap(NULL, pages * ps, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    uint64_t *pfn = pages < 2 ? NULL : malloc(pages * sizeof *pfn);
+    int fd = open("/proc/self/pagemap", O_RDONLY);
+    if (buf == MAP_FAILED || pfn == NULL || fd < 0) {
+        printf("placement unknown\n");
+        return 0;
+    }
+    madvise(buf, pages * ps, MADV_NOHUGEPAGE);
+    for (size_t i = 0; i < pages; i++) {
+        buf[i * ps] = 1;
+    }
+    ssize_t want = (ssize_t) (pages * sizeof *pfn);
+    ssize_t got = pread(fd, pfn, (size_t) want, (off_t) ((uintptr_t) buf / (uintptr_t) ps * sizeof *pfn));
+    close(fd);
+    size_t breaks = 0, known = 0;
+    for (size_t i = 0; got == want && i < pages; i++) {
+        pfn[i] &= (1ull << 55) - 1;
+        known += pfn[i] != 0;
+        breaks += i > 0 && pfn[i] != pfn[i - 1] + 1 && pfn[i] + 1 != pfn[i - 1];
+    }
+    munmap(buf, pages * ps);
+    free(pfn);
+    if (known < pages) {
+        printf("placement unknown\n");
+    } else {
+        printf("placement %zu %zu\n", breaks, pages);
+    }
+    return 0;
 }
 
 /* ---------------------------------------------------------------- exec */
@@ -1124,9 +1258,12 @@ int main(int argc, char **argv) {
         calibrate(atoi(argv[2]), atoi(argv[3]));
         return 0;
     }
+    if (argc >= 3 && strcmp(argv[1], "placement") == 0) {
+        return placement(strtoull(argv[2], NULL, 10));
+    }
     if (argc >= 3 && strcmp(argv[1], "exec") == 0) {
         return exec_trace(argv[2]);
     }
-    fprintf(stderr, "usage: %s info | calibrate REPS SCALE | exec FILE\n", argv[0]);
+    fprintf(stderr, "usage: %s info | calibrate REPS SCALE | placement BYTES | exec FILE\n", argv[0]);
     return 2;
 }

@@ -85,6 +85,15 @@ class CalibratedProfileTest {
         put(m, "clear_refs.64.mapped.old", "ns", 1960, 1960, 1960);
         put(m, "clear_refs.512.empty.old", "ns", 1000, 1000, 1000);
         put(m, "clear_refs.512.mapped.old", "ns", 8680, 8680, 8680);
+        // PMD leaves, every one PMD-mapped: 1000 ns per leaf by clear_refs, (134,000 - 100,000) / 34;
+        // 300 ns per call by the mprotect toggle, (60,200 - 50,000) / 34.
+        put(m, "leaf_refs.34", "ns", 100_000, 100_000, 100_000);
+        put(m, "leaf_refs.68", "ns", 134_000, 134_000, 134_000);
+        put(m, "leaf_mprotect.34", "ns", 50_000, 50_000, 50_000);
+        put(m, "leaf_mprotect.68", "ns", 60_200, 60_200, 60_200);
+        for (String n : List.of("leaf_refs.34", "leaf_refs.68", "leaf_mprotect.34", "leaf_mprotect.68")) {
+            put(m, n + ".huge_share", "share", 1, 1, 1);
+        }
         return new Calibration(facts, m, Instant.parse("2026-12-07T09:00:00Z"), Duration.ofSeconds(12), 3, true);
     }
 
@@ -238,6 +247,41 @@ class CalibratedProfileTest {
         assertTrue(rmw.getSource().startsWith("kept from generic-x86 (not measured): "), rmw.getSource());
         assertTrue(text.contains("ops.shadow_sync_rmw_ns (the probe could not write /proc/self/clear_refs here)"), text);
         assertFalse(text.contains("(clear_refs) costs"), text);
+    }
+
+    /**
+     * The leaf sync: 1000 ns per PMD leaf cleared by clear_refs with its flush shared, less what the
+     * model charges per leaf of that walk, two L1 reads, a cmpxchg, two atomics and the entry's
+     * single-update sync (2 x 1.15 + 5.9 + 2 x 5.6 + 80.6 = 100.0 ns): 900 ns. The mprotect
+     * toggle's 300 ns per leaf is in the source and the header, not in the price.
+     */
+    @Test
+    void theLeafSamplesGiveTheLeafSync() throws Exception {
+        String text = CalibratedProfile.text(calibration(11_540), genericX86(), "my-box");
+        Sourced leaf = MachineProfiles.parse(text, "t").proto().getOps().getShadowLeafRmwNs();
+        assertEquals(900, leaf.getValue(), 1e-9);
+        assertTrue(leaf.getSource().contains("(1.340e+05 - 1.000e+05) / 34 = 1000 ns"), leaf.getSource());
+        assertTrue(leaf.getSource().contains("an mprotect toggle of the same leaves: 300.0 ns per call"), leaf.getSource());
+        assertTrue(leaf.getSource().contains("= 100.0 ns)"), leaf.getSource());
+        assertTrue(leaf.getSource().endsWith("[derived from measured]"), leaf.getSource());
+        assertTrue(text.contains("# One present 2 MiB PMD leaf, every page written before, costs 1000 ns by a single locked"
+                + " update (clear_refs, with its share of the full flush that follows) and 300.0 ns per call by an mprotect"
+                + " toggle"), text);
+    }
+
+    /** Leaves the kernel did not map with PMDs (AnonHugePages short in one sample) are no leaf's price: the base value is kept. */
+    @Test
+    void withoutPmdMappedLeavesTheBaseLeafSyncIsKept() throws Exception {
+        Calibration c = calibration();
+        Map<String, Samples> m = new HashMap<>(c.measurements());
+        put(m, "leaf_refs.68.huge_share", "share", 1, 0.5, 1);
+        String text = CalibratedProfile.text(new Calibration(c.facts(), m, c.started(), c.took(), c.repetitions(), c.quick()),
+                genericX86(), "my-box");
+        Sourced leaf = MachineProfiles.parse(text, "t").numbers().get("ops.shadow_leaf_rmw_ns");
+        assertEquals(0, leaf.getValue());
+        assertTrue(leaf.getSource().startsWith("kept from generic-x86 (not measured): "), leaf.getSource());
+        assertTrue(text.contains("ops.shadow_leaf_rmw_ns (no leaf_refs samples of PMD-mapped leaves"), text);
+        assertTrue(text.contains("costs (no sample) by a single locked update"), text);
     }
 
     /** A kernel without MADV_POPULATE_WRITE gives no shadow_fill sample: the base profile's 0 is kept, and said so. */

@@ -142,6 +142,27 @@ class NativeExecutorTest {
         assertTrue(undisturbed.notes().stream().noneMatch(n -> n.contains("another process")), undisturbed.notes().toString());
     }
 
+    /** Whether this process holds CAP_SYS_ADMIN (bit 21 of CapEff), which /proc/self/pagemap needs to show pfns. */
+    private static boolean sysAdmin() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("CapEff:")) {
+                return (Long.parseUnsignedLong(line.substring(7).trim(), 16) >> 21 & 1) == 1;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void thePlacementIsAShareOfBreaksWithPfnsAndNothingWithout(@TempDir Path dir) throws Exception {
+        var breaks = new NativeExecutor(probe, fakeSysfs(dir, false), Long.MAX_VALUE).placementBreaks(8 << 20);
+        if (sysAdmin()) {
+            assertTrue(breaks.isPresent(), "pagemap shows pfns to CAP_SYS_ADMIN");
+            assertTrue(breaks.getAsDouble() >= 0 && breaks.getAsDouble() <= 1, "a share: " + breaks);
+        } else {
+            assertTrue(breaks.isEmpty(), "without CAP_SYS_ADMIN pagemap shows no pfns: " + breaks);
+        }
+    }
+
     @Test
     void withoutRootTheCurrentSettingsAreUsedAndTheMismatchIsOneSentence(@TempDir Path dir) throws Exception {
         NativeRun r = run("mmap 0x7e0000000000 64K prot=rw flags=private|anonymous = 0x7e0000000000\n",

@@ -60,6 +60,22 @@ class ProbeCalibrateTest {
             double share = Double.parseDouble(w[3]);
             assertTrue(share >= 0 && share <= 1, "huge share " + share);
         }
+        // The PMD leaves' samples: the mprotect toggles always, clear_refs' where the file can be written;
+        // each with the share of its mapping that was PMD-mapped (0 where THP is off).
+        for (String name : List.of("leaf_mprotect.34", "leaf_mprotect.68", "leaf_refs.34", "leaf_refs.68")) {
+            if (name.startsWith("leaf_mprotect")) {
+                assertTrue(samples.containsKey(name), name + " missing: " + samples.keySet());
+            }
+            for (String[] w : samples.getOrDefault(name, List.of())) {
+                assertEquals("ns", w[2], name);
+                assertTrue(Double.parseDouble(w[3]) > 0, name + " = " + w[3]);
+            }
+            for (String[] w : samples.getOrDefault(name + ".huge_share", List.of())) {
+                assertEquals("share", w[2], name);
+                double share = Double.parseDouble(w[3]);
+                assertTrue(share >= 0 && share <= 1, name + " huge share " + share);
+            }
+        }
         // MADV_POPULATE_WRITE exists from Linux 5.14; before it neither fill sample comes out.
         if (samples.containsKey("shadow_fill.whole_tables")) {
             for (String[] w : samples.get("shadow_fill.whole_tables")) {

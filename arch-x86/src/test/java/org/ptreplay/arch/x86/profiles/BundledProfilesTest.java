@@ -93,6 +93,7 @@ class BundledProfilesTest {
             var model = ProfileCostModel.create(MachineProfiles.load(source), CostOptions.defaults());
             assertEquals(0, model.costPs(Primitive.SHADOW_FILL, 1000), source.name());
             assertEquals(0, model.costPs(Primitive.SHADOW_SYNC, 1000), source.name());
+            assertEquals(0, model.costPs(Primitive.SHADOW_LEAF_RMW, 1000), source.name());
             assertEquals(Math.round(ops.getXchgNs().getValue() * 1000), model.l1HitPs(Primitive.PTE_XCHG), source.name());
             assertEquals(Math.round(ops.getCmpxchgNs().getValue() * 1000), model.l1HitPs(Primitive.PTE_RMW), source.name());
         }

@@ -241,6 +241,15 @@ public final class HugePmd {
             }
             phys.addEntireMapcount(head, 1);
             phys.addLargeMapcount(head, 1);
+            // pmdp_set_wrprotect: one locked update of the parent's leaf (SHADOW_SYNC_RMW in
+            // rmwPte). When it takes the write bit away, under shadow paging the hypervisor also
+            // revisits the shadow entries behind the 2 MiB guest leaf, beyond that one entry's
+            // resync (§5.0a; the probe's leaf_refs samples, docs/validation.md run N). A leaf
+            // already read-only (an earlier fork's, mprotect's) keeps its value: clear_bit of a
+            // clear bit changes nothing the hypervisor shadows, and the probe prices changed leaves.
+            if (Pte.write(pmd)) {
+                ledger.charge(Primitive.SHADOW_LEAF_RMW);
+            }
             cell.mem.rmwPte(srcPmdp, Pte.WRITE, 0);
             pmd = Pte.mkold(Pte.wrprotect(pmd));
         }

@@ -348,7 +348,13 @@ public final class Fault {
         ledger.exit(DO_HUGE_PMD_ANONYMOUS_PAGE);
     }
 
-    /** Write to a read-only PMD leaf: reuse an exclusive THP, else split and take the PTE wp fault. */
+    /**
+     * Write to a read-only PMD leaf: reuse the THP when its head is AnonExclusive, or else when
+     * the folio's refcount is 1 (the head then becomes AnonExclusive again, after
+     * {@code folio_move_anon_rmap} on the same struct page line); otherwise split and take the PTE
+     * wp fault. {@code do_huge_pmd_wp_page} (mm/huge_memory.c), the PageAnonExclusive rules of
+     * 6c287605fd56 (5.19); the swap-cache reference it also allows is not modelled (no swap).
+     */
     private void doHugePmdWpPage(Mm mm, Vma vma, long addr, long haddr, long pmdp) {
         ledger.enter(DO_HUGE_PMD_WP_PAGE);
         long pmd = mem.peek(pmdp);
@@ -356,7 +362,12 @@ public final class Fault {
         if (!huge.isHugeZero(pmd)) {
             long head = Pte.pfn(pmd);
             ledger.touch(Primitive.AE, PhysMem.vmemmap(head));
-            if (phys.anonExclusive(head) && phys.refcount(head) == 1) {
+            boolean reuse = phys.anonExclusive(head) || phys.refcount(head) == 1;
+            if (reuse && !phys.anonExclusive(head)) {
+                ledger.touch(Primitive.AE, PhysMem.vmemmap(head));
+                phys.setAnonExclusive(head, true);
+            }
+            if (reuse) {
                 mem.readPte(pmdp);
                 mem.writePte(pmdp, pmd | Pte.WRITE | Pte.DIRTY | Pte.YOUNG);
                 firstAccess(1);
