@@ -1,5 +1,7 @@
 package org.ptreplay.core.ledger;
 
+import java.util.Arrays;
+
 import org.ptreplay.core.cost.CostModel;
 import org.ptreplay.spi.ops.Primitive;
 
@@ -35,7 +37,7 @@ final class L1Run {
     private final CostModel cost;
     private final int lineShift;
     /** The tracked line of each slot, -1 for none. */
-    private final long[] line = {-1, -1, -1, -1};
+    private final long[] line = new long[LINES];
     /** Any address in each slot's line, for {@link CostModel#recordL1Hits}. */
     private final long[] pa = new long[LINES];
     /** 1-based offset, in the pending batch, of the last access to each slot's line; 0 for none. */
@@ -55,6 +57,7 @@ final class L1Run {
         this.ledger = ledger;
         this.cost = cost;
         this.lineShift = cost.lineShift();
+        Arrays.fill(line, -1);
     }
 
     /**
@@ -114,7 +117,7 @@ final class L1Run {
     /** Applies the pending batch and forgets the tracked lines. */
     void finish() {
         flush();
-        java.util.Arrays.fill(line, -1);
+        Arrays.fill(line, -1);
     }
 
     /**
@@ -128,7 +131,7 @@ final class L1Run {
         }
         cost.recordL1Hits(pa, last, accesses);
         accesses = 0;
-        java.util.Arrays.fill(last, 0);
+        Arrays.fill(last, 0);
         for (long m = pending; m != 0; m &= m - 1) {
             int i = Long.numberOfTrailingZeros(m);
             ledger.touchL1Hits(Primitive.byOrdinal(i), touches[i]);
